@@ -1,0 +1,79 @@
+//! The `article-compare` command: the core library on files, for batch
+//! jobs and pipelines.
+
+mod args;
+mod input;
+mod text_output;
+
+use args::{Command, Format};
+use article_compare::{compare, segment_text, Document};
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Exit status when an input cannot be read or compared.
+const INPUT_ERROR: u8 = 1;
+/// Exit status for a usage error.
+const USAGE_ERROR: u8 = 2;
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    let command = match args::parse(&argv) {
+        Ok(c) => c,
+        Err(message) => {
+            eprintln!("article-compare: {message}\n\n{}", args::USAGE);
+            return ExitCode::from(USAGE_ERROR);
+        }
+    };
+    match run(command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("article-compare: {message}");
+            ExitCode::from(INPUT_ERROR)
+        }
+    }
+}
+
+fn run(command: Command) -> Result<(), String> {
+    let mut stdout = std::io::stdout().lock();
+    let written = match command {
+        Command::Help => writeln!(stdout, "{}", args::USAGE),
+        Command::Version => writeln!(stdout, "article-compare {}", article_compare::VERSION),
+        Command::Segment { file, options } => {
+            let text = input::read_text(&file)?;
+            let mut out = String::new();
+            for s in segment_text(&text, &options) {
+                let line = serde_json::json!({"start": s.start, "end": s.end, "text": s.text, "role": s.role});
+                out.push_str(&line.to_string());
+                out.push('\n');
+            }
+            stdout.write_all(out.as_bytes())
+        }
+        Command::Compare { files, format, options } => {
+            let documents = files
+                .iter()
+                .map(|f| Ok(Document::new(display_name(f), input::read_text(f)?)))
+                .collect::<Result<Vec<_>, String>>()?;
+            let report = compare(&documents, &options).map_err(|e| e.to_string())?;
+            let format = format.unwrap_or(if std::io::stdout().is_terminal() { Format::Text } else { Format::Json });
+            let rendered = match format {
+                Format::Json => serde_json::to_string_pretty(&report).map_err(|e| e.to_string())? + "\n",
+                Format::Text => text_output::render(&report),
+            };
+            stdout.write_all(rendered.as_bytes())
+        }
+    };
+    match written {
+        // A closed pipe (`| head`) is not an error worth reporting.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|e| format!("cannot write output: {e}")),
+    }
+}
+
+/// A document's name: its file name, or "stdin".
+fn display_name(path: &str) -> String {
+    if path == "-" {
+        return "stdin".into();
+    }
+    Path::new(path).file_name().map_or_else(|| path.to_string(), |n| n.to_string_lossy().into_owned())
+}

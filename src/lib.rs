@@ -1,0 +1,56 @@
+//! # article-compare
+//!
+//! Compares two or more news articles sentence by sentence: which passages
+//! they share — verbatim, lightly edited, paraphrased or in part, even when
+//! moved — which are unique to one of them, and where a shared passage
+//! changed a figure, a quotation, a name or a negation.
+//!
+//! ```
+//! use article_compare::{compare, Document, Options, MatchKind};
+//!
+//! let wire = Document::new("Wire", "Firefighters contained the blaze on Tuesday, the port authority said.");
+//! let daily = Document::new("Daily", "The blaze was contained on Tuesday, the port authority said.");
+//! let report = compare(&[wire, daily], &Options::default()).unwrap();
+//! assert_eq!(report.matches[0].kind, MatchKind::Edited);
+//! ```
+//!
+//! ## How it works
+//! Each stage is a module of its own, pure Rust with no platform code:
+//!
+//! 1. [`segment`] cuts each text into sentence-level segments (headlines,
+//!    bylines and datelines included) with their offsets.
+//! 2. [`roles`] labels each segment `title`, `body`, `meta`, `caption` or
+//!    `boilerplate` (page chrome, which is neither matched nor counted).
+//! 3. [`matching`] finds, across all pairs of documents, the segments that
+//!    say the same thing, weighting words by how informative they are in the
+//!    documents compared; an index of rare words keeps the cost near-linear.
+//! 4. [`groups`] and [`passages`] connect matches into groups across all
+//!    documents and into runs of consecutive sentences, and find moved runs.
+//! 5. [`diff`] gives the word-level difference of each match (with
+//!    `similar`) and [`discrepancy`] the differences that change the facts.
+//! 6. [`report`] is the result model shared by the command line, the wasm
+//!    API and the front end. **Its offsets are UTF-16 code units.**
+#![deny(missing_docs)]
+
+mod compare;
+pub mod diff;
+pub mod discrepancy;
+mod error;
+pub mod groups;
+pub mod matching;
+mod options;
+pub mod passages;
+pub mod report;
+pub mod roles;
+pub mod segment;
+pub mod stats;
+pub mod text;
+
+pub use compare::{compare, segment as segment_text, Document};
+pub use error::{Error, ErrorKind};
+pub use options::Options;
+pub use report::{DiffTag, DiscrepancyKind, MatchKind, Report};
+pub use roles::Role;
+
+/// The version of this crate, as reports record it.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,134 @@
+//! Candidate pairs: which texts are worth scoring against each other,
+//! found without comparing every text with every other one.
+//!
+//! Each text is indexed under its rarest content stems only (its *prefix*);
+//! each text then probes the index with all of its stems. Two texts that
+//! share a rare word meet, and so does a short text (whose prefix is all of
+//! it) with every longer text that contains its words: a headline with the
+//! lede that expands it. Stems shared by too many texts are not probed —
+//! they cannot tell passages apart and would make the cost quadratic. The
+//! best few candidates of each text by shared weight are kept, so the cost
+//! grows with the total text, not with its square.
+
+use super::weights::Weights;
+
+/// Stems a text is indexed under.
+const PREFIX_STEMS: usize = 6;
+/// A stem whose index entry lists more texts than this is not probed.
+const MAX_POSTINGS: usize = 400;
+/// Candidates kept per text.
+const MAX_CANDIDATES: usize = 24;
+
+/// What the candidate search needs to know of a text.
+pub struct Probe<'a> {
+    /// Distinct content stems (function words left out).
+    pub content_stems: &'a [u32],
+}
+
+/// Pairs `(i, j)` with `i < j` of texts worth scoring, sorted.
+pub fn candidate_pairs(texts: &[Probe], weights: &Weights, frequency: &[u32]) -> Vec<(u32, u32)> {
+    let stems = frequency.len();
+    // The index: stem → texts that have it among their rarest stems.
+    let mut prefix_len = Vec::with_capacity(texts.len());
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); stems];
+    let mut by_rarity: Vec<u32> = Vec::new();
+    for (t, text) in texts.iter().enumerate() {
+        by_rarity.clear();
+        by_rarity.extend_from_slice(text.content_stems);
+        by_rarity.sort_unstable_by_key(|&s| (frequency[s as usize], s));
+        let n = by_rarity.len().min(PREFIX_STEMS);
+        prefix_len.push(n);
+        for &s in &by_rarity[..n] {
+            postings[s as usize].push(t as u32);
+        }
+    }
+
+    let mut pairs = Vec::new();
+    let mut score = vec![0f32; texts.len()];
+    let mut touched: Vec<u32> = Vec::new();
+    for (t, text) in texts.iter().enumerate() {
+        for &s in text.content_stems {
+            let list = &postings[s as usize];
+            if list.len() > MAX_POSTINGS {
+                continue;
+            }
+            let w = weights.of(s);
+            for &other in list {
+                if other as usize == t {
+                    continue;
+                }
+                if score[other as usize] == 0.0 {
+                    touched.push(other);
+                }
+                score[other as usize] += w;
+            }
+        }
+        if touched.len() > MAX_CANDIDATES {
+            touched.select_nth_unstable_by(MAX_CANDIDATES, |a, b| score[*b as usize].total_cmp(&score[*a as usize]));
+            for &other in &touched[MAX_CANDIDATES..] {
+                score[other as usize] = 0.0;
+            }
+            touched.truncate(MAX_CANDIDATES);
+        }
+        for &other in &touched {
+            score[other as usize] = 0.0;
+            let (a, b) = if (t as u32) < other { (t as u32, other) } else { (other, t as u32) };
+            pairs.push((a, b));
+        }
+        touched.clear();
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::matching::features::{words_of, SegmentFeatures, Vocabulary};
+    use crate::roles::Role;
+
+    #[test]
+    fn texts_sharing_rare_words_meet_and_unrelated_ones_do_not() {
+        let texts = [
+            "Umerov held consultations in Istanbul on prisoner exchanges.",
+            "Talks in Istanbul on prisoner exchanges were held by Umerov.",
+            "A solar power plant was among the damaged sites.",
+            "Zelenskyy says Ukraine working on prisoner exchange",
+            "Ukraine is working to resume prisoner exchanges, Zelenskyy said, a day after his security chief spoke.",
+        ];
+        let mut vocab = Vocabulary::default();
+        let mut scratch = String::new();
+        let segs: Vec<SegmentFeatures> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let mut words = Vec::new();
+                words_of(t, 0, t.len(), &mut vocab, &mut words, &mut scratch);
+                SegmentFeatures { doc: i, index: 0, role: Role::Body, words }
+            })
+            .collect();
+        let refs: Vec<&SegmentFeatures> = segs.iter().collect();
+        let weights = Weights::new(&vocab, &refs);
+        let mut frequency = vec![0u32; vocab.stem_count()];
+        let stems: Vec<Vec<u32>> = segs
+            .iter()
+            .map(|s| {
+                let mut v: Vec<u32> = s.words.iter().filter(|w| !vocab.keys[w.key as usize].stop).map(|w| vocab.keys[w.key as usize].stem).collect();
+                v.sort_unstable();
+                v.dedup();
+                v
+            })
+            .collect();
+        for v in &stems {
+            for &s in v {
+                frequency[s as usize] += 1;
+            }
+        }
+        let probes: Vec<Probe> = stems.iter().map(|v| Probe { content_stems: v }).collect();
+        let pairs = candidate_pairs(&probes, &weights, &frequency);
+        assert!(pairs.contains(&(0, 1)));
+        assert!(pairs.contains(&(3, 4)), "a headline meets the lede that expands it");
+        assert!(!pairs.iter().any(|&(a, b)| a == 2 || b == 2), "{pairs:?}");
+    }
+}

@@ -1,0 +1,202 @@
+//! What the matcher knows of each segment: its words in order, each with an
+//! interned comparison key (see [`crate::text::normalize`]) and stem.
+
+use crate::roles::Role;
+use crate::text::lexicon::{is_negation, is_stop_word};
+use crate::text::normalize::word_key;
+use crate::text::stem::stem;
+use crate::text::tokenize::{tokenize, TokenClass};
+use std::collections::HashMap;
+
+/// Facts about a word key that every use of it shares.
+#[derive(Debug, Clone)]
+pub struct KeyInfo {
+    /// Interned stem of the key.
+    pub stem: u32,
+    /// A function word or reporting verb.
+    pub stop: bool,
+    /// A word that negates (`not`, `never`, `didn't`).
+    pub negation: bool,
+    /// Starts with a digit.
+    pub number: bool,
+}
+
+/// Interned keys and stems of all documents of one comparison.
+#[derive(Debug, Default)]
+pub struct Vocabulary {
+    key_ids: HashMap<String, u32>,
+    stem_ids: HashMap<String, u32>,
+    /// Per key id.
+    pub keys: Vec<KeyInfo>,
+    /// Key text per key id (for discrepancy checks).
+    pub key_text: Vec<String>,
+}
+
+impl Vocabulary {
+    /// Renumbers keys and stems in the order of their text, so that ids —
+    /// and everything ordered or summed by id — do not depend on the order
+    /// in which the documents were given. Returns the new id of each old
+    /// key id.
+    pub fn canonicalize(&mut self) -> Vec<u32> {
+        let mut stem_order: Vec<(&String, u32)> = self.stem_ids.iter().map(|(s, &id)| (s, id)).collect();
+        stem_order.sort_unstable();
+        let mut new_stem = vec![0u32; stem_order.len()];
+        for (new, (_, old)) in stem_order.iter().enumerate() {
+            new_stem[*old as usize] = new as u32;
+        }
+        let mut key_order: Vec<u32> = (0..self.keys.len() as u32).collect();
+        key_order.sort_unstable_by(|&a, &b| self.key_text[a as usize].cmp(&self.key_text[b as usize]));
+        let mut new_key = vec![0u32; self.keys.len()];
+        for (new, &old) in key_order.iter().enumerate() {
+            new_key[old as usize] = new as u32;
+        }
+        let keys: Vec<KeyInfo> = key_order
+            .iter()
+            .map(|&old| {
+                let mut info = self.keys[old as usize].clone();
+                info.stem = new_stem[info.stem as usize];
+                info
+            })
+            .collect();
+        let key_text: Vec<String> = key_order.iter().map(|&old| std::mem::take(&mut self.key_text[old as usize])).collect();
+        for id in self.key_ids.values_mut() {
+            *id = new_key[*id as usize];
+        }
+        for id in self.stem_ids.values_mut() {
+            *id = new_stem[*id as usize];
+        }
+        self.keys = keys;
+        self.key_text = key_text;
+        new_key
+    }
+
+    /// Number of distinct stems.
+    pub fn stem_count(&self) -> usize {
+        self.stem_ids.len()
+    }
+
+    fn intern(&mut self, key: &str) -> u32 {
+        if let Some(&id) = self.key_ids.get(key) {
+            return id;
+        }
+        let stem_text = stem(key);
+        let next_stem = self.stem_ids.len() as u32;
+        let stem_id = *self.stem_ids.entry(stem_text.to_string()).or_insert(next_stem);
+        let id = self.keys.len() as u32;
+        self.keys.push(KeyInfo {
+            stem: stem_id,
+            stop: is_stop_word(key),
+            negation: is_negation(key),
+            number: key.starts_with(|c: char| c.is_ascii_digit()),
+        });
+        self.key_text.push(key.to_string());
+        self.key_ids.insert(key.to_string(), id);
+        id
+    }
+}
+
+/// A word of a segment.
+#[derive(Debug, Clone, Copy)]
+pub struct Word {
+    /// Interned comparison key.
+    pub key: u32,
+    /// Byte offset in the document text.
+    pub start: u32,
+    /// Byte offset just past the word.
+    pub end: u32,
+    /// Written with a capital letter (a name, or a sentence's first word).
+    pub capitalized: bool,
+}
+
+/// A segment as the matcher sees it.
+#[derive(Debug, Clone)]
+pub struct SegmentFeatures {
+    /// Index of the document.
+    pub doc: usize,
+    /// Index of the segment in its document.
+    pub index: usize,
+    /// Its role.
+    pub role: Role,
+    /// Its words in order.
+    pub words: Vec<Word>,
+}
+
+/// Symbols that stand for words (`3.5%` and `3.5 percent`).
+fn symbol_key(symbol: &str) -> Option<&'static str> {
+    match symbol {
+        "%" | "％" => Some("%"),
+        "&" => Some("and"),
+        _ => None,
+    }
+}
+
+/// Collects the words of `text[start..end]` into `words`.
+pub fn words_of(text: &str, start: usize, end: usize, vocabulary: &mut Vocabulary, words: &mut Vec<Word>, scratch: &mut String) {
+    let slice = &text[start..end];
+    tokenize(slice, |token| {
+        let surface = token.text(slice);
+        let key = match token.class {
+            TokenClass::Punct => match symbol_key(surface) {
+                Some(k) => vocabulary.intern(k),
+                None => return,
+            },
+            _ => {
+                word_key(surface, scratch);
+                if scratch.is_empty() {
+                    return;
+                }
+                vocabulary.intern(scratch)
+            }
+        };
+        words.push(Word {
+            key,
+            start: (start + token.start) as u32,
+            end: (start + token.end) as u32,
+            capitalized: surface.starts_with(char::is_uppercase),
+        });
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spelling_variants_share_keys_and_inflections_share_stems() {
+        let mut vocab = Vocabulary::default();
+        let mut scratch = String::new();
+        let text = "Zelenskyy finalised exchanges. Zelenskiy finalized the exchange, 3.5 percent";
+        let mut words = Vec::new();
+        words_of(text, 0, text.len(), &mut vocab, &mut words, &mut scratch);
+        let keys: Vec<u32> = words.iter().map(|w| w.key).collect();
+        assert_eq!(keys[0], keys[3], "Zelenskyy/Zelenskiy");
+        assert_eq!(keys[1], keys[4], "finalised/finalized");
+        assert_ne!(keys[2], keys[6]);
+        assert_eq!(vocab.keys[keys[2] as usize].stem, vocab.keys[keys[6] as usize].stem);
+        assert!(vocab.keys[keys[5] as usize].stop);
+        assert_eq!(&text[words[0].start as usize..words[0].end as usize], "Zelenskyy");
+        assert!(words[0].capitalized && !words[1].capitalized);
+        assert_eq!(vocab.key_text[keys[8] as usize], "%");
+    }
+
+    #[test]
+    fn canonical_ids_follow_the_text_not_the_order_of_appearance() {
+        let ids = |text: &str| {
+            let mut vocab = Vocabulary::default();
+            let mut words = Vec::new();
+            words_of(text, 0, text.len(), &mut vocab, &mut words, &mut String::new());
+            let remap = vocab.canonicalize();
+            let mut pairs: Vec<(String, u32, u32)> = words
+                .iter()
+                .map(|w| {
+                    let key = remap[w.key as usize];
+                    (vocab.key_text[key as usize].clone(), key, vocab.keys[key as usize].stem)
+                })
+                .collect();
+            pairs.sort();
+            pairs.dedup();
+            pairs
+        };
+        assert_eq!(ids("zebra apples apple"), ids("apple zebra apples"));
+    }
+}

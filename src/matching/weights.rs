@@ -1,0 +1,102 @@
+//! How informative each word is in the documents being compared. A stem
+//! found in few of the compared segments says more than one found in many:
+//! the event's ubiquitous names ("Ukraine", "Russia") weigh less than the
+//! figures and names that identify one fact. Function words weigh little
+//! whatever their frequency, so that two sentences do not match on "the".
+
+use super::features::{SegmentFeatures, Vocabulary};
+
+/// Weight of a function word relative to a content word of the same
+/// frequency.
+const STOP_WEIGHT: f32 = 0.12;
+/// Figures identify facts; they count a little more than words.
+const NUMBER_WEIGHT: f32 = 1.3;
+/// Pseudo-count that flattens frequencies measured on few segments: when two
+/// one-sentence documents are compared, every shared word would otherwise
+/// look common.
+const SMOOTHING: f32 = 10.0;
+
+/// A weight per stem id.
+#[derive(Debug, Clone)]
+pub struct Weights {
+    per_stem: Vec<f32>,
+}
+
+impl Weights {
+    /// Computes the weights from the segments that take part in matching.
+    pub fn new(vocabulary: &Vocabulary, segments: &[&SegmentFeatures]) -> Self {
+        let stems = vocabulary.stem_count();
+        let mut document_frequency = vec![0u32; stems];
+        let mut last_seen = vec![u32::MAX; stems];
+        let mut prior = vec![1.0f32; stems];
+        for key in &vocabulary.keys {
+            let p = if key.stop {
+                STOP_WEIGHT
+            } else if key.number {
+                NUMBER_WEIGHT
+            } else {
+                1.0
+            };
+            prior[key.stem as usize] = p;
+        }
+        for (i, segment) in segments.iter().enumerate() {
+            for word in &segment.words {
+                let stem = vocabulary.keys[word.key as usize].stem as usize;
+                if last_seen[stem] != i as u32 {
+                    last_seen[stem] = i as u32;
+                    document_frequency[stem] += 1;
+                }
+            }
+        }
+        let total = segments.len() as f32;
+        let per_stem = document_frequency
+            .iter()
+            .zip(&prior)
+            .map(|(&df, &p)| p * (1.0 + (total + SMOOTHING) / (df as f32 + SMOOTHING)).ln())
+            .collect();
+        Weights { per_stem }
+    }
+
+    /// The weight of a stem.
+    pub fn of(&self, stem: u32) -> f32 {
+        self.per_stem[stem as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::matching::features::words_of;
+    use crate::roles::Role;
+
+    fn features(texts: &[&str], vocab: &mut Vocabulary) -> Vec<SegmentFeatures> {
+        let mut scratch = String::new();
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let mut words = Vec::new();
+                words_of(t, 0, t.len(), vocab, &mut words, &mut scratch);
+                SegmentFeatures { doc: i % 2, index: i, role: Role::Body, words }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn rare_words_outweigh_ubiquitous_ones_and_function_words() {
+        let mut vocab = Vocabulary::default();
+        let segs = features(
+            &["Ukraine said the drones fell.", "Ukraine shot down 57 drones.", "Ukraine hopes for talks.", "Ukraine and Umerov met."],
+            &mut vocab,
+        );
+        let refs: Vec<&SegmentFeatures> = segs.iter().collect();
+        let w = Weights::new(&vocab, &refs);
+        let weight_of = |seg: usize, word: usize| w.of(vocab.keys[segs[seg].words[word].key as usize].stem);
+        let ukraine = weight_of(0, 0);
+        let the = weight_of(0, 2);
+        let umerov = weight_of(3, 2);
+        let fifty_seven = weight_of(1, 3);
+        assert!(umerov > ukraine && ukraine > the, "{umerov} {ukraine} {the}");
+        assert!(fifty_seven > umerov);
+    }
+}

@@ -1,0 +1,78 @@
+//! The options of a comparison: one plain object, validated field by field.
+
+use crate::error::{Error, ErrorKind};
+use serde::{Deserialize, Serialize};
+
+/// How to compare. Every field has a default; unknown fields are rejected.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Options {
+    /// How close two segments must be to count as sharing a passage, from
+    /// 0 (loose: distant paraphrases and single shared facts count) to 1
+    /// (strict: only verbatim and lightly edited sentences). Default 0.5.
+    pub strictness: f64,
+    /// Recognise page chrome (other stories' teasers, "Advertisement",
+    /// "Top Stories"…) and leave it out of matching and of the shares.
+    /// Default true; turn off for clean texts such as drafts.
+    pub detect_boilerplate: bool,
+    /// Compute the word-level diff and the discrepancies of every match.
+    /// Default true; turning it off makes very large comparisons faster.
+    pub word_diffs: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { strictness: 0.5, detect_boilerplate: true, word_diffs: true }
+    }
+}
+
+impl Options {
+    /// Checks every field's value; the error names the field.
+    pub fn validate(&self) -> Result<(), Error> {
+        if !self.strictness.is_finite() || !(0.0..=1.0).contains(&self.strictness) {
+            return Err(Error::new(
+                ErrorKind::InvalidOption,
+                format!("strictness must be a number from 0 (loose) to 1 (strict), not {}", self.strictness),
+            )
+            .with_field("options.strictness"));
+        }
+        Ok(())
+    }
+
+    /// Named strictness levels, as the command line accepts them.
+    pub fn strictness_from_name(name: &str) -> Option<f64> {
+        match name {
+            "loose" => Some(0.2),
+            "normal" => Some(0.5),
+            "strict" => Some(0.8),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_valid() {
+        assert!(Options::default().validate().is_ok());
+    }
+
+    #[test]
+    fn out_of_range_strictness_names_the_field() {
+        for bad in [-0.1, 1.5, f64::NAN] {
+            let err = Options { strictness: bad, ..Options::default() }.validate().unwrap_err();
+            assert_eq!(err.kind, ErrorKind::InvalidOption);
+            assert_eq!(err.field.as_deref(), Some("options.strictness"));
+        }
+    }
+
+    #[test]
+    fn unknown_fields_are_rejected() {
+        let err = serde_json::from_str::<Options>(r#"{"strictnes": 0.3}"#).unwrap_err();
+        assert!(err.to_string().contains("unknown field `strictnes`"));
+        let partial: Options = serde_json::from_str(r#"{"strictness": 0.3}"#).unwrap();
+        assert_eq!(partial, Options { strictness: 0.3, ..Options::default() });
+    }
+}

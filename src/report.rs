@@ -1,0 +1,248 @@
+//! The report: the one result model shared by the command line's `--json`,
+//! the wasm API and the front end. Every field is documented here; the
+//! serialized shape is pinned by snapshot tests (`tests/report_schema.rs`).
+//!
+//! **Offsets are UTF-16 code units** (what JavaScript strings index), never
+//! bytes: `start`/`end` of a segment index the document's `text`; ranges in
+//! a diff or discrepancy index the segment's own `text`.
+
+use crate::options::Options;
+use crate::roles::Role;
+use serde::{Deserialize, Serialize};
+
+/// The result of comparing two or more documents.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// Version of article-compare that made the report.
+    pub version: String,
+    /// The options the comparison ran with (defaults filled in).
+    pub options: Options,
+    /// The documents, in the order given, with their segments.
+    pub documents: Vec<DocumentReport>,
+    /// Pairs of segments of different documents that say the same thing.
+    pub matches: Vec<Match>,
+    /// Connected sets of matching segments across all documents.
+    pub groups: Vec<Group>,
+    /// Runs of consecutive matched segments shared by two documents.
+    pub passages: Vec<Passage>,
+    /// `overlap[i][j]`: the share (0–1) of document `i`'s content text (title
+    /// and body, in UTF-16 units) that matches something in document `j`;
+    /// `overlap[i][i]` is 1 when document `i` has content, else 0.
+    pub overlap: Vec<Vec<f64>>,
+    /// Things the user should know that did not stop the comparison.
+    pub warnings: Vec<Warning>,
+}
+
+/// One document of the comparison.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentReport {
+    /// The name given with the document.
+    pub name: String,
+    /// Length of the document's text in UTF-16 code units.
+    pub length: usize,
+    /// The document's segments in text order; together they cover every
+    /// non-whitespace character of the text exactly once.
+    pub segments: Vec<SegmentReport>,
+    /// How much of the document is shared and how much is its own.
+    pub stats: DocumentStats,
+}
+
+/// A sentence-level piece of a document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SegmentReport {
+    /// Offset of the first character in the document text (UTF-16 units).
+    pub start: usize,
+    /// Offset just past the last character (UTF-16 units).
+    pub end: usize,
+    /// The segment's text: exactly the document text from `start` to `end`.
+    pub text: String,
+    /// What the segment is to its document.
+    pub role: Role,
+    /// Index into [`Report::groups`] of the group the segment belongs to, or
+    /// `null` when it matches nothing (unique, or not compared: meta,
+    /// boilerplate).
+    pub group: Option<usize>,
+}
+
+/// Shares of a document's content (title and body segments), measured in
+/// UTF-16 units of segment text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentStats {
+    /// Number of segments of each role and in all.
+    pub segments: usize,
+    /// Title and body segments.
+    pub content_segments: usize,
+    /// Content segments that match a segment of another document.
+    pub shared_segments: usize,
+    /// Content segments that match nothing: what only this document says.
+    pub unique_segments: usize,
+    /// Segments recognised as page chrome.
+    pub boilerplate_segments: usize,
+    /// Length of all content segments.
+    pub content_length: usize,
+    /// Length of the shared content segments.
+    pub shared_length: usize,
+    /// Length of the unique content segments.
+    pub unique_length: usize,
+    /// `shared_length / content_length` (0 when there is no content).
+    pub shared_share: f64,
+    /// `unique_length / content_length` (0 when there is no content).
+    pub unique_share: f64,
+}
+
+/// A segment, named by its document's and its own index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct SegmentRef {
+    /// Index into [`Report::documents`].
+    pub doc: usize,
+    /// Index into that document's `segments`.
+    pub segment: usize,
+}
+
+/// How two matching segments relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum MatchKind {
+    /// The same words, up to case, punctuation, quote and dash styles and
+    /// spelling variants (organisation/organization, Zelenskyy/Zelenskiy).
+    Verbatim,
+    /// The same sentence with some words changed, added or removed.
+    Edited,
+    /// The same content, reworded.
+    Paraphrase,
+    /// One carries only part of the other: a clause of it, one of its facts,
+    /// or half of a sentence the other splits in two.
+    Partial,
+}
+
+/// Two segments of different documents that say the same thing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Match {
+    /// The segment in the document that comes first in the input.
+    pub a: SegmentRef,
+    /// The segment in the later document.
+    pub b: SegmentRef,
+    /// How they relate.
+    pub kind: MatchKind,
+    /// How strongly they correspond, from 0 to 1 (1 for verbatim).
+    pub score: f64,
+    /// Word-level difference from `a` to `b` (empty when word diffs are off).
+    pub diff: Vec<DiffOp>,
+    /// Differences inside the match that change what is said.
+    pub discrepancies: Vec<Discrepancy>,
+}
+
+/// What a diff operation does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum DiffTag {
+    /// The same words on both sides (spelling variants included).
+    Equal,
+    /// Words only in `a`.
+    Delete,
+    /// Words only in `b`.
+    Insert,
+    /// Words of `a` replaced by words of `b`.
+    Replace,
+}
+
+/// One operation of a word-level diff. Ranges are UTF-16 offsets into each
+/// segment's own `text`, `[start, end)`; an empty range marks the place
+/// where the other side's words would go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DiffOp {
+    /// What the operation does.
+    pub op: DiffTag,
+    /// Range in segment `a`.
+    pub a: [usize; 2],
+    /// Range in segment `b`.
+    pub b: [usize; 2],
+}
+
+/// What kind of fact differs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum DiscrepancyKind {
+    /// A figure differs (`14` vs `17`, `one` vs `two`).
+    Number,
+    /// The words inside quotation marks differ.
+    Quote,
+    /// A named person, place or organisation differs.
+    Name,
+    /// One side negates what the other affirms.
+    Negation,
+}
+
+/// A difference inside a match that changes what is said.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Discrepancy {
+    /// What kind of fact differs.
+    pub kind: DiscrepancyKind,
+    /// The differing text in segment `a` (may be empty when `a` lacks it).
+    pub a: Span,
+    /// The differing text in segment `b` (may be empty when `b` lacks it).
+    pub b: Span,
+}
+
+/// A piece of a segment's text. Offsets are UTF-16 units into the segment's
+/// `text`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    /// Offset of the first character.
+    pub start: usize,
+    /// Offset just past the last character.
+    pub end: usize,
+    /// The text between them.
+    pub text: String,
+}
+
+/// Segments of all documents that match each other, directly or through
+/// other members.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Group {
+    /// The member segments, by document then position.
+    pub members: Vec<SegmentRef>,
+    /// The documents that have a member, in order.
+    pub documents: Vec<usize>,
+}
+
+/// A run of segments of one document whose matches are consecutive in
+/// another: a shared passage. Segment indices are inclusive; segments that
+/// are not content (captions, chrome) may sit inside the run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Passage {
+    /// The run in the earlier document.
+    pub a: SegmentRun,
+    /// The run in the later document.
+    pub b: SegmentRun,
+    /// Number of matched segment pairs in the passage.
+    pub length: usize,
+    /// The passage sits at a different relative position in the two
+    /// documents (it was moved).
+    pub moved: bool,
+}
+
+/// An inclusive run of segments of one document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SegmentRun {
+    /// Index into [`Report::documents`].
+    pub doc: usize,
+    /// First segment of the run.
+    pub first: usize,
+    /// Last segment of the run.
+    pub last: usize,
+}
+
+/// Something the user should know about the input or the result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Warning {
+    /// A stable name for the kind of warning (`empty_document`, …).
+    pub kind: String,
+    /// Index of the document concerned, if one is.
+    pub doc: Option<usize>,
+    /// What happened, in a sentence.
+    pub message: String,
+}

@@ -1,0 +1,317 @@
+//! Roles: what each segment is to its document — headline, article text,
+//! publication details, photo caption, or page chrome that is not the
+//! article at all (other stories' teasers, "Top Stories", "Advertisement").
+//!
+//! Pasted web pages carry chrome around the article. A line is chrome when
+//! it looks like chrome on its own ([`patterns`]), when it sits in a block
+//! opened by a header such as "Top Stories" (the block ends when the
+//! article resumes: a full sentence on the article's topic), when it repeats
+//! within the page, or when it is headline-shaped and comes after the
+//! article's last sentence. Chrome is neither matched nor counted as unique.
+
+mod patterns;
+
+use crate::segment::Segmentation;
+use crate::text::lexicon::is_stop_word;
+use crate::text::normalize::word_key;
+use crate::text::stem::stem;
+use crate::text::tokenize::{tokenize, TokenClass};
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+
+/// What a segment is to its document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Role {
+    /// A headline, standfirst or subheading.
+    Title,
+    /// The article's text.
+    Body,
+    /// Byline, date, dateline, section label, reporting credits.
+    Meta,
+    /// A photo caption or credit.
+    Caption,
+    /// Page chrome that is not the article: teasers of other stories,
+    /// "Top Stories", "Advertisement", "Follow us…", navigation.
+    Boilerplate,
+}
+
+impl Role {
+    /// Whether the segment is part of what the article says (title or body):
+    /// the text that shares and unique shares are measured on.
+    pub fn is_content(self) -> bool {
+        matches!(self, Role::Title | Role::Body)
+    }
+}
+
+/// How a line is shaped, judged from its text alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// No sentence-ending full stop, short: a headline or list item.
+    Headline,
+    /// Ends like a sentence and is long enough to be article text.
+    Sentence,
+    /// A teaser cut off with an ellipsis.
+    Truncated,
+    /// Anything else (a short sentence).
+    Short,
+}
+
+/// What the line's own words say it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pattern {
+    Chrome,
+    SectionHeader,
+    Meta,
+    Caption,
+    Plain,
+}
+
+struct LineInfo {
+    shape: Shape,
+    pattern: Pattern,
+    simple: String,
+    stems: Vec<String>,
+}
+
+fn shape(line: &str, segments: usize) -> Shape {
+    let trimmed = line.trim_end_matches(|c: char| "\"”’')]".contains(c));
+    let words = line.split_whitespace().count();
+    if trimmed.ends_with("...") || trimmed.ends_with('…') {
+        return if words >= 6 { Shape::Truncated } else { Shape::Short };
+    }
+    let ends = trimmed.ends_with(['.', '!', '?', '。', '！', '？']);
+    if !ends && segments == 1 && words <= 25 {
+        Shape::Headline
+    } else if segments >= 2 || line.chars().count() >= 60 {
+        Shape::Sentence
+    } else {
+        Shape::Short
+    }
+}
+
+fn pattern(line: &str, simple: &str) -> Pattern {
+    if patterns::is_separator(line) || patterns::is_time_stamp(simple) {
+        Pattern::Chrome
+    } else if patterns::is_section_header(simple) {
+        Pattern::SectionHeader
+    } else if patterns::is_chrome(simple) {
+        Pattern::Chrome
+    } else if patterns::is_caption(simple) {
+        Pattern::Caption
+    } else if patterns::is_meta(line, simple) {
+        Pattern::Meta
+    } else {
+        Pattern::Plain
+    }
+}
+
+fn content_stems(line: &str) -> Vec<String> {
+    let mut key = String::new();
+    let mut out = Vec::new();
+    tokenize(line, |t| {
+        if t.class == TokenClass::Word {
+            word_key(t.text(line), &mut key);
+            if key.chars().count() > 2 && !is_stop_word(&key) {
+                out.push(stem(&key).to_string());
+            }
+        }
+    });
+    out
+}
+
+/// Assigns a role to every segment of `text`.
+pub fn assign(text: &str, segmentation: &Segmentation) -> Vec<Role> {
+    let lines = &segmentation.lines;
+    let mut segments_per_line = vec![0usize; lines.len()];
+    for s in &segmentation.segments {
+        segments_per_line[s.line] += 1;
+    }
+    let infos: Vec<LineInfo> = lines
+        .iter()
+        .zip(&segments_per_line)
+        .map(|(l, &n)| {
+            let line = &text[l.start..l.end];
+            let simple = patterns::simplify(line);
+            LineInfo { shape: shape(line, n), pattern: pattern(line, &simple), stems: content_stems(line), simple }
+        })
+        .collect();
+    let line_roles = line_roles(&infos);
+    segmentation.segments.iter().map(|s| line_roles[s.line]).collect()
+}
+
+/// The words the article is about: content stems of its first lines of
+/// text, where news puts the event.
+fn topic(infos: &[LineInfo]) -> HashSet<&str> {
+    infos
+        .iter()
+        .filter(|l| l.pattern == Pattern::Plain && matches!(l.shape, Shape::Sentence | Shape::Headline))
+        .take(6)
+        .flat_map(|l| l.stems.iter().map(String::as_str))
+        .collect()
+}
+
+fn on_topic(line: &LineInfo, topic: &HashSet<&str>) -> bool {
+    let distinct: HashSet<&str> = line.stems.iter().map(String::as_str).collect();
+    let shared = distinct.iter().filter(|s| topic.contains(*s)).count();
+    shared >= 3 || (shared >= 2 && shared * 4 >= distinct.len())
+}
+
+fn line_roles(infos: &[LineInfo]) -> Vec<Role> {
+    let topic = topic(infos);
+    let article_line = |l: &LineInfo| l.pattern == Pattern::Plain && l.shape == Shape::Sentence && on_topic(l, &topic);
+    let mut roles: Vec<Option<Role>> = infos
+        .iter()
+        .map(|l| match l.pattern {
+            Pattern::Chrome | Pattern::SectionHeader => Some(Role::Boilerplate),
+            Pattern::Meta => Some(Role::Meta),
+            Pattern::Caption => Some(Role::Caption),
+            Pattern::Plain => None,
+        })
+        .collect();
+
+    // Blocks of other stories, from their header until the article resumes.
+    let mut in_block = false;
+    for (i, line) in infos.iter().enumerate() {
+        if line.pattern == Pattern::SectionHeader {
+            in_block = true;
+        } else if in_block {
+            if article_line(line) {
+                in_block = false;
+            } else if !matches!(line.pattern, Pattern::Meta | Pattern::Caption) {
+                roles[i] = Some(Role::Boilerplate);
+            }
+        }
+    }
+
+    // Repeated lines: a page repeats its teasers and menus, not its article.
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for line in infos.iter().filter(|l| l.simple.len() >= 12) {
+        *seen.entry(line.simple.as_str()).or_default() += 1;
+    }
+    for (i, line) in infos.iter().enumerate() {
+        if roles[i].is_none() && line.shape != Shape::Sentence && seen.get(line.simple.as_str()).copied().unwrap_or(0) > 1 {
+            roles[i] = Some(Role::Boilerplate);
+        }
+    }
+
+    // After the article's last sentence, headline-shaped lines and cut-off
+    // teasers are links to other pages.
+    let last_article = infos.iter().rposition(|l| article_line(l)).unwrap_or(0);
+    for (i, line) in infos.iter().enumerate().skip(last_article + 1) {
+        if roles[i].is_none() && matches!(line.shape, Shape::Headline | Shape::Truncated) {
+            roles[i] = Some(Role::Boilerplate);
+        }
+    }
+    for (i, line) in infos.iter().enumerate() {
+        if roles[i].is_none() && line.shape == Shape::Truncated && !on_topic(line, &topic) {
+            roles[i] = Some(Role::Boilerplate);
+        }
+    }
+
+    assign_titles(infos, &mut roles);
+    roles.into_iter().map(|r| r.unwrap_or(Role::Body)).collect()
+}
+
+/// The headline (the first headline-shaped line), its standfirst (a line
+/// between it and the byline), and subheadings between paragraphs.
+fn assign_titles(infos: &[LineInfo], roles: &mut [Option<Role>]) {
+    let open: Vec<usize> = (0..infos.len()).filter(|&i| roles[i].is_none()).collect();
+    let Some(&first) = open.first() else { return };
+    if infos[first].shape == Shape::Headline {
+        roles[first] = Some(Role::Title);
+        // A standfirst: one line after the headline, before the byline.
+        let next_open = open.get(1).copied();
+        let next_meta = (first + 1..infos.len()).find(|&i| roles[i] == Some(Role::Meta));
+        if let (Some(dek), Some(meta)) = (next_open, next_meta) {
+            let only_one_between = open.iter().filter(|&&i| i > first && i < meta).count() == 1;
+            if dek < meta && only_one_between {
+                roles[dek] = Some(Role::Title);
+            }
+        }
+    }
+    // Subheadings: a short headline-shaped line between two stretches of text.
+    for (k, &i) in open.iter().enumerate() {
+        if roles[i].is_some() || infos[i].shape != Shape::Headline || infos[i].simple.split_whitespace().count() > 14 {
+            continue;
+        }
+        let before = k.checked_sub(1).map(|p| open[p]);
+        let after = open.get(k + 1).copied();
+        let is_text = |j: Option<usize>| j.is_some_and(|j| infos[j].shape == Shape::Sentence);
+        if is_text(before) && is_text(after) {
+            roles[i] = Some(Role::Title);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+
+    fn roles_of(text: &str) -> Vec<(String, Role)> {
+        let seg = segment(text);
+        let roles = assign(text, &seg);
+        seg.segments.iter().zip(roles).map(|(s, r)| (text[s.start..s.end].to_string(), r)).collect()
+    }
+
+    fn role_of<'a>(roles: &'a [(String, Role)], prefix: &str) -> Role {
+        roles.iter().find(|(t, _)| t.starts_with(prefix)).unwrap_or_else(|| panic!("no segment {prefix}")).1
+    }
+
+    const PAGE: &str = "Harbour fire forces evacuation of Rotterdam docks\n\
+        Firefighters battled the blaze for nine hours before it was contained.\n\
+        By Anna de Vries, Northwind News\n\
+        Published On 3 Mar 2026\n\
+        Save\n\
+        A fire at a container terminal in Rotterdam forced the evacuation of hundreds of dock workers on Tuesday, the port authority said.\n\
+        The fire broke out in a warehouse storing lithium batteries, officials at the port authority said.\n\
+        Recommended Stories\n\
+        list of 4 itemsend of list\n\
+        Port authority spokesman Pieter Jansen said the terminal would stay closed until Thursday while the warehouse fire is investigated.\n\
+        Advertisement\n\
+        Unions demand answers\n\
+        The dock workers' union said it had warned the port authority about battery storage at the terminal in January.\n\
+        Top Stories\n\
+        Woman, 84, dies after house fire in the Annex\n\
+        An 84-year-old woman has died from injuries sustained in a house fire in the Annex. The blaze broke out...\n\
+        4h ago\n\
+        Most Watched Today\n\
+        2:22\n\
+        A fire and explosion at a chemical plant in Argentina has injured at least 12 people. Our reporter has more.\n";
+
+    #[test]
+    fn a_pasted_page_gets_its_roles() {
+        let r = roles_of(PAGE);
+        assert_eq!(role_of(&r, "Harbour fire forces"), Role::Title);
+        assert_eq!(role_of(&r, "Firefighters battled"), Role::Title);
+        assert_eq!(role_of(&r, "By Anna"), Role::Meta);
+        assert_eq!(role_of(&r, "Published On"), Role::Meta);
+        assert_eq!(role_of(&r, "Save"), Role::Boilerplate);
+        assert_eq!(role_of(&r, "A fire at a container"), Role::Body);
+        assert_eq!(role_of(&r, "Recommended Stories"), Role::Boilerplate);
+        assert_eq!(role_of(&r, "list of 4"), Role::Boilerplate);
+        assert_eq!(role_of(&r, "Port authority spokesman"), Role::Body);
+        assert_eq!(role_of(&r, "Advertisement"), Role::Boilerplate);
+        assert_eq!(role_of(&r, "Unions demand answers"), Role::Title);
+        assert_eq!(role_of(&r, "The dock workers"), Role::Body);
+        for chrome in ["Top Stories", "Woman, 84", "An 84-year-old", "The blaze broke out", "4h ago", "Most Watched", "2:22", "A fire and explosion", "Our reporter"] {
+            assert_eq!(role_of(&r, chrome), Role::Boilerplate, "{chrome}");
+        }
+    }
+
+    #[test]
+    fn plain_prose_is_body() {
+        let r = roles_of("The committee met on Monday. It agreed on a budget.\n\nMembers will vote next week on the plan, the chair said.");
+        assert!(r.iter().all(|(_, role)| *role == Role::Body), "{r:?}");
+    }
+
+    #[test]
+    fn captions_are_whole_lines() {
+        let r = roles_of("Title of the story here\nCivilians train in Kharkiv, Ukraine, Saturday, Nov. 15, 2025. (AP Photo/Andrii Marienko) Copyright 2025 The Associated Press. All rights reserved\nThe war goes on, officials in Kyiv said on Sunday in a statement.");
+        assert_eq!(role_of(&r, "Civilians"), Role::Caption);
+        assert_eq!(role_of(&r, "(AP Photo"), Role::Caption);
+        assert_eq!(role_of(&r, "All rights"), Role::Caption);
+    }
+}

@@ -1,0 +1,292 @@
+//! What a single line looks like on its own: page chrome, a section header
+//! that opens a block of other stories, a time stamp, a byline or date, a
+//! photo caption or credit. [`super`] combines these with the line's place
+//! in the document.
+
+/// Lines that are page chrome by themselves (compared lower-case, without
+/// trailing punctuation).
+const CHROME_LINES: &[&str] = &[
+    "about us", "accept", "accept all", "accessibility", "accessibility feedback", "ad", "advertisement",
+    "advertising", "back to top", "bookmark", "close", "comment", "comments", "contact us", "continue reading",
+    "cookie settings", "copy link", "email", "facebook", "gift this article", "home", "linkedin", "listen",
+    "listen to article", "listen to this article", "load more", "loading", "log in", "login", "manage preferences",
+    "menu", "print", "privacy policy", "read more", "register", "report an error", "save", "search", "share",
+    "share on facebook", "share on twitter", "share on x", "share this", "share this article", "show more",
+    "sign in", "sign up", "skip to content", "skip to main content", "sponsored", "submit a correction",
+    "subscribe", "telegram", "terms of service", "terms of use", "tweet", "twitter", "view comments", "whatsapp",
+];
+
+/// Openings of lines that announce other stories or offers.
+const CHROME_PREFIXES: &[&str] = &[
+    "also read:", "click here", "download our app", "download the app", "follow us", "get the latest",
+    "join our", "read also:", "read more:", "related:", "see also:", "sign up for", "subscribe to", "watch:",
+];
+
+/// Headers of blocks that list other stories: what follows them is chrome
+/// until the article resumes.
+const SECTION_HEADERS: &[&str] = &[
+    "also read", "around the web", "editor's picks", "editors' picks", "from around the web", "in other news",
+    "latest", "latest news", "latest stories", "more from", "more in", "more news", "more on this",
+    "more stories", "more videos", "most popular", "most read", "most viewed", "most watched", "next in",
+    "others also read", "popular", "read more", "read next", "recommended", "related", "sponsored",
+    "top headlines", "top stories", "trending", "up next", "watch next", "what to read next",
+    "you may also like", "you might also like",
+];
+
+/// Credits that make a line a photo caption.
+const CAPTION_MARKERS: &[&str] = &[
+    "(ap photo", "ap photo/", "(photo", "photo:", "photograph:", "photo by", "image:", "picture:", "credit:",
+    "getty images", "reuters/", "via reuters", "/reuters", "/afp", "afp via", "epa-efe", "shutterstock",
+    "/handout", "handout via", "file photo", "all rights reserved", "©",
+];
+
+/// Openings of lines with publication details.
+const META_PREFIXES: &[&str] = &[
+    "additional reporting", "compiled by", "contributing:", "date ", "edited by", "editing by", "first published",
+    "last modified", "last updated", "modified", "posted", "published", "reporting by", "updated", "written by",
+    "writing by", "(reporting by",
+];
+
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "january", "february",
+    "march", "april", "june", "july", "august", "september", "october", "november", "december",
+];
+
+const TIME_UNITS: &[&str] = &[
+    "d", "day", "days", "h", "hour", "hours", "hr", "hrs", "m", "min", "mins", "minute", "minutes", "mo",
+    "month", "months", "s", "sec", "second", "seconds", "w", "week", "weeks", "y", "year", "years", "yr", "yrs",
+];
+
+/// The line lower-cased, bullets and trailing punctuation removed, spaces
+/// collapsed.
+pub fn simplify(line: &str) -> String {
+    let words: Vec<&str> = line
+        .split_whitespace()
+        .skip_while(|w| matches!(*w, "•" | "·" | "-" | "–" | "—" | "*" | "|" | "▪"))
+        .collect();
+    let joined = words.join(" ").to_lowercase();
+    joined.trim_end_matches(|c: char| c.is_ascii_punctuation() && c != ')' || c == '…').replace('’', "'")
+}
+
+/// Chrome on its own: "Advertisement", "Save", "Follow us on …", "list of 4
+/// items", social buttons.
+pub fn is_chrome(simple: &str) -> bool {
+    if simple.is_empty() {
+        return false;
+    }
+    CHROME_LINES.binary_search(&simple).is_ok()
+        || CHROME_PREFIXES.iter().any(|p| simple.starts_with(p))
+        || (simple.starts_with("follow ") && (simple.contains("http") || simple.contains(" on ")) && simple.len() < 140)
+        || (simple.starts_with("list of ") && simple.contains(" items"))
+        || simple.starts_with("end of list")
+}
+
+/// A header of a block of other stories: "Top Stories", "Next In World".
+pub fn is_section_header(simple: &str) -> bool {
+    let words = simple.split_whitespace().count();
+    words > 0
+        && words <= 6
+        && SECTION_HEADERS
+            .iter()
+            .any(|h| simple == *h || (simple.starts_with(h) && simple.as_bytes().get(h.len()) == Some(&b' ')))
+}
+
+/// A line made of symbols only: `___`, `* * *`, `-----`.
+pub fn is_separator(line: &str) -> bool {
+    !line.is_empty() && line.chars().all(|c| !c.is_alphanumeric())
+}
+
+/// A relative time stamp or a video duration: "4h ago", "2 hours ago",
+/// "2:22", "5 min read", "just now".
+pub fn is_time_stamp(simple: &str) -> bool {
+    if matches!(simple, "just now" | "yesterday" | "today") {
+        return true;
+    }
+    if is_duration(simple) {
+        return true;
+    }
+    let words: Vec<&str> = simple.split_whitespace().collect();
+    let (number, rest) = match words.as_slice() {
+        [first, rest @ ..] => (*first, rest),
+        [] => return false,
+    };
+    let digits = number.trim_end_matches(char::is_alphabetic);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let glued_unit = &number[digits.len()..];
+    let (unit, tail) = if glued_unit.is_empty() {
+        match rest {
+            [unit, tail @ ..] => (*unit, tail),
+            [] => return false,
+        }
+    } else {
+        (glued_unit, rest)
+    };
+    TIME_UNITS.binary_search(&unit).is_ok() && matches!(tail, ["ago"] | ["read"])
+}
+
+fn is_duration(s: &str) -> bool {
+    let parts: Vec<&str> = s.split(':').collect();
+    (2..=3).contains(&parts.len())
+        && parts.iter().all(|p| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A photo caption or credit line.
+pub fn is_caption(simple: &str) -> bool {
+    CAPTION_MARKERS.iter().any(|m| simple.contains(m))
+        || (simple.starts_with("copyright ") && simple.split_whitespace().nth(1).is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit())))
+}
+
+/// Publication details: a byline, a date or time line, a lone dateline,
+/// reporting credits, an author sign-off.
+pub fn is_meta(line: &str, simple: &str) -> bool {
+    let words = simple.split_whitespace().count();
+    if words == 0 {
+        return false;
+    }
+    let credits = simple.starts_with("(reporting") || simple.starts_with("reporting by");
+    if META_PREFIXES.iter().any(|p| simple.starts_with(p)) && (words <= 10 || credits) {
+        return true;
+    }
+    // A section label under the headline: `• World`.
+    if line.trim_start().starts_with(['•', '·', '|']) && words <= 3 {
+        return true;
+    }
+    if simple.starts_with("by ") && words <= 12 && line.split_whitespace().nth(1).is_some_and(|w| w.starts_with(char::is_uppercase)) {
+        return true;
+    }
+    if words <= 8 && (has_date(simple) || has_clock_time(simple)) && !has_sentence_end(line) {
+        return true;
+    }
+    is_lone_dateline(line) || is_sign_off(line)
+}
+
+fn has_sentence_end(line: &str) -> bool {
+    line.split_whitespace().count() > 8 && line.trim_end().ends_with(['.', '!', '?'])
+}
+
+/// A month name next to a number, or a numeric date (`2025-11-16`, `17.11.2025`).
+pub fn has_date(simple: &str) -> bool {
+    let words: Vec<&str> = simple.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+    let month_with_number = words.windows(2).any(|w| {
+        let is_month = |s: &str| MONTHS.contains(&s.trim_end_matches('.'));
+        let is_num = |s: &str| s.starts_with(|c: char| c.is_ascii_digit());
+        (is_month(w[0]) && is_num(w[1])) || (is_num(w[0]) && is_month(w[1]))
+    });
+    month_with_number || words.iter().any(|w| is_numeric_date(w))
+}
+
+fn is_numeric_date(word: &str) -> bool {
+    for sep in ['-', '.', '/'] {
+        let parts: Vec<&str> = word.split(sep).collect();
+        if parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+            return parts.iter().any(|p| p.len() == 4);
+        }
+    }
+    false
+}
+
+fn has_clock_time(simple: &str) -> bool {
+    simple.split_whitespace().any(|w| {
+        let w = w.trim_end_matches(['.', ',']);
+        let (h, m) = match w.split_once(':') {
+            Some(hm) => hm,
+            None => return false,
+        };
+        !h.is_empty() && h.len() <= 2 && h.bytes().all(|b| b.is_ascii_digit()) && m.len() >= 2 && m[..2].bytes().all(|b| b.is_ascii_digit())
+    }) && ["am", "pm", "a.m", "p.m", "gmt", "utc", "et", "bst", "cet"].iter().any(|z| simple.split_whitespace().any(|w| w.trim_end_matches(['.', ',']) == *z))
+}
+
+/// `KYIV, Ukraine (AP) —` or `(Reuters) -` alone on a line.
+fn is_lone_dateline(line: &str) -> bool {
+    let t = line.trim();
+    let Some(rest) = t.strip_suffix(['—', '–', '-']) else { return false };
+    let rest = rest.trim_end();
+    rest.ends_with(')') && rest.contains('(') && rest.split_whitespace().count() <= 6
+}
+
+/// `Samya Kullab, The Associated Press`: a name and an organisation.
+fn is_sign_off(line: &str) -> bool {
+    let t = line.trim().trim_start_matches(['—', '–', '-']).trim();
+    let Some((name, org)) = t.split_once(", ") else { return false };
+    let capitalised = |s: &str| s.split_whitespace().all(|w| w.starts_with(char::is_uppercase));
+    let name_words = name.split_whitespace().count();
+    let org_words = org.split_whitespace().count();
+    (2..=4).contains(&name_words)
+        && (1..=5).contains(&org_words)
+        && capitalised(name)
+        && capitalised(org)
+        && !t.ends_with(['.', '!', '?'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_sorted_for_bisection() {
+        assert!(CHROME_LINES.windows(2).all(|w| w[0] < w[1]));
+        assert!(TIME_UNITS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn chrome_lines() {
+        for line in ["Advertisement", "Save", "Recommended Stories", "list of 4 itemsend of list", "Submit a Correction",
+                     "Follow AP’s coverage of the war in Ukraine at https://apnews.com/hub/russia-ukraine",
+                     "Follow us on our official WhatsApp channel for breaking news alerts and key updates!",
+                     "Also Read: Trump Warns Zelenskyy"] {
+            let s = simplify(line);
+            assert!(is_chrome(&s) || is_section_header(&s), "{line}");
+        }
+        for line in ["Save the children, officials urged.", "Follow-up talks are planned", "Sharing is caring"] {
+            assert!(!is_chrome(&simplify(line)), "{line}");
+        }
+    }
+
+    #[test]
+    fn section_headers() {
+        for line in ["Top Stories", "Most Watched Today", "Next In World", "Others Also Read", "More Videos", "Recommended Stories"] {
+            assert!(is_section_header(&simplify(line)), "{line}");
+        }
+        for line in ["Related talks failed on Sunday, officials said", "Latest figures show a rise in prices across the region"] {
+            assert!(!is_section_header(&simplify(line)), "{line}");
+        }
+    }
+
+    #[test]
+    fn time_stamps_and_durations() {
+        for s in ["4h ago", "2 hours ago", "2:22", "10h ago", "5 min read", "just now", "1:02:33"] {
+            assert!(is_time_stamp(&simplify(s)), "{s}");
+        }
+        for s in ["4 hours of talks", "2022", "12:30 talks", "7 days"] {
+            assert!(!is_time_stamp(&simplify(s)), "{s}");
+        }
+    }
+
+    #[test]
+    fn captions_and_credits() {
+        for s in ["(AP Photo/Andrii Marienko) Copyright 2025 The Associated Press.", "All rights reserved",
+                  "Ukrainian Presidential Press Service/Handout via REUTERS", "Photo: Jane Doe/Getty Images"] {
+            assert!(is_caption(&simplify(s)), "{s}");
+        }
+        assert!(!is_caption(&simplify("The photographer said the image was taken at dawn.")));
+    }
+
+    #[test]
+    fn meta_lines() {
+        for s in ["By Samya Kullab, The Associated Press", "By News Agencies", "Published On 16 Nov 202516 Nov 2025",
+                  "Posted November 16, 2025 3:34 am.", "Last Updated November 16, 2025 10:26 am.", "• Sunday, 16 Nov 2025",
+                  "KYIV, Ukraine (AP) —", "(Reuters) -", "Samya Kullab, The Associated Press", "date 2025-11-16",
+                  "(Reporting by Lidia Kelly in Melbourne; Editing by William Mallard)", "• World"] {
+            assert!(is_meta(s, &simplify(s)), "{s}");
+        }
+        for s in ["By the end of the year, the army had lost more than 1,000 tanks in the region.",
+                  "Woman, 84, dies after house fire in the Annex",
+                  "Nigeria seeks French help to combat insecurity, Macron says",
+                  "date 2025-11-16 Zelenskyy says Ukraine is working on a prisoner exchange with Russia",
+                  "Russia fired 176 drones on Nov. 16, the air force said on Sunday in a statement."] {
+            assert!(!is_meta(s, &simplify(s)), "{s}");
+        }
+    }
+}

@@ -1,0 +1,107 @@
+//! Words after which a full stop usually does not end a sentence, and the
+//! words that tell that one did.
+
+/// Titles and other words that always precede a name or number:
+/// a full stop after them never ends a sentence.
+const PREFIXES: &[&str] = &[
+    "adm", "atty", "brig", "capt", "cmdr", "col", "cpl", "det", "dr", "fr", "ft", "gen", "gov", "hon", "insp",
+    "lt", "maj", "messrs", "mmes", "mr", "mrs", "ms", "msgr", "mt", "pres", "prof", "pvt", "rep", "rev", "sen",
+    "sgt", "sr", "st", "supt", "vs",
+];
+
+/// Month abbreviations: not an ending before a day number (`Nov. 15`).
+const MONTHS: &[&str] = &["apr", "aug", "dec", "feb", "jan", "jul", "jun", "mar", "nov", "oct", "sep", "sept"];
+
+/// Abbreviations that may also end a sentence (`… Acme Inc. The firm …`).
+const AMBIGUOUS: &[&str] = &[
+    "al", "approx", "assn", "ave", "blvd", "bros", "ca", "cf", "co", "corp", "dept", "est", "etc", "fig",
+    "inc", "jr", "ltd", "no", "nos", "op", "pp", "univ", "vol",
+];
+
+/// Capitalised words that typically open a sentence. After an ambiguous
+/// abbreviation, only these make the full stop a sentence end.
+const SENTENCE_STARTERS: &[&str] = &[
+    "a", "according", "after", "all", "also", "although", "an", "and", "as", "at", "because", "before", "both",
+    "but", "by", "each", "every", "for", "from", "he", "her", "here", "his", "how", "however", "i", "if", "in",
+    "it", "its", "many", "meanwhile", "most", "my", "neither", "no", "none", "nor", "on", "or", "our",
+    "several", "she", "since", "so", "some", "still", "such", "that", "the", "their", "there", "these", "they",
+    "this", "those", "though", "to", "we", "what", "when", "where", "while", "who", "why", "with", "yet", "you",
+];
+
+/// Verbs of saying: `“Why?” Smith asked` does not end at the question mark.
+const SPEECH_VERBS: &[&str] = &[
+    "added", "adds", "argued", "asked", "asks", "cried", "explained", "insisted", "noted", "posted", "recalled",
+    "replied", "replies", "said", "says", "shouted", "told", "tweeted", "warned", "writes", "wrote",
+];
+
+/// Words that follow a time of day without starting a sentence (`9 a.m. Monday`).
+const TIME_FOLLOWERS: &[&str] = &[
+    "friday", "local", "monday", "saturday", "sunday", "thursday", "tuesday", "wednesday",
+];
+
+fn contains(list: &[&str], word: &str) -> bool {
+    let lower = word.to_lowercase();
+    list.binary_search(&lower.as_str()).is_ok()
+}
+
+/// What a word before a full stop is.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Abbreviation {
+    /// Never ends a sentence.
+    Prefix,
+    /// Ends a sentence unless a number follows.
+    Month,
+    /// Ends a sentence only before a typical sentence opener.
+    Ambiguous,
+}
+
+/// Classifies `word` (without its full stop).
+pub fn classify(word: &str) -> Option<Abbreviation> {
+    if contains(PREFIXES, word) {
+        Some(Abbreviation::Prefix)
+    } else if contains(MONTHS, word) {
+        Some(Abbreviation::Month)
+    } else if contains(AMBIGUOUS, word) {
+        Some(Abbreviation::Ambiguous)
+    } else {
+        None
+    }
+}
+
+/// True when `word` (as written) usually opens a sentence.
+pub fn is_sentence_starter(word: &str) -> bool {
+    contains(SENTENCE_STARTERS, word)
+}
+
+/// True when `word` is a verb of saying.
+pub fn is_speech_verb(word: &str) -> bool {
+    contains(SPEECH_VERBS, word)
+}
+
+/// True when `word` commonly follows a time such as `9 a.m.` in mid-sentence.
+pub fn is_time_follower(word: &str) -> bool {
+    contains(TIME_FOLLOWERS, word) || (word.len() <= 4 && word.chars().all(|c| c.is_ascii_uppercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_sorted_lower_case() {
+        for list in [PREFIXES, MONTHS, AMBIGUOUS, SENTENCE_STARTERS, SPEECH_VERBS, TIME_FOLLOWERS] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+            assert!(list.iter().all(|w| w.to_lowercase() == *w));
+        }
+    }
+
+    #[test]
+    fn classification() {
+        assert_eq!(classify("Mr"), Some(Abbreviation::Prefix));
+        assert_eq!(classify("Nov"), Some(Abbreviation::Month));
+        assert_eq!(classify("Inc"), Some(Abbreviation::Ambiguous));
+        assert_eq!(classify("Kyiv"), None);
+        assert!(is_sentence_starter("The") && !is_sentence_starter("Security"));
+        assert!(is_time_follower("EST") && is_time_follower("Monday") && !is_time_follower("Officials"));
+    }
+}

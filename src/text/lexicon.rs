@@ -1,0 +1,89 @@
+//! Small word lists the matcher needs whatever the documents: function words
+//! (which carry little of what a sentence says), the reporting verbs every
+//! news sentence has, negations and spelled-out numbers.
+
+/// Function words and news boilerplate verbs, as word keys, sorted so they
+/// can be searched by bisection.
+const STOP_WORDS: &[&str] = &[
+    "a", "about", "above", "according", "across", "added", "adding", "after", "again", "against", "ago", "all",
+    "almost", "along", "already", "also", "although", "am", "among", "an", "and", "another", "any", "are",
+    "around", "as", "at", "be", "became", "because", "become", "been", "before", "being", "below", "between",
+    "both", "but", "by", "can", "could", "did", "do", "does", "doing", "done", "down", "during", "each",
+    "either", "else", "even", "ever", "every", "few", "for", "from", "further", "had", "has", "have", "having",
+    "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "however", "i", "if", "in", "into",
+    "is", "it", "its", "itself", "just", "least", "less", "like", "made", "make", "many", "may", "me",
+    "meanwhile", "might", "more", "most", "much", "must", "my", "myself", "near", "nearly", "now", "of", "off",
+    "often", "on", "once", "one's", "only", "onto", "or", "other", "others", "our", "ours", "ourselves", "out",
+    "over", "own", "per", "put", "quite", "rather", "really", "reported", "reportedly", "said", "same", "say",
+    "saying", "says", "she", "should", "since", "so", "some", "still", "such", "than", "that", "the", "their",
+    "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "though", "through",
+    "thus", "to", "told", "too", "toward", "under", "until", "up", "upon", "us", "very", "via", "was", "we",
+    "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "whose", "why", "will", "with",
+    "within", "would", "yet", "you", "your", "yours",
+];
+
+/// Words that turn a statement into its opposite.
+const NEGATIONS: &[&str] = &[
+    "cannot", "cant", "couldnt", "didnt", "doesnt", "dont", "hadnt", "hasnt", "havent", "isnt", "neither",
+    "never", "no", "nobody", "none", "nor", "not", "nothing", "nowhere", "shouldnt", "wasnt", "werent",
+    "without", "wont", "wouldnt",
+];
+
+/// True for a function word or reporting verb (given as a word key).
+pub fn is_stop_word(key: &str) -> bool {
+    STOP_WORDS.binary_search(&key).is_ok()
+}
+
+/// True for a negation (given as a word key: `didn't` → `didnt`).
+pub fn is_negation(key: &str) -> bool {
+    NEGATIONS.binary_search(&key).is_ok()
+}
+
+/// The value of a spelled-out number word (`one` … `twenty`, tens, scale
+/// words), if `key` is one.
+pub fn number_word(key: &str) -> Option<f64> {
+    const UNITS: &[&str] = &[
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+    ];
+    const TENS: &[(&str, f64)] =
+        &[("thirty", 30.0), ("forty", 40.0), ("fifty", 50.0), ("sixty", 60.0), ("seventy", 70.0), ("eighty", 80.0), ("ninety", 90.0)];
+    const SCALES: &[(&str, f64)] = &[
+        ("dozen", 12.0),
+        ("hundred", 100.0),
+        ("thousand", 1e3),
+        ("million", 1e6),
+        ("billion", 1e9),
+        ("trillion", 1e12),
+    ];
+    if let Some(i) = UNITS.iter().position(|u| *u == key) {
+        return Some(i as f64);
+    }
+    TENS.iter().chain(SCALES).find(|(w, _)| *w == key).map(|&(_, v)| v)
+}
+
+/// Scale words multiply the number before them: `1.5 million`, `two hundred`.
+pub fn is_scale_word(key: &str) -> bool {
+    matches!(key, "hundred" | "thousand" | "million" | "billion" | "trillion" | "dozen")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_sorted_for_bisection() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(NEGATIONS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn lookups() {
+        assert!(is_stop_word("the") && is_stop_word("said") && !is_stop_word("prisoner"));
+        assert!(is_negation("didnt") && is_negation("never") && !is_negation("note"));
+        assert_eq!(number_word("one"), Some(1.0));
+        assert_eq!(number_word("forty"), Some(40.0));
+        assert_eq!(number_word("million"), Some(1e6));
+        assert_eq!(number_word("lone"), None);
+    }
+}

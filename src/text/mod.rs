@@ -1,0 +1,8 @@
+//! Text primitives shared by every stage: tokens, comparison keys, stems,
+//! word lists and UTF-16 offsets.
+
+pub mod lexicon;
+pub mod normalize;
+pub mod stem;
+pub mod tokenize;
+pub mod utf16;

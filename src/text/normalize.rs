@@ -1,0 +1,282 @@
+//! The comparison key of a word: what two spellings of the same word have in
+//! common. Case, accents, Unicode compatibility forms (NFKC/NFKD), apostrophe
+//! and acronym styles, British/American spellings and common transliteration
+//! variants of names all fold to one key, so `Zelenskyy’s`/`Zelenskiy's` and
+//! `organisational`/`organizational` compare equal.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Writes the comparison key of the word `surface` into `out` (cleared
+/// first). Numbers keep their digits and decimal point but lose thousands
+/// separators, so `1,200` and `1200` share a key.
+pub fn word_key(surface: &str, out: &mut String) {
+    out.clear();
+    if surface.starts_with(|c: char| c.is_ascii_digit()) {
+        number_key(surface, out);
+        return;
+    }
+    if surface.is_ascii() {
+        out.extend(surface.chars().filter(|&c| c != '\'' && c != '.').map(|c| c.to_ascii_lowercase()));
+    } else {
+        for c in surface.nfkd() {
+            if is_combining_mark(c) || matches!(c, '\'' | '’' | 'ʼ' | '.') {
+                continue;
+            }
+            match c {
+                'ß' => out.push_str("ss"),
+                'æ' | 'Æ' => out.push_str("ae"),
+                'œ' | 'Œ' => out.push_str("oe"),
+                'ø' | 'Ø' => out.push('o'),
+                'đ' | 'Đ' | 'ð' | 'Ð' => out.push('d'),
+                'ł' | 'Ł' => out.push('l'),
+                'ı' => out.push('i'),
+                'þ' | 'Þ' => out.push_str("th"),
+                _ => out.extend(c.to_lowercase()),
+            }
+        }
+    }
+    let capitalized = surface.starts_with(char::is_uppercase);
+    canonical_spelling(out, capitalized);
+}
+
+fn number_key(surface: &str, out: &mut String) {
+    let bytes = surface.as_bytes();
+    for (i, c) in surface.char_indices() {
+        // A comma followed by exactly three digits groups thousands.
+        if c == ',' {
+            let group = &bytes[i + 1..];
+            let digits = group.iter().take_while(|b| b.is_ascii_digit()).count();
+            if digits == 3 {
+                continue;
+            }
+        }
+        out.extend(c.to_lowercase());
+    }
+}
+
+/// Spellings that differ between varieties of English or between
+/// transliterations, mapped to one of them. Applied to both sides of every
+/// comparison, a rule only needs to be consistent and to not merge two
+/// different words.
+const SPELLINGS: &[(&str, &str)] = &[
+    ("defence", "defense"),
+    ("defences", "defenses"),
+    ("offence", "offense"),
+    ("offences", "offenses"),
+    ("licence", "license"),
+    ("licences", "licenses"),
+    ("pretence", "pretense"),
+    ("grey", "gray"),
+    ("programme", "program"),
+    ("programmes", "programs"),
+    ("tyre", "tire"),
+    ("tyres", "tires"),
+    ("cheque", "check"),
+    ("cheques", "checks"),
+    ("aluminium", "aluminum"),
+    ("jewellery", "jewelry"),
+    ("jeweller", "jeweler"),
+    ("jewellers", "jewelers"),
+    ("kerb", "curb"),
+    ("plough", "plow"),
+    ("mould", "mold"),
+    ("sceptic", "skeptic"),
+    ("sceptical", "skeptical"),
+    ("scepticism", "skepticism"),
+    ("whilst", "while"),
+    ("amongst", "among"),
+    ("amidst", "amid"),
+    ("towards", "toward"),
+    ("afterwards", "afterward"),
+    ("learnt", "learned"),
+    ("burnt", "burned"),
+    ("spelt", "spelled"),
+    ("enrol", "enroll"),
+    ("fulfil", "fulfill"),
+    ("skilful", "skillful"),
+    ("wilful", "willful"),
+    ("instalment", "installment"),
+    ("judgement", "judgment"),
+    ("ageing", "aging"),
+    ("manoeuvre", "maneuver"),
+    ("manoeuvres", "maneuvers"),
+    ("percent", "%"),
+    ("kiev", "kyiv"),
+    ("kharkov", "kharkiv"),
+    ("odessa", "odesa"),
+    ("lvov", "lviv"),
+    ("nikolaev", "mykolaiv"),
+    ("lugansk", "luhansk"),
+    ("zaporozhye", "zaporizhia"),
+    ("zaporizhzhia", "zaporizhia"),
+    ("zaporizhzhya", "zaporizhia"),
+    ("dnipropetrovsk", "dnipro"),
+    ("artemovsk", "bakhmut"),
+];
+
+/// Suffixes after which `-our` is the British form of `-or`.
+const OUR_ENDINGS: &[&str] = &[
+    "", "s", "ed", "ing", "ite", "ites", "able", "ably", "er", "ers", "hood", "hoods", "ful", "less",
+    "ist", "ists", "ism",
+];
+
+fn canonical_spelling(word: &mut String, capitalized: bool) {
+    if let Some(&(_, to)) = SPELLINGS.iter().find(|(from, _)| *from == word.as_str()) {
+        word.clear();
+        word.push_str(to);
+        return;
+    }
+    if !word.is_ascii() || word.len() < 5 {
+        return;
+    }
+    if let Some(replaced) = american_spelling(word) {
+        *word = replaced;
+    }
+    if capitalized && word.len() >= 6 {
+        fold_transliteration(word);
+    }
+}
+
+/// `-ise` → `-ize`, `-our` → `-or`, `-tre` → `-ter`, `-ogue` → `-og`,
+/// `-lled` → `-led`, `ae` → `e`.
+fn american_spelling(w: &str) -> Option<String> {
+    if let Some(pos) = w.find("isat").filter(|&p| p >= 2) {
+        return Some(format!("{}izat{}", &w[..pos], &w[pos + 4..]));
+    }
+    for (brit, amer) in [
+        ("ise", "ize"),
+        ("ises", "izes"),
+        ("ised", "ized"),
+        ("ising", "izing"),
+        ("iser", "izer"),
+        ("isers", "izers"),
+    ] {
+        if let Some(stem) = w.strip_suffix(brit) {
+            if stem.len() >= 2 {
+                return Some(format!("{stem}{amer}"));
+            }
+        }
+    }
+    if let Some(pos) = w.rfind("our") {
+        let (stem, ending) = (&w[..pos], &w[pos + 3..]);
+        if stem.len() >= 3 && OUR_ENDINGS.contains(&ending) {
+            return Some(format!("{stem}or{ending}"));
+        }
+    }
+    for (brit, amer) in [("tre", "ter"), ("tres", "ters"), ("tred", "tered"), ("bre", "ber"), ("bres", "bers")] {
+        if let Some(stem) = w.strip_suffix(brit) {
+            if stem.len() >= 2 {
+                return Some(format!("{stem}{amer}"));
+            }
+        }
+    }
+    if w.len() >= 7 {
+        for (brit, amer) in [("ogue", "og"), ("ogues", "ogs")] {
+            if let Some(stem) = w.strip_suffix(brit) {
+                return Some(format!("{stem}{amer}"));
+            }
+        }
+    }
+    for (brit, amer) in [("lled", "led"), ("lling", "ling"), ("ller", "ler"), ("llers", "lers")] {
+        if let Some(stem) = w.strip_suffix(brit) {
+            let vowel_before = stem.ends_with(|c: char| "aeiou".contains(c));
+            if stem.len() >= 3 && vowel_before && !stem.ends_with("ee") {
+                return Some(format!("{stem}{amer}"));
+            }
+        }
+    }
+    if w.len() >= 6 {
+        if let Some(pos) = w[1..].find("ae").map(|p| p + 1) {
+            return Some(format!("{}e{}", &w[..pos], &w[pos + 2..]));
+        }
+    }
+    None
+}
+
+/// Folds transliteration variants of names: doubled letters and the many
+/// spellings of a final `-iy`/`-yy`/`-ii`/`-yi` (Zelenskyy, Zelenskiy,
+/// Zelensky; Oleksii, Oleksiy).
+fn fold_transliteration(word: &mut String) {
+    let mut folded = String::with_capacity(word.len());
+    let mut prev = None;
+    for c in word.chars() {
+        if Some(c) != prev {
+            folded.push(c);
+        }
+        prev = Some(c);
+    }
+    for ending in ["iy", "yi", "ii", "ij"] {
+        if let Some(stem) = folded.strip_suffix(ending) {
+            folded = format!("{stem}y");
+            break;
+        }
+    }
+    *word = folded;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(s: &str) -> String {
+        let mut out = String::new();
+        word_key(s, &mut out);
+        out
+    }
+
+    #[test]
+    fn case_accents_apostrophes_and_compatibility_forms() {
+        assert_eq!(key("Ukraine’s"), key("ukraine's"));
+        assert_eq!(key("Türkiye"), "turkiye");
+        assert_eq!(key("ＰＯＷ"), "pow");
+        assert_eq!(key("ﬁnal"), "final");
+        assert_eq!(key("U.S."), key("US"));
+        assert_eq!(key("Straße"), key("STRASSE"));
+    }
+
+    #[test]
+    fn british_and_american_spellings_share_a_key() {
+        for (gb, us) in [
+            ("organisational", "organizational"),
+            ("finalise", "finalize"),
+            ("neutralised", "neutralized"),
+            ("Defence", "defense"),
+            ("behaviour", "behavior"),
+            ("neighbouring", "neighboring"),
+            ("centre", "center"),
+            ("travelled", "traveled"),
+            ("catalogue", "catalog"),
+            ("paediatric", "pediatric"),
+            ("programme", "program"),
+        ] {
+            assert_eq!(key(gb), key(us), "{gb} / {us}");
+        }
+    }
+
+    #[test]
+    fn transliterations_of_names_share_a_key() {
+        assert_eq!(key("Zelenskyy"), key("Zelenskiy"));
+        assert_eq!(key("Zelenskyy"), key("Zelensky"));
+        assert_eq!(key("Zaporizhzhia"), key("Zaporizhia"));
+        assert_eq!(key("Kiev"), key("Kyiv"));
+    }
+
+    #[test]
+    fn different_words_stay_different() {
+        for (a, b) in [("four", "for"), ("hour", "hor"), ("filled", "filed"), ("called", "caled"), ("metre", "meet")] {
+            assert_ne!(key(a), key(b), "{a} / {b}");
+        }
+        assert_ne!(key("Austria"), key("Australia"));
+    }
+
+    #[test]
+    fn numbers_lose_thousands_separators_only() {
+        assert_eq!(key("1,200"), "1200");
+        assert_eq!(key("1200"), "1200");
+        assert_eq!(key("3.5"), "3.5");
+        assert_ne!(key("3.5"), key("35"));
+        assert_eq!(key("1,25"), "1,25");
+        assert_eq!(key("10KM"), "10km");
+    }
+}

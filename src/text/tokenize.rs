@@ -1,0 +1,239 @@
+//! Splits text into words, numbers and punctuation marks with their byte
+//! ranges. Whitespace separates tokens and belongs to none.
+
+use unicode_normalization::char::is_combining_mark;
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenClass {
+    /// Letters (with inner apostrophes and acronym dots: `don't`, `U.S.`).
+    Word,
+    /// Starts with a digit: `1,200`, `3.5`, `17.11.2025`, `3:34`, `10km`.
+    Number,
+    /// Any other single visible character: punctuation, quotes, symbols.
+    Punct,
+}
+
+/// A token of a text: its byte range and class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset just past the last character.
+    pub end: usize,
+    /// What the token is made of.
+    pub class: TokenClass,
+}
+
+impl Token {
+    /// The token's text within `text`.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+}
+
+/// True for characters that make up words: letters, digits and the marks
+/// that combine with them.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// Characters that never start a grapheme cluster of their own: they extend
+/// the character before them (marks, joiners, variation selectors, emoji
+/// modifiers and tags).
+pub fn is_cluster_extender(c: char) -> bool {
+    is_combining_mark(c)
+        || matches!(c,
+            '\u{200C}' | '\u{200D}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{1F3FB}'..='\u{1F3FF}'
+            | '\u{E0020}'..='\u{E007F}'
+            | '\u{E0100}'..='\u{E01EF}')
+}
+
+fn is_regional_indicator(c: char) -> bool {
+    ('\u{1F1E6}'..='\u{1F1FF}').contains(&c)
+}
+
+/// The end of the grapheme cluster that starts with the character `first`
+/// at byte `start`: extenders, a character joined by ZWJ, the second letter
+/// of a flag. Approximates UAX #29 for the cases text actually contains.
+pub fn cluster_end(text: &str, start: usize, first: char) -> usize {
+    let mut end = start + first.len_utf8();
+    let mut rest = text[end..].chars();
+    if is_regional_indicator(first) {
+        if let Some(c) = rest.next().filter(|&c| is_regional_indicator(c)) {
+            end += c.len_utf8();
+        }
+        rest = text[end..].chars();
+    }
+    while let Some(c) = rest.next() {
+        if !is_cluster_extender(c) {
+            break;
+        }
+        end += c.len_utf8();
+        if c == '\u{200D}' {
+            match rest.next() {
+                Some(joined) if !joined.is_whitespace() => end += joined.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    end
+}
+
+/// Scripts written without spaces between words: each character is a token
+/// of its own, so that matching still has units to count.
+pub fn is_unspaced_script(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}'   // Hiragana, Katakana
+        | '\u{3400}'..='\u{4DBF}' // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
+        | '\u{F900}'..='\u{FAFF}' // CJK compatibility ideographs
+        | '\u{20000}'..='\u{2FFFF}')
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+/// Tokenizes `text`, calling `emit` for each token in order.
+pub fn tokenize(text: &str, mut emit: impl FnMut(Token)) {
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if is_unspaced_script(c) {
+            emit(Token { start, end: start + c.len_utf8(), class: TokenClass::Word });
+            continue;
+        }
+        if !is_word_char(c) {
+            let end = cluster_end(text, start, c);
+            while chars.peek().is_some_and(|&(i, _)| i < end) {
+                chars.next();
+            }
+            emit(Token { start, end, class: TokenClass::Punct });
+            continue;
+        }
+        let class = if c.is_ascii_digit() { TokenClass::Number } else { TokenClass::Word };
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, next)) = chars.peek() {
+            if is_word_char(next) && !is_unspaced_script(next) {
+                chars.next();
+                end = i + next.len_utf8();
+                continue;
+            }
+            // An inner joiner stays in the token only when a word character
+            // follows it: `don't`, `U.S.`, `1,200`, `3:34`, `17.11.2025`.
+            let after = text[i + next.len_utf8()..].chars().next();
+            let joins = match class {
+                TokenClass::Number => {
+                    matches!(next, '.' | ',' | ':' | '/') && after.is_some_and(|a| a.is_ascii_digit())
+                }
+                _ => {
+                    (is_apostrophe(next) && after.is_some_and(char::is_alphabetic))
+                        || (next == '.' && is_acronym_dot(&text[start..end], after))
+                }
+            };
+            if !joins {
+                break;
+            }
+            chars.next();
+            end = i + next.len_utf8();
+        }
+        // `U.S.`: the final dot of a dotted acronym belongs to it.
+        if class == TokenClass::Word && text[start..end].contains('.') && text[end..].starts_with('.') {
+            end += 1;
+            chars.next();
+        }
+        emit(Token { start, end, class });
+    }
+}
+
+/// A dot continues a dotted acronym (`U.S.`, `a.m.`, `e.g.`) when single
+/// letters alternate with dots.
+fn is_acronym_dot(so_far: &str, after: Option<char>) -> bool {
+    let last_segment = so_far.rsplit('.').next().unwrap_or(so_far);
+    last_segment.chars().count() == 1
+        && after.is_some_and(char::is_alphabetic)
+        && so_far.split('.').all(|part| part.chars().count() == 1)
+}
+
+/// Collects the tokens of `text` into a vector.
+pub fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    tokenize(text, |t| out.push(t));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<(&str, TokenClass)> {
+        tokens(text).iter().map(|t| (t.text(text), t.class)).collect()
+    }
+
+    #[test]
+    fn words_numbers_and_punctuation() {
+        use TokenClass::*;
+        assert_eq!(
+            texts("Ukraine’s 1,200 POWs, 3.5% on 17.11.2025 at 3:34 — don't."),
+            vec![
+                ("Ukraine’s", Word),
+                ("1,200", Number),
+                ("POWs", Word),
+                (",", Punct),
+                ("3.5", Number),
+                ("%", Punct),
+                ("on", Word),
+                ("17.11.2025", Number),
+                ("at", Word),
+                ("3:34", Number),
+                ("—", Punct),
+                ("don't", Word),
+                (".", Punct),
+            ]
+        );
+    }
+
+    #[test]
+    fn acronyms_keep_their_dots_but_sentences_end() {
+        assert_eq!(
+            texts("the U.S.-drafted plan at 9 a.m. Friday. End."),
+            vec![
+                ("the", TokenClass::Word),
+                ("U.S.", TokenClass::Word),
+                ("-", TokenClass::Punct),
+                ("drafted", TokenClass::Word),
+                ("plan", TokenClass::Word),
+                ("at", TokenClass::Word),
+                ("9", TokenClass::Number),
+                ("a.m.", TokenClass::Word),
+                ("Friday", TokenClass::Word),
+                (".", TokenClass::Punct),
+                ("End", TokenClass::Word),
+                (".", TokenClass::Punct),
+            ]
+        );
+    }
+
+    #[test]
+    fn hyphens_and_trailing_separators_split() {
+        let got: Vec<&str> = texts("prisoner-exchange 1,200. 5, x'").into_iter().map(|t| t.0).collect();
+        assert_eq!(got, vec!["prisoner", "-", "exchange", "1,200", ".", "5", ",", "x", "'"]);
+    }
+
+    #[test]
+    fn ideographs_are_tokens_of_their_own() {
+        let got: Vec<&str> = texts("日本語です").into_iter().map(|t| t.0).collect();
+        assert_eq!(got, vec!["日", "本", "語", "で", "す"]);
+    }
+
+    #[test]
+    fn emoji_sequences_and_flags_are_single_tokens() {
+        let got: Vec<&str> = texts("a 👨‍👩‍👧 🇺🇦🇵🇱 👍🏽! b").into_iter().map(|t| t.0).collect();
+        assert_eq!(got, vec!["a", "👨‍👩‍👧", "🇺🇦", "🇵🇱", "👍🏽", "!", "b"]);
+    }
+}
