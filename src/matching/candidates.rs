@@ -1,19 +1,23 @@
 //! Candidate pairs: which texts are worth scoring against each other,
 //! found without comparing every text with every other one.
 //!
-//! Each text is indexed under its rarest content stems only (its *prefix*);
-//! each text then probes the index with all of its stems. Two texts that
-//! share a rare word meet, and so does a short text (whose prefix is all of
-//! it) with every longer text that contains its words: a headline with the
-//! lede that expands it. Stems shared by too many texts are not probed —
-//! they cannot tell passages apart and would make the cost quadratic. The
-//! best few candidates of each text by shared weight are kept, so the cost
-//! grows with the total text, not with its square.
+//! Each text is indexed under its rarest content stems only (its *prefix*:
+//! the rarest stems that make up most of its weight); each text then probes
+//! the index with all of its stems. This is prefix filtering: if another
+//! text shares a good part of a text's weight, it must share one of the
+//! text's prefix stems, so no pair worth scoring is missed — and a short
+//! text (whose prefix is nearly all of it) meets every longer text that
+//! contains its words, as a headline meets the lede that expands it. Stems
+//! shared by too many texts are not probed: they cannot tell passages apart
+//! and would make the cost quadratic. The best few candidates of each text
+//! by shared weight are kept, so the cost grows with the total text, not
+//! with its square.
 
 use super::weights::Weights;
 
-/// Stems a text is indexed under.
-const PREFIX_STEMS: usize = 6;
+/// Share of a text's weight its prefix must hold: a text sharing more than
+/// the rest (here 30%) of another's weight is sure to meet it.
+const PREFIX_WEIGHT: f32 = 0.7;
 /// A stem whose index entry lists more texts than this is not probed.
 const MAX_POSTINGS: usize = 400;
 /// Candidates kept per text.
@@ -29,17 +33,20 @@ pub struct Probe<'a> {
 pub fn candidate_pairs(texts: &[Probe], weights: &Weights, frequency: &[u32]) -> Vec<(u32, u32)> {
     let stems = frequency.len();
     // The index: stem → texts that have it among their rarest stems.
-    let mut prefix_len = Vec::with_capacity(texts.len());
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); stems];
     let mut by_rarity: Vec<u32> = Vec::new();
     for (t, text) in texts.iter().enumerate() {
         by_rarity.clear();
         by_rarity.extend_from_slice(text.content_stems);
         by_rarity.sort_unstable_by_key(|&s| (frequency[s as usize], s));
-        let n = by_rarity.len().min(PREFIX_STEMS);
-        prefix_len.push(n);
-        for &s in &by_rarity[..n] {
+        let total: f32 = by_rarity.iter().map(|&s| weights.of(s)).sum();
+        let mut held = 0.0;
+        for &s in &by_rarity {
             postings[s as usize].push(t as u32);
+            held += weights.of(s);
+            if held >= PREFIX_WEIGHT * total {
+                break;
+            }
         }
     }
 

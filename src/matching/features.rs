@@ -4,14 +4,15 @@
 use crate::roles::Role;
 use crate::text::lexicon::{is_negation, is_stop_word};
 use crate::text::normalize::word_key;
-use crate::text::stem::stem;
+use crate::text::synonyms::concept;
 use crate::text::tokenize::{tokenize, TokenClass};
 use std::collections::HashMap;
 
 /// Facts about a word key that every use of it shares.
 #[derive(Debug, Clone)]
 pub struct KeyInfo {
-    /// Interned stem of the key.
+    /// Interned stem of the key (shared by synonyms, see
+    /// [`crate::text::synonyms`]).
     pub stem: u32,
     /// A function word or reporting verb.
     pub stop: bool,
@@ -79,14 +80,17 @@ impl Vocabulary {
         if let Some(&id) = self.key_ids.get(key) {
             return id;
         }
-        let stem_text = stem(key);
+        let negation = is_negation(key);
+        // All negations are one concept: "did not comment" and "no comment"
+        // share it.
+        let stem_text = if negation { "not" } else { concept(key) };
         let next_stem = self.stem_ids.len() as u32;
         let stem_id = *self.stem_ids.entry(stem_text.to_string()).or_insert(next_stem);
         let id = self.keys.len() as u32;
         self.keys.push(KeyInfo {
             stem: stem_id,
-            stop: is_stop_word(key),
-            negation: is_negation(key),
+            stop: is_stop_word(key) && !negation,
+            negation,
             number: key.starts_with(|c: char| c.is_ascii_digit()),
         });
         self.key_text.push(key.to_string());

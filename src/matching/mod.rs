@@ -10,13 +10,15 @@
 pub mod candidates;
 pub mod features;
 pub mod score;
+pub mod splits;
 pub mod weights;
 
 use crate::report::MatchKind;
 use crate::roles::Role;
 use candidates::{candidate_pairs, Probe};
 use features::{SegmentFeatures, Vocabulary};
-use score::{classify, overlap, Bag, Thresholds};
+use splits::{merged_counterparts, SplitInput};
+use score::{classify, equivalence, pair_features, Bag, PairFeatures, TextView, Thresholds};
 use std::collections::HashMap;
 use weights::Weights;
 
@@ -55,9 +57,26 @@ fn matchable(role: Role) -> bool {
 /// Distinct normalised texts and the segments that have them.
 struct Text {
     keys: Vec<u32>,
+    stems: Vec<u32>,
+    figures: Vec<u32>,
     members: Vec<usize>,
     bag: Bag,
     content_stems: Vec<u32>,
+}
+
+impl Text {
+    fn view(&self) -> TextView<'_> {
+        TextView { keys: &self.keys, stems: &self.stems, bag: &self.bag, figures: &self.figures }
+    }
+}
+
+/// How a pair of segments was judged, before the choice of kind.
+#[derive(Clone, Copy)]
+enum Evidence {
+    /// Identical word keys.
+    Identical,
+    /// Scored: index into the candidate list.
+    Scored(usize),
 }
 
 /// Finds the matches among `segments` (all documents' segments, ordered by
@@ -76,20 +95,72 @@ pub fn find_matches(segments: &[SegmentFeatures], vocabulary: &Vocabulary, stric
         }
     }
     let probes: Vec<Probe> = texts.iter().map(|t| Probe { content_stems: &t.content_stems }).collect();
-    let is_content = |stem: u32| frequency[stem as usize] > 0;
 
-    let mut found: Vec<SegmentMatch> = Vec::new();
+    let mut links: Vec<(usize, usize, Evidence)> = Vec::new();
     for text in &texts {
-        link_members(segments, text, text, MatchKind::Verbatim, 1.0, &mut found);
-    }
-    for (i, j) in candidate_pairs(&probes, &weights, &frequency) {
-        let (x, y) = (&texts[i as usize], &texts[j as usize]);
-        let o = overlap(&x.bag, &y.bag, &weights, is_content);
-        if let Some((kind, score)) = classify(&o, &x.keys, &y.keys, &thresholds) {
-            link_members(segments, x, y, kind, score, &mut found);
+        for (a, b) in member_pairs(segments, text, text) {
+            links.push((a, b, Evidence::Identical));
         }
     }
+    let mut scored: Vec<(PairFeatures, f32)> = Vec::new();
+    for (i, j) in candidate_pairs(&probes, &weights, &frequency) {
+        let (x, y) = (&texts[i as usize], &texts[j as usize]);
+        let f = pair_features(&x.view(), &y.view(), &weights);
+        if f.overlap.shared_content == 0 {
+            continue;
+        }
+        if std::env::var("AC_DEBUG").is_ok() {
+            let txt = |t: &Text| t.keys.iter().map(|&k| vocabulary.key_text[k as usize].as_str()).collect::<Vec<_>>().join(" ");
+            let mem = |t: &Text| t.members.iter().map(|&m| format!("{}:{}", segments[m].doc, segments[m].index)).collect::<Vec<_>>().join(",");
+            let o = &f.overlap;
+            eprintln!("PAIR\t{}\t{}\t{:.4}\t{:.4}\t{:.4}\t{:.3}\t{}\t{:.4}\t{:.4}\t{:.4}\t{}\t{}\t{:.4}\t{}\t{}", mem(x), mem(y), o.dice, o.cover_a, o.cover_b, o.shared, o.shared_content, f.order, f.bigrams, f.fluency, f.figure_difference, f.figures_conflict as u8, f.length_ratio, txt(x), txt(y));
+            eprintln!("GAP\t{}\t{:.4}", f.largest_gap, o.content_dice);
+        }
+        let k = scored.len();
+        scored.push((f, equivalence(&f)));
+        for (a, b) in member_pairs(segments, x, y) {
+            links.push((a, b, Evidence::Scored(k)));
+        }
+    }
+
+    // The strongest equivalence each segment has in each other document: a
+    // paraphrase must be its counterpart's best, both ways.
+    let logit = |e: Evidence| match e {
+        Evidence::Identical => f32::INFINITY,
+        Evidence::Scored(k) => scored[k].1,
+    };
+    let mut best: HashMap<(usize, usize), f32> = HashMap::new();
+    for &(a, b, e) in &links {
+        for (s, other) in [(a, b), (b, a)] {
+            let slot = best.entry((s, segments[other].doc)).or_insert(f32::NEG_INFINITY);
+            *slot = slot.max(logit(e));
+        }
+    }
+    let mut found: Vec<SegmentMatch> = links
+        .iter()
+        .filter_map(|&(a, b, e)| {
+            let (kind, score) = match e {
+                Evidence::Identical => (MatchKind::Verbatim, 1.0),
+                Evidence::Scored(k) => {
+                    let l = scored[k].1;
+                    let mutual_best = l >= best[&(a, segments[b].doc)] && l >= best[&(b, segments[a].doc)];
+                    classify(&scored[k].0, l, mutual_best, &thresholds)?
+                }
+            };
+            Some(SegmentMatch { a, b, kind, score })
+        })
+        .collect();
+    let splits = split_matches(segments, &texts, &links, &found, &weights, &thresholds);
+    found.extend(splits);
     keep_strongest(segments, found)
+}
+
+/// A figure: a plain number (`1200`, `3.5`), not a year, a date or a time,
+/// which name when rather than how many.
+fn is_figure(key: &str) -> bool {
+    let plain = key.bytes().all(|b| b.is_ascii_digit() || b == b'.') && key.matches('.').count() <= 1;
+    let year = key.len() == 4 && key.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y));
+    plain && !year
 }
 
 /// Groups segments with identical word keys; orders the groups by their
@@ -109,6 +180,7 @@ fn distinct_texts(segments: &[SegmentFeatures], vocabulary: &Vocabulary, weights
         .map(|(keys, members)| {
             stems.clear();
             stems.extend(keys.iter().map(|&k| vocabulary.keys[k as usize].stem));
+            let sequence = stems.clone();
             let bag = Bag::new(&mut stems, weights);
             let mut content_stems: Vec<u32> = keys
                 .iter()
@@ -117,16 +189,83 @@ fn distinct_texts(segments: &[SegmentFeatures], vocabulary: &Vocabulary, weights
                 .collect();
             content_stems.sort_unstable();
             content_stems.dedup();
-            Text { keys, members, bag, content_stems }
+            let mut figures: Vec<u32> = keys
+                .iter()
+                .copied()
+                .filter(|&k| vocabulary.keys[k as usize].number && is_figure(&vocabulary.key_text[k as usize]))
+                .collect();
+            figures.sort_unstable();
+            figures.dedup();
+            Text { keys, stems: sequence, figures, members, bag, content_stems }
         })
         .collect()
 }
 
-/// Records the match of texts `x` and `y` between their member segments in
-/// different documents. When a text occurs several times in a document,
-/// occurrences are paired by rank rather than all with all, so that a
-/// sentence repeated a thousand times does not make a million matches.
-fn link_members(segments: &[SegmentFeatures], x: &Text, y: &Text, kind: MatchKind, score: f32, out: &mut Vec<SegmentMatch>) {
+/// Partial matches between a sentence and the two consecutive sentences
+/// another document splits it into. A sentence that already has an
+/// equivalent in that document is not split there, and a half that has an
+/// equivalent of its own in the other document belongs to it instead.
+fn split_matches(
+    segments: &[SegmentFeatures],
+    texts: &[Text],
+    links: &[(usize, usize, Evidence)],
+    found: &[SegmentMatch],
+    weights: &Weights,
+    thresholds: &Thresholds,
+) -> Vec<SegmentMatch> {
+    let mut has_equivalent = std::collections::HashSet::new();
+    for m in found.iter().filter(|m| m.kind != MatchKind::Partial) {
+        has_equivalent.insert((m.a, segments[m.b].doc));
+        has_equivalent.insert((m.b, segments[m.a].doc));
+    }
+    let mut bag: Vec<Option<&Bag>> = vec![None; segments.len()];
+    let mut figures: Vec<&[u32]> = vec![&[]; segments.len()];
+    for t in texts {
+        for &m in &t.members {
+            bag[m] = Some(&t.bag);
+            figures[m] = &t.figures;
+        }
+    }
+    let mut next = vec![None; segments.len()];
+    let mut last: Option<usize> = None;
+    for (i, s) in segments.iter().enumerate() {
+        if bag[i].is_none() {
+            continue;
+        }
+        if let Some(l) = last.filter(|&l| segments[l].doc == s.doc) {
+            next[l] = Some(i);
+        }
+        last = Some(i);
+    }
+    let doc: Vec<usize> = segments.iter().map(|s| s.doc).collect();
+    let candidates: Vec<(usize, usize)> =
+        links.iter().filter(|(_, _, e)| matches!(e, Evidence::Scored(_))).map(|&(a, b, _)| (a, b)).collect();
+    let input = SplitInput { doc: &doc, bag: &bag, next: &next };
+    let mut out = Vec::new();
+    for (x, y1, y2, cover) in merged_counterparts(&input, &candidates, weights, thresholds.partial_cover) {
+        let halves_figures: Vec<u32> = figures[y1].iter().chain(figures[y2]).copied().collect();
+        let conflict = !figures[x].is_empty() && !halves_figures.is_empty() && !figures[x].iter().any(|f| halves_figures.contains(f));
+        if conflict || has_equivalent.contains(&(x, segments[y1].doc)) {
+            continue;
+        }
+        for y in [y1, y2].into_iter().filter(|&y| !has_equivalent.contains(&(y, segments[x].doc))) {
+            let (a, b) = if x < y { (x, y) } else { (y, x) };
+            out.push(SegmentMatch { a, b, kind: MatchKind::Partial, score: cover * SPLIT_SCORE });
+        }
+    }
+    out
+}
+
+/// The score of each half of a split sentence, relative to how much of the
+/// long sentence the two halves cover together.
+const SPLIT_SCORE: f32 = 0.8;
+
+/// The pairs of member segments of texts `x` and `y` in different
+/// documents (earlier document first) whose roles may match. When a text
+/// occurs several times in a document, occurrences are paired by rank
+/// rather than all with all, so that a sentence repeated a thousand times
+/// does not make a million matches.
+fn member_pairs(segments: &[SegmentFeatures], x: &Text, y: &Text) -> Vec<(usize, usize)> {
     let per_doc = |members: &[usize]| {
         let mut docs: Vec<(usize, Vec<usize>)> = Vec::new();
         for &m in members {
@@ -138,6 +277,7 @@ fn link_members(segments: &[SegmentFeatures], x: &Text, y: &Text, kind: MatchKin
         docs
     };
     let (xs, ys) = (per_doc(&x.members), per_doc(&y.members));
+    let mut out = Vec::new();
     for (dx, mx) in &xs {
         for (dy, my) in &ys {
             if dx == dy || (std::ptr::eq(x, y) && dx > dy) {
@@ -154,12 +294,12 @@ fn link_members(segments: &[SegmentFeatures], x: &Text, y: &Text, kind: MatchKin
             pairs.dedup();
             for (a, b) in pairs {
                 if compatible(segments[a].role, segments[b].role) {
-                    let (a, b) = if a < b { (a, b) } else { (b, a) };
-                    out.push(SegmentMatch { a, b, kind, score });
+                    out.push(if a < b { (a, b) } else { (b, a) });
                 }
             }
         }
     }
+    out
 }
 
 /// Keeps a match only if, on both sides, it is among the segment's

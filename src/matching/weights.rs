@@ -7,7 +7,8 @@
 use super::features::{SegmentFeatures, Vocabulary};
 
 /// Weight of a function word relative to a content word of the same
-/// frequency.
+/// frequency: small, but function words still tell a reworded sentence from
+/// a different one.
 const STOP_WEIGHT: f32 = 0.12;
 /// Figures identify facts; they count a little more than words.
 const NUMBER_WEIGHT: f32 = 1.3;
@@ -20,6 +21,7 @@ const SMOOTHING: f32 = 10.0;
 #[derive(Debug, Clone)]
 pub struct Weights {
     per_stem: Vec<f32>,
+    content: Vec<bool>,
 }
 
 impl Weights {
@@ -29,7 +31,9 @@ impl Weights {
         let mut document_frequency = vec![0u32; stems];
         let mut last_seen = vec![u32::MAX; stems];
         let mut prior = vec![1.0f32; stems];
+        let mut content = vec![false; stems];
         for key in &vocabulary.keys {
+            content[key.stem as usize] = !key.stop && !key.negation;
             let p = if key.stop {
                 STOP_WEIGHT
             } else if key.number {
@@ -54,7 +58,13 @@ impl Weights {
             .zip(&prior)
             .map(|(&df, &p)| p * (1.0 + (total + SMOOTHING) / (df as f32 + SMOOTHING)).ln())
             .collect();
-        Weights { per_stem }
+        Weights { per_stem, content }
+    }
+
+    /// Whether a stem carries content: neither a function word nor a
+    /// negation.
+    pub fn is_content(&self, stem: u32) -> bool {
+        self.content[stem as usize]
     }
 
     /// The weight of a stem.

@@ -65,6 +65,8 @@ enum Pattern {
     SectionHeader,
     Meta,
     Caption,
+    /// A copyright notice: a photo credit under a caption, else page footer.
+    Credit,
     Plain,
 }
 
@@ -98,7 +100,9 @@ fn pattern(line: &str, simple: &str) -> Pattern {
         Pattern::SectionHeader
     } else if patterns::is_chrome(simple) {
         Pattern::Chrome
-    } else if patterns::is_caption(simple) {
+    } else if patterns::is_copyright(simple) {
+        Pattern::Credit
+    } else if patterns::is_caption(line, simple) {
         Pattern::Caption
     } else if patterns::is_meta(line, simple) {
         Pattern::Meta
@@ -141,45 +145,85 @@ pub fn assign(text: &str, segmentation: &Segmentation) -> Vec<Role> {
     segmentation.segments.iter().map(|s| line_roles[s.line]).collect()
 }
 
-/// The words the article is about: content stems of its first lines of
-/// text, where news puts the event.
+/// The words the article is about: content stems found in several of its
+/// full sentences. A page's teasers each tell another story, so their words
+/// rarely repeat; the article's do.
 fn topic(infos: &[LineInfo]) -> HashSet<&str> {
-    infos
-        .iter()
-        .filter(|l| l.pattern == Pattern::Plain && matches!(l.shape, Shape::Sentence | Shape::Headline))
-        .take(6)
-        .flat_map(|l| l.stems.iter().map(String::as_str))
-        .collect()
+    let mut lines_with: HashMap<&str, usize> = HashMap::new();
+    let sentences: Vec<&LineInfo> = infos.iter().filter(|l| is_full_sentence(l)).collect();
+    for line in &sentences {
+        let distinct: HashSet<&str> = line.stems.iter().map(String::as_str).collect();
+        for stem in distinct {
+            *lines_with.entry(stem).or_default() += 1;
+        }
+    }
+    // Teasers of related stories may share a phrase or two; the article's
+    // own words recur through a tenth of its sentences at least.
+    let needed = if sentences.len() >= 3 { sentences.len().div_ceil(10).max(2) } else { 1 };
+    lines_with.into_iter().filter(|&(_, n)| n >= needed).map(|(s, _)| s).collect()
+}
+
+fn is_full_sentence(l: &LineInfo) -> bool {
+    l.pattern == Pattern::Plain && l.shape == Shape::Sentence
 }
 
 fn on_topic(line: &LineInfo, topic: &HashSet<&str>) -> bool {
     let distinct: HashSet<&str> = line.stems.iter().map(String::as_str).collect();
     let shared = distinct.iter().filter(|s| topic.contains(*s)).count();
-    shared >= 3 || (shared >= 2 && shared * 4 >= distinct.len())
+    shared >= 3 || (shared >= 2 && shared * 10 >= distinct.len() * 3)
+}
+
+/// Menus, tag lists and breadcrumbs: three or more lines in a row of at most
+/// three words, none ending a sentence.
+fn mark_link_lists(infos: &[LineInfo], roles: &mut [Option<Role>]) {
+    let short = |l: &LineInfo| l.shape == Shape::Headline && l.simple.split_whitespace().count() <= 3;
+    let mut i = 0;
+    while i < infos.len() {
+        let run = infos[i..].iter().take_while(|l| short(l)).count();
+        if run >= 3 {
+            for role in &mut roles[i..i + run] {
+                if role.is_none() {
+                    *role = Some(Role::Boilerplate);
+                }
+            }
+        }
+        i += run.max(1);
+    }
 }
 
 fn line_roles(infos: &[LineInfo]) -> Vec<Role> {
     let topic = topic(infos);
-    let article_line = |l: &LineInfo| l.pattern == Pattern::Plain && l.shape == Shape::Sentence && on_topic(l, &topic);
+    let article_line = |l: &LineInfo| is_full_sentence(l) && on_topic(l, &topic);
     let mut roles: Vec<Option<Role>> = infos
         .iter()
         .map(|l| match l.pattern {
             Pattern::Chrome | Pattern::SectionHeader => Some(Role::Boilerplate),
             Pattern::Meta => Some(Role::Meta),
             Pattern::Caption => Some(Role::Caption),
+            Pattern::Credit => None,
             Pattern::Plain => None,
         })
         .collect();
+    // A copyright line under a caption credits the photo; elsewhere it is the
+    // page's footer.
+    for i in 0..infos.len() {
+        if infos[i].pattern == Pattern::Credit {
+            let after_caption = i > 0 && roles[i - 1] == Some(Role::Caption);
+            roles[i] = Some(if after_caption { Role::Caption } else { Role::Boilerplate });
+        }
+    }
+    mark_link_lists(infos, &mut roles);
 
-    // Blocks of other stories, from their header until the article resumes.
+    // Blocks of other stories, from their header until the article resumes:
+    // a sentence on the article's topic, or a byline.
     let mut in_block = false;
     for (i, line) in infos.iter().enumerate() {
         if line.pattern == Pattern::SectionHeader {
             in_block = true;
         } else if in_block {
-            if article_line(line) {
+            if article_line(line) || line.pattern == Pattern::Meta {
                 in_block = false;
-            } else if !matches!(line.pattern, Pattern::Meta | Pattern::Caption) {
+            } else if line.pattern != Pattern::Caption {
                 roles[i] = Some(Role::Boilerplate);
             }
         }
@@ -198,6 +242,7 @@ fn line_roles(infos: &[LineInfo]) -> Vec<Role> {
 
     // After the article's last sentence, headline-shaped lines and cut-off
     // teasers are links to other pages.
+    let first_article = infos.iter().position(|l| article_line(l));
     let last_article = infos.iter().rposition(|l| article_line(l)).unwrap_or(0);
     for (i, line) in infos.iter().enumerate().skip(last_article + 1) {
         if roles[i].is_none() && matches!(line.shape, Shape::Headline | Shape::Truncated) {
@@ -210,30 +255,42 @@ fn line_roles(infos: &[LineInfo]) -> Vec<Role> {
         }
     }
 
-    assign_titles(infos, &mut roles);
+    assign_titles(infos, &mut roles, first_article);
     roles.into_iter().map(|r| r.unwrap_or(Role::Body)).collect()
 }
 
-/// The headline (the first headline-shaped line), its standfirst (a line
-/// between it and the byline), and subheadings between paragraphs.
-fn assign_titles(infos: &[LineInfo], roles: &mut [Option<Role>]) {
-    let open: Vec<usize> = (0..infos.len()).filter(|&i| roles[i].is_none()).collect();
-    let Some(&first) = open.first() else { return };
-    if infos[first].shape == Shape::Headline {
-        roles[first] = Some(Role::Title);
-        // A standfirst: one line after the headline, before the byline.
-        let next_open = open.get(1).copied();
-        let next_meta = (first + 1..infos.len()).find(|&i| roles[i] == Some(Role::Meta));
-        if let (Some(dek), Some(meta)) = (next_open, next_meta) {
-            let only_one_between = open.iter().filter(|&&i| i > first && i < meta).count() == 1;
-            if dek < meta && only_one_between {
+/// The headline, its standfirst, and subheadings between paragraphs.
+///
+/// The headline is the last headline-shaped line before the byline that
+/// opens the article (pages put menus and teasers above it); without a
+/// byline, the first headline-shaped line that is not chrome.
+fn assign_titles(infos: &[LineInfo], roles: &mut [Option<Role>], first_article: Option<usize>) {
+    // The byline sits above the article's first sentences (a standfirst may
+    // come before it).
+    let second_article = (first_article.unwrap_or(infos.len()) + 1..infos.len())
+        .find(|&i| infos[i].pattern == Pattern::Plain && infos[i].shape == Shape::Sentence)
+        .unwrap_or(infos.len());
+    let byline = (0..second_article).find(|&i| infos[i].pattern == Pattern::Meta);
+    let article_start = byline.unwrap_or(first_article.unwrap_or(infos.len()));
+    let headline_shaped = |i: usize| infos[i].shape == Shape::Headline && infos[i].pattern == Pattern::Plain;
+    let headline = match byline {
+        Some(b) => (0..b).rev().find(|&i| headline_shaped(i) && roles[i] != Some(Role::Caption)),
+        None => (0..article_start.min(infos.len())).find(|&i| roles[i].is_none() && headline_shaped(i)),
+    };
+    if let Some(h) = headline {
+        roles[h] = Some(Role::Title);
+        // A standfirst: the one line between the headline and the byline.
+        if let Some(b) = byline.filter(|&b| b > h) {
+            let between: Vec<usize> = (h + 1..b).filter(|&i| roles[i].is_none()).collect();
+            if let [dek] = between[..] {
                 roles[dek] = Some(Role::Title);
             }
         }
     }
     // Subheadings: a short headline-shaped line between two stretches of text.
+    let open: Vec<usize> = (0..infos.len()).filter(|&i| roles[i].is_none()).collect();
     for (k, &i) in open.iter().enumerate() {
-        if roles[i].is_some() || infos[i].shape != Shape::Headline || infos[i].simple.split_whitespace().count() > 14 {
+        if infos[i].shape != Shape::Headline || infos[i].simple.split_whitespace().count() > 14 {
             continue;
         }
         let before = k.checked_sub(1).map(|p| open[p]);

@@ -18,8 +18,9 @@ const CHROME_LINES: &[&str] = &[
 
 /// Openings of lines that announce other stories or offers.
 const CHROME_PREFIXES: &[&str] = &[
-    "also read:", "click here", "download our app", "download the app", "follow us", "get the latest",
-    "join our", "read also:", "read more:", "related:", "see also:", "sign up for", "subscribe to", "watch:",
+    "also read:", "by clicking", "click here", "download our app", "download the app", "follow us", "get the latest",
+    "join our", "listen to", "read also:", "read more:", "related:", "see also:", "share on", "sign up for",
+    "subscribe to", "watch:", "we use cookies",
 ];
 
 /// Headers of blocks that list other stories: what follows them is chrome
@@ -37,14 +38,14 @@ const SECTION_HEADERS: &[&str] = &[
 const CAPTION_MARKERS: &[&str] = &[
     "(ap photo", "ap photo/", "(photo", "photo:", "photograph:", "photo by", "image:", "picture:", "credit:",
     "getty images", "reuters/", "via reuters", "/reuters", "/afp", "afp via", "epa-efe", "shutterstock",
-    "/handout", "handout via", "file photo", "all rights reserved", "©",
+    "/handout", "handout via", "file photo",
 ];
 
 /// Openings of lines with publication details.
 const META_PREFIXES: &[&str] = &[
     "additional reporting", "compiled by", "contributing:", "date ", "edited by", "editing by", "first published",
-    "last modified", "last updated", "modified", "posted", "published", "reporting by", "updated", "written by",
-    "writing by", "(reporting by",
+    "last modified", "last updated", "modified", "posted", "published", "reporting by", "source:", "updated",
+    "written by", "writing by", "(reporting by",
 ];
 
 const MONTHS: &[&str] = &[
@@ -79,6 +80,7 @@ pub fn is_chrome(simple: &str) -> bool {
         || (simple.starts_with("follow ") && (simple.contains("http") || simple.contains(" on ")) && simple.len() < 140)
         || (simple.starts_with("list of ") && simple.contains(" items"))
         || simple.starts_with("end of list")
+        || (simple.contains("cookies") && (simple.contains("accept") || simple.contains("agree") || simple.contains("consent")))
 }
 
 /// A header of a block of other stories: "Top Stories", "Next In World".
@@ -132,10 +134,25 @@ fn is_duration(s: &str) -> bool {
         && parts.iter().all(|p| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// A photo caption or credit line.
-pub fn is_caption(simple: &str) -> bool {
-    CAPTION_MARKERS.iter().any(|m| simple.contains(m))
-        || (simple.starts_with("copyright ") && simple.split_whitespace().nth(1).is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit())))
+/// A photo caption or credit line: it names a photo agency, or ends with
+/// a credit in brackets (`… on Sunday (Pieter Haalboom/NWS)`).
+pub fn is_caption(line: &str, simple: &str) -> bool {
+    CAPTION_MARKERS.iter().any(|m| simple.contains(m)) || ends_with_photo_credit(line)
+}
+
+fn ends_with_photo_credit(line: &str) -> bool {
+    let t = line.trim_end();
+    let Some(inner) = t.strip_suffix(')').and_then(|r| r.rsplit_once('(')).map(|(_, c)| c) else { return false };
+    let Some((who, agency)) = inner.split_once('/') else { return false };
+    let capitalised = |s: &str| !s.is_empty() && s.split_whitespace().all(|w| w.starts_with(char::is_uppercase));
+    capitalised(who) && capitalised(agency) && who.split_whitespace().count() <= 4 && agency.split_whitespace().count() <= 4
+}
+
+/// A copyright notice (`© 2025 …`, `Copyright 2025 …`, `All rights reserved`).
+pub fn is_copyright(simple: &str) -> bool {
+    let year_after_copyright = simple.starts_with("copyright ")
+        && simple.split_whitespace().nth(1).is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()));
+    year_after_copyright || simple.starts_with('©') || simple.starts_with("all rights reserved")
 }
 
 /// Publication details: a byline, a date or time line, a lone dateline,
@@ -146,7 +163,10 @@ pub fn is_meta(line: &str, simple: &str) -> bool {
         return false;
     }
     let credits = simple.starts_with("(reporting") || simple.starts_with("reporting by");
-    if META_PREFIXES.iter().any(|p| simple.starts_with(p)) && (words <= 10 || credits) {
+    if META_PREFIXES.iter().any(|p| simple.starts_with(p)) && (words <= 10 || credits || only_dates_left(simple)) {
+        return true;
+    }
+    if simple.ends_with("contributed to this report") && words <= 12 {
         return true;
     }
     // A section label under the headline: `• World`.
@@ -160,6 +180,21 @@ pub fn is_meta(line: &str, simple: &str) -> bool {
         return true;
     }
     is_lone_dateline(line) || is_sign_off(line)
+}
+
+/// A publication line with several dates (`Published March 9, 2025 4:52 PM |
+/// Updated …`): few words remain once dates, times and their labels go.
+fn only_dates_left(simple: &str) -> bool {
+    const LABELS: &[&str] = &["published", "updated", "posted", "modified", "last", "first", "on", "at", "am", "pm", "date"];
+    simple
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
+        .filter(|w| !w.is_empty())
+        .filter(|w| {
+            let w = w.trim_end_matches('.');
+            !(LABELS.contains(&w) || MONTHS.contains(&w) || w.starts_with(|c: char| c.is_ascii_digit()))
+        })
+        .count()
+        <= 2
 }
 
 fn has_sentence_end(line: &str) -> bool {
@@ -233,6 +268,7 @@ mod tests {
     #[test]
     fn chrome_lines() {
         for line in ["Advertisement", "Save", "Recommended Stories", "list of 4 itemsend of list", "Submit a Correction",
+                     "We use cookies to improve your experience and to show you personalized ads.", "Listen to this article 3 min",
                      "Follow AP’s coverage of the war in Ukraine at https://apnews.com/hub/russia-ukraine",
                      "Follow us on our official WhatsApp channel for breaking news alerts and key updates!",
                      "Also Read: Trump Warns Zelenskyy"] {
@@ -266,11 +302,17 @@ mod tests {
 
     #[test]
     fn captions_and_credits() {
-        for s in ["(AP Photo/Andrii Marienko) Copyright 2025 The Associated Press.", "All rights reserved",
-                  "Ukrainian Presidential Press Service/Handout via REUTERS", "Photo: Jane Doe/Getty Images"] {
-            assert!(is_caption(&simplify(s)), "{s}");
+        for s in ["(AP Photo/Andrii Marienko) Copyright 2025 The Associated Press.",
+                  "Ukrainian Presidential Press Service/Handout via REUTERS", "Photo: Jane Doe/Getty Images",
+                  "Smoke rises above the terminal in Rotterdam on Sunday (Pieter Haalboom/NWS)"] {
+            assert!(is_caption(s, &simplify(s)), "{s}");
         }
-        assert!(!is_caption(&simplify("The photographer said the image was taken at dawn.")));
+        for s in ["The photographer said the image was taken at dawn.", "Talks resumed (after a break/pause) on Monday."] {
+            assert!(!is_caption(s, &simplify(s)), "{s}");
+        }
+        for s in ["All rights reserved", "© 2025 Globe Pulse Media. All rights reserved.", "Copyright 2025 Globe Pulse Media."] {
+            assert!(is_copyright(&simplify(s)), "{s}");
+        }
     }
 
     #[test]
@@ -278,7 +320,8 @@ mod tests {
         for s in ["By Samya Kullab, The Associated Press", "By News Agencies", "Published On 16 Nov 202516 Nov 2025",
                   "Posted November 16, 2025 3:34 am.", "Last Updated November 16, 2025 10:26 am.", "• Sunday, 16 Nov 2025",
                   "KYIV, Ukraine (AP) —", "(Reuters) -", "Samya Kullab, The Associated Press", "date 2025-11-16",
-                  "(Reporting by Lidia Kelly in Melbourne; Editing by William Mallard)", "• World"] {
+                  "(Reporting by Lidia Kelly in Melbourne; Editing by William Mallard)", "• World",
+                  "Published March 9, 2025 4:52 PM | Updated March 9, 2025 6:10 PM", "The Northern Wire Service contributed to this report."] {
             assert!(is_meta(s, &simplify(s)), "{s}");
         }
         for s in ["By the end of the year, the army had lost more than 1,000 tanks in the region.",

@@ -4,5 +4,6 @@
 pub mod lexicon;
 pub mod normalize;
 pub mod stem;
+pub mod synonyms;
 pub mod tokenize;
 pub mod utf16;

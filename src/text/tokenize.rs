@@ -129,7 +129,9 @@ pub fn tokenize(text: &str, mut emit: impl FnMut(Token)) {
             let after = text[i + next.len_utf8()..].chars().next();
             let joins = match class {
                 TokenClass::Number => {
-                    matches!(next, '.' | ',' | ':' | '/') && after.is_some_and(|a| a.is_ascii_digit())
+                    let joiner = matches!(next, '.' | ',' | ':' | '/')
+                        || (next == '-' && is_iso_date_part(&text[start..end]));
+                    joiner && after.is_some_and(|a| a.is_ascii_digit())
                 }
                 _ => {
                     (is_apostrophe(next) && after.is_some_and(char::is_alphabetic))
@@ -149,6 +151,13 @@ pub fn tokenize(text: &str, mut emit: impl FnMut(Token)) {
         }
         emit(Token { start, end, class });
     }
+}
+
+/// `2025` or `2025-11` so far: a hyphen continues an ISO date (`2025-11-16`),
+/// not a range (`10-12`).
+fn is_iso_date_part(so_far: &str) -> bool {
+    let parts: Vec<&str> = so_far.split('-').collect();
+    parts[0].len() == 4 && parts.len() <= 2 && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A dot continues a dotted acronym (`U.S.`, `a.m.`, `e.g.`) when single
@@ -179,7 +188,7 @@ mod tests {
     fn words_numbers_and_punctuation() {
         use TokenClass::*;
         assert_eq!(
-            texts("Ukraine’s 1,200 POWs, 3.5% on 17.11.2025 at 3:34 — don't."),
+            texts("Ukraine’s 1,200 POWs, 3.5% on 17.11.2025 at 3:34 — don't. 2025-11-16"),
             vec![
                 ("Ukraine’s", Word),
                 ("1,200", Number),
@@ -194,6 +203,7 @@ mod tests {
                 ("—", Punct),
                 ("don't", Word),
                 (".", Punct),
+                ("2025-11-16", Number),
             ]
         );
     }
