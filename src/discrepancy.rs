@@ -49,13 +49,61 @@ pub fn discrepancies(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Voca
     out
 }
 
-/// A figure: its value, its word range, and the word after it (its unit).
+/// How a figure is hedged: `more than 12`, `about 4,600`, `12`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Hedge {
+    Exact,
+    AtLeast,
+    AtMost,
+    About,
+}
+
+/// A figure: its value, its word range, the word after it (its unit) and
+/// the hedge before it.
 #[derive(Debug, Clone, Copy)]
 struct Figure {
     value: f64,
     from: usize,
     to: usize,
     unit: Option<u32>,
+    hedge: Hedge,
+}
+
+impl Figure {
+    /// Could both figures describe the same quantity? `more than a dozen`
+    /// and `14` can; `about 4,600` and `more than 6,400` cannot.
+    fn compatible(&self, other: &Figure) -> bool {
+        let (x, y) = (self.value, other.value);
+        let fits = |hedge: Hedge, v: f64, w: f64| match hedge {
+            Hedge::Exact => v == w,
+            Hedge::AtLeast => w >= v,
+            Hedge::AtMost => w <= v,
+            Hedge::About => (w - v).abs() <= 0.2 * v.abs(),
+        };
+        match (self.hedge, other.hedge) {
+            (Hedge::Exact, Hedge::Exact) => x == y,
+            (h, Hedge::Exact) => fits(h, x, y),
+            (Hedge::Exact, h) => fits(h, y, x),
+            (h, k) if h == k => h == Hedge::About && (x - y).abs() <= 0.2 * x.abs().max(y.abs()) || x == y,
+            (h, k) => fits(h, x, y) || fits(k, y, x),
+        }
+    }
+}
+
+/// The hedge that the words before a figure put on it.
+fn hedge(words: &[Word], at: usize, vocabulary: &Vocabulary) -> Hedge {
+    let key = |i: usize| vocabulary.key_text[words[i].key as usize].as_str();
+    let before: Vec<&str> = (at.saturating_sub(3)..at).map(key).filter(|k| *k != "a").collect();
+    match before.as_slice() {
+        [.., "more", "than"] | [.., "over"] | [.., "at", "least"] | [.., "above"] | [.., "upwards", "of"] => Hedge::AtLeast,
+        [.., "less", "than"] | [.., "fewer", "than"] | [.., "under"] | [.., "at", "most"] | [.., "below"] | [.., "up", "to"] => {
+            Hedge::AtMost
+        }
+        [.., "about" | "around" | "nearly" | "almost" | "roughly" | "some" | "approximately" | "circa" | "estimated"] => {
+            Hedge::About
+        }
+        _ => Hedge::Exact,
+    }
 }
 
 fn parse_number(key: &str) -> Option<f64> {
@@ -93,8 +141,8 @@ fn figures(words: &[Word], vocabulary: &Vocabulary) -> Vec<Figure> {
             value *= number_word(key(i)).unwrap_or(1.0);
             i += 1;
         }
-        let unit = words.get(i).filter(|_| i < words.len()).map(|w| vocabulary.keys[w.key as usize].stem);
-        out.push(Figure { value, from, to: i, unit });
+        let unit = words.get(i).map(|w| vocabulary.keys[w.key as usize].stem);
+        out.push(Figure { value, from, to: i, unit, hedge: hedge(words, from, vocabulary) });
     }
     out
 }
@@ -106,30 +154,34 @@ fn is_year(f: &Figure) -> bool {
 fn numbers(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, out: &mut Vec<Discrepancy>) {
     let fa = figures(a.side.words, vocabulary);
     let fb = figures(b.side.words, vocabulary);
-    let mut used_b = vec![false; fb.len()];
-    // Figures found on both sides are not in question.
-    let mut unmatched_a = Vec::new();
+    // Figures that agree (exactly or within their hedges) are not in question.
+    let mut agreed_b = vec![false; fb.len()];
+    let mut open_a = Vec::new();
     for x in &fa {
-        match fb.iter().enumerate().position(|(j, y)| !used_b[j] && y.value == x.value) {
-            Some(j) => used_b[j] = true,
-            None => unmatched_a.push(*x),
+        match (0..fb.len()).find(|&j| !agreed_b[j] && x.compatible(&fb[j])) {
+            Some(j) => agreed_b[j] = true,
+            None => open_a.push(*x),
         }
     }
-    let unmatched_b: Vec<(usize, Figure)> = fb.iter().copied().enumerate().filter(|(j, _)| !used_b[*j]).collect();
-    let mut paired_b = vec![false; fb.len()];
-    for x in unmatched_a {
-        // The counterpart counts the same thing (same unit word) or stands
-        // in the same changed stretch of the diff.
+    let mut paired_b = agreed_b;
+    for x in open_a {
+        // The counterpart stands in the same changed stretch of the diff, or
+        // counts the same thing (same unit word) on the same scale.
         let same_op = |y: &Figure| {
             ops.iter().any(|op| {
                 op.tag == DiffTag::Replace && op.a.0 <= x.from && x.to <= op.a.1 && op.b.0 <= y.from && y.to <= op.b.1
             })
         };
-        let found = unmatched_b.iter().find(|(j, y)| {
-            !paired_b[*j] && is_year(&x) == is_year(y) && ((x.unit.is_some() && x.unit == y.unit) || same_op(y))
-        });
-        if let Some(&(j, y)) = found {
+        let same_scale = |y: &Figure| x.value > 0.0 && y.value > 0.0 && (x.value.log10() - y.value.log10()).abs() <= 1.0;
+        let candidates = (0..fb.len()).filter(|&j| !paired_b[j] && is_year(&x) == is_year(&fb[j]) && same_scale(&fb[j]));
+        let rank = |j: usize| {
+            let y = &fb[j];
+            let place = if same_op(y) { 0 } else if x.unit.is_some() && x.unit == y.unit { 1 } else { 2 };
+            (place, ((x.value.ln() - y.value.ln()).abs() * 1000.0) as u64)
+        };
+        if let Some(j) = candidates.min_by_key(|&j| rank(j)).filter(|&j| rank(j).0 < 2) {
             paired_b[j] = true;
+            let y = fb[j];
             out.push(Discrepancy { kind: DiscrepancyKind::Number, a: a.span(x.from, x.to), b: b.span(y.from, y.to) });
         }
     }
@@ -178,12 +230,25 @@ fn quotes(a: &Segment, b: &Segment, out: &mut Vec<Discrepancy>) {
                 continue;
             }
             let common = crate::matching::score::words_in_order(&ka, &kb);
-            // The same quotation, worded differently: at least half of the
-            // shorter one in the same order.
-            if common * 2 >= ka.len().min(kb.len()) && common >= 2 {
+            // The same quotation (at least half of the shorter one in the
+            // same order), worded differently inside: quoting a fragment of
+            // a longer quotation is not misquoting it.
+            if common * 2 >= ka.len().min(kb.len()) && common >= 2 && differs_inside(&ka, &kb) {
                 out.push(Discrepancy { kind: DiscrepancyKind::Quote, a: a.byte_span(ra.0, ra.1), b: b.byte_span(rb.0, rb.1) });
             }
         }
+    }
+}
+
+/// Whether two word sequences differ other than by words cut off at either
+/// end.
+fn differs_inside(a: &[u32], b: &[u32]) -> bool {
+    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, a, b);
+    let first_equal = ops.iter().position(|op| op.tag() == similar::DiffTag::Equal);
+    let last_equal = ops.iter().rposition(|op| op.tag() == similar::DiffTag::Equal);
+    match (first_equal, last_equal) {
+        (Some(f), Some(l)) => ops[f..=l].iter().any(|op| op.tag() != similar::DiffTag::Equal),
+        _ => true,
     }
 }
 
@@ -195,18 +260,43 @@ fn is_name(seg: &Segment, i: usize, vocabulary: &Vocabulary) -> bool {
         return false;
     }
     let before = &seg.side.text[seg.side.words[i - 1].end as usize..w.start as usize];
-    !before.contains(['“', '"', '.', ':', '(', '—', '‘'])
+    let after = &seg.side.text[w.end as usize..];
+    // `Dr.`, `Mr.`: a title, not the name.
+    let abbreviation = after.starts_with('.') && w.end - w.start <= 4;
+    !abbreviation && !before.contains(['“', '"', '.', ':', '(', '—', '‘'])
+}
+
+/// In a headline written in title case, capitals do not mark names.
+fn title_case(seg: &Segment) -> bool {
+    let words = seg.side.words;
+    let capitals = words.iter().filter(|w| w.capitalized).count();
+    words.len() >= 4 && capitals * 10 >= words.len() * 6
 }
 
 fn names(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, out: &mut Vec<Discrepancy>) {
+    if title_case(a) || title_case(b) {
+        return;
+    }
+    let stem = |w: &Word| vocabulary.keys[w.key as usize].stem;
+    let stems = |seg: &Segment| seg.side.words.iter().map(stem).collect::<std::collections::HashSet<u32>>();
+    let (stems_a, stems_b) = (stems(a), stems(b));
+    // A name that the other side has somewhere (`Europe's`, `Europe`) is not
+    // in question.
+    let name_only_in = |seg: &Segment, i: usize, other: &std::collections::HashSet<u32>| {
+        is_name(seg, i, vocabulary) && !other.contains(&stem(&seg.side.words[i]))
+    };
     for op in ops.iter().filter(|op| op.tag == DiffTag::Replace) {
-        let na: Vec<usize> = (op.a.0..op.a.1).filter(|&i| is_name(a, i, vocabulary)).collect();
-        let nb: Vec<usize> = (op.b.0..op.b.1).filter(|&i| is_name(b, i, vocabulary)).collect();
+        let na: Vec<usize> = (op.a.0..op.a.1).filter(|&i| name_only_in(a, i, &stems_b)).collect();
+        let nb: Vec<usize> = (op.b.0..op.b.1).filter(|&i| name_only_in(b, i, &stems_a)).collect();
         if let (Some(&fa), Some(&la), Some(&fb), Some(&lb)) = (na.first(), na.last(), nb.first(), nb.last()) {
             out.push(Discrepancy { kind: DiscrepancyKind::Name, a: a.span(fa, la + 1), b: b.span(fb, lb + 1) });
         }
     }
 }
+
+/// Most words a negation flip changes on either side (`did not confirm` →
+/// `confirmed`).
+const MAX_NEGATION_CHANGE: usize = 4;
 
 fn negation(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, out: &mut Vec<Discrepancy>) {
     let negations = |seg: &Segment| -> Vec<usize> {
@@ -218,11 +308,21 @@ fn negation(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, o
     }
     // Point at the negation and at the place it is missing on the other side.
     let (neg, a_side) = if na.is_empty() { (nb[0], false) } else { (na[0], true) };
-    let op = ops.iter().find(|op| {
+    let at = ops.iter().position(|op| {
         let (from, to) = if a_side { op.a } else { op.b };
         from <= neg && neg < to && op.tag != DiffTag::Equal
     });
-    let Some(op) = op else { return };
+    // A negation flip is a small change between words both sides share; a
+    // negation inside a clause the other side does not have is not one.
+    let Some(at) = at else { return };
+    let op = &ops[at];
+    let small = (op.a.1 - op.a.0).max(op.b.1 - op.b.0) <= MAX_NEGATION_CHANGE;
+    let equal_around = [at.checked_sub(1), Some(at + 1)]
+        .iter()
+        .all(|n| n.and_then(|n| ops.get(n)).is_none_or(|o| o.tag == DiffTag::Equal));
+    if !small || !equal_around {
+        return;
+    }
     let (here, there, there_range) = if a_side { (a, b, op.b) } else { (b, a, op.a) };
     let negated = here.span(neg, neg + 1);
     let other = if there_range.0 < there_range.1 { there.span(there_range.0, there_range.1) } else { there.empty_span_at(there_range.0) };
@@ -263,6 +363,23 @@ mod tests {
             vec![],
             "the same value written differently"
         );
+        assert_eq!(
+            find("About 4,600 services were cancelled on Thursday.", "More than 6,400 services were cancelled on Thursday."),
+            vec![(DiscrepancyKind::Number, "4,600".into(), "6,400".into())]
+        );
+    }
+
+    #[test]
+    fn hedged_figures_that_agree_are_not_discrepancies() {
+        assert!(find("A fire injured more than a dozen workers.", "A fire injured 14 workers.").is_empty());
+        assert!(find("About 230 containers were damaged.", "More than 200 containers were damaged.").is_empty());
+    }
+
+    #[test]
+    fn figures_of_different_quantities_are_not_paired() {
+        assert!(find("He had led by 112 votes, 12,408 to 12,296.", "He now leads with 12,480 votes to 12,296.")
+            .iter()
+            .all(|d| d.1 != "112"));
     }
 
     #[test]
@@ -281,6 +398,18 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, DiscrepancyKind::Quote);
         assert_eq!(found[0].1, "We are … counting on the resumption of POW exchanges,");
+    }
+
+    #[test]
+    fn quoting_a_fragment_is_not_misquoting() {
+        assert!(find("“I’m grateful … and frankly a little tired,” he said.", "He said he was “grateful ... and frankly a little tired.”").is_empty());
+    }
+
+    #[test]
+    fn headlines_titles_and_reordered_names_are_not_name_discrepancies() {
+        assert!(find("Recount Trims Hartley’s Lead in Dayton Race", "Recount Trims Lead of Hartley in Dayton Race").is_empty());
+        assert!(find("He won 12 votes to Dr. Nwosu’s 11.", "He won 12 votes to Nwosu’s 11.").is_empty());
+        assert!(find("Rotterdam is Europe's busiest port, and the Eemhaven area is old.", "Rotterdam is the busiest port in Europe.").is_empty());
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use crate::roles::Role;
 use crate::text::lexicon::{is_negation, is_stop_word};
-use crate::text::normalize::word_key;
+use crate::text::normalize::{name_skeleton, word_key};
 use crate::text::synonyms::concept;
 use crate::text::tokenize::{tokenize, TokenClass};
 use std::collections::HashMap;
@@ -31,6 +31,8 @@ pub struct Vocabulary {
     pub keys: Vec<KeyInfo>,
     /// Key text per key id (for discrepancy checks).
     pub key_text: Vec<String>,
+    /// Per key id: seen capitalised inside a sentence (a name).
+    name: Vec<bool>,
 }
 
 impl Vocabulary {
@@ -39,17 +41,21 @@ impl Vocabulary {
     /// in which the documents were given. Returns the new id of each old
     /// key id.
     pub fn canonicalize(&mut self) -> Vec<u32> {
+        let alias = self.name_aliases();
         let mut stem_order: Vec<(&String, u32)> = self.stem_ids.iter().map(|(s, &id)| (s, id)).collect();
         stem_order.sort_unstable();
         let mut new_stem = vec![0u32; stem_order.len()];
         for (new, (_, old)) in stem_order.iter().enumerate() {
             new_stem[*old as usize] = new as u32;
         }
-        let mut key_order: Vec<u32> = (0..self.keys.len() as u32).collect();
+        let mut key_order: Vec<u32> = (0..self.keys.len() as u32).filter(|&k| alias[k as usize] == k).collect();
         key_order.sort_unstable_by(|&a, &b| self.key_text[a as usize].cmp(&self.key_text[b as usize]));
         let mut new_key = vec![0u32; self.keys.len()];
         for (new, &old) in key_order.iter().enumerate() {
             new_key[old as usize] = new as u32;
+        }
+        for old in 0..self.keys.len() {
+            new_key[old] = new_key[alias[old] as usize];
         }
         let keys: Vec<KeyInfo> = key_order
             .iter()
@@ -66,9 +72,25 @@ impl Vocabulary {
         for id in self.stem_ids.values_mut() {
             *id = new_stem[*id as usize];
         }
+        self.name = key_order.iter().map(|&old| self.name[old as usize]).collect();
         self.keys = keys;
         self.key_text = key_text;
         new_key
+    }
+
+    /// For each key, the key it is spelled as: names whose transliterations
+    /// agree ([`name_skeleton`]) all take the alphabetically first spelling.
+    fn name_aliases(&self) -> Vec<u32> {
+        let mut alias: Vec<u32> = (0..self.keys.len() as u32).collect();
+        let mut by_skeleton: HashMap<String, u32> = HashMap::new();
+        let mut names: Vec<u32> = (0..self.keys.len() as u32).filter(|&k| self.name[k as usize]).collect();
+        names.sort_unstable_by(|&a, &b| self.key_text[a as usize].cmp(&self.key_text[b as usize]));
+        for k in names {
+            if let Some(skeleton) = name_skeleton(&self.key_text[k as usize]) {
+                alias[k as usize] = *by_skeleton.entry(skeleton).or_insert(k);
+            }
+        }
+        alias
     }
 
     /// Number of distinct stems.
@@ -94,6 +116,7 @@ impl Vocabulary {
             number: key.starts_with(|c: char| c.is_ascii_digit()),
         });
         self.key_text.push(key.to_string());
+        self.name.push(false);
         self.key_ids.insert(key.to_string(), id);
         id
     }
@@ -152,12 +175,11 @@ pub fn words_of(text: &str, start: usize, end: usize, vocabulary: &mut Vocabular
                 vocabulary.intern(scratch)
             }
         };
-        words.push(Word {
-            key,
-            start: (start + token.start) as u32,
-            end: (start + token.end) as u32,
-            capitalized: surface.starts_with(char::is_uppercase),
-        });
+        let capitalized = surface.starts_with(char::is_uppercase);
+        if capitalized && !words.is_empty() && !vocabulary.keys[key as usize].stop {
+            vocabulary.name[key as usize] = true;
+        }
+        words.push(Word { key, start: (start + token.start) as u32, end: (start + token.end) as u32, capitalized });
     });
 }
 
@@ -181,6 +203,20 @@ mod tests {
         assert_eq!(&text[words[0].start as usize..words[0].end as usize], "Zelenskyy");
         assert!(words[0].capitalized && !words[1].capitalized);
         assert_eq!(vocab.key_text[keys[8] as usize], "%");
+    }
+
+    #[test]
+    fn transliterated_names_become_one_key() {
+        let mut vocab = Vocabulary::default();
+        let text = "Union leader Oleksiy Hrytsenko spoke. Union head Oleksii Gritsenko spoke. Gritsenko said.";
+        let mut words = Vec::new();
+        words_of(text, 0, text.len(), &mut vocab, &mut words, &mut String::new());
+        let remap = vocab.canonicalize();
+        let key = |i: usize| remap[words[i].key as usize];
+        assert_eq!(key(2), key(7), "Oleksiy/Oleksii");
+        assert_eq!(key(3), key(8), "Hrytsenko/Gritsenko");
+        assert_eq!(key(8), key(10));
+        assert_eq!(vocab.key_text[key(3) as usize], "gritsenko");
     }
 
     #[test]

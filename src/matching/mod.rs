@@ -109,13 +109,6 @@ pub fn find_matches(segments: &[SegmentFeatures], vocabulary: &Vocabulary, stric
         if f.overlap.shared_content == 0 {
             continue;
         }
-        if std::env::var("AC_DEBUG").is_ok() {
-            let txt = |t: &Text| t.keys.iter().map(|&k| vocabulary.key_text[k as usize].as_str()).collect::<Vec<_>>().join(" ");
-            let mem = |t: &Text| t.members.iter().map(|&m| format!("{}:{}", segments[m].doc, segments[m].index)).collect::<Vec<_>>().join(",");
-            let o = &f.overlap;
-            eprintln!("PAIR\t{}\t{}\t{:.4}\t{:.4}\t{:.4}\t{:.3}\t{}\t{:.4}\t{:.4}\t{:.4}\t{}\t{}\t{:.4}\t{}\t{}", mem(x), mem(y), o.dice, o.cover_a, o.cover_b, o.shared, o.shared_content, f.order, f.bigrams, f.fluency, f.figure_difference, f.figures_conflict as u8, f.length_ratio, txt(x), txt(y));
-            eprintln!("GAP\t{}\t{:.4}", f.largest_gap, o.content_dice);
-        }
         let k = scored.len();
         scored.push((f, equivalence(&f)));
         for (a, b) in member_pairs(segments, x, y) {

@@ -259,6 +259,10 @@ fn sigmoid(x: f32) -> f32 {
     1.0 / (1.0 + (-x).exp())
 }
 
+/// Share of words in the same order above which two texts are one sentence
+/// in two versions.
+const SAME_SENTENCE_ORDER: f32 = 0.5;
+
 /// The model's log-odds that a pair says the same thing.
 pub fn equivalence(f: &PairFeatures) -> f32 {
     Equivalence::logit(f)
@@ -275,8 +279,11 @@ pub fn classify(f: &PairFeatures, logit: f32, mutual_best: bool, th: &Thresholds
         let kind = if f.fluency >= th.edited_fluency { MatchKind::Edited } else { MatchKind::Paraphrase };
         return Some((kind, sigmoid(logit)));
     }
+    // Conflicting figures mean different facts, unless the two are largely
+    // the same sentence in the same order: then the figure was changed.
+    let figures_differ = f.figures_conflict && f.order < SAME_SENTENCE_ORDER;
     let cover_max = o.cover_a.max(o.cover_b);
-    if !f.figures_conflict && cover_max >= th.partial_cover && o.shared >= th.partial_weight && o.shared_content >= 2 {
+    if !figures_differ && cover_max >= th.partial_cover && o.shared >= th.partial_weight && o.shared_content >= 2 {
         return Some((MatchKind::Partial, (o.dice + cover_max) / 2.0));
     }
     None

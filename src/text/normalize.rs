@@ -209,6 +209,30 @@ fn fold_transliteration(word: &mut String) {
     *word = folded;
 }
 
+/// A rough phonetic skeleton of a name's key, on which transliterations of
+/// one name agree: `hrytsenko`/`gritsenko`, `oleksiy`/`oleksii`,
+/// `kharkiv`/`charkiv`, `muhammad`/`mohammed` do not (vowels differ) but
+/// `phillips`/`philips` do. `None` for words too short or not in Latin
+/// letters, where a guess would merge different names.
+pub fn name_skeleton(key: &str) -> Option<String> {
+    if key.len() < 5 || !key.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    let mut s = key.replace("ph", "f").replace("ck", "k").replace("kh", "k").replace('x', "ks").replace('q', "k").replace('w', "v");
+    s = s.replace('y', "i");
+    // Ukrainian/Belarusian `h` before a consonant is Russian `g`.
+    if s.starts_with('h') && s[1..].starts_with(|c: char| !"aeiou".contains(c)) {
+        s.replace_range(0..1, "g");
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,6 +286,17 @@ mod tests {
             assert_ne!(key(a), key(b), "{a} / {b}");
         }
         assert_ne!(key("Austria"), key("Australia"));
+    }
+
+    #[test]
+    fn transliterated_names_share_a_skeleton() {
+        let sk = |s: &str| name_skeleton(&key(s));
+        assert_eq!(sk("Hrytsenko"), sk("Gritsenko"));
+        assert_eq!(sk("Oleksiy"), sk("Oleksii"));
+        assert_eq!(sk("Phillips"), sk("Philips"));
+        assert_ne!(sk("Austria"), sk("Australia"));
+        assert!(sk("Hamburg").is_some_and(|s| s.starts_with('h')), "h before a vowel stays");
+        assert_eq!(sk("Kyiv"), None, "too short to guess");
     }
 
     #[test]
