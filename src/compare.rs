@@ -11,7 +11,7 @@ use crate::matching::{find_matches, SegmentMatch};
 use crate::options::Options;
 use crate::passages::{passages, Pair};
 use crate::report::{
-    DocumentReport, Group, Match, Passage, Report, SegmentReport, SegmentRef, SegmentRun, Warning,
+    DocumentReport, Group, Match, Passage, Report, SegmentReport, SegmentRef, SegmentRun, SegmentSpan, Warning,
 };
 use crate::roles::{self, Role};
 use crate::segment::{segment as split, Segmentation};
@@ -54,10 +54,12 @@ fn analyse<'a>(text: &'a str, options: &Options) -> Analysed<'a> {
     Analysed { text, segmentation, roles }
 }
 
-/// The segments of `text` with their roles and UTF-16 offsets, as the
-/// report lists them (with no group).
-pub fn segment(text: &str, options: &Options) -> Vec<SegmentReport> {
+/// The segments of `text` with their roles and UTF-16 offsets.
+pub fn segment(text: &str, options: &Options) -> Vec<SegmentSpan> {
     segment_reports(&analyse(text, options))
+        .into_iter()
+        .map(|s| SegmentSpan { start: s.start, end: s.end, text: s.text, role: s.role })
+        .collect()
 }
 
 fn segment_reports(doc: &Analysed) -> Vec<SegmentReport> {

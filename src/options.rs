@@ -27,6 +27,9 @@ impl Default for Options {
 }
 
 impl Options {
+    /// The names of the fields, as they appear in JSON.
+    pub const FIELDS: &'static [&'static str] = &["strictness", "detect_boilerplate", "word_diffs"];
+
     /// Checks every field's value; the error names the field.
     pub fn validate(&self) -> Result<(), Error> {
         if !self.strictness.is_finite() || !(0.0..=1.0).contains(&self.strictness) {
@@ -66,6 +69,16 @@ mod tests {
             assert_eq!(err.kind, ErrorKind::InvalidOption);
             assert_eq!(err.field.as_deref(), Some("options.strictness"));
         }
+    }
+
+    #[test]
+    fn field_names_match_the_json() {
+        let json = serde_json::to_value(Options::default()).unwrap();
+        let mut names: Vec<&str> = json.as_object().unwrap().keys().map(String::as_str).collect();
+        let mut fields = Options::FIELDS.to_vec();
+        names.sort_unstable();
+        fields.sort_unstable();
+        assert_eq!(names, fields);
     }
 
     #[test]

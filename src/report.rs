@@ -64,6 +64,19 @@ pub struct SegmentReport {
     pub group: Option<usize>,
 }
 
+/// A segment as `segment` returns it, before any comparison.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SegmentSpan {
+    /// Offset of the first character in the text (UTF-16 units).
+    pub start: usize,
+    /// Offset just past the last character (UTF-16 units).
+    pub end: usize,
+    /// The segment's text: exactly the text from `start` to `end`.
+    pub text: String,
+    /// What the segment is to its document.
+    pub role: Role,
+}
+
 /// Shares of a document's content (title and body segments), measured in
 /// UTF-16 units of segment text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

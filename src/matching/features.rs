@@ -133,6 +133,8 @@ pub struct Word {
     pub end: u32,
     /// Written with a capital letter (a name, or a sentence's first word).
     pub capitalized: bool,
+    /// Starts a clause: first word, or punctuation (`, ; : — ( “`) before it.
+    pub clause_start: bool,
 }
 
 /// A segment as the matcher sees it.
@@ -179,7 +181,10 @@ pub fn words_of(text: &str, start: usize, end: usize, vocabulary: &mut Vocabular
         if capitalized && !words.is_empty() && !vocabulary.keys[key as usize].stop {
             vocabulary.name[key as usize] = true;
         }
-        words.push(Word { key, start: (start + token.start) as u32, end: (start + token.end) as u32, capitalized });
+        let clause_start = words.last().is_none_or(|prev: &Word| {
+            text[prev.end as usize..start + token.start].contains([',', ';', ':', '—', '–', '(', ')', '“', '”', '"'])
+        });
+        words.push(Word { key, start: (start + token.start) as u32, end: (start + token.end) as u32, capitalized, clause_start });
     });
 }
 

@@ -7,6 +7,7 @@
 //! strongest counterparts in each other document. Nothing here depends on
 //! the order in which the documents were given.
 
+pub mod attribution;
 pub mod candidates;
 pub mod features;
 pub mod score;
@@ -15,6 +16,7 @@ pub mod weights;
 
 use crate::report::MatchKind;
 use crate::roles::Role;
+use attribution::{attribution_mask, ATTRIBUTION_SHARE};
 use candidates::{candidate_pairs, Probe};
 use features::{SegmentFeatures, Vocabulary};
 use splits::{merged_counterparts, SplitInput};
@@ -61,12 +63,13 @@ struct Text {
     figures: Vec<u32>,
     members: Vec<usize>,
     bag: Bag,
+    claim: Bag,
     content_stems: Vec<u32>,
 }
 
 impl Text {
     fn view(&self) -> TextView<'_> {
-        TextView { keys: &self.keys, stems: &self.stems, bag: &self.bag, figures: &self.figures }
+        TextView { keys: &self.keys, stems: &self.stems, bag: &self.bag, claim: &self.claim, figures: &self.figures }
     }
 }
 
@@ -167,14 +170,19 @@ fn distinct_texts(segments: &[SegmentFeatures], vocabulary: &Vocabulary, weights
     }
     let mut groups: Vec<(Vec<u32>, Vec<usize>)> = by_keys.into_iter().collect();
     groups.sort_unstable();
-    let mut stems = Vec::new();
     groups
         .into_iter()
         .map(|(keys, members)| {
-            stems.clear();
-            stems.extend(keys.iter().map(|&k| vocabulary.keys[k as usize].stem));
-            let sequence = stems.clone();
-            let bag = Bag::new(&mut stems, weights);
+            let sequence: Vec<u32> = keys.iter().map(|&k| vocabulary.keys[k as usize].stem).collect();
+            let mut items: Vec<(u32, f32)> = sequence.iter().map(|&s| (s, 1.0)).collect();
+            let bag = Bag::new(&mut items, weights);
+            let attribution = attribution_mask(&segments[members[0]].words, vocabulary);
+            let mut items: Vec<(u32, f32)> = sequence
+                .iter()
+                .zip(&attribution)
+                .map(|(&s, &attributed)| (s, if attributed { ATTRIBUTION_SHARE } else { 1.0 }))
+                .collect();
+            let claim = Bag::new(&mut items, weights);
             let mut content_stems: Vec<u32> = keys
                 .iter()
                 .filter(|&&k| !vocabulary.keys[k as usize].stop)
@@ -189,7 +197,7 @@ fn distinct_texts(segments: &[SegmentFeatures], vocabulary: &Vocabulary, weights
                 .collect();
             figures.sort_unstable();
             figures.dedup();
-            Text { keys, stems: sequence, figures, members, bag, content_stems }
+            Text { keys, stems: sequence, figures, members, bag, claim, content_stems }
         })
         .collect()
 }

@@ -6,42 +6,39 @@ use super::weights::Weights;
 use crate::report::MatchKind;
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
-/// A text's stems with their counts, sorted by stem, and their total weight.
+/// A text's stems with how much each counts (occurrences, attribution
+/// words counting less), sorted by stem, and their total weight.
 #[derive(Debug, Clone)]
 pub struct Bag {
-    /// `(stem, count)`, sorted by stem.
-    pub stems: Vec<(u32, u16)>,
-    /// Sum of count × weight.
+    /// `(stem, amount)`, sorted by stem.
+    pub stems: Vec<(u32, f32)>,
+    /// Sum of amount × weight.
     pub total: f32,
     /// The same sum over content stems only.
     pub content_total: f32,
 }
 
 impl Bag {
-    /// The bag of `stems` (any order, repeats counted).
-    pub fn new(stems: &mut Vec<u32>, weights: &Weights) -> Self {
-        stems.sort_unstable();
-        let mut out: Vec<(u32, u16)> = Vec::new();
-        for &s in stems.iter() {
+    /// The bag of `items`: `(stem, amount)` pairs in any order, repeats
+    /// adding up.
+    pub fn new(items: &mut [(u32, f32)], weights: &Weights) -> Self {
+        items.sort_unstable_by_key(|&(s, _)| s);
+        let mut out: Vec<(u32, f32)> = Vec::new();
+        for &(s, amount) in items.iter() {
             match out.last_mut() {
-                Some((last, n)) if *last == s => *n = n.saturating_add(1),
-                _ => out.push((s, 1)),
+                Some((last, n)) if *last == s => *n += amount,
+                _ => out.push((s, amount)),
             }
         }
-        let total = out.iter().map(|&(s, n)| weights.of(s) * n as f32).sum();
-        let content_total = out.iter().filter(|(s, _)| weights.is_content(*s)).map(|&(s, n)| weights.of(s) * n as f32).sum();
+        let total = out.iter().map(|&(s, n)| weights.of(s) * n).sum();
+        let content_total = out.iter().filter(|(s, _)| weights.is_content(*s)).map(|&(s, n)| weights.of(s) * n).sum();
         Bag { stems: out, total, content_total }
     }
 
     /// The bag of two texts read as one.
     pub fn merged(a: &Bag, b: &Bag, weights: &Weights) -> Self {
-        let mut stems: Vec<u32> = Vec::new();
-        for bag in [a, b] {
-            for &(s, n) in &bag.stems {
-                stems.extend(std::iter::repeat(s).take(n as usize));
-            }
-        }
-        Bag::new(&mut stems, weights)
+        let mut items: Vec<(u32, f32)> = a.stems.iter().chain(&b.stems).copied().collect();
+        Bag::new(&mut items, weights)
     }
 }
 
@@ -76,7 +73,7 @@ pub fn overlap(a: &Bag, b: &Bag, weights: &Weights) -> Overlap {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                let w = weights.of(sa) * na.min(nb) as f32;
+                let w = weights.of(sa) * na.min(nb);
                 shared += w;
                 if weights.is_content(sa) {
                     shared_content += 1;
@@ -131,6 +128,9 @@ pub struct TextView<'a> {
     pub stems: &'a [u32],
     /// Stems with counts and weights.
     pub bag: &'a Bag,
+    /// The same with attribution words counting less
+    /// (see [`super::attribution`]): what the text claims.
+    pub claim: &'a Bag,
     /// Keys of its figures (numbers other than years), sorted.
     pub figures: &'a [u32],
 }
@@ -140,6 +140,9 @@ pub struct TextView<'a> {
 pub struct PairFeatures {
     /// Weighted word overlap.
     pub overlap: Overlap,
+    /// Weighted overlap of what the two claim, attributions discounted: a
+    /// shared source does not make two statements the same.
+    pub claims: Overlap,
     /// Share of stems in the same order (longest common subsequence over the
     /// mean length).
     pub order: f32,
@@ -168,6 +171,7 @@ fn bigrams(stems: &[u32]) -> Vec<(u32, u32)> {
 
 /// Measures a pair.
 pub fn pair_features(a: &TextView, b: &TextView, weights: &Weights) -> PairFeatures {
+    let claims = overlap(a.claim, b.claim, weights);
     let overlap = overlap(a.bag, b.bag, weights);
     let (la, lb) = (a.stems.len().max(1) as f32, b.stems.len().max(1) as f32);
     let (matched, runs, gap) = alignment(a.stems, b.stems);
@@ -187,6 +191,7 @@ pub fn pair_features(a: &TextView, b: &TextView, weights: &Weights) -> PairFeatu
     let in_both = a.figures.iter().filter(|f| b.figures.binary_search(f).is_ok()).count();
     PairFeatures {
         overlap,
+        claims,
         order,
         bigrams,
         fluency,
@@ -216,7 +221,7 @@ impl Equivalence {
 
     /// The model's log-odds that the pair is equivalent.
     fn logit(f: &PairFeatures) -> f32 {
-        let o = &f.overlap;
+        let o = &f.claims;
         Self::BIAS
             + Self::DICE * o.dice
             + Self::COVER_MIN * o.cover_a.min(o.cover_b)

@@ -279,6 +279,13 @@ fn assign_titles(infos: &[LineInfo], roles: &mut [Option<Role>], first_article: 
     };
     if let Some(h) = headline {
         roles[h] = Some(Role::Title);
+        // Above a headline that a byline follows: the site's name, section
+        // labels, menus.
+        if byline.is_some() {
+            for role in roles[..h].iter_mut().filter(|r| r.is_none()) {
+                *role = Some(Role::Boilerplate);
+            }
+        }
         // A standfirst: the one line between the headline and the byline.
         if let Some(b) = byline.filter(|&b| b > h) {
             let between: Vec<usize> = (h + 1..b).filter(|&i| roles[i].is_none()).collect();

@@ -18,7 +18,8 @@ const CHROME_LINES: &[&str] = &[
 
 /// Openings of lines that announce other stories or offers.
 const CHROME_PREFIXES: &[&str] = &[
-    "also read:", "by clicking", "click here", "download our app", "download the app", "follow us", "get the latest",
+    "also read:", "by clicking", "click here", "download our app", "download the app", "follow us", "get the latest", "got a story",
+    "have a tip", "send us your",
     "join our", "listen to", "read also:", "read more:", "related:", "see also:", "share on", "sign up for",
     "subscribe to", "watch:", "we use cookies",
 ];
@@ -81,6 +82,8 @@ pub fn is_chrome(simple: &str) -> bool {
         || (simple.starts_with("list of ") && simple.contains(" items"))
         || simple.starts_with("end of list")
         || (simple.contains("cookies") && (simple.contains("accept") || simple.contains("agree") || simple.contains("consent")))
+        || (simple.starts_with("download ") && simple.contains(" app"))
+        || (simple.contains('@') && ["email", "contact", "call", "write to"].iter().any(|w| simple.contains(w)) && simple.len() < 160)
 }
 
 /// A header of a block of other stories: "Top Stories", "Next In World".
@@ -167,6 +170,10 @@ pub fn is_meta(line: &str, simple: &str) -> bool {
         return true;
     }
     if simple.ends_with("contributed to this report") && words <= 12 {
+        return true;
+    }
+    // `Newsfeed Daily | UK News | 16 October 2025, 11:24`
+    if simple.contains(" | ") && has_date(simple) && words <= 14 {
         return true;
     }
     // A section label under the headline: `• World`.
@@ -269,6 +276,8 @@ mod tests {
     fn chrome_lines() {
         for line in ["Advertisement", "Save", "Recommended Stories", "list of 4 itemsend of list", "Submit a Correction",
                      "We use cookies to improve your experience and to show you personalized ads.", "Listen to this article 3 min",
+                     "Download the WKDX 7 News app for breaking news alerts.",
+                     "Got a story? Email news@dailybeacon.example or call our newsdesk.",
                      "Follow AP’s coverage of the war in Ukraine at https://apnews.com/hub/russia-ukraine",
                      "Follow us on our official WhatsApp channel for breaking news alerts and key updates!",
                      "Also Read: Trump Warns Zelenskyy"] {
@@ -321,7 +330,8 @@ mod tests {
                   "Posted November 16, 2025 3:34 am.", "Last Updated November 16, 2025 10:26 am.", "• Sunday, 16 Nov 2025",
                   "KYIV, Ukraine (AP) —", "(Reuters) -", "Samya Kullab, The Associated Press", "date 2025-11-16",
                   "(Reporting by Lidia Kelly in Melbourne; Editing by William Mallard)", "• World",
-                  "Published March 9, 2025 4:52 PM | Updated March 9, 2025 6:10 PM", "The Northern Wire Service contributed to this report."] {
+                  "Published March 9, 2025 4:52 PM | Updated March 9, 2025 6:10 PM", "The Northern Wire Service contributed to this report.",
+                  "Newsfeed Daily | UK News | 16 October 2025, 11:24"] {
             assert!(is_meta(s, &simplify(s)), "{s}");
         }
         for s in ["By the end of the year, the army had lost more than 1,000 tanks in the region.",

@@ -6,4 +6,5 @@ pub mod normalize;
 pub mod stem;
 pub mod synonyms;
 pub mod tokenize;
+pub mod unicode;
 pub mod utf16;

@@ -4,8 +4,7 @@
 //! variants of names all fold to one key, so `Zelenskyy’s`/`Zelenskiy's` and
 //! `organisational`/`organizational` compare equal.
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use super::unicode::{fold, is_combining_mark, Folded};
 
 /// Writes the comparison key of the word `surface` into `out` (cleared
 /// first). Numbers keep their digits and decimal point but lose thousands
@@ -19,9 +18,20 @@ pub fn word_key(surface: &str, out: &mut String) {
     if surface.is_ascii() {
         out.extend(surface.chars().filter(|&c| c != '\'' && c != '.').map(|c| c.to_ascii_lowercase()));
     } else {
-        for c in surface.nfkd() {
+        for c in surface.chars() {
             if is_combining_mark(c) || matches!(c, '\'' | '’' | 'ʼ' | '.') {
                 continue;
+            }
+            match fold(c) {
+                Some(Folded::Char(f)) => {
+                    out.push(f);
+                    continue;
+                }
+                Some(Folded::Text(f)) => {
+                    out.push_str(f);
+                    continue;
+                }
+                None => {}
             }
             match c {
                 'ß' => out.push_str("ss"),

@@ -1,7 +1,7 @@
 //! Splits text into words, numbers and punctuation marks with their byte
 //! ranges. Whitespace separates tokens and belongs to none.
 
-use unicode_normalization::char::is_combining_mark;
+use super::unicode::is_combining_mark;
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

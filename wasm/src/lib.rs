@@ -1,1 +1,131 @@
+//! WebAssembly bindings of article-compare: the core's `compare` and
+//! `segment` for JavaScript, taking and returning plain objects.
+//!
+//! Bad input never panics across the boundary: it is rejected with a JS
+//! `Error` whose `name` is `ArticleCompareError`, whose `kind` is a stable
+//! name (`invalid_input`, `invalid_option`, `too_few_documents`,
+//! `too_large`) and whose `field` names the input at fault
+//! (`articles[1].text`, `options.strictness`).
 
+use article_compare::{Document, Error, ErrorKind, Options};
+use js_sys::{Array, Reflect};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// Logs Rust panics to the console with their message, once per instance.
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// The version of article-compare.
+#[wasm_bindgen]
+pub fn version() -> String {
+    article_compare::VERSION.to_string()
+}
+
+/// Compares two or more articles, given as `[{name, text}]`, with options
+/// `{strictness, detect_boilerplate, word_diffs}` (all optional). Returns
+/// the report as a plain object; offsets in it are UTF-16 code units.
+#[wasm_bindgen]
+pub fn compare(articles: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let documents = documents(&articles)?;
+    let options = options_from(&options)?;
+    let report = article_compare::compare(&documents, &options).map_err(to_js)?;
+    to_plain(&report)
+}
+
+/// The segments of `text` with their roles: `[{start, end, text, role}]`
+/// (UTF-16 offsets).
+#[wasm_bindgen]
+pub fn segment(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let text = text.as_string().ok_or_else(|| invalid("text must be a string", "text"))?;
+    let options = options_from(&options)?;
+    to_plain(&article_compare::segment_text(&text, &options))
+}
+
+fn documents(articles: &JsValue) -> Result<Vec<Document>, JsValue> {
+    if !Array::is_array(articles) {
+        return Err(invalid("articles must be an array of {name, text} objects", "articles"));
+    }
+    Array::from(articles)
+        .iter()
+        .enumerate()
+        .map(|(i, article)| {
+            if !article.is_object() {
+                return Err(invalid("each article must be an object {name, text}", &format!("articles[{i}]")));
+            }
+            let field = |name: &str| Reflect::get(&article, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+            let text = field("text")
+                .as_string()
+                .ok_or_else(|| invalid("the article's text must be a string", &format!("articles[{i}].text")))?;
+            let name = field("name");
+            let name = if name.is_undefined() || name.is_null() {
+                String::new()
+            } else {
+                name.as_string()
+                    .ok_or_else(|| invalid("the article's name must be a string", &format!("articles[{i}].name")))?
+            };
+            let name = if name.trim().is_empty() { format!("Article {}", i + 1) } else { name };
+            Ok(Document::new(name, text))
+        })
+        .collect()
+}
+
+fn options_from(options: &JsValue) -> Result<Options, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(Options::default());
+    }
+    if !options.is_object() {
+        return Err(to_js(Error::new(ErrorKind::InvalidOption, "options must be an object").with_field("options")));
+    }
+    // serde-wasm-bindgen reads only the fields it knows; a misspelt one
+    // must not be silently ignored.
+    for key in js_sys::Object::keys(&js_sys::Object::from(options.clone())).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !Options::FIELDS.contains(&key.as_str()) {
+            let known = Options::FIELDS.join(", ");
+            let message = format!("unknown option '{key}' (known: {known})");
+            return Err(to_js(Error::new(ErrorKind::InvalidOption, message).with_field(format!("options.{key}"))));
+        }
+    }
+    let parsed: Options = serde_wasm_bindgen::from_value(options.clone())
+        .map_err(|e| to_js(Error::new(ErrorKind::InvalidOption, e.to_string()).with_field("options")))?;
+    parsed.validate().map_err(to_js)?;
+    Ok(parsed)
+}
+
+fn to_plain<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_error("internal", &format!("could not return the result: {e}"), None))
+}
+
+fn invalid(message: &str, field: &str) -> JsValue {
+    to_js(Error::new(ErrorKind::InvalidInput, message).with_field(field))
+}
+
+fn to_js(mut error: Error) -> JsValue {
+    // The core calls them documents; this API takes `articles`.
+    if let Some(field) = error.field.as_mut() {
+        if let Some(rest) = field.strip_prefix("documents") {
+            *field = format!("articles{rest}");
+        }
+    }
+    let message = match &error.field {
+        Some(field) => format!("{field}: {}", error.message),
+        None => error.message.clone(),
+    };
+    js_error(error.kind.as_str(), &message, error.field.as_deref())
+}
+
+fn js_error(kind: &str, message: &str, field: Option<&str>) -> JsValue {
+    let error = js_sys::Error::new(message);
+    error.set_name("ArticleCompareError");
+    let field = field.map_or(JsValue::NULL, JsValue::from_str);
+    // Setting a property on a fresh Error object cannot fail; if it somehow
+    // did, the error would still carry its message.
+    let _ = Reflect::set(&error, &JsValue::from_str("kind"), &JsValue::from_str(kind));
+    let _ = Reflect::set(&error, &JsValue::from_str("field"), &field);
+    error.into()
+}

@@ -43,8 +43,7 @@ fn run(command: Command) -> Result<(), String> {
             let text = input::read_text(&file)?;
             let mut out = String::new();
             for s in segment_text(&text, &options) {
-                let line = serde_json::json!({"start": s.start, "end": s.end, "text": s.text, "role": s.role});
-                out.push_str(&line.to_string());
+                out.push_str(&serde_json::to_string(&s).map_err(|e| e.to_string())?);
                 out.push('\n');
             }
             stdout.write_all(out.as_bytes())

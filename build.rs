@@ -1,0 +1,86 @@
+//! Generates the Unicode tables the comparison keys need, from the
+//! `unicode-normalization` crate, so that the library (and its wasm) carries
+//! only these few kilobytes instead of the crate's full normalisation data:
+//!
+//! - `FOLD_STARTS`/`FOLD_LENGTHS`/`FOLD_VALUES`/`FOLD_STRINGS`: every character whose
+//!   compatibility decomposition (NFKD) with combining marks removed and
+//!   lower-cased differs from its plain lower case — accented letters,
+//!   ligatures, full-width forms, superscripts — with that folded text;
+//! - `MARKS`: the ranges of combining marks, as start/end pairs.
+
+use std::fmt::Write as _;
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Hangul syllables decompose algorithmically into jamo; comparing them as
+/// syllables is what Korean readers expect, so they are left whole.
+fn skipped(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+}
+
+/// A fold value: a single character, or (high bit set) the offset and
+/// length of a longer text in the string table.
+const LONG: u32 = 1 << 31;
+
+fn main() {
+    println!("cargo:rerun-if-changed=build.rs");
+    let mut keys: Vec<u32> = Vec::new();
+    let mut values: Vec<u32> = Vec::new();
+    let mut strings = String::new();
+    let mut marks: Vec<(u32, u32)> = Vec::new();
+    for cp in 0x80u32..=0x10FFFF {
+        let Some(c) = char::from_u32(cp) else { continue };
+        if is_combining_mark(c) {
+            match marks.last_mut() {
+                Some((_, end)) if *end + 1 == cp => *end = cp,
+                _ => marks.push((cp, cp)),
+            }
+            continue;
+        }
+        if skipped(c) {
+            continue;
+        }
+        let folded: String = c.to_string().nfkd().filter(|&d| !is_combining_mark(d)).flat_map(char::to_lowercase).collect();
+        let plain: String = c.to_lowercase().collect();
+        if folded == plain || folded.is_empty() {
+            continue;
+        }
+        let mut chars = folded.chars();
+        let value = match (chars.next(), chars.next()) {
+            (Some(single), None) => single as u32,
+            _ => {
+                let offset = strings.len() as u32;
+                strings.push_str(&folded);
+                LONG | (folded.len() as u32) << 24 | offset
+            }
+        };
+        keys.push(cp);
+        values.push(value);
+    }
+    // Runs of consecutive characters whose single-character folds are
+    // consecutive too (full-width and mathematical alphabets) are stored as
+    // one entry: the fold of `start + i` is `value + i`.
+    let mut runs: Vec<(u32, u32, u32)> = Vec::new();
+    for (&key, &value) in keys.iter().zip(&values) {
+        match runs.last_mut() {
+            Some((start, len, first)) if value & LONG == 0 && *first & LONG == 0 && key == *start + *len && value == *first + *len => {
+                *len += 1
+            }
+            _ => runs.push((key, 1, value)),
+        }
+    }
+    let list = |v: &[u32]| v.iter().map(u32::to_string).collect::<Vec<_>>().join(",");
+    let starts: Vec<u32> = runs.iter().map(|r| r.0).collect();
+    let lengths: Vec<u32> = runs.iter().map(|r| r.1).collect();
+    let firsts: Vec<u32> = runs.iter().map(|r| r.2).collect();
+    let mut out = String::new();
+    writeln!(out, "pub static FOLD_STARTS: [u32; {}] = [{}];", starts.len(), list(&starts)).expect("writing to a String");
+    writeln!(out, "pub static FOLD_LENGTHS: [u32; {}] = [{}];", lengths.len(), list(&lengths)).expect("writing to a String");
+    writeln!(out, "pub static FOLD_VALUES: [u32; {}] = [{}];", firsts.len(), list(&firsts)).expect("writing to a String");
+    writeln!(out, "pub static FOLD_STRINGS: &str = {strings:?};").expect("writing to a String");
+    writeln!(out, "pub const LONG: u32 = {LONG};").expect("writing to a String");
+    let flat: Vec<u32> = marks.iter().flat_map(|&(s, e)| [s, e]).collect();
+    writeln!(out, "pub static MARKS: [u32; {}] = [{}];", flat.len(), list(&flat)).expect("writing to a String");
+    let path = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("unicode_tables.rs");
+    std::fs::write(path, out).expect("OUT_DIR is writable");
+}
