@@ -1,0 +1,65 @@
+// A small static file server for www/ on 127.0.0.1, with the MIME types a
+// wasm app needs. `node scripts/serve.mjs [port]` prints the URL; tests
+// import startServer() to serve the same files (and extra headers).
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.ts': 'text/plain; charset=utf-8',
+};
+
+/**
+ * Serves `root` on 127.0.0.1. `headers(path)` may add response headers (a
+ * CSP for a test page). Resolves to {server, url} once listening; port 0
+ * picks a free port.
+ */
+export function startServer({ root, port = 0, headers = () => ({}) }) {
+  const base = resolve(root);
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    let file = normalize(join(base, path));
+    if (file !== base && !file.startsWith(base + sep)) {
+      res.writeHead(403).end('forbidden');
+      return;
+    }
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', ...headers(path) });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+  return new Promise((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      resolvePromise({ server, url: `http://127.0.0.1:${server.address().port}/` });
+    });
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const wanted = Number(process.argv[2] ?? process.env.PORT ?? 8000);
+  const root = fileURLToPath(new URL('../www/', import.meta.url));
+  let started;
+  for (let port = wanted; !started && port < wanted + 20; port++) {
+    started = await startServer({ root, port }).catch((e) => (e.code === 'EADDRINUSE' ? null : Promise.reject(e)));
+  }
+  if (!started) throw new Error(`no free port from ${wanted}`);
+  console.log(`article-compare is running at ${started.url}  (Ctrl+C to stop)`);
+}

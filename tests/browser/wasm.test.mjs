@@ -1,0 +1,19 @@
+// The wasm API's behavioural suite, in a real browser.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, watchErrors } from './harness.mjs';
+
+test('the wasm suite passes in headless Chromium', async () => {
+  const browser = await launch();
+  try {
+    const page = await browser.context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${browser.url}tests/browser/wasm-suite.html`);
+    const results = await page.waitForFunction(() => window.results, null, { timeout: 30_000 }).then((h) => h.jsonValue());
+    assert.ok(results.length >= 8, 'all cases ran');
+    assert.deepEqual(results.filter((r) => !r.ok), []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});

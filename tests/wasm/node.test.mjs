@@ -1,0 +1,27 @@
+// Runs the wasm API's behavioural suite in node, and checks that the wasm
+// build and the native command line give the same report.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { initSync, compare, segment, version } from '../../www/pkg/article_compare.js';
+import { cases } from './suite.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+initSync({ module: readFileSync(`${root}www/pkg/article_compare_bg.wasm`) });
+const api = { compare, segment, version };
+
+for (const [name, run] of Object.entries(cases)) {
+  test(name, () => run(api));
+}
+
+test('wasm and the native command line agree on a real set', () => {
+  const files = ['wire.txt', 'rewrite.txt', 'independent.txt', 'portal.txt'].map(
+    (f) => `${root}tests/fixtures/articles/harbour-fire/${f}`,
+  );
+  const cli = `${root}target/release/article-compare`;
+  const native = JSON.parse(execFileSync(cli, ['compare', ...files, '--json'], { maxBuffer: 1 << 26 }));
+  const articles = files.map((f) => ({ name: f.split('/').pop(), text: readFileSync(f, 'utf8') }));
+  assert.deepEqual(compare(articles), native);
+});

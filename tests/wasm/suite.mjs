@@ -1,0 +1,94 @@
+// The behavioural suite of the wasm API, shared by the node runner
+// (node.test.mjs) and the browser runner (tests/browser): each case gets
+// the module's exports and throws on failure.
+
+const wire = {
+  name: 'Wire',
+  text: 'Fire hits Rotterdam port\n\nAt least 14 workers were injured in the fire, officials said. The terminal will stay closed until Wednesday.',
+};
+const daily = {
+  name: 'Daily',
+  text: 'The terminal will stay closed until Wednesday. At least 17 workers were injured in the fire, officials said on Sunday. 😀 The union blamed battery storage.',
+};
+
+function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+function rejects(fn, kind, field) {
+  try {
+    fn();
+  } catch (e) {
+    check(e instanceof Error, `expected an Error, got ${e}`);
+    check(e.name === 'ArticleCompareError', `name ${e.name}`);
+    check(e.kind === kind, `kind ${e.kind}, expected ${kind} (${e.message})`);
+    check(e.field === field, `field ${e.field}, expected ${field}`);
+    check(e.message.length > 10, 'a message a person can act on');
+    return;
+  }
+  throw new Error(`expected ${kind} to be thrown`);
+}
+
+export const cases = {
+  'version is a semver string': (api) => {
+    check(/^\d+\.\d+\.\d+/.test(api.version()), api.version());
+  },
+
+  'compare returns plain objects with UTF-16 offsets': (api) => {
+    const report = api.compare([wire, daily]);
+    check(Object.getPrototypeOf(report) === Object.prototype, 'a plain object, not a Map');
+    check(report.documents.length === 2, 'two documents');
+    for (const [i, doc] of report.documents.entries()) {
+      const text = [wire, daily][i].text;
+      check(doc.length === text.length, 'length in UTF-16 units');
+      for (const s of doc.segments) {
+        check(text.slice(s.start, s.end) === s.text, `offsets index the JS string: ${s.text}`);
+      }
+    }
+  },
+
+  'a changed figure is a discrepancy inside a match': (api) => {
+    const report = api.compare([wire, daily]);
+    const match = report.matches.find((m) => m.discrepancies.some((d) => d.kind === 'number'));
+    check(match, 'a match with a number discrepancy');
+    const d = match.discrepancies.find((x) => x.kind === 'number');
+    check(d.a.text === '14' && d.b.text === '17', `${d.a.text} vs ${d.b.text}`);
+    const seg = report.documents[match.a.doc].segments[match.a.segment];
+    check(seg.text.slice(d.a.start, d.a.end) === '14', 'span offsets index the segment text');
+  },
+
+  'unique segments have no group': (api) => {
+    const report = api.compare([wire, daily]);
+    const union = report.documents[1].segments.find((s) => s.text.includes('The union'));
+    check(union.group === null && union.role === 'body', JSON.stringify(union));
+    check(report.documents[1].stats.unique_segments >= 1, 'counted as unique');
+  },
+
+  'options are validated by name': (api) => {
+    rejects(() => api.compare([wire, daily], { strictness: 2 }), 'invalid_option', 'options.strictness');
+    rejects(() => api.compare([wire, daily], { strictnes: 0.2 }), 'invalid_option', 'options.strictnes');
+    rejects(() => api.compare([wire, daily], 'strict'), 'invalid_option', 'options');
+    const loose = api.compare([wire, daily], { strictness: 0, word_diffs: false });
+    check(loose.options.strictness === 0 && loose.matches.every((m) => m.diff.length === 0), 'options applied');
+  },
+
+  'bad articles are rejected naming the field': (api) => {
+    rejects(() => api.compare('two texts'), 'invalid_input', 'articles');
+    rejects(() => api.compare([wire, { name: 'B', text: 42 }]), 'invalid_input', 'articles[1].text');
+    rejects(() => api.compare([wire, { name: 7, text: 'x' }]), 'invalid_input', 'articles[1].name');
+    rejects(() => api.compare([wire]), 'too_few_documents', 'articles');
+  },
+
+  'unnamed articles get a name and empty ones a warning': (api) => {
+    const report = api.compare([{ text: wire.text }, { text: '   ' }]);
+    check(report.documents[0].name === 'Article 1', report.documents[0].name);
+    check(report.warnings.some((w) => w.kind === 'empty_document' && w.doc === 1), JSON.stringify(report.warnings));
+  },
+
+  'segment returns spans with roles': (api) => {
+    const segments = api.segment('Rotterdam fire\n\nMr. Smith left at 9 a.m. Monday. Advertisement');
+    check(segments.map((s) => s.text).join('|') === 'Rotterdam fire|Mr. Smith left at 9 a.m. Monday.|Advertisement', JSON.stringify(segments));
+    check(segments[0].role === 'title', segments[0].role);
+    rejects(() => api.segment(12), 'invalid_input', 'text');
+  },
+};
