@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the WebAssembly package into www/pkg: the wasm crate (profile "wasm"),
-# wasm-bindgen's no-bundler JS glue (--target web), then wasm-opt -Oz.
+# wasm-bindgen's no-bundler JS glue (--target web), then wasm-opt -Oz; and
+# the app's sample set, www/pkg/examples.json (scripts/examples.mjs).
 # Prints the size of the wasm the browser loads, raw and gzipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,3 +18,5 @@ node_modules/.bin/wasm-opt -Oz \
 
 wasm=www/pkg/article_compare_bg.wasm
 printf 'built %s: %s bytes, %s bytes gzipped\n' "$wasm" "$(wc -c < "$wasm")" "$(gzip -9 -c "$wasm" | wc -c)"
+
+node scripts/examples.mjs

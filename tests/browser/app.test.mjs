@@ -1,0 +1,622 @@
+// The app (www/index.html) in headless Chromium: pasting, dropping files,
+// the columns agreeing with the report, hover and the diff panel, keyboard
+// use, persistence, hostile input, exports, the worker keeping the page
+// responsive, and a worker crash. Screenshots of the main states go to
+// $AC_SCREENS (default /tmp/ac-screens), outside the repository.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, readFile } from 'node:fs/promises';
+import { launch, watchErrors } from './harness.mjs';
+
+const SCREENS = process.env.AC_SCREENS ?? '/tmp/ac-screens';
+
+const WIRE = {
+  name: 'Wire',
+  text: 'Fire hits Rotterdam port\n\nAt least 14 workers were injured in the fire, officials said. The terminal will stay closed until Wednesday.\n\nThe cause of the blaze is not yet known.',
+};
+const DAILY = {
+  name: 'Daily',
+  text: 'Fire hits Rotterdam port\n\nThe terminal will stay closed until Wednesday. At least 17 workers were injured in the fire, officials said on Sunday.\n\nThe union blamed battery storage.',
+};
+
+let browser;
+before(async () => {
+  browser = await launch();
+  await mkdir(SCREENS, { recursive: true });
+});
+after(() => browser?.close());
+
+/**
+ * A fresh app page with empty storage: `errors` collects console errors,
+ * `dialogs` any alert/confirm/prompt. `setup(page)` runs before the app loads.
+ */
+async function openApp({ width = 1440, height = 900, dark = false, setup } = {}) {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width, height });
+  if (dark) await page.emulateMedia({ colorScheme: 'dark' });
+  const errors = watchErrors(page);
+  const dialogs = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    d.dismiss();
+  });
+  // Storage is cleared from a blank page of the same origin, before the app reads it.
+  await page.route('**/__blank__', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' }));
+  await page.goto(`${browser.url}__blank__`);
+  await page.evaluate(() => new Promise((resolve) => {
+    localStorage.clear();
+    const request = indexedDB.deleteDatabase('article-compare');
+    request.onsuccess = request.onerror = request.onblocked = resolve;
+  }));
+  await setup?.(page);
+  await page.goto(`${browser.url}www/index.html`);
+  await page.waitForSelector('#app[data-ready="true"]');
+  return { page, errors, dialogs };
+}
+
+/** Waits until a comparison is done and its columns are fully built. */
+async function waitForReport(page, timeout = 30_000) {
+  await page.waitForFunction(() => {
+    const app = document.querySelector('#app');
+    return app.dataset.phase === 'done' && !app.dataset.rendering && app.report;
+  }, null, { timeout });
+}
+
+async function paste(page, articles) {
+  for (const [i, a] of articles.entries()) {
+    if (i >= (await page.locator('.ac-article-card').count())) await page.click('.ac-add-article');
+    await page.locator('.ac-article-text').nth(i).fill(a.text);
+    if (a.name) await page.locator('.ac-article-name').nth(i).fill(a.name);
+  }
+}
+
+async function loadExample(page) {
+  await page.click('.ac-intro .ac-example-button');
+  await waitForReport(page);
+}
+
+/** Drops `files` ([{name, bytes | text}]) on the drop zone with a synthetic DataTransfer. */
+async function dropFiles(page, files) {
+  await page.evaluate((files) => {
+    const transfer = new DataTransfer();
+    for (const f of files) {
+      const content = f.bytes ? new Uint8Array(f.bytes) : f.text;
+      transfer.items.add(new File([content], f.name, { type: f.type ?? '' }));
+    }
+    const zone = document.querySelector('.ac-dropzone');
+    zone.dispatchEvent(new DragEvent('dragenter', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, files);
+}
+
+/** Every segment element against the report: [problems], and counts by status. */
+function checkSegmentsAgainstReport(page) {
+  return page.evaluate(() => {
+    const report = document.querySelector('#app').report;
+    const problems = [];
+    const counts = {};
+    const elements = document.querySelectorAll('.ac-column .ac-seg[data-doc][data-segment]');
+    let expected = 0;
+    for (const d of report.documents) expected += d.segments.length;
+    if (elements.length !== expected) problems.push(`${elements.length} segment elements, ${expected} segments`);
+    for (const el of elements) {
+      const s = report.documents[Number(el.dataset.doc)]?.segments[Number(el.dataset.segment)];
+      if (!s) {
+        problems.push(`no segment ${el.dataset.doc}:${el.dataset.segment}`);
+        continue;
+      }
+      const status = s.group !== null ? 'shared' : s.role === 'boilerplate' ? 'boilerplate' : ['title', 'body'].includes(s.role) ? 'unique' : 'other';
+      counts[status] = (counts[status] ?? 0) + 1;
+      if (el.dataset.group !== (s.group === null ? '' : String(s.group))) problems.push(`group of ${el.dataset.doc}:${el.dataset.segment}`);
+      if (el.dataset.role !== s.role) problems.push(`role of ${el.dataset.doc}:${el.dataset.segment}`);
+      if (el.dataset.status !== status) problems.push(`status of ${el.dataset.doc}:${el.dataset.segment}: ${el.dataset.status}, expected ${status}`);
+      if (el.textContent !== s.text) problems.push(`text of ${el.dataset.doc}:${el.dataset.segment}`);
+    }
+    return { problems, counts };
+  });
+}
+
+test('pasted articles are compared and every segment agrees with the report', async () => {
+  const { page, errors } = await openApp();
+  await paste(page, [WIRE, DAILY]);
+  await waitForReport(page);
+  const { problems, counts } = await checkSegmentsAgainstReport(page);
+  assert.deepEqual(problems, []);
+  assert.ok(counts.shared >= 4 && counts.unique >= 2, JSON.stringify(counts));
+  assert.deepEqual(await page.locator('.ac-column-title').allTextContents(), ['Wire', 'Daily']);
+  // Whitespace between segments is kept: each column reads as the article.
+  const bodies = await page.locator('.ac-column-body').allTextContents();
+  assert.equal(bodies[0], WIRE.text);
+  assert.match(await page.locator('.ac-status-text').textContent(), /Compared 2 articles in .*shared passage.*unique sentence.*discrepanc/);
+  await page.waitForFunction(() => /Compared 2 articles/.test(document.querySelector('.ac-live').textContent));
+  // The changed figure is marked inside both segments.
+  assert.deepEqual(await page.locator('.ac-column .ac-seg[data-discrepancy] mark.ac-disc').allTextContents(), ['14', '17']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('three dropped files become three columns', async () => {
+  const { page, errors } = await openApp();
+  await dropFiles(page, [
+    { name: 'wire.txt', text: WIRE.text },
+    { name: 'daily.md', text: DAILY.text },
+    { name: 'third.txt', text: 'Rotterdam port fire\n\nAt least 14 workers were injured in the fire, officials said. Investigators arrived on Monday.' },
+  ]);
+  await waitForReport(page);
+  assert.deepEqual(await page.locator('.ac-column-title').allTextContents(), ['wire.txt', 'daily.md', 'third.txt']);
+  assert.deepEqual((await checkSegmentsAgainstReport(page)).problems, []);
+  // Loading files folds the boxes away and names the articles.
+  assert.equal(await page.locator('.ac-input').getAttribute('data-collapsed'), 'true');
+  assert.match(await page.locator('.ac-input-summary').textContent(), /3 articles: wire\.txt · daily\.md · third\.txt/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a file that is not text gets a clear message and the other files load', async () => {
+  const { page, errors } = await openApp();
+  await dropFiles(page, [
+    { name: 'photo.txt', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d] },
+    { name: 'wire.txt', text: WIRE.text },
+    { name: 'latin1.txt', bytes: [0x43, 0x61, 0x66, 0xe9, 0x20, 0x6f, 0x75, 0x76, 0x65, 0x72, 0x74] },
+    { name: 'empty.md', text: '' },
+    { name: 'report.pdf', text: '%PDF-1.4' },
+    { name: 'daily.txt', text: DAILY.text },
+  ]);
+  await waitForReport(page);
+  const problems = await page.locator('.ac-file-problem').allTextContents();
+  assert.equal(problems.length, 4, problems.join('\n'));
+  assert.match(problems[0], /photo\.txt is not a text file/);
+  assert.match(problems[1], /latin1\.txt is not UTF-8 text/);
+  assert.match(problems[2], /empty\.md is empty/);
+  assert.match(problems[3], /report\.pdf cannot be read yet: only \.txt, \.md files/);
+  assert.deepEqual(await page.locator('.ac-column-title').allTextContents(), ['wire.txt', 'daily.txt']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('hovering a segment lights its counterparts and shows the word diff', async () => {
+  const { page, errors } = await openApp();
+  await loadExample(page);
+  const ref = await page.evaluate(() => {
+    const report = document.querySelector('#app').report;
+    const m = report.matches.find((x) => x.discrepancies.some((d) => d.kind === 'number' && d.a.text === '14' && d.b.text === '17'));
+    const group = report.documents[m.a.doc].segments[m.a.segment].group;
+    return { ...m.a, other: m.b, members: report.groups[group].members.length };
+  });
+  const segment = page.locator(`.ac-seg[data-doc="${ref.doc}"][data-segment="${ref.segment}"]`);
+  await segment.hover();
+  await page.waitForSelector('.ac-inspector .ac-counterparts');
+  assert.equal(await page.locator('.ac-seg.ac-lit').count(), ref.members - 1);
+  assert.ok(await page.locator(`.ac-seg.ac-lit[data-doc="${ref.other.doc}"][data-segment="${ref.other.segment}"]`).count());
+  const card = page.locator('.ac-cp', { has: page.locator(`.ac-cp-jump[data-doc="${ref.other.doc}"]`) });
+  assert.deepEqual(await card.locator('.ac-diff del').allTextContents(), ['14']);
+  assert.ok((await card.locator('.ac-diff ins').allTextContents()).includes('17'));
+  assert.match(await card.locator('.ac-disc-item').first().textContent(), /Figure\s*14 → 17/);
+  assert.match(await card.locator('.ac-kind').textContent(), /Edited/);
+  // Clicking pins it and lines up the other column on its counterpart.
+  await segment.click();
+  await page.waitForTimeout(600);
+  const offsets = await page.evaluate(({ doc, segment, other }) => {
+    const top = (d, s) => {
+      const el = document.querySelector(`.ac-seg[data-doc="${d}"][data-segment="${s}"]`);
+      return el.getBoundingClientRect().top - el.closest('.ac-column-body').getBoundingClientRect().top;
+    };
+    return [top(doc, segment), top(other.doc, other.segment)];
+  }, ref);
+  assert.ok(Math.abs(offsets[0] - offsets[1]) < 4, `aligned: ${offsets}`);
+  assert.match(await page.locator('.ac-insp-hint').textContent(), /Pinned/);
+  await page.screenshot({ path: `${SCREENS}/hover-diff-panel.png` });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('keyboard only: tab to the columns, shortcuts to unique segments and discrepancies', async () => {
+  const { page, errors } = await openApp();
+  await loadExample(page);
+  const fromTheTop = async () => {
+    await page.reload();
+    await waitForReport(page);
+  };
+  // Tab alone reaches a column.
+  await fromTheTop();
+  let reached = false;
+  for (let i = 0; i < 40 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate(() => document.activeElement.matches('.ac-column .ac-seg'));
+  }
+  assert.ok(reached, 'a segment in a column is reachable with Tab');
+  // The skip link is the first stop and lands on the first column.
+  await fromTheTop();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'ac-skip');
+  await page.keyboard.press('Enter');
+  const active = () => page.evaluate(() => ({ ...document.activeElement.dataset }));
+  assert.equal((await active()).doc, '0');
+
+  await page.keyboard.press('j');
+  const unique = await active();
+  assert.equal(unique.status, 'unique');
+  await page.keyboard.press('j');
+  const nextUnique = await active();
+  assert.equal(nextUnique.status, 'unique');
+  assert.ok(Number(nextUnique.segment) > Number(unique.segment) || nextUnique.doc !== unique.doc);
+  await page.keyboard.press('k');
+  assert.deepEqual(await active(), unique);
+
+  await page.keyboard.press('d');
+  const discrepancy = await active();
+  assert.ok('discrepancy' in discrepancy, JSON.stringify(discrepancy));
+  assert.match(await page.locator('.ac-inspector').textContent(), /→/);
+  await page.keyboard.press('d');
+  await page.keyboard.press('Shift+D');
+  assert.deepEqual(await active(), discrepancy);
+
+  await page.keyboard.press('ArrowDown');
+  const below = await active();
+  assert.equal(below.doc, discrepancy.doc);
+  assert.ok(Number(below.segment) > Number(discrepancy.segment));
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowRight');
+  const right = await active();
+  assert.equal(Number(right.doc), Number(discrepancy.doc) + 1);
+  assert.equal(right.group, discrepancy.group, 'the same passage in the next column');
+
+  await page.keyboard.press('?');
+  assert.ok(await page.locator('.ac-shortcuts-dialog').evaluate((d) => d.open));
+  assert.match(await page.locator('.ac-shortcut-list').textContent(), /Next unique sentence/);
+  await page.keyboard.press('Escape');
+  assert.ok(!(await page.locator('.ac-shortcuts-dialog').evaluate((d) => d.open)));
+
+  // Shortcuts do not fire while typing.
+  await page.click('.ac-collapse-button');
+  await page.locator('.ac-article-name').first().focus();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' jd?');
+  assert.equal(await page.locator('.ac-article-name').first().inputValue(), 'Northern Wire Service jd?');
+  assert.ok(!(await page.locator('.ac-shortcuts-dialog').evaluate((d) => d.open)));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('reload keeps the articles and settings until Clear all', async () => {
+  const { page, errors } = await openApp();
+  await paste(page, [WIRE, DAILY]);
+  await page.locator('#strictness').fill('0.8');
+  await waitForReport(page);
+  await page.waitForFunction(() => !document.querySelector('#app').dataset.unsaved);
+  await page.reload();
+  await page.waitForSelector('#app[data-ready="true"]');
+  assert.deepEqual(await page.locator('.ac-article-name').evaluateAll((els) => els.map((e) => e.value)), ['Wire', 'Daily']);
+  assert.deepEqual(await page.locator('.ac-article-text').evaluateAll((els) => els.map((e) => e.value)), [WIRE.text, DAILY.text]);
+  assert.equal(await page.locator('#strictness').inputValue(), '0.8');
+  await waitForReport(page);
+  assert.equal(await page.evaluate(() => document.querySelector('#app').report.options.strictness), 0.8);
+
+  await page.click('.ac-clear-button');
+  await page.click('.ac-confirm-dialog [value="confirm"]');
+  await page.waitForFunction(() => document.querySelector('#app').dataset.hasText === 'false');
+  await page.reload();
+  await page.waitForSelector('#app[data-ready="true"]');
+  assert.deepEqual(await page.locator('.ac-article-text').evaluateAll((els) => els.map((e) => e.value)), ['', '']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+const HOSTILE = {
+  name: '<b onmouseover="alert(3)">Evil</b> & Co',
+  text: 'Breaking <img src=x onerror=alert(1)> news.\n\n</script><script>alert(2)</script> At least 14 workers were injured in the fire, officials said.\n\nمرحبا بالعالم. هذه جملة عربية.',
+};
+
+test('a hostile article stays inert, in the page and in the exported HTML report', async () => {
+  const { page, errors, dialogs } = await openApp();
+  await paste(page, [HOSTILE, WIRE]);
+  await waitForReport(page);
+  for (const el of await page.locator('.ac-seg[data-doc="0"]').all()) await el.hover();
+  await page.click('#tab-summary');
+  await page.click('#tab-columns');
+  assert.equal(await page.locator('img[src="x"], script:not([src]), .ac-root b').count(), 0);
+  assert.equal(await page.locator('.ac-column-title').first().textContent(), HOSTILE.name);
+  const texts = await page.locator('.ac-seg[data-doc="0"]').allTextContents();
+  assert.ok(texts.some((t) => t.includes('<img src=x onerror=alert(1)>')), texts.join('|'));
+  assert.ok(texts.some((t) => t.includes('</script><script>alert(2)</script>')), texts.join('|'));
+  // Right-to-left text gets its direction from its own characters.
+  const arabic = page.locator('.ac-seg[data-doc="0"]', { hasText: 'مرحبا' });
+  assert.equal(await arabic.getAttribute('dir'), 'auto');
+  assert.equal(await arabic.evaluate((el) => getComputedStyle(el).direction), 'rtl');
+
+  await page.click('.ac-export-menu summary');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="html"]')]);
+  const html = await readFile(await download.path(), 'utf8');
+  assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'/);
+  assert.ok(!/<script/i.test(html.replace(/&lt;\/?script/g, '')), 'no script element in the report');
+  assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt;'));
+
+  // Opened in the browser, the report shows the text and runs nothing.
+  const reportPage = await browser.context.newPage();
+  const reportErrors = watchErrors(reportPage);
+  reportPage.on('dialog', (d) => {
+    dialogs.push(d.message());
+    d.dismiss();
+  });
+  await reportPage.route('**/exported-report.html', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+  await reportPage.goto(`${browser.url}exported-report.html`);
+  assert.equal(await reportPage.locator('img, script').count(), 0);
+  assert.equal(await reportPage.locator('.ac-seg').count(), await page.locator('.ac-column .ac-seg').count());
+  assert.match(await reportPage.locator('.ac-column').first().textContent(), /Breaking <img src=x onerror=alert\(1\)> news\./);
+  for (const el of (await reportPage.locator('.ac-column-title').all())) await el.hover();
+  await reportPage.waitForTimeout(200);
+  await reportPage.screenshot({ path: `${SCREENS}/export-html.png` });
+  await reportPage.close();
+
+  assert.deepEqual(dialogs, []);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(reportErrors, []);
+  await page.close();
+});
+
+/** Parses RFC 4180 CSV. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += c;
+  }
+  return rows;
+}
+
+test('exports: the JSON is exactly the report, the CSV has one row per match', async () => {
+  const { page, errors } = await openApp();
+  await loadExample(page);
+  const report = await page.evaluate(() => document.querySelector('#app').report);
+
+  await page.click('.ac-export-menu summary');
+  const [json] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="json"]')]);
+  assert.match(json.suggestedFilename(), /^article-compare-.*\.json$/);
+  assert.deepEqual(JSON.parse(await readFile(await json.path(), 'utf8')), report);
+
+  await page.click('.ac-export-menu summary');
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="csv"]')]);
+  const text = await readFile(await csv.path(), 'utf8');
+  assert.ok(text.startsWith('\uFEFFa_doc,a_article,a_segment,b_doc,b_article,b_segment,kind,score,a_text,b_text,discrepancies\r\n'));
+  const rows = parseCsv(text.slice(1));
+  assert.equal(rows.length, report.matches.length + 1);
+  rows.slice(1).forEach((row, i) => {
+    const m = report.matches[i];
+    assert.equal(row.length, 11);
+    assert.deepEqual([Number(row[0]), Number(row[2]), Number(row[3]), Number(row[5]), row[6], Number(row[7])],
+      [m.a.doc, m.a.segment, m.b.doc, m.b.segment, m.kind, m.score]);
+    assert.equal(row[8], report.documents[m.a.doc].segments[m.a.segment].text);
+    assert.equal(row[9], report.documents[m.b.doc].segments[m.b.segment].text);
+  });
+  assert.ok(rows.some((r) => r[10].includes('number: 14 → 17')));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the summary shows shares, the overlap matrix, discrepancies and unique passages, each leading to its place', async () => {
+  const { page, errors } = await openApp();
+  await loadExample(page);
+  await page.click('#tab-summary');
+  const report = await page.evaluate(() => document.querySelector('#app').report);
+  const n = report.documents.length;
+  assert.equal(await page.locator('.ac-sum-card').count(), n);
+  assert.equal(await page.locator('.ac-heat tbody td').count(), n * n);
+  assert.equal(await page.locator('.ac-heat tbody th[scope="row"]').count(), n);
+  assert.match(await page.locator('.ac-heat').textContent(), /found in/);
+  const cell = await page.locator('.ac-heat tbody tr').nth(1).locator('td').nth(0).textContent();
+  assert.equal(cell, `${Math.round(report.overlap[1][0] * 100)}%`);
+  const discrepancies = report.matches.reduce((k, m) => k + m.discrepancies.length, 0);
+  assert.equal(await page.locator('.ac-sum-disc').count(), discrepancies);
+  assert.ok(await page.locator('.ac-sum-unique-item').count() >= 4);
+  await page.screenshot({ path: `${SCREENS}/summary.png`, fullPage: true });
+
+  await page.locator('.ac-sum-disc').first().click();
+  assert.equal(await page.locator('#panel-columns').isVisible(), true);
+  const focused = await page.evaluate(() => ({ ...document.activeElement.dataset }));
+  assert.ok('discrepancy' in focused && focused.status === 'shared', JSON.stringify(focused));
+
+  await page.click('#tab-summary');
+  await page.locator('.ac-sum-unique-item').first().click();
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.status), 'unique');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('filters show only unique, shared or discrepant sentences; page chrome can be shown', async () => {
+  const { page, errors } = await openApp();
+  await loadExample(page);
+  const visibleStatuses = () => page.locator('.ac-column .ac-seg').evaluateAll((els) =>
+    [...new Set(els.filter((e) => e.getClientRects().length).map((e) => (e.hasAttribute('data-discrepancy') ? `${e.dataset.status}≠` : e.dataset.status)))].sort());
+  assert.ok(!(await visibleStatuses()).includes('boilerplate'), 'page chrome hidden by default');
+  await page.locator('.ac-chrome-switch').check({ force: true });
+  assert.ok((await visibleStatuses()).includes('boilerplate'));
+  await page.locator('input[name="filter"][value="unique"]').check({ force: true });
+  assert.deepEqual(await visibleStatuses(), ['unique']);
+  await page.locator('input[name="filter"][value="shared"]').check({ force: true });
+  assert.deepEqual(await visibleStatuses(), ['shared', 'shared≠']);
+  await page.locator('input[name="filter"][value="discrepancies"]').check({ force: true });
+  assert.deepEqual(await visibleStatuses(), ['shared≠']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('more than six articles: a focus article against another, chosen from a list', async () => {
+  const { page, errors } = await openApp();
+  const articles = Array.from({ length: 7 }, (_, i) => ({
+    name: `Outlet ${i + 1}`,
+    text: `${i % 2 ? WIRE.text : DAILY.text}\n\nOnly outlet ${i + 1} reports that the mayor visited ${i + 2} hospitals.`,
+  }));
+  await dropFiles(page, articles.map((a) => ({ name: `${a.name}.txt`, text: a.text })));
+  await waitForReport(page);
+  assert.equal(await page.locator('.ac-focus-nav').isVisible(), true);
+  assert.equal(await page.locator('.ac-column').count(), 2);
+  assert.equal(await page.locator('.ac-focus-item').count(), 7);
+  await page.locator('.ac-focus-select').selectOption('3');
+  await page.waitForFunction(() => document.querySelector('.ac-column').dataset.doc === '3');
+  await page.locator('.ac-focus-item').nth(5).click();
+  assert.deepEqual(await page.locator('.ac-column').evaluateAll((els) => els.map((e) => e.dataset.doc)), ['3', '5']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+/** Two articles of about `size` characters that share every third sentence. */
+function bigArticles(size) {
+  let seed = 7;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const syllables = ['ka', 'lo', 'mi', 'ter', 'van', 'do', 'rus', 'pel', 'an', 'sor', 'gi', 'bu', 'len', 'tra', 'os', 'hem'];
+  const words = Array.from({ length: 2000 }, () =>
+    Array.from({ length: 2 + Math.floor(random() * 2) }, () => syllables[Math.floor(random() * syllables.length)]).join(''));
+  const sentence = () => {
+    const w = Array.from({ length: 10 + Math.floor(random() * 14) }, () => words[Math.floor(random() * words.length)]);
+    return `${w.join(' ').replace(/^./, (c) => c.toUpperCase())}.`;
+  };
+  const a = [];
+  const b = [];
+  for (let n = 0, length = 0; length < size; n++) {
+    const s = `${sentence()} (${n})`;
+    a.push(s);
+    b.push(n % 3 ? `${sentence()} [${n}]` : s);
+    length += s.length + 1;
+    if (n % 6 === 5) {
+      a.push('\n\n');
+      b.push('\n\n');
+    }
+  }
+  return [{ name: 'big-a.txt', text: a.join(' ') }, { name: 'big-b.txt', text: b.join(' ') }];
+}
+
+test('comparing two 2 MB articles runs in the worker: the page stays responsive', async (t) => {
+  const { page, errors } = await openApp();
+  await page.evaluate(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => ({ start: e.startTime, duration: e.duration }))))
+      .observe({ type: 'longtask', buffered: false });
+  });
+  await dropFiles(page, bigArticles(2_000_000));
+  await page.waitForSelector('#app[data-phase="comparing"]', { timeout: 20_000 });
+  // Let the text boxes settle, then watch the main thread for 1.5 s of computing.
+  await page.waitForTimeout(300);
+  const measured = await page.evaluate(() => new Promise((resolve) => {
+    const from = performance.now();
+    let last = from;
+    let gap = 0;
+    const frame = (now) => {
+      gap = Math.max(gap, now - last);
+      last = now;
+      if (now - from < 1500) requestAnimationFrame(frame);
+      else {
+        resolve({
+          phase: document.querySelector('#app').dataset.phase,
+          progress: !document.querySelector('.ac-progress').hidden,
+          status: document.querySelector('.ac-status-text').textContent,
+          longest: Math.max(0, ...window.longTasks.filter((t) => t.start >= from).map((t) => t.duration)),
+          gap,
+        });
+      }
+    };
+    requestAnimationFrame(frame);
+  }));
+  assert.equal(measured.phase, 'comparing', 'the comparison outlasts the measurement');
+  assert.ok(measured.progress, 'a progress indicator shows');
+  assert.match(measured.status, /^Comparing 2 articles… \d+\.\d s$/);
+  t.diagnostic(`longest main-thread task while comparing: ${measured.longest} ms, longest frame gap ${measured.gap.toFixed(1)} ms`);
+  assert.ok(measured.longest < 50, `longest main-thread task while comparing: ${measured.longest} ms (frame gap ${measured.gap} ms)`);
+  await waitForReport(page, 90_000);
+  const report = await page.evaluate(() => document.querySelector('#app').report.documents.map((d) => d.segments.length));
+  assert.equal(await page.locator('.ac-column .ac-seg').count(), report[0] + report[1]);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a change while comparing cancels the running comparison', async () => {
+  const { page, errors } = await openApp();
+  await page.evaluate(() => {
+    window.phases = [];
+    new MutationObserver(() => window.phases.push(document.querySelector('#app').dataset.phase))
+      .observe(document.querySelector('#app'), { attributes: true, attributeFilter: ['data-phase'] });
+  });
+  const articles = bigArticles(1_000_000);
+  await dropFiles(page, articles);
+  await page.waitForSelector('#app[data-phase="comparing"]');
+  await page.click('.ac-collapse-button');
+  const name = page.locator('.ac-article-name').nth(1);
+  await name.press('End');
+  assert.equal(await page.evaluate(() => document.querySelector('#app').dataset.phase), 'comparing', 'still comparing when the input changes');
+  await name.press('!');
+  await waitForReport(page, 60_000);
+  const phases = await page.evaluate(() => window.phases);
+  assert.equal(phases.filter((p) => p === 'done').length, 1, phases.join(' '));
+  assert.equal(await page.evaluate(() => document.querySelector('#app').report.documents[1].name), 'big-b.txt!');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a worker that dies is restarted, the comparison redone and the user told', async () => {
+  let crashes = 0;
+  const { page, errors } = await openApp({
+    setup: (p) => p.route('**/www/app/worker.js', (route) => {
+      if (crashes++) return route.fallback();
+      return route.fulfill({
+        contentType: 'text/javascript',
+        body: "self.addEventListener('message', (e) => { if (e.data.type === 'compare') throw new Error('simulated crash'); });",
+      });
+    }),
+  });
+  await paste(page, [WIRE, DAILY]);
+  await waitForReport(page);
+  assert.equal(crashes, 2, 'the crashing worker, then a fresh one');
+  assert.match(await page.locator('.ac-notice').textContent(), /stopped unexpectedly and was restarted/);
+  assert.deepEqual((await checkSegmentsAgainstReport(page)).problems, []);
+  assert.deepEqual(await page.locator('.ac-article-text').evaluateAll((els) => els.map((e) => e.value)), [WIRE.text, DAILY.text]);
+  assert.deepEqual(errors.filter((e) => !e.includes('simulated crash')), []);
+  await page.close();
+});
+
+test('screenshots of the main states', async () => {
+  const shots = [
+    ['start', {}, async () => {}],
+    ['example', {}, loadExample],
+    ['dark', { dark: true }, async (page) => {
+      await loadExample(page);
+      await page.locator('.ac-seg[data-discrepancy]').first().click();
+      await page.waitForTimeout(500);
+    }],
+    ['dark-summary', { dark: true }, async (page) => {
+      await loadExample(page);
+      await page.click('#tab-summary');
+    }],
+    ['phone', { width: 390, height: 844 }, loadExample],
+    ['phone-inspector', { width: 390, height: 844 }, async (page) => {
+      await loadExample(page);
+      await page.locator('.ac-seg[data-discrepancy]').first().click();
+      await page.waitForTimeout(500);
+    }],
+  ];
+  for (const [name, options, act] of shots) {
+    const { page, errors } = await openApp(options);
+    await act(page);
+    await page.screenshot({ path: `${SCREENS}/${name}.png` });
+    assert.deepEqual(errors, [], name);
+    await page.close();
+  }
+});

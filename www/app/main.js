@@ -1,0 +1,741 @@
+// The app page: wires the state, the editor, the worker client, the views
+// (columns, inspector, summary), storage, exports and shortcuts together.
+// Everything the page shows of an article goes through the render modules,
+// which insert text only as text.
+
+import { buildModel } from '../model/report.js';
+import { ColumnsView } from '../render/columns.js';
+import { renderInspector } from '../render/diff-panel.js';
+import { renderSummary } from '../render/summary.js';
+import { h } from '../render/dom.js';
+import { percent, plural, strictnessWords } from '../render/palette.js';
+import { createState, nameFromText, newArticle } from './state.js';
+import { createEditor, placeArticles, articleLetter } from './editor.js';
+import { CancelledError, CompareClient } from './worker-client.js';
+import { readArticleFiles, ACCEPT, READABLE } from './files.js';
+import { loadDraft, saveDraft, saveDraftNow, clearDraft } from './storage.js';
+import { download, exportName, matchesCsv, reportHtml, reportJson } from './export.js';
+import { installShortcuts } from './keyboard.js';
+
+const TYPING_DELAY_MS = 300;
+const SAVE_DELAY_MS = 200;
+const SLOW_AFTER_MS = 250;
+const MAX_COLUMNS = 6; // more articles: a focus article against one other
+
+const app = document.querySelector('#app');
+const $ = (selector) => app.querySelector(selector);
+const state = createState();
+
+// --- announcements and notices -------------------------------------------
+
+const live = $('.ac-live');
+function announce(message) {
+  // Cleared first so that the same words are read again.
+  live.textContent = '';
+  setTimeout(() => (live.textContent = message), 30);
+}
+
+function notify(message, { tone = 'info', timeout = 0, topic = null } = {}) {
+  // A notice on a topic replaces the earlier one on it.
+  if (topic) for (const old of app.querySelectorAll(`.ac-notice[data-topic="${topic}"]`)) old.remove();
+  const dismiss = h(document, 'button', { type: 'button', class: 'ac-icon-button', 'aria-label': 'Dismiss' }, '×');
+  const item = h(document, 'li', { class: `ac-notice ac-notice-${tone}`, 'data-topic': topic }, h(document, 'span', { dir: 'auto' }, message), dismiss);
+  dismiss.addEventListener('click', () => item.remove());
+  $('.ac-notices').append(item);
+  if (timeout) setTimeout(() => item.remove(), timeout);
+  return item;
+}
+
+// --- comparing ------------------------------------------------------------
+
+const client = new CompareClient({
+  onRestart: () => notify('The comparison engine stopped unexpectedly and was restarted. Your articles are safe.', { tone: 'warning', timeout: 12_000 }),
+});
+
+/** The articles that have text, with the names they are compared under. */
+function comparable() {
+  return state.get().articles
+    .map((a, i) => ({ name: a.name.trim() || nameFromText(a.text) || `Article ${articleLetter(i)}`, text: a.text }))
+    .filter((a) => a.text.trim());
+}
+
+let compareTimer = 0;
+let lastInput = null;
+
+/** Compares after `delay` ms; a change while comparing cancels the running one. */
+function scheduleCompare(delay = TYPING_DELAY_MS) {
+  clearTimeout(compareTimer);
+  client.cancel();
+  const articles = comparable();
+  if (articles.length < 2) {
+    lastInput = null;
+    state.set({ phase: 'idle', report: null, error: null });
+    return;
+  }
+  state.set({ phase: 'waiting' });
+  compareTimer = setTimeout(runCompare, delay);
+}
+
+async function runCompare() {
+  clearTimeout(compareTimer);
+  const articles = comparable();
+  if (articles.length < 2) return scheduleCompare(0);
+  const options = compareOptions();
+  state.set({ phase: 'comparing', startedAt: performance.now() });
+  try {
+    const { report, ms } = await client.compare(articles, options);
+    lastInput = { articles, options };
+    state.set({ phase: 'done', report, texts: articles.map((a) => a.text), ms, error: null });
+  } catch (e) {
+    if (e instanceof CancelledError) return;
+    state.set({ phase: 'failed', error: e });
+  }
+}
+
+function compareOptions() {
+  return { strictness: state.get().strictness, detect_boilerplate: true, word_diffs: true };
+}
+
+/** Whether the last report was made from exactly these articles and options. */
+function answered(articles, options) {
+  if (!lastInput || !state.get().report) return false;
+  const same = (a, b) => a.name === b.name && a.text === b.text;
+  return lastInput.options.strictness === options.strictness
+    && lastInput.articles.length === articles.length
+    && lastInput.articles.every((a, i) => same(a, articles[i]));
+}
+
+/** Compares unless the last report already answers this input. */
+function compareIfChanged(delay) {
+  if (!answered(comparable(), compareOptions())) {
+    scheduleCompare(delay);
+  } else if (state.get().phase !== 'done') {
+    // Back to what the shown report answers (an edit undone): nothing to do.
+    clearTimeout(compareTimer);
+    client.cancel();
+    state.set({ phase: 'done' });
+  }
+}
+
+// --- status line and progress ----------------------------------------------
+
+let elapsedTimer = 0;
+function showPhase(s) {
+  app.dataset.phase = s.phase;
+  const text = $('.ac-status-text');
+  const progress = $('.ac-progress');
+  const stop = $('.ac-stop-button');
+  clearInterval(elapsedTimer);
+  progress.hidden = true;
+  stop.hidden = true;
+  app.classList.remove('ac-slow');
+  const n = comparable().length;
+  switch (s.phase) {
+    case 'idle':
+      text.textContent = n === 1 ? 'Add a second article to compare.' : '';
+      break;
+    case 'waiting':
+      break;
+    case 'comparing': {
+      const tick = () => {
+        const elapsed = (performance.now() - s.startedAt) / 1000;
+        if (elapsed * 1000 < SLOW_AFTER_MS) return;
+        app.classList.add('ac-slow');
+        progress.hidden = false;
+        stop.hidden = false;
+        text.textContent = `Comparing ${plural(n, 'article')}… ${elapsed.toFixed(1)} s`;
+      };
+      elapsedTimer = setInterval(tick, 100);
+      break;
+    }
+    case 'done': {
+      app.querySelector('.ac-notice[data-topic="failure"]')?.remove();
+      const t = buildTotals(s.report);
+      text.textContent = `Compared ${plural(s.report.documents.length, 'article')} in ${formatMs(s.ms)}: ${t}.`;
+      break;
+    }
+    case 'stopped':
+      text.textContent = s.report
+        ? 'Stopped. The comparison below is of the articles as they were; press Compare to bring it up to date.'
+        : 'Stopped. Press Compare to compare the articles.';
+      break;
+    case 'failed':
+      text.textContent = '';
+      notify(failureMessage(s.error), { tone: 'error', topic: 'failure' });
+      announce(failureMessage(s.error));
+      break;
+    default:
+      break;
+  }
+}
+
+function buildTotals(report) {
+  const moved = report.passages.filter((p) => p.moved).length;
+  const unique = report.documents.reduce((n, d) => n + d.stats.unique_segments, 0);
+  const discrepancies = report.matches.reduce((n, m) => n + m.discrepancies.length, 0);
+  return [
+    `${plural(report.passages.length, 'shared passage')}${moved ? ` (${moved} moved)` : ''}`,
+    plural(unique, 'unique sentence'),
+    plural(discrepancies, 'discrepancy', 'discrepancies'),
+  ].join(', ');
+}
+
+function formatMs(ms) {
+  return ms < 1000 ? `${Math.max(1, Math.round(ms))} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+function failureMessage(error) {
+  if (error?.kind === 'worker_crashed') return `${error.message} Your articles are kept; try changing the strictness or splitting the articles.`;
+  if (error?.name === 'ArticleCompareError') return `The articles could not be compared: ${error.message}`;
+  return `Something went wrong while comparing: ${error?.message ?? error}`;
+}
+
+// --- the result ------------------------------------------------------------
+
+let view = null; // the ColumnsView on screen
+let model = null; // the view model of the report shown
+let pinned = false; // whether the inspector holds a selected sentence
+let summaryShown = null; // the model the summary was last built from
+
+/** Which documents the columns show: all, or the focus and one other. */
+function shownDocs(s) {
+  const count = s.report.documents.length;
+  if (count <= MAX_COLUMNS) return s.report.documents.map((_, i) => i);
+  const focus = Math.min(s.focus, count - 1);
+  return [focus, againstOf(s, focus)];
+}
+
+function againstOf(s, focus) {
+  const { overlap } = s.report;
+  if (s.against !== null && s.against !== focus && s.against < overlap.length) return s.against;
+  let best = focus === 0 ? 1 : 0;
+  overlap[focus].forEach((share, j) => {
+    if (j !== focus && share > overlap[focus][best]) best = j;
+  });
+  return best;
+}
+
+/** Shows a new report (or none): summary, columns, inspector, announcement. */
+function showReport() {
+  const s = state.get();
+  app.report = s.report;
+  app.dataset.hasReport = String(Boolean(s.report));
+  model = s.report ? buildModel(s.report, s.texts) : null;
+  if (!model) {
+    view?.destroy();
+    view = null;
+    $('.ac-columns-host').replaceChildren();
+    $('.ac-panel-summary').replaceChildren();
+    inspect(null);
+    return;
+  }
+  $('.ac-version').textContent = s.report.version;
+  summaryShown = null;
+  if (s.view === 'summary') showSummary();
+  const badge = $('.ac-tab-badge');
+  badge.hidden = !model.discrepancies.length;
+  badge.textContent = String(model.discrepancies.length);
+  badge.title = plural(model.discrepancies.length, 'discrepancy', 'discrepancies');
+  showColumns();
+  announce(`Compared ${plural(s.report.documents.length, 'article')}: ${buildTotals(s.report)}.`);
+  for (const old of app.querySelectorAll('.ac-notice[data-topic^="report-warning"]')) old.remove();
+  s.report.warnings.forEach((w, i) => notify(w.message, { tone: 'warning', topic: `report-warning-${i}` }));
+}
+
+/** Builds the summary of the current report, once: on demand, since it can be long. */
+function showSummary() {
+  if (!model || summaryShown === model) return;
+  summaryShown = model;
+  renderSummary($('.ac-panel-summary'), model, { onJump: jumpTo });
+}
+addEventListener('beforeprint', showSummary);
+
+/** (Re)builds the columns for the documents shown, keeping their scroll positions. */
+function showColumns() {
+  const s = state.get();
+  const host = $('.ac-columns-host');
+  const scrolls = view ? [...host.querySelectorAll('.ac-column-body')].map((b) => b.scrollTop) : [];
+  view?.destroy();
+  pinned = false;
+  renderFocusNav(s);
+  const current = new ColumnsView(host, model, {
+    docs: shownDocs(s),
+    filter: s.filter,
+    showBoilerplate: s.showBoilerplate,
+    onPreview: (ref) => {
+      if (!pinned) inspect(ref);
+    },
+    onSelect: (ref) => {
+      pinned = Boolean(ref);
+      inspect(ref);
+    },
+  });
+  view = current;
+  app.dataset.rendering = 'true';
+  current.ready.then(() => {
+    if (view !== current) return;
+    host.querySelectorAll('.ac-column-body').forEach((b, i) => (b.scrollTop = scrolls[i] ?? 0));
+    delete app.dataset.rendering;
+  });
+  inspect(null);
+}
+
+function inspect(ref) {
+  const body = $('.ac-inspector-body');
+  app.classList.toggle('ac-inspecting', Boolean(ref));
+  if (!model) {
+    body.replaceChildren();
+    return;
+  }
+  renderInspector(body, model, ref, { onJump: jumpTo, pinned: pinned && Boolean(ref) });
+}
+
+/** Scrolls the page so that the comparison fills the window, unless it already does. */
+function bringResultsIntoView() {
+  const results = $('#comparison');
+  const top = results.getBoundingClientRect().top;
+  if (top < 0 || top > innerHeight * 0.3) results.scrollIntoView({ block: 'start' });
+}
+
+/** Shows segment `ref` in the columns, selected and focused; `against` is a document to show beside it. */
+function jumpTo(ref, { against } = {}) {
+  if (!view) return;
+  if (!view.columns.has(ref.doc) || (against !== undefined && !view.columns.has(against))) {
+    // More than six articles: this one becomes the focus, beside `against`
+    // or the article the reader came from.
+    const [focus, other] = shownDocs(state.get());
+    state.set({ focus: ref.doc, against: against ?? (focus === ref.doc ? other : focus) });
+    showColumns();
+  }
+  if (state.get().filter !== 'all' && !view.isVisible(ref)) setFilter('all');
+  if (state.get().view !== 'columns') showView('columns');
+  const target = view;
+  target.ready.then(() => {
+    if (view !== target) return;
+    if (!view.isVisible(ref) && model.status(ref) === 'boilerplate') setShowBoilerplate(true);
+    bringResultsIntoView();
+    view.select(ref, { focus: true, reveal: true, align: true });
+  });
+}
+
+// --- more than six articles: a focus article against one other -------------
+
+function renderFocusNav(s) {
+  const nav = $('.ac-focus-nav');
+  const count = s.report.documents.length;
+  nav.hidden = count <= MAX_COLUMNS;
+  if (nav.hidden) return;
+  const [focus, against] = shownDocs(s);
+  const option = (d, i, selected) => h(document, 'option', { value: i, selected: i === selected }, `${articleLetter(i)}. ${d.name}`);
+  $('.ac-focus-select').replaceChildren(...s.report.documents.map((d, i) => option(d, i, focus)));
+  $('.ac-against-select').replaceChildren(...s.report.documents.map((d, i) => option(d, i, against)).filter((_, i) => i !== focus));
+  $('.ac-focus-list').replaceChildren(...s.report.documents.map((d, i) => {
+    const button = h(document, 'button', { type: 'button', class: 'ac-focus-item', 'aria-pressed': String(i === focus || i === against) },
+      h(document, 'span', { class: 'ac-focus-letter' }, articleLetter(i)),
+      h(document, 'span', { class: 'ac-focus-name', dir: 'auto' }, d.name),
+      h(document, 'span', { class: 'ac-focus-share' }, i === focus ? 'focus' : `holds ${percent(s.report.overlap[focus][i])} of the focus`));
+    button.addEventListener('click', () => {
+      if (i === focus) return;
+      state.set({ against: i });
+      showColumns();
+    });
+    return h(document, 'li', {}, button);
+  }));
+}
+
+$('.ac-focus-select').addEventListener('change', (e) => {
+  state.set({ focus: Number(e.target.value), against: null });
+  showColumns();
+});
+$('.ac-against-select').addEventListener('change', (e) => {
+  state.set({ against: Number(e.target.value) });
+  showColumns();
+});
+
+// --- toolbar: tabs, filters, page chrome, strictness -------------------------
+
+const tabs = [...app.querySelectorAll('[role="tab"]')];
+function showView(name) {
+  if (name === 'summary') showSummary();
+  state.set({ view: name });
+  app.dataset.view = name;
+  for (const tab of tabs) {
+    const selected = tab.id === `tab-${name}`;
+    tab.setAttribute('aria-selected', String(selected));
+    tab.tabIndex = selected ? 0 : -1;
+    $(`#${tab.getAttribute('aria-controls')}`).hidden = !selected;
+  }
+}
+for (const tab of tabs) {
+  tab.addEventListener('click', () => showView(tab.id.replace('tab-', '')));
+  tab.addEventListener('keydown', (e) => {
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    const next = tabs[(tabs.indexOf(tab) + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length];
+    showView(next.id.replace('tab-', ''));
+    next.focus();
+  });
+}
+
+function setFilter(filter) {
+  state.set({ filter });
+  for (const radio of app.querySelectorAll('input[name="filter"]')) radio.checked = radio.value === filter;
+  view?.setFilter(filter);
+}
+for (const radio of app.querySelectorAll('input[name="filter"]')) {
+  radio.addEventListener('change', () => radio.checked && setFilter(radio.value));
+}
+
+function setShowBoilerplate(show) {
+  state.set({ showBoilerplate: show });
+  $('.ac-chrome-switch').checked = show;
+  view?.setShowBoilerplate(show);
+  saveSoon();
+}
+$('.ac-chrome-switch').addEventListener('change', (e) => setShowBoilerplate(e.target.checked));
+
+const slider = $('#strictness');
+function showStrictness(value) {
+  const words = strictnessWords(value);
+  $('.ac-strictness-words').textContent = words;
+  slider.setAttribute('aria-valuetext', `${words} (${value.toFixed(2)})`);
+}
+slider.addEventListener('input', () => {
+  const value = Number(slider.value);
+  showStrictness(value);
+  state.set({ strictness: value });
+  saveSoon();
+  compareIfChanged(TYPING_DELAY_MS);
+});
+
+$('.ac-compare-button').addEventListener('click', () => {
+  if (comparable().length < 2) {
+    announce('Add at least two articles with text to compare.');
+    notify('Add at least two articles with text to compare.', { timeout: 6000, topic: 'compare-hint' });
+    return;
+  }
+  scheduleCompare(0);
+});
+$('.ac-stop-button').addEventListener('click', () => {
+  clearTimeout(compareTimer);
+  client.cancel();
+  state.set({ phase: 'stopped' });
+  announce('Comparison stopped.');
+});
+$('.ac-inspector-close').addEventListener('click', () => view?.select(null));
+
+// --- the articles ------------------------------------------------------------
+
+const editor = createEditor($('.ac-input'), state, { onFiles: addFiles });
+$('.ac-file-input').accept = ACCEPT;
+$('.ac-readable').textContent = READABLE;
+
+function setCollapsed(collapsed) {
+  const section = $('.ac-input');
+  section.dataset.collapsed = String(collapsed);
+  const button = $('.ac-collapse-button');
+  button.setAttribute('aria-expanded', String(!collapsed));
+  button.textContent = collapsed ? 'Edit articles' : 'Hide articles';
+}
+$('.ac-collapse-button').addEventListener('click', () => setCollapsed($('.ac-input').dataset.collapsed !== 'true'));
+
+function showInputSummary(s) {
+  const names = s.articles.map((a, i) => (a.text.trim() ? a.name || `Article ${articleLetter(i)}` : null)).filter(Boolean);
+  $('.ac-input-summary').textContent = names.length ? `${plural(names.length, 'article')}: ${names.join(' · ')}` : '';
+  app.dataset.hasText = String(names.length > 0);
+}
+
+async function addFiles(files) {
+  const { articles, problems } = await readArticleFiles(files);
+  const list = $('.ac-file-problems');
+  list.replaceChildren(...problems.map((p) => {
+    const dismiss = h(document, 'button', { type: 'button', class: 'ac-icon-button', 'aria-label': `Dismiss the message about ${p.name}` }, '×');
+    const item = h(document, 'li', { class: 'ac-file-problem' }, h(document, 'span', { dir: 'auto' }, p.message), dismiss);
+    dismiss.addEventListener('click', () => item.remove());
+    return item;
+  }));
+  if (articles.length) {
+    const placed = placeArticles(state.get().articles, articles);
+    state.set({ articles: placed.articles });
+    if (placed.dropped) notify(`${plural(placed.dropped, 'file')} left out: at most ${placed.articles.length} articles at a time.`, { tone: 'warning' });
+    if (comparable().length >= 2) {
+      setCollapsed(true);
+      scheduleCompare(0);
+    }
+  }
+  const loaded = articles.length ? `${plural(articles.length, 'file')} added.` : '';
+  const failed = problems.length ? ` ${plural(problems.length, 'file')} could not be read: ${problems.map((p) => p.message).join(' ')}` : '';
+  announce(`${loaded}${failed}`.trim());
+}
+
+// Files dropped anywhere on the page become articles.
+let dragDepth = 0;
+const overlay = $('.ac-drop-overlay');
+const carriesFiles = (e) => [...(e.dataTransfer?.types ?? [])].includes('Files');
+document.addEventListener('dragenter', (e) => {
+  if (!carriesFiles(e)) return;
+  dragDepth++;
+  overlay.hidden = false;
+});
+document.addEventListener('dragleave', (e) => {
+  if (!carriesFiles(e)) return;
+  dragDepth = Math.max(0, dragDepth - 1);
+  if (!dragDepth) overlay.hidden = true;
+});
+document.addEventListener('dragover', (e) => {
+  if (!carriesFiles(e)) return;
+  e.preventDefault();
+  e.dataTransfer.dropEffect = 'copy';
+});
+document.addEventListener('drop', (e) => {
+  dragDepth = 0;
+  overlay.hidden = true;
+  if (!e.dataTransfer?.files?.length) return;
+  e.preventDefault();
+  addFiles([...e.dataTransfer.files]);
+});
+
+// --- example, clear all --------------------------------------------------------
+
+const confirmDialog = $('.ac-confirm-dialog');
+function confirmWith({ title, text, action }) {
+  confirmDialog.querySelector('h2').textContent = title;
+  confirmDialog.querySelector('p').textContent = text;
+  confirmDialog.querySelector('[value="confirm"]').textContent = action;
+  confirmDialog.returnValue = '';
+  confirmDialog.showModal();
+  return new Promise((resolve) => confirmDialog.addEventListener('close', () => resolve(confirmDialog.returnValue === 'confirm'), { once: true }));
+}
+
+async function loadExample() {
+  if (comparable().length && !(await confirmWith({
+    title: 'Replace your articles with the example?',
+    text: 'The articles you pasted or dropped will be removed from this page and from this browser’s storage.',
+    action: 'Load the example',
+  }))) return;
+  try {
+    const response = await fetch(new URL('../pkg/examples.json', import.meta.url));
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const examples = await response.json();
+    state.set({ articles: examples.map((e) => newArticle({ name: e.name, text: e.text, named: true })), focus: 0, against: null });
+    setCollapsed(true);
+    scheduleCompare(0);
+    announce(`Example loaded: ${examples.map((e) => e.name).join(', ')}.`);
+  } catch (e) {
+    notify(`The example could not be loaded (${e.message}). Run scripts/build-wasm.sh to build it.`, { tone: 'error' });
+  }
+}
+for (const button of app.querySelectorAll('.ac-example-button')) button.addEventListener('click', loadExample);
+
+$('.ac-clear-button').addEventListener('click', async () => {
+  if (!(await confirmWith({
+    title: 'Clear all articles?',
+    text: 'Every article on this page and in this browser’s storage will be removed. This cannot be undone.',
+    action: 'Clear all',
+  }))) return;
+  clearTimeout(compareTimer);
+  client.cancel();
+  lastInput = null;
+  state.set({ articles: [newArticle(), newArticle()], report: null, phase: 'idle', error: null, focus: 0, against: null });
+  $('.ac-file-problems').replaceChildren();
+  $('.ac-notices').replaceChildren();
+  setCollapsed(false);
+  await clearDraft().catch(() => {});
+  editor.focusFirstEmpty();
+  announce('All articles cleared.');
+});
+
+// --- exports -------------------------------------------------------------------
+
+const exportMenu = $('.ac-export-menu');
+exportMenu.addEventListener('click', async (e) => {
+  const button = e.target.closest('[data-export]');
+  if (!button) return;
+  exportMenu.open = false;
+  const { report, texts } = state.get();
+  if (!report) return;
+  const stem = exportName();
+  try {
+    await exportAs(button.dataset.export, stem, report, texts);
+  } catch (error) {
+    notify(`The export failed: ${error.message}`, { tone: 'error', topic: 'export' });
+  }
+});
+
+async function exportAs(kind, stem, report, texts) {
+  switch (kind) {
+    case 'json':
+      download(document, `${stem}.json`, 'application/json', reportJson(report));
+      break;
+    case 'csv':
+      download(document, `${stem}-matches.csv`, 'text/csv;charset=utf-8', matchesCsv(report));
+      break;
+    case 'html':
+      download(document, `${stem}.html`, 'text/html;charset=utf-8', await reportHtml(report, texts));
+      break;
+    case 'print':
+      window.print();
+      break;
+    default:
+      break;
+  }
+}
+document.addEventListener('click', (e) => {
+  if (exportMenu.open && !exportMenu.contains(e.target)) exportMenu.open = false;
+});
+exportMenu.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape' && exportMenu.open) {
+    exportMenu.open = false;
+    exportMenu.querySelector('summary').focus();
+  }
+});
+
+// --- keyboard shortcuts -----------------------------------------------------------
+
+function step(test, direction, nothing) {
+  if (!view) return;
+  if (state.get().view !== 'columns') showView('columns');
+  const ref = view.find(test, direction);
+  if (!ref) {
+    announce(nothing);
+    return;
+  }
+  bringResultsIntoView();
+  view.select(ref, { focus: true, reveal: true });
+}
+const isUnique = (ref) => model.status(ref) === 'unique';
+const isDiscrepant = (ref) => model.hasDiscrepancy(ref);
+const isMoved = (ref) => model.isMoved(ref);
+
+const shortcutsDialog = $('.ac-shortcuts-dialog');
+const SHORTCUTS = [
+  { keys: ['j'], label: 'j', does: 'Next unique sentence', run: () => step(isUnique, 1, 'No unique sentences to go to.') },
+  { keys: ['k'], label: 'k', does: 'Previous unique sentence', run: () => step(isUnique, -1, 'No unique sentences to go to.') },
+  { keys: ['d'], label: 'd', does: 'Next discrepancy', run: () => step(isDiscrepant, 1, 'No discrepancies to go to.') },
+  { keys: ['D'], label: 'Shift D', does: 'Previous discrepancy', run: () => step(isDiscrepant, -1, 'No discrepancies to go to.') },
+  { keys: ['m'], label: 'm', does: 'Next moved sentence', run: () => step(isMoved, 1, 'No moved passages to go to.') },
+  { keys: ['M'], label: 'Shift M', does: 'Previous moved sentence', run: () => step(isMoved, -1, 'No moved passages to go to.') },
+  // Keys of the columns themselves (render/columns.js), listed for the reader.
+  { label: '↑ ↓', does: 'Previous or next sentence in a column' },
+  { label: '← →', does: 'The same passage in the column to the left or right' },
+  { label: 'Enter', does: 'Line up the other columns with this sentence' },
+  {
+    keys: ['f'], label: 'f', does: 'Next filter: all, unique, shared, discrepancies',
+    run: () => {
+      const order = ['all', 'unique', 'shared', 'discrepancies'];
+      const next = order[(order.indexOf(state.get().filter) + 1) % order.length];
+      setFilter(next);
+      announce(`Showing ${next === 'all' ? 'all sentences' : next}.`);
+    },
+  },
+  { keys: ['b'], label: 'b', does: 'Show or hide page chrome', run: () => setShowBoilerplate(!state.get().showBoilerplate) },
+  { keys: ['s'], label: 's', does: 'Switch between side by side and summary', run: () => showView(state.get().view === 'columns' ? 'summary' : 'columns') },
+  {
+    keys: ['Escape'], label: 'Esc', does: 'Release the pinned sentence',
+    run: () => {
+      view?.select(null);
+      inspect(null);
+    },
+  },
+  {
+    keys: ['i'], label: 'i', does: 'Read the details of the sentence (the side panel)',
+    run: () => {
+      if (state.get().view !== 'columns') showView('columns');
+      $('.ac-inspector-body').focus();
+    },
+  },
+  { keys: ['?'], label: '?', does: 'Show these shortcuts', run: () => shortcutsDialog.showModal() },
+];
+
+$('.ac-shortcut-list').replaceChildren(...SHORTCUTS.flatMap((s) => [
+  h(document, 'dt', {}, s.label.split(' ').map((k) => h(document, 'kbd', {}, k))),
+  h(document, 'dd', {}, s.does),
+]));
+installShortcuts(document, SHORTCUTS.filter((s) => s.run), { active: () => !app.querySelector('dialog[open]') && !exportMenu.open });
+$('.ac-shortcuts-button').addEventListener('click', () => shortcutsDialog.showModal());
+
+// The skip link goes straight to the first column (or the first empty box).
+document.querySelector('.ac-skip').addEventListener('click', (e) => {
+  e.preventDefault();
+  const stop = app.querySelector('.ac-column .ac-seg[tabindex="0"]');
+  if (stop && state.get().view === 'columns') {
+    bringResultsIntoView();
+    stop.focus({ preventScroll: true });
+  }
+  else if (state.get().report) $('#comparison').focus();
+  else editor.focusFirstEmpty();
+});
+
+// --- storage ---------------------------------------------------------------------
+
+let saveTimer = 0;
+function draft() {
+  const s = state.get();
+  return {
+    articles: s.articles.map(({ name, text, named }) => ({ name, text, named })),
+    strictness: s.strictness,
+    showBoilerplate: s.showBoilerplate,
+  };
+}
+function save() {
+  clearTimeout(saveTimer);
+  saveTimer = 0;
+  return saveDraft(draft()).then(
+    () => delete app.dataset.unsaved,
+    (e) => notify(`Your articles could not be saved in this browser (${e?.message ?? e}); keep a copy elsewhere.`, { tone: 'warning' }),
+  );
+}
+function saveSoon() {
+  app.dataset.unsaved = 'true';
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(save, SAVE_DELAY_MS);
+}
+function saveBeforeLeaving() {
+  if (!saveTimer) return;
+  clearTimeout(saveTimer);
+  saveTimer = 0;
+  saveDraftNow(draft());
+}
+addEventListener('pagehide', saveBeforeLeaving);
+document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && saveBeforeLeaving());
+
+// --- state → page -------------------------------------------------------------------
+
+state.subscribe((s, keys) => {
+  if (keys.has('articles')) {
+    showInputSummary(s);
+    saveSoon();
+    compareIfChanged(TYPING_DELAY_MS);
+  }
+  if (keys.has('phase') || keys.has('report')) showPhase(s);
+  if (keys.has('report')) showReport();
+});
+
+async function start() {
+  let saved = null;
+  try {
+    saved = await loadDraft();
+  } catch (e) {
+    notify(`Saved articles could not be read from this browser’s storage (${e?.message ?? e}).`, { tone: 'warning' });
+  }
+  if (saved?.articles?.length) {
+    const articles = saved.articles.map((a) => newArticle(a));
+    while (articles.length < 2) articles.push(newArticle());
+    const strictness = Number.isFinite(saved.strictness) ? saved.strictness : 0.5;
+    slider.value = String(strictness);
+    state.set({ strictness, showBoilerplate: Boolean(saved.showBoilerplate), articles });
+    // What was just read needs no saving.
+    clearTimeout(saveTimer);
+    saveTimer = 0;
+    delete app.dataset.unsaved;
+    $('.ac-chrome-switch').checked = Boolean(saved.showBoilerplate);
+    if (comparable().length >= 2) setCollapsed(true);
+  } else {
+    showInputSummary(state.get());
+  }
+  showStrictness(state.get().strictness);
+  showPhase(state.get());
+  client.warm();
+  app.dataset.ready = 'true';
+}
+
+start();

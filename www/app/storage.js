@@ -1,0 +1,129 @@
+// Keeps what the user pasted or dropped (article names and texts, and the
+// settings) in this browser, so that a reload loses nothing; nothing is ever
+// sent anywhere. An ordinary draft goes to localStorage, which writes at
+// once and so can be saved as the page goes away; a draft of megabytes goes
+// to IndexedDB, its texts as Blobs (encoded once, not copied again).
+
+const LOCAL_KEY = 'article-compare:draft';
+const LOCAL_LIMIT = 1_000_000; // characters of text; more goes to IndexedDB
+const DB_NAME = 'article-compare';
+const STORE = 'drafts';
+const KEY = 'current';
+
+function openDb() {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(DB_NAME, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore(STORE);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+async function run(mode, act) {
+  const db = await openDb();
+  try {
+    return await new Promise((resolve, reject) => {
+      const tx = db.transaction(STORE, mode);
+      const request = act(tx.objectStore(STORE));
+      tx.oncomplete = () => resolve(request.result);
+      tx.onerror = () => reject(tx.error);
+      tx.onabort = () => reject(tx.error ?? new Error('storage transaction aborted'));
+    });
+  } finally {
+    db.close();
+  }
+}
+
+// Whether IndexedDB may hold a draft (null: not known yet).
+let inDatabase = null;
+
+// The Blob of each text saved last, so that an unchanged text is not
+// encoded again at every save.
+let blobs = new Map();
+
+async function saveToDatabase(draft) {
+  const kept = new Map();
+  const articles = [];
+  for (const a of draft.articles) {
+    let blob = blobs.get(a.text) ?? kept.get(a.text);
+    if (!blob) {
+      blob = new Blob([a.text], { type: 'text/plain' });
+      // Encoding a long text takes a moment: one per task.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    kept.set(a.text, blob);
+    articles.push({ ...a, text: blob });
+  }
+  blobs = kept;
+  await run('readwrite', (store) => store.put({ ...draft, articles }, KEY));
+  inDatabase = true;
+}
+
+async function clearDatabase() {
+  if (inDatabase === false) return;
+  await run('readwrite', (store) => store.delete(KEY));
+  blobs = new Map();
+  inDatabase = false;
+}
+
+const textLength = (draft) => draft.articles.reduce((n, a) => n + a.text.length, 0);
+
+/** Writes `draft` to localStorage if it is small enough and fits; returns whether it did. */
+function saveLocally(draft) {
+  if (textLength(draft) > LOCAL_LIMIT) return false;
+  try {
+    localStorage.setItem(LOCAL_KEY, JSON.stringify(draft));
+    return true;
+  } catch {
+    return false; // full, or storage refused: IndexedDB then
+  }
+}
+
+/** The saved draft {articles: [{name, text, named}], strictness, showBoilerplate}, or null. */
+export async function loadDraft() {
+  let local = null;
+  try {
+    local = localStorage.getItem(LOCAL_KEY);
+  } catch {
+    // Storage refused (a privacy setting): IndexedDB may still work.
+  }
+  if (local) return JSON.parse(local);
+  const draft = await run('readonly', (store) => store.get(KEY));
+  inDatabase = Boolean(draft);
+  if (!draft) return null;
+  const articles = await Promise.all(draft.articles.map(async (a) => ({ ...a, text: await a.text.text() })));
+  return { ...draft, articles };
+}
+
+/** Saves `draft` (as loadDraft returns it). */
+export async function saveDraft(draft) {
+  if (saveLocally(draft)) {
+    await clearDatabase();
+    return;
+  }
+  await saveToDatabase(draft);
+  try {
+    localStorage.removeItem(LOCAL_KEY);
+  } catch {
+    // Nothing was stored there.
+  }
+}
+
+/**
+ * Saves `draft` as the page goes away: at once when it fits localStorage,
+ * otherwise by starting the IndexedDB write.
+ */
+export function saveDraftNow(draft) {
+  if (!saveLocally(draft)) saveDraft(draft);
+}
+
+/** Forgets the saved draft. */
+export async function clearDraft() {
+  try {
+    localStorage.removeItem(LOCAL_KEY);
+  } catch {
+    // Nothing was stored there.
+  }
+  inDatabase = null;
+  await clearDatabase();
+}

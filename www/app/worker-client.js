@@ -1,0 +1,172 @@
+// Runs comparisons in a module Web Worker (app/worker.js) and owns its life:
+// one comparison at a time; a new request or cancel() ends a running one by
+// terminating the worker (wasm cannot be interrupted) and starting a fresh
+// one; a worker that dies is replaced and the comparison retried once.
+// The wasm is compiled once here and handed to every worker, so a fresh
+// worker is ready at once.
+
+/** Rejection of a comparison that a newer one (or cancel()) replaced. */
+export class CancelledError extends Error {
+  constructor() {
+    super('comparison cancelled');
+    this.name = 'CancelledError';
+  }
+}
+
+export class CompareClient {
+  /**
+   * `onRestart(reason)` is told when a worker died and was replaced.
+   * `workerUrl` and `wasmUrl` default to the files next to this module.
+   */
+  constructor({
+    onRestart = () => {},
+    workerUrl = new URL('./worker.js', import.meta.url),
+    wasmUrl = new URL('../pkg/article_compare_bg.wasm', import.meta.url),
+  } = {}) {
+    this.onRestart = onRestart;
+    this.workerUrl = workerUrl;
+    this.wasmUrl = wasmUrl;
+    this.module = null;
+    this.worker = null;
+    this.initialised = new WeakSet();
+    this.job = null;
+    this.nextId = 1;
+  }
+
+  /** Whether a comparison is running. */
+  get busy() {
+    return this.job !== null;
+  }
+
+  /**
+   * Compares `articles` ([{name, text}]) with `options` in the worker.
+   * Resolves to {report, ms}; rejects with the API's ArticleCompareError,
+   * with CancelledError when replaced, or with an Error of kind
+   * `worker_crashed` when the worker died twice on this input.
+   */
+  compare(articles, options) {
+    this.cancel();
+    return new Promise((resolve, reject) => {
+      this.job = { id: this.nextId++, articles, options, resolve, reject, retried: false };
+      this.post(this.job);
+    });
+  }
+
+  /** Ends the running comparison, if any, and readies a fresh worker. */
+  cancel() {
+    if (!this.job) return;
+    const { reject } = this.job;
+    this.job = null;
+    this.replaceWorker();
+    reject(new CancelledError());
+  }
+
+  /** Starts the worker ahead of the first comparison. */
+  warm() {
+    this.ensureWorker();
+  }
+
+  /** Ends the worker for good. */
+  dispose() {
+    this.cancel();
+    this.worker?.terminate();
+    this.worker = null;
+  }
+
+  async post(job) {
+    const worker = this.ensureWorker();
+    let module = null;
+    try {
+      module = await this.compiled();
+    } catch {
+      // The worker then fetches and compiles the wasm itself.
+    }
+    if (this.job !== job || this.worker !== worker) return;
+    if (!this.initialised.has(worker)) {
+      worker.postMessage({ type: 'init', module });
+      this.initialised.add(worker);
+    }
+    worker.postMessage({ type: 'compare', id: job.id, articles: job.articles, options: job.options });
+  }
+
+  compiled() {
+    this.module ??= (async () => {
+      const response = await fetch(this.wasmUrl);
+      if (!response.ok) throw new Error(`cannot load ${this.wasmUrl}: HTTP ${response.status}`);
+      // compileStreaming needs the server to say application/wasm.
+      if (WebAssembly.compileStreaming && response.headers.get('content-type')?.startsWith('application/wasm')) {
+        return WebAssembly.compileStreaming(response);
+      }
+      return WebAssembly.compile(await response.arrayBuffer());
+    })();
+    this.module.catch(() => {
+      this.module = null;
+    });
+    return this.module;
+  }
+
+  ensureWorker() {
+    if (this.worker) return this.worker;
+    const worker = new Worker(this.workerUrl, { type: 'module' });
+    worker.addEventListener('message', ({ data }) => this.receive(worker, data));
+    worker.addEventListener('error', (e) => {
+      // Handled here: the worker is replaced and the user told.
+      e.preventDefault();
+      this.crashed(worker, e.message || 'the comparison worker stopped');
+    });
+    worker.addEventListener('messageerror', () => this.crashed(worker, 'the result could not be received'));
+    this.worker = worker;
+    return worker;
+  }
+
+  replaceWorker() {
+    this.worker?.terminate();
+    this.worker = null;
+    this.ensureWorker();
+  }
+
+  receive(worker, data) {
+    const job = this.job;
+    if (worker !== this.worker || !job || data.id !== job.id) return;
+    if (data.crash !== undefined) {
+      this.crashed(worker, data.crash);
+      return;
+    }
+    if (data.error) {
+      this.job = null;
+      const error = new Error(data.error.message);
+      Object.assign(error, data.error);
+      job.reject(error);
+      return;
+    }
+    // The report comes as a skeleton, then its long arrays in slices.
+    if (data.report) Object.assign(job, { report: data.report, ms: data.ms, remaining: data.parts });
+    if (data.part) {
+      const { doc, field, items } = data.part;
+      const target = doc === undefined ? job.report[field] : job.report.documents[doc][field];
+      for (const item of items) target.push(item);
+      job.remaining--;
+    }
+    if (job.report && job.remaining === 0) {
+      this.job = null;
+      job.resolve({ report: job.report, ms: job.ms });
+    }
+  }
+
+  crashed(worker, reason) {
+    if (worker !== this.worker) return;
+    const job = this.job;
+    this.replaceWorker();
+    this.onRestart(reason);
+    if (!job) return;
+    if (!job.retried) {
+      job.retried = true;
+      this.post(job);
+      return;
+    }
+    this.job = null;
+    const error = new Error(`The comparison stopped unexpectedly twice on this input (${reason}).`);
+    error.kind = 'worker_crashed';
+    job.reject(error);
+  }
+}

@@ -1,0 +1,183 @@
+// The view model of a report: the indexes every view needs (each segment's
+// status, matches, counterparts, discrepancy ranges and moved flag; the list
+// of discrepancies; each article's unique passages), derived once from the
+// report object that compare() returns. Pure data, no DOM: the app, the
+// widget and the exports all read the report through it.
+
+/** Status of a segment: what the views mark it as. */
+export function segmentStatus(segment) {
+  if (segment.group !== null && segment.group !== undefined) return 'shared';
+  if (segment.role === 'boilerplate') return 'boilerplate';
+  if (segment.role === 'title' || segment.role === 'body') return 'unique';
+  // A byline, date or caption that matches nothing: not content, so
+  // neither shared nor unique.
+  return 'other';
+}
+
+/** Merges overlapping or touching [start, end) ranges. */
+function mergeRanges(ranges) {
+  const sorted = ranges.filter(([s, e]) => e > s).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  const merged = [];
+  for (const [s, e] of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else merged.push([s, e]);
+  }
+  return merged;
+}
+
+/**
+ * Derives the view model of `report`, whose documents' texts were `texts`
+ * (the report keeps the segments, not the whitespace between them).
+ * Segments are named by refs `{doc, segment}` as in the report.
+ */
+export function buildModel(report, texts = []) {
+  const { documents, matches, groups, passages } = report;
+  const perSegment = (make) => documents.map((d) => d.segments.map(make));
+
+  const status = perSegment(segmentStatus);
+  const matchesOf = perSegment(() => []);
+  const discrepancyRanges = perSegment(() => []);
+  matches.forEach((m, index) => {
+    matchesOf[m.a.doc][m.a.segment].push(index);
+    matchesOf[m.b.doc][m.b.segment].push(index);
+    for (const d of m.discrepancies) {
+      discrepancyRanges[m.a.doc][m.a.segment].push([d.a.start, d.a.end]);
+      discrepancyRanges[m.b.doc][m.b.segment].push([d.b.start, d.b.end]);
+    }
+  });
+  const discrepant = perSegment(() => false);
+  for (const m of matches) {
+    if (m.discrepancies.length) {
+      discrepant[m.a.doc][m.a.segment] = true;
+      discrepant[m.b.doc][m.b.segment] = true;
+    }
+  }
+  for (const doc of discrepancyRanges) doc.forEach((ranges, i) => (doc[i] = mergeRanges(ranges)));
+
+  // Only the matched segments of a moved passage moved; chrome or captions
+  // inside the run did not.
+  const moved = perSegment(() => false);
+  for (const p of passages) {
+    if (!p.moved) continue;
+    for (const run of [p.a, p.b]) {
+      for (let s = run.first; s <= run.last; s++) {
+        if (status[run.doc][s] === 'shared') moved[run.doc][s] = true;
+      }
+    }
+  }
+
+  const discrepancies = [];
+  matches.forEach((m, match) => {
+    m.discrepancies.forEach((d) => discrepancies.push({ match, kind: d.kind, a: m.a, b: m.b, aSpan: d.a, bSpan: d.b }));
+  });
+  discrepancies.sort((x, y) => x.a.doc - y.a.doc || x.a.segment - y.a.segment || x.b.doc - y.b.doc || x.b.segment - y.b.segment);
+
+  const uniquePassages = documents.map((d, doc) => {
+    const runs = [];
+    let run = null;
+    d.segments.forEach((s, i) => {
+      if (status[doc][i] !== 'unique') {
+        run = null;
+        return;
+      }
+      if (!run) runs.push((run = { doc, first: i, last: i, length: 0 }));
+      run.last = i;
+      run.length += s.end - s.start;
+    });
+    return runs;
+  });
+
+  const wholeTexts = [];
+  const model = {
+    report,
+    documents,
+    /** The document's whole text (rebuilt with line breaks when not given). */
+    text: (doc) => (wholeTexts[doc] ??= texts[doc] ?? rebuildText(documents[doc])),
+    segment: (ref) => documents[ref.doc].segments[ref.segment],
+    status: (ref) => status[ref.doc][ref.segment],
+    matchesOf: (ref) => matchesOf[ref.doc][ref.segment].map((i) => matches[i]),
+    hasDiscrepancy: (ref) => discrepant[ref.doc][ref.segment],
+    discrepancyRanges: (ref) => discrepancyRanges[ref.doc][ref.segment],
+    isMoved: (ref) => moved[ref.doc][ref.segment],
+    discrepancies,
+    uniquePassages,
+
+    /**
+     * The segment's counterparts: the other members of its group, each
+     * with the match that links it directly to the segment (null when they
+     * are linked only through other members), in document order.
+     */
+    counterparts(ref) {
+      const group = model.segment(ref).group;
+      if (group === null || group === undefined) return [];
+      const direct = new Map();
+      for (const i of matchesOf[ref.doc][ref.segment]) {
+        const m = matches[i];
+        const other = m.a.doc === ref.doc && m.a.segment === ref.segment ? m.b : m.a;
+        direct.set(`${other.doc}:${other.segment}`, m);
+      }
+      return groups[group].members
+        .filter((r) => r.doc !== ref.doc || r.segment !== ref.segment)
+        .map((r) => ({ ref: r, match: direct.get(`${r.doc}:${r.segment}`) ?? null }));
+    },
+
+    /** Whether `x` and `y` are matched within a passage that moved between their documents. */
+    movedBetween(x, y) {
+      const within = (run, ref) => run.doc === ref.doc && run.first <= ref.segment && ref.segment <= run.last;
+      return passages.some((p) => p.moved && ((within(p.a, x) && within(p.b, y)) || (within(p.a, y) && within(p.b, x))));
+    },
+
+    /** Shared passages of two documents, in the first one's order. */
+    passagesBetween(i, j) {
+      return passages
+        .filter((p) => (p.a.doc === i && p.b.doc === j) || (p.a.doc === j && p.b.doc === i))
+        .map((p) => (p.a.doc === i ? { from: p.a, to: p.b, moved: p.moved } : { from: p.b, to: p.a, moved: p.moved }))
+        .sort((x, y) => x.from.first - y.from.first);
+    },
+
+    totals: {
+      documents: documents.length,
+      passages: passages.length,
+      moved: passages.filter((p) => p.moved).length,
+      groups: groups.length,
+      unique: documents.reduce((n, d) => n + d.stats.unique_segments, 0),
+      discrepancies: discrepancies.length,
+    },
+  };
+  return model;
+}
+
+/**
+ * A document's text from its segments alone, for a report that comes
+ * without its texts: a one-character gap becomes a space, a longer one a
+ * line break padded to keep every offset right.
+ */
+function rebuildText(document) {
+  let text = '';
+  for (const s of document.segments) {
+    const gap = s.start - text.length;
+    if (gap > 0) text += gap === 1 ? ' ' : `\n${' '.repeat(gap - 1)}`;
+    text += s.text;
+  }
+  return text + ' '.repeat(Math.max(0, document.length - text.length));
+}
+
+/**
+ * Orients a match from the segment `ref` towards its other side: returns
+ * {other, mine, theirs, ops, discrepancies} where `ops` and the
+ * discrepancies' `mine`/`theirs` index the segment's and the other
+ * segment's texts, and `only_mine`/`only_theirs` replace delete/insert.
+ */
+export function orientMatch(match, ref) {
+  const fromA = match.a.doc === ref.doc && match.a.segment === ref.segment;
+  const side = (pair) => (fromA ? { mine: pair.a, theirs: pair.b } : { mine: pair.b, theirs: pair.a });
+  const tags = fromA
+    ? { equal: 'equal', delete: 'only_mine', insert: 'only_theirs', replace: 'replace' }
+    : { equal: 'equal', delete: 'only_theirs', insert: 'only_mine', replace: 'replace' };
+  return {
+    other: fromA ? match.b : match.a,
+    ops: match.diff.map((op) => ({ tag: tags[op.op] ?? op.op, ...side(op) })),
+    discrepancies: match.discrepancies.map((d) => ({ kind: d.kind, ...side(d) })),
+  };
+}

@@ -1,0 +1,489 @@
+// The side-by-side view: one column per article, each showing the article's
+// whole text with every segment as an element (whitespace between them kept
+// as text, so the article reads as written), marked by status and coloured
+// by group. Hover lights a segment's counterparts; focus or click selects
+// it; the view tells its owner through callbacks and never looks outside
+// its root, so it works in a page, a shadow root or a detached document.
+//
+// Each segment element carries the public hooks data-doc, data-segment,
+// data-group (empty when in no group), data-role and data-status
+// (shared | unique | boilerplate | other), plus data-discrepancy and
+// data-moved when they apply.
+
+import { h, markedText } from './dom.js';
+import { groupClass, groupNumber, percent, plural } from './palette.js';
+
+/** Which segments each filter shows. */
+export const FILTERS = {
+  all: () => true,
+  unique: (model, ref) => model.status(ref) === 'unique',
+  shared: (model, ref) => model.status(ref) === 'shared',
+  discrepancies: (model, ref) => model.hasDiscrepancy(ref),
+};
+
+// A column is built in chunks of about CHUNK_SEGMENTS segments, each ending
+// at a line break, a time slice at a time. In a long document the chunks
+// skip layout while off screen (content-visibility), so that the first
+// paint lays out a screenful of text, not the whole book.
+const CHUNK_SEGMENTS = 60;
+const LAZY_FROM_SEGMENTS = 400;
+const RENDER_BUDGET_MS = 8;
+
+const prefersReducedMotion = (win) => win?.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+
+export class ColumnsView {
+  /**
+   * Renders the documents `docs` (indices, default all) of `model` into
+   * `root`. Options: `interactive` (default true: tab stops and
+   * listeners), `onPreview(ref|null)` on hover, `onSelect(ref|null)` when
+   * the selection changes, `filter`, `showBoilerplate`. `ready` resolves
+   * once every segment is in the DOM (large articles are built in slices
+   * so that the page stays responsive).
+   */
+  constructor(root, model, options = {}) {
+    this.root = root;
+    this.model = model;
+    this.doc = root.ownerDocument;
+    this.docs = options.docs ?? model.documents.map((_, i) => i);
+    this.interactive = options.interactive ?? true;
+    this.onPreview = options.onPreview ?? (() => {});
+    this.onSelect = options.onSelect ?? (() => {});
+    this.elements = model.documents.map((d) => new Array(d.segments.length));
+    this.lit = [];
+    this.selected = null;
+    this.hovered = null;
+    this.previewTimer = 0;
+    this.cancelled = false;
+
+    this.container = h(this.doc, 'div', { class: 'ac-columns', 'data-count': this.docs.length });
+    this.columns = new Map();
+    const pending = [];
+    for (const doc of this.docs) {
+      const { column, body, chunks } = this.buildColumn(doc);
+      this.columns.set(doc, { column, body });
+      this.container.append(column);
+      pending.push({ body, chunks });
+    }
+    root.replaceChildren(this.container);
+    this.setFilter(options.filter ?? 'all');
+    this.setShowBoilerplate(options.showBoilerplate ?? false);
+    if (this.interactive) this.listen();
+    this.ready = this.fillChunks(pending);
+  }
+
+  /** The element of segment `ref`, if it is shown and built. */
+  element(ref) {
+    return ref ? this.elements[ref.doc]?.[ref.segment] ?? null : null;
+  }
+
+  /** Whether segment `ref` is in a shown column and passes the filters. */
+  isVisible(ref) {
+    if (!this.columns.has(ref.doc)) return false;
+    if (!FILTERS[this.filter](this.model, ref)) return false;
+    if (this.model.status(ref) !== 'boilerplate') return true;
+    return this.filter === 'all' && (this.showBoilerplate || Boolean(this.element(ref)?.closest('.ac-chrome-open')));
+  }
+
+  setFilter(filter) {
+    this.filter = FILTERS[filter] ? filter : 'all';
+    this.container.dataset.filter = this.filter;
+    this.refreshTabStops();
+  }
+
+  setShowBoilerplate(show) {
+    this.showBoilerplate = show;
+    this.container.classList.toggle('ac-hide-chrome', !show);
+    this.refreshTabStops();
+  }
+
+  /** Lights `ref` and its counterparts (null: back to the selection). */
+  light(ref) {
+    for (const el of this.lit) el.classList.remove('ac-lit', 'ac-active');
+    this.lit = [];
+    const target = ref ?? this.selected;
+    if (!target) {
+      this.container.classList.remove('ac-lighting');
+      return;
+    }
+    this.container.classList.add('ac-lighting');
+    const own = this.element(target);
+    if (own) {
+      own.classList.add('ac-active');
+      this.lit.push(own);
+    }
+    for (const { ref: other } of this.model.counterparts(target)) {
+      const el = this.element(other);
+      if (el) {
+        el.classList.add('ac-lit');
+        this.lit.push(el);
+      }
+    }
+  }
+
+  /**
+   * Selects segment `ref` (null clears): lights it, makes it its column's
+   * tab stop, and optionally focuses it (`focus`), brings it into view
+   * (`reveal`: true, or 'nearest' to scroll only if it is out of sight) and
+   * scrolls the other columns to its counterparts (`align`).
+   */
+  select(ref, { focus = false, reveal = false, align = false } = {}) {
+    const changed = !sameRef(ref, this.selected);
+    this.selected = ref;
+    this.light(null);
+    for (const el of this.container.querySelectorAll('.ac-selected')) el.classList.remove('ac-selected');
+    const el = this.element(ref);
+    if (el) {
+      el.classList.add('ac-selected');
+      this.setTabStop(el);
+      if (reveal) this.reveal(el, reveal);
+      // getRootNode: in a shadow root, document.activeElement is the host.
+      if (focus && el.getRootNode().activeElement !== el) el.focus({ preventScroll: true });
+      if (align) this.alignTo(ref);
+    }
+    if (changed) this.onSelect(ref);
+  }
+
+  /**
+   * The next (`step` 1) or previous (-1) visible segment after `from` that
+   * satisfies `test(ref)`, going through the shown columns in order and
+   * wrapping around; null when there is none.
+   */
+  find(test, step, from = this.selected) {
+    const order = [];
+    for (const doc of this.docs) {
+      this.model.documents[doc].segments.forEach((_, segment) => order.push({ doc, segment }));
+    }
+    if (!order.length) return null;
+    let start = from ? order.findIndex((r) => sameRef(r, from)) : -1;
+    if (start < 0) start = step > 0 ? -1 : order.length;
+    for (let n = 1; n <= order.length; n++) {
+      const ref = order[(((start + step * n) % order.length) + order.length) % order.length];
+      if (this.isVisible(ref) && test(ref)) return ref;
+    }
+    return null;
+  }
+
+  /** Stops listening and rendering. */
+  destroy() {
+    this.cancelled = true;
+    clearTimeout(this.previewTimer);
+    this.abort?.abort();
+  }
+
+  // --- building -----------------------------------------------------------
+
+  buildColumn(doc) {
+    const d = this.model.documents[doc];
+    const stats = d.stats;
+    const has = ['unique', 'shared', 'discrepancies'].filter((f) =>
+      d.segments.some((_, segment) => FILTERS[f](this.model, { doc, segment })),
+    );
+    const summary = stats.content_segments
+      ? `${percent(stats.shared_share)} shared · ${percent(stats.unique_share)} unique`
+      : 'No article text found';
+    const bar = h(this.doc, 'div', { class: 'ac-bar', 'aria-hidden': 'true' },
+      h(this.doc, 'span', { class: 'ac-bar-shared' }),
+      h(this.doc, 'span', { class: 'ac-bar-unique' }));
+    bar.children[0].style.width = `${stats.shared_share * 100}%`;
+    bar.children[1].style.width = `${stats.unique_share * 100}%`;
+    const details = [plural(stats.content_segments, 'sentence')];
+    if (stats.boilerplate_segments) details.push(`${plural(stats.boilerplate_segments, 'line')} of page chrome`);
+
+    const body = h(this.doc, 'div', { class: 'ac-column-body', dir: 'auto' });
+    const column = h(this.doc, 'section',
+      {
+        class: 'ac-column',
+        'data-doc': doc,
+        'data-has': has.join(' '),
+        role: 'region',
+        'aria-label': `${d.name}: ${summary}`,
+      },
+      h(this.doc, 'header', { class: 'ac-column-head' },
+        h(this.doc, 'h3', { class: 'ac-column-title', dir: 'auto', title: d.name }, d.name),
+        bar,
+        h(this.doc, 'p', { class: 'ac-column-stats' }, summary),
+        h(this.doc, 'p', { class: 'ac-column-details', title: details.join(' · ') }, details.join(' · '))),
+      h(this.doc, 'p', { class: 'ac-column-empty' }, 'Nothing in this article matches the filter.'),
+      body);
+    return { column, body, chunks: this.chunksOf(doc) };
+  }
+
+  /** Splits a document into runs of whole lines: [{from, to}] segment indices. */
+  chunksOf(doc) {
+    const { segments } = this.model.documents[doc];
+    const text = this.model.text(doc);
+    const chunks = [];
+    let from = 0;
+    for (let i = 1; i < segments.length; i++) {
+      if (i - from < CHUNK_SEGMENTS) continue;
+      const gap = text.slice(segments[i - 1].end, segments[i].start);
+      const inChrome = this.model.status({ doc, segment: i }) === 'boilerplate';
+      if (gap.includes('\n') && !inChrome) {
+        chunks.push({ from, to: i });
+        from = i;
+      }
+    }
+    chunks.push({ from, to: segments.length });
+    return chunks;
+  }
+
+  /** The whitespace between two offsets of a document's text. */
+  gapText(doc, from, to) {
+    return to > from ? this.model.text(doc).slice(from, to) : '';
+  }
+
+  /** Builds the chunks of every column, a time slice at a time. */
+  async fillChunks(pending) {
+    const queue = [];
+    for (const { body, chunks } of pending) for (const chunk of chunks) queue.push({ body, chunk });
+    // Columns fill side by side: the first chunks of each come first.
+    queue.sort((x, y) => x.chunk.from - y.chunk.from);
+    const win = this.doc.defaultView;
+    let sliceStart = performance.now();
+    for (const { body, chunk } of queue) {
+      if (this.cancelled) return;
+      const doc = Number(body.parentElement.dataset.doc);
+      body.append(this.buildChunk(doc, chunk, this.model.documents[doc].segments.length >= LAZY_FROM_SEGMENTS));
+      if (win && performance.now() - sliceStart > RENDER_BUDGET_MS) {
+        await new Promise((resolve) => win.setTimeout(resolve, 0));
+        sliceStart = performance.now();
+      }
+    }
+    for (const { body } of pending) {
+      const doc = Number(body.parentElement.dataset.doc);
+      const d = this.model.documents[doc];
+      const tail = this.gapText(doc, d.segments.at(-1)?.end ?? 0, d.length);
+      if (tail) body.lastChild?.append(tail);
+    }
+    this.refreshTabStops();
+  }
+
+  buildChunk(doc, { from, to }, lazy) {
+    const d = this.model.documents[doc];
+    const chunk = h(this.doc, 'div', { class: lazy ? 'ac-chunk ac-chunk-lazy' : 'ac-chunk' });
+    let parent = chunk;
+    let chrome = null;
+    for (let i = from; i < to; i++) {
+      const s = d.segments[i];
+      const gap = this.gapText(doc, i === 0 ? 0 : d.segments[i - 1].end, s.start);
+      const ref = { doc, segment: i };
+      const isChrome = this.model.status(ref) === 'boilerplate';
+      if (isChrome && !chrome) {
+        if (gap) chunk.append(gap);
+        chrome = this.chromeRun(doc, i);
+        chunk.append(chrome.toggle, chrome.run);
+        parent = chrome.run;
+      } else {
+        if (!isChrome && chrome) {
+          chrome = null;
+          parent = chunk;
+        }
+        if (gap) parent.append(gap);
+      }
+      const el = this.segmentElement(ref, s);
+      this.elements[doc][i] = el;
+      parent.append(el);
+    }
+    return chunk;
+  }
+
+  /** A run of page chrome, with the button that shows it when chrome is hidden. */
+  chromeRun(doc, first) {
+    const { segments } = this.model.documents[doc];
+    let count = 0;
+    while (first + count < segments.length && this.model.status({ doc, segment: first + count }) === 'boilerplate') count++;
+    const run = h(this.doc, 'span', { class: 'ac-chrome' });
+    const label = `Page chrome · ${plural(count, 'line')}`;
+    const toggle = h(this.doc, this.interactive ? 'button' : 'span',
+      { class: 'ac-chrome-toggle', type: this.interactive ? 'button' : null, 'aria-expanded': this.interactive ? 'false' : null },
+      h(this.doc, 'span', { class: 'ac-chrome-label' }, label),
+      this.interactive ? h(this.doc, 'span', { class: 'ac-chrome-action' }, 'show') : null);
+    return { run, toggle };
+  }
+
+  segmentElement(ref, s) {
+    const status = this.model.status(ref);
+    const el = this.doc.createElement('span');
+    el.className = status === 'shared' ? `ac-seg ${groupClass(s.group)}` : 'ac-seg';
+    el.dataset.doc = ref.doc;
+    el.dataset.segment = ref.segment;
+    el.dataset.group = s.group ?? '';
+    el.dataset.role = s.role;
+    el.dataset.status = status;
+    if (status === 'shared') el.dataset.number = groupNumber(s.group);
+    if (this.model.hasDiscrepancy(ref)) el.dataset.discrepancy = '';
+    if (this.model.isMoved(ref)) el.dataset.moved = '';
+    el.dir = 'auto';
+    if (this.interactive) el.tabIndex = -1;
+    el.append(...markedText(this.doc, s.text, this.model.discrepancyRanges(ref)));
+    return el;
+  }
+
+  // --- interaction ----------------------------------------------------------
+
+  listen() {
+    this.abort = new AbortController();
+    const opts = { signal: this.abort.signal };
+    const c = this.container;
+    c.addEventListener('mouseover', (e) => this.hover(segmentOf(e.target)), opts);
+    c.addEventListener('mouseleave', () => this.hover(null), opts);
+    c.addEventListener('focusin', (e) => {
+      const el = segmentOf(e.target);
+      if (el) this.select(refOf(el));
+    }, opts);
+    c.addEventListener('click', (e) => {
+      const toggle = e.target.closest('.ac-chrome-toggle');
+      if (toggle) return this.toggleChrome(toggle);
+      const el = segmentOf(e.target);
+      if (el) this.select(refOf(el), { focus: true, align: true });
+    }, opts);
+    c.addEventListener('keydown', (e) => this.onKey(e), opts);
+  }
+
+  hover(el) {
+    if (el === this.hovered) return;
+    this.hovered = el;
+    this.light(el ? refOf(el) : null);
+    clearTimeout(this.previewTimer);
+    // A short delay, so that crossing other segments on the way to the
+    // panel does not change what it shows.
+    const ref = el ? refOf(el) : null;
+    this.previewTimer = setTimeout(() => this.onPreview(ref), ref ? 90 : 250);
+  }
+
+  toggleChrome(toggle) {
+    const run = toggle.nextElementSibling;
+    const open = !run.classList.contains('ac-chrome-open');
+    run.classList.toggle('ac-chrome-open', open);
+    toggle.classList.toggle('ac-chrome-open', open);
+    toggle.setAttribute('aria-expanded', String(open));
+    toggle.querySelector('.ac-chrome-action').textContent = open ? 'hide' : 'show';
+  }
+
+  onKey(e) {
+    const el = segmentOf(e.target);
+    if (!el || e.altKey || e.ctrlKey || e.metaKey) return;
+    const ref = refOf(el);
+    const inColumn = (step) => this.find((r) => r.doc === ref.doc, step, ref);
+    let target = null;
+    switch (e.key) {
+      case 'ArrowDown':
+        target = stayIn(ref.doc, inColumn(1));
+        break;
+      case 'ArrowUp':
+        target = stayIn(ref.doc, inColumn(-1));
+        break;
+      case 'Home':
+      case 'End': {
+        const all = [...this.columns.get(ref.doc).body.querySelectorAll('.ac-seg')].map(refOf).filter((r) => this.isVisible(r));
+        target = e.key === 'Home' ? all[0] : all.at(-1);
+        break;
+      }
+      case 'ArrowRight':
+      case 'ArrowLeft':
+        target = this.neighbour(ref, e.key === 'ArrowRight' ? 1 : -1);
+        break;
+      case 'Enter':
+      case ' ':
+        e.preventDefault();
+        this.select(ref, { align: true });
+        return;
+      default:
+        return;
+    }
+    e.preventDefault();
+    if (target) this.select(target, { focus: true, reveal: 'nearest' });
+  }
+
+  /** The counterpart in the next column over, or that column's tab stop. */
+  neighbour(ref, step) {
+    const at = this.docs.indexOf(ref.doc) + step;
+    if (at < 0 || at >= this.docs.length) return null;
+    const doc = this.docs[at];
+    const counterpart = this.model.counterparts(ref).find((c) => c.ref.doc === doc && this.isVisible(c.ref));
+    if (counterpart) return counterpart.ref;
+    const stop = this.columns.get(doc).body.querySelector('.ac-seg[tabindex="0"]');
+    return stop ? refOf(stop) : null;
+  }
+
+  setTabStop(el) {
+    if (!this.interactive) return;
+    const body = el.closest('.ac-column-body');
+    for (const old of body.querySelectorAll('.ac-seg[tabindex="0"]')) old.tabIndex = -1;
+    el.tabIndex = 0;
+  }
+
+  /** Keeps one visible tab stop per column. */
+  refreshTabStops() {
+    if (!this.interactive || !this.columns) return;
+    for (const [doc, { body }] of this.columns) {
+      const current = body.querySelector('.ac-seg[tabindex="0"]');
+      if (current && this.isVisible(refOf(current))) continue;
+      const first = this.find((r) => r.doc === doc && this.model.status(r) !== 'other', 1, null)
+        ?? this.find((r) => r.doc === doc, 1, null);
+      const el = first && first.doc === doc ? this.element(first) : null;
+      if (current) current.tabIndex = -1;
+      if (el) el.tabIndex = 0;
+    }
+  }
+
+  /**
+   * Scrolls `el`'s column to show it a third of the way down (`nearest`:
+   * only if it is not in sight already), and the row of columns sideways if
+   * the column is out of sight; never the page.
+   */
+  reveal(el, how) {
+    const behavior = prefersReducedMotion(this.doc.defaultView) ? 'auto' : 'smooth';
+    const body = el.closest('.ac-column-body');
+    const column = body.parentElement;
+    const box = el.getBoundingClientRect();
+    const view = body.getBoundingClientRect();
+    const inSight = box.top >= view.top && box.bottom <= view.bottom;
+    if (how !== 'nearest' || !inSight) {
+      body.scrollTo({ top: Math.max(0, box.top - view.top + body.scrollTop - body.clientHeight / 3), behavior });
+    }
+    const row = this.container.getBoundingClientRect();
+    const place = column.getBoundingClientRect();
+    if (place.left < row.left || place.right > row.right) {
+      const left = this.container.scrollLeft + place.left - row.left - (row.width - place.width) / 2;
+      this.container.scrollTo({ left: Math.max(0, left), behavior });
+    }
+  }
+
+  /** Scrolls every other column so that its first counterpart of `ref` lines up with it. */
+  alignTo(ref) {
+    const el = this.element(ref);
+    if (!el) return;
+    const ownBody = this.columns.get(ref.doc).body;
+    const offset = el.getBoundingClientRect().top - ownBody.getBoundingClientRect().top;
+    const behavior = prefersReducedMotion(this.doc.defaultView) ? 'auto' : 'smooth';
+    const firstIn = new Map();
+    for (const { ref: other } of this.model.counterparts(ref)) {
+      if (other.doc !== ref.doc && !firstIn.has(other.doc) && this.isVisible(other)) firstIn.set(other.doc, other);
+    }
+    for (const [doc, other] of firstIn) {
+      const target = this.element(other);
+      const body = this.columns.get(doc)?.body;
+      if (!target || !body) continue;
+      const top = target.getBoundingClientRect().top - body.getBoundingClientRect().top + body.scrollTop - offset;
+      body.scrollTo({ top: Math.max(0, top), behavior });
+    }
+  }
+}
+
+function segmentOf(node) {
+  return node?.closest?.('.ac-seg') ?? null;
+}
+
+/** The ref a segment element stands for. */
+export function refOf(el) {
+  return { doc: Number(el.dataset.doc), segment: Number(el.dataset.segment) };
+}
+
+function sameRef(x, y) {
+  return Boolean(x && y && x.doc === y.doc && x.segment === y.segment) || (!x && !y);
+}
+
+function stayIn(doc, ref) {
+  return ref && ref.doc === doc ? ref : null;
+}
