@@ -17,6 +17,11 @@ pub enum ErrorKind {
     InvalidInput,
     /// The input exceeds a documented limit.
     TooLarge,
+    /// A file is of a kind that cannot be compared (a PDF, an image, an
+    /// archive, a program) or cannot be read as its kind (a broken DOCX).
+    UnsupportedFormat,
+    /// A file has no text at all (zero bytes, or only whitespace).
+    EmptyFile,
 }
 
 impl ErrorKind {
@@ -27,6 +32,8 @@ impl ErrorKind {
             ErrorKind::InvalidOption => "invalid_option",
             ErrorKind::InvalidInput => "invalid_input",
             ErrorKind::TooLarge => "too_large",
+            ErrorKind::UnsupportedFormat => "unsupported_format",
+            ErrorKind::EmptyFile => "empty_file",
         }
     }
 }

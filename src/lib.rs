@@ -36,6 +36,8 @@ mod compare;
 pub mod diff;
 pub mod discrepancy;
 mod error;
+#[cfg(feature = "formats")]
+pub mod formats;
 pub mod groups;
 pub mod matching;
 mod options;
@@ -49,7 +51,7 @@ pub mod text;
 pub use compare::{compare, segment as segment_text, Document};
 pub use error::{Error, ErrorKind};
 pub use options::Options;
-pub use report::{DiffTag, DiscrepancyKind, MatchKind, Report};
+pub use report::{DiffTag, DiscrepancyKind, MatchKind, Report, SourceInfo};
 pub use roles::Role;
 
 /// The version of this crate, as reports record it.

@@ -45,6 +45,50 @@ pub struct DocumentReport {
     pub segments: Vec<SegmentReport>,
     /// How much of the document is shared and how much is its own.
     pub stats: DocumentStats,
+    /// Where the text came from (a web page, a Word document…), when the
+    /// document was read from a file; absent for text given as text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceInfo>,
+}
+
+/// How a document's text was read from what the user gave: the file's
+/// format, its character encoding, the extraction used, what it found and
+/// what it left out, so the user can check that nothing important was lost.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SourceInfo {
+    /// The file's format: `text`, `markdown`, `html` or `docx`.
+    pub format: String,
+    /// The character encoding the bytes were decoded from (`utf-8`,
+    /// `utf-16le`, `utf-16be`, `windows-1252`, …), as detected or declared.
+    pub encoding: String,
+    /// How the text was taken out: `plain` (as it is), `markdown` (markup
+    /// stripped), `readability` (the article found in a web page by scoring
+    /// its blocks), `html_text` (all the page's visible text, when no
+    /// article stood out), `docx` (the main document's paragraphs).
+    pub extraction: String,
+    /// The headline the source declares or the extraction found; it is also
+    /// the first line of the text.
+    pub title: Option<String>,
+    /// The author line found, also a line of the text after the title.
+    pub byline: Option<String>,
+    /// The publication date found (as the source gives it), also a line of
+    /// the text after the byline.
+    pub date: Option<String>,
+    /// What the extraction left out.
+    pub dropped: Dropped,
+}
+
+/// Text of the source that is not in the extracted text: page chrome of a
+/// web page (navigation, teasers, comments, footers), footnotes and
+/// comments of a Word document, images and raw HTML of Markdown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Dropped {
+    /// Number of blocks left out (paragraphs, list items, link lists…).
+    pub blocks: usize,
+    /// Their length in characters (Unicode scalar values).
+    pub characters: usize,
 }
 
 /// A sentence-level piece of a document.

@@ -9,9 +9,16 @@ article-compare — compare news articles sentence by sentence
 Usage:
   article-compare compare FILE FILE [FILE…] [--json | --text] [options]
   article-compare segment FILE [--no-boilerplate]
+  article-compare extract FILE
   article-compare --help | --version
 
-FILE is a path, or - for standard input (once).
+FILE is a path, or - for standard input (once): plain text in any encoding
+(UTF-8, UTF-16, Windows-1252…), Markdown, a saved web page (.html: the
+article is extracted, page chrome left out) or a Word document (.docx).
+The format is told from the content and the file name. `extract` prints
+the text that is compared: title, byline and date lines, a blank line, then
+one paragraph per line. PDFs, images, archives and files over 50 MB are
+refused with the reason.
 
 Options:
   --json               print the full report as JSON (default when piped)
@@ -39,6 +46,8 @@ pub enum Command {
     Compare { files: Vec<String>, format: Option<Format>, options: Options },
     /// Print the segments of a file, one JSON object per line.
     Segment { file: String, options: Options },
+    /// Print the text extracted from a file.
+    Extract { file: String },
     /// Print the usage.
     Help,
     /// Print the version.
@@ -53,7 +62,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
     match command.as_str() {
         "-h" | "--help" | "help" => return Ok(Command::Help),
         "-V" | "--version" => return Ok(Command::Version),
-        "compare" | "segment" => {}
+        "compare" | "segment" | "extract" => {}
         other => return Err(format!("unknown command '{other}'")),
     }
     let mut files = Vec::new();
@@ -80,11 +89,12 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
     if files.iter().filter(|f| *f == "-").count() > 1 {
         return Err("standard input (-) can be read only once".into());
     }
-    if command == "segment" {
+    if command == "segment" || command == "extract" {
         return match files.as_slice() {
-            [file] => Ok(Command::Segment { file: file.clone(), options }),
-            [] => Err("segment needs a FILE".into()),
-            _ => Err("segment takes one FILE".into()),
+            [file] if command == "segment" => Ok(Command::Segment { file: file.clone(), options }),
+            [file] => Ok(Command::Extract { file: file.clone() }),
+            [] => Err(format!("{command} needs a FILE")),
+            _ => Err(format!("{command} takes one FILE")),
         };
     }
     if files.len() < 2 {
@@ -123,6 +133,9 @@ mod tests {
         assert!(parse(&args("frobnicate")).unwrap_err().contains("unknown command"));
         assert!(parse(&args("compare a b --bogus")).unwrap_err().contains("unknown option"));
         assert!(parse(&args("segment")).unwrap_err().contains("needs a FILE"));
+        assert!(parse(&args("extract")).unwrap_err().contains("extract needs a FILE"));
+        assert!(parse(&args("extract a b")).unwrap_err().contains("one FILE"));
+        assert_eq!(parse(&args("extract page.html")).unwrap(), Command::Extract { file: "page.html".into() });
     }
 
     #[test]

@@ -40,7 +40,7 @@ fn run(command: Command) -> Result<(), String> {
         Command::Help => writeln!(stdout, "{}", args::USAGE),
         Command::Version => writeln!(stdout, "article-compare {}", article_compare::VERSION),
         Command::Segment { file, options } => {
-            let text = input::read_text(&file)?;
+            let text = input::read(&file)?.text;
             let mut out = String::new();
             for s in segment_text(&text, &options) {
                 out.push_str(&serde_json::to_string(&s).map_err(|e| e.to_string())?);
@@ -48,10 +48,20 @@ fn run(command: Command) -> Result<(), String> {
             }
             stdout.write_all(out.as_bytes())
         }
+        Command::Extract { file } => {
+            let mut text = input::read(&file)?.text;
+            if !text.ends_with('\n') {
+                text.push('\n');
+            }
+            stdout.write_all(text.as_bytes())
+        }
         Command::Compare { files, format, options } => {
             let documents = files
                 .iter()
-                .map(|f| Ok(Document::new(display_name(f), input::read_text(f)?)))
+                .map(|f| {
+                    let extracted = input::read(f)?;
+                    Ok(Document::new(display_name(f), extracted.text).with_source(extracted.source))
+                })
                 .collect::<Result<Vec<_>, String>>()?;
             let report = compare(&documents, &options).map_err(|e| e.to_string())?;
             let format = format.unwrap_or(if std::io::stdout().is_terminal() { Format::Text } else { Format::Json });

@@ -37,6 +37,25 @@ pub fn render(report: &Report) -> String {
         );
     }
 
+    // How each file was read, when it was more than plain UTF-8 text, so
+    // that the user can check that nothing important was left out.
+    let read_as: Vec<_> = docs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| d.source.as_ref().map(|s| (i, d, s)))
+        .filter(|(_, _, s)| s.format != "text" || s.encoding != "utf-8")
+        .collect();
+    if !read_as.is_empty() {
+        let _ = writeln!(out, "\nRead as:");
+        for (i, d, s) in read_as {
+            let _ = write!(out, "{:>3}  {}: {}, {}, {}", i + 1, shorten(&d.name, name_width), s.format, s.encoding, s.extraction);
+            if s.dropped.blocks > 0 {
+                let _ = write!(out, "; left out {} blocks ({} characters)", s.dropped.blocks, s.dropped.characters);
+            }
+            out.push('\n');
+        }
+    }
+
     let _ = writeln!(out, "\nOverlap (share of the row's text found in the column):");
     let _ = write!(out, "     ");
     for j in 0..docs.len() {

@@ -1,0 +1,294 @@
+//! Tests of the `article-compare` binary as a user runs it: `compare` with
+//! `--json`, `--text` and the piped default, `segment`, `-` for standard
+//! input, `--strictness`, text that is not UTF-8, and every error with its
+//! exit status and message (missing file, directory, image, binary file,
+//! usage errors), plus `--help` and `--version`.
+
+use article_compare::{segment_text, Options, Report};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/articles/harbour-fire/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A file or directory under the system's temporary directory, with a name
+/// unique to this process and call, removed when dropped.
+struct Temp {
+    path: PathBuf,
+}
+
+impl Temp {
+    fn path_for(tag: &str) -> PathBuf {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        std::env::temp_dir().join(format!("article-compare-cli-{}-{n}-{tag}", std::process::id()))
+    }
+
+    fn file(tag: &str, contents: &[u8]) -> Self {
+        let path = Self::path_for(tag);
+        std::fs::write(&path, contents).unwrap();
+        Temp { path }
+    }
+
+    fn dir(tag: &str) -> Self {
+        let path = Self::path_for(tag);
+        std::fs::create_dir(&path).unwrap();
+        Temp { path }
+    }
+
+    fn arg(&self) -> &str {
+        self.path.to_str().expect("temporary paths are UTF-8 here")
+    }
+}
+
+impl Drop for Temp {
+    fn drop(&mut self) {
+        let _ = if self.path.is_dir() { std::fs::remove_dir(&self.path) } else { std::fs::remove_file(&self.path) };
+    }
+}
+
+/// Runs the binary with `args` and `stdin` as its standard input; stdout and
+/// stderr are pipes, so stdout is never a terminal.
+fn run_with_input(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_article-compare"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let written = child.stdin.take().unwrap().write_all(stdin);
+    // A run that fails before reading its input closes the pipe early.
+    if let Err(e) = written {
+        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "writing stdin: {e}");
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn run(args: &[&str]) -> Output {
+    run_with_input(args, b"")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
+}
+
+/// Asserts a successful run and parses its stdout as a report.
+fn report_of(output: &Output) -> Report {
+    assert_eq!(output.status.code(), Some(0), "stderr: {}", stderr(output));
+    serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("stdout is not a report ({e}): {}", stdout(output)))
+}
+
+/// Asserts a failed run with `code`, nothing on stdout, and a message on
+/// stderr; returns the message.
+fn failure(output: &Output, code: i32) -> String {
+    let message = stderr(output);
+    assert_eq!(output.status.code(), Some(code), "stderr: {message}");
+    assert!(output.stdout.is_empty(), "a failed run printed: {}", stdout(output));
+    assert!(message.starts_with("article-compare: "), "{message}");
+    message
+}
+
+// ---------------------------------------------------------------------------
+// compare
+// ---------------------------------------------------------------------------
+
+#[test]
+fn compare_json_prints_a_report_of_both_documents() {
+    let report = report_of(&run(&["compare", &fixture("wire.txt"), &fixture("rewrite.txt"), "--json"]));
+    let names: Vec<&str> = report.documents.iter().map(|d| d.name.as_str()).collect();
+    assert_eq!(names, ["wire.txt", "rewrite.txt"]);
+    assert!(!report.matches.is_empty(), "the rewrite shares sentences with the wire copy");
+    assert_eq!(report.overlap.len(), 2);
+}
+
+#[test]
+fn compare_text_prints_a_readable_summary() {
+    let output = run(&["compare", &fixture("wire.txt"), &fixture("rewrite.txt"), "--text"]);
+    assert_eq!(output.status.code(), Some(0), "stderr: {}", stderr(&output));
+    let text = stdout(&output);
+    for heading in [
+        "Compared 2 documents (strictness 0.5)",
+        "Overlap (share of the row's text found in the column):",
+        "Shared (",
+        "Only in [1] wire.txt (",
+        "Only in [2] rewrite.txt (",
+        "Discrepancies (",
+    ] {
+        assert!(text.contains(heading), "missing {heading:?} in:\n{text}");
+    }
+    assert!(serde_json::from_str::<serde_json::Value>(&text).is_err(), "--text printed JSON");
+}
+
+#[test]
+fn compare_defaults_to_json_when_stdout_is_not_a_terminal() {
+    let report = report_of(&run(&["compare", &fixture("wire.txt"), &fixture("rewrite.txt")]));
+    assert_eq!(report.documents.len(), 2);
+}
+
+#[test]
+fn compare_reads_standard_input_for_a_dash() {
+    let wire = std::fs::read(fixture("wire.txt")).unwrap();
+    let report = report_of(&run_with_input(&["compare", "-", &fixture("rewrite.txt"), "--json"], &wire));
+    assert_eq!(report.documents[0].name, "stdin");
+    assert_eq!(report.documents[0].length, String::from_utf8(wire).unwrap().encode_utf16().count());
+    assert!(report.matches.iter().any(|m| m.a.doc == 0), "the piped text should match the rewrite");
+}
+
+#[test]
+fn standard_input_can_be_read_only_once() {
+    let message = failure(&run_with_input(&["compare", "-", "-"], b"Fire hits port."), 2);
+    assert!(message.contains("only once"), "{message}");
+}
+
+#[test]
+fn compare_takes_named_and_numeric_strictness() {
+    for (value, expected) in [("strict", 0.8), ("loose", 0.2), ("0.3", 0.3)] {
+        let args = ["compare", &fixture("wire.txt"), &fixture("rewrite.txt"), "--json", "--strictness", value];
+        let report = report_of(&run(&args));
+        assert_eq!(report.options.strictness, expected, "--strictness {value}");
+    }
+    let output = run(&["compare", &fixture("wire.txt"), &fixture("rewrite.txt"), "--text", "--strictness", "strict"]);
+    assert!(stdout(&output).starts_with("Compared 2 documents (strictness 0.8)"), "{}", stdout(&output));
+}
+
+// ---------------------------------------------------------------------------
+// segment
+// ---------------------------------------------------------------------------
+
+#[test]
+fn segment_prints_one_json_object_per_line() {
+    let output = run(&["segment", &fixture("wire.txt")]);
+    assert_eq!(output.status.code(), Some(0), "stderr: {}", stderr(&output));
+    let lines: Vec<serde_json::Value> = stdout(&output)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}")))
+        .collect();
+
+    let text = std::fs::read_to_string(fixture("wire.txt")).unwrap();
+    let expected = segment_text(&text, &Options::default());
+    assert_eq!(lines.len(), expected.len());
+    for (line, segment) in lines.iter().zip(&expected) {
+        let object = line.as_object().expect("each line is an object");
+        let mut keys: Vec<&str> = object.keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        assert_eq!(keys, ["end", "role", "start", "text"]);
+        assert_eq!(line, &serde_json::to_value(segment).unwrap());
+    }
+    assert_eq!(lines[0]["role"], "title", "the headline comes first");
+}
+
+#[test]
+fn segment_reads_standard_input_for_a_dash() {
+    let output = run_with_input(
+        &["segment", "-"],
+        "Fire hits port.\r\nOfficials said 14 were hurt. Mr. Smith agreed.".as_bytes(),
+    );
+    assert_eq!(output.status.code(), Some(0), "stderr: {}", stderr(&output));
+    let texts: Vec<String> = stdout(&output)
+        .lines()
+        .map(|line| serde_json::from_str::<serde_json::Value>(line).unwrap()["text"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(texts, ["Fire hits port.", "Officials said 14 were hurt.", "Mr. Smith agreed."]);
+}
+
+// ---------------------------------------------------------------------------
+// Inputs that cannot be read
+// ---------------------------------------------------------------------------
+
+#[test]
+fn a_missing_file_is_named_with_exit_status_1() {
+    let missing = Temp::path_for("missing.txt");
+    let missing = missing.to_str().unwrap();
+    let message = failure(&run(&["compare", missing, &fixture("wire.txt")]), 1);
+    assert!(message.contains(missing) && message.contains("no such file"), "{message}");
+}
+
+#[test]
+fn a_directory_is_refused_with_exit_status_1() {
+    let dir = Temp::dir("folder");
+    let message = failure(&run(&["compare", &fixture("wire.txt"), dir.arg()]), 1);
+    assert!(message.contains(dir.arg()) && message.contains("directory"), "{message}");
+}
+
+/// The first bytes of a PNG file: a signature, then NUL bytes.
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
+
+#[test]
+fn an_image_is_refused_with_exit_status_1() {
+    let png = Temp::file("image.png", PNG);
+    let message = failure(&run(&["compare", &fixture("wire.txt"), png.arg()]), 1);
+    assert!(message.contains(png.arg()) && message.contains("image (PNG)"), "{message}");
+    // The content decides, not the file name.
+    let renamed = Temp::file("image.txt", PNG);
+    let message = failure(&run(&["segment", renamed.arg()]), 1);
+    assert!(message.contains(renamed.arg()) && message.contains("image (PNG)"), "{message}");
+}
+
+#[test]
+fn a_binary_file_is_refused_with_exit_status_1() {
+    let blob = Temp::file("data.txt", b"\0\x01\x02\x03 record 17 \0\0\x07\x08 payload \0");
+    let message = failure(&run(&["compare", blob.arg(), &fixture("wire.txt")]), 1);
+    assert!(message.contains(blob.arg()) && message.contains("binary"), "{message}");
+}
+
+#[test]
+fn text_that_is_not_utf8_is_decoded_as_windows_1252() {
+    // `--help`: FILE is "plain text in any encoding (UTF-8, UTF-16,
+    // Windows-1252…)", so bytes that are not UTF-8 are decoded, not refused.
+    let latin1 = Temp::file("latin1.txt", b"Caf\xe9 au lait co\xfbte 3 \x80, the mayor said.");
+    let output = run(&["segment", latin1.arg()]);
+    assert_eq!(output.status.code(), Some(0), "stderr: {}", stderr(&output));
+    let line: serde_json::Value = serde_json::from_str(stdout(&output).trim_end()).unwrap();
+    assert_eq!(line["text"], "Café au lait coûte 3 €, the mayor said.");
+}
+
+// ---------------------------------------------------------------------------
+// Usage
+// ---------------------------------------------------------------------------
+
+#[test]
+fn compare_with_one_file_is_a_usage_error() {
+    let message = failure(&run(&["compare", &fixture("wire.txt")]), 2);
+    assert!(message.contains("at least two files"), "{message}");
+    assert!(message.contains("Usage:"), "the usage follows the error: {message}");
+}
+
+#[test]
+fn an_unknown_option_is_a_usage_error() {
+    let message = failure(&run(&["compare", &fixture("wire.txt"), &fixture("rewrite.txt"), "--bogus"]), 2);
+    assert!(message.contains("unknown option '--bogus'"), "{message}");
+}
+
+#[test]
+fn strictness_out_of_range_is_a_usage_error() {
+    for value in ["5", "-1", "very"] {
+        let message =
+            failure(&run(&["compare", &fixture("wire.txt"), &fixture("rewrite.txt"), "--strictness", value]), 2);
+        assert!(message.contains("--strictness"), "--strictness {value}: {message}");
+    }
+}
+
+#[test]
+fn help_prints_the_usage() {
+    let output = run(&["--help"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(text.contains("Usage:") && text.contains("article-compare compare FILE FILE"), "{text}");
+    assert!(text.contains("--strictness"), "{text}");
+}
+
+#[test]
+fn version_prints_the_crate_version() {
+    let output = run(&["--version"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stdout(&output), format!("article-compare {}\n", env!("CARGO_PKG_VERSION")));
+}
