@@ -6,12 +6,13 @@ use crate::diff::{to_report, word_ops, Side};
 use crate::discrepancy::{discrepancies, Segment};
 use crate::error::{Error, ErrorKind};
 use crate::groups::connected_groups;
-use crate::matching::features::{words_of, SegmentFeatures, Vocabulary};
+use crate::matching::features::{words_of, SegmentFeatures, Vocabulary, Word};
 use crate::matching::{find_matches, SegmentMatch};
 use crate::options::Options;
 use crate::passages::{passages, Pair};
 use crate::report::{
-    DocumentReport, Group, Match, Passage, Report, SegmentReport, SegmentRef, SegmentRun, SegmentSpan, Warning,
+    DocumentReport, Group, Match, Passage, Report, SegmentReport, SegmentRef, SegmentRun, SegmentSpan, SourceInfo,
+    Warning,
 };
 use crate::roles::{self, Role};
 use crate::segment::{segment as split, Segmentation};
@@ -27,36 +28,68 @@ pub struct Document {
     pub name: String,
     /// The article's text.
     pub text: String,
+    /// How the text was read from a file, when it was; the report carries
+    /// it unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceInfo>,
 }
 
 impl Document {
     /// A document named `name` with `text`.
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        Document { name: name.into(), text: text.into() }
+        Document { name: name.into(), text: text.into(), source: None }
+    }
+
+    /// The same document, recording how its text was read from a file.
+    pub fn with_source(mut self, source: SourceInfo) -> Self {
+        self.source = Some(source);
+        self
     }
 }
 
-/// A document cut into segments, each with a role.
+/// A document cut into segments, each with its words and a role.
 struct Analysed<'a> {
     text: &'a str,
     segmentation: Segmentation,
+    words: Vec<Vec<Word>>,
     roles: Vec<Role>,
 }
 
-fn analyse<'a>(text: &'a str, options: &Options) -> Analysed<'a> {
+fn analyse<'a>(text: &'a str, options: &Options, vocabulary: &mut Vocabulary) -> Analysed<'a> {
     let segmentation = split(text);
-    let mut roles = roles::assign(text, &segmentation);
+    let mut scratch = String::new();
+    let words: Vec<Vec<Word>> = segmentation
+        .segments
+        .iter()
+        .map(|s| {
+            let mut words = Vec::new();
+            words_of(text, s.start, s.end, vocabulary, &mut words, &mut scratch);
+            words
+        })
+        .collect();
+    // Roles judge a line's topic by its content words: neither function
+    // words nor the shortest ones.
+    let content: Vec<Vec<u32>> = words
+        .iter()
+        .map(|ws| {
+            ws.iter()
+                .filter(|w| !vocabulary.keys[w.key as usize].stop && vocabulary.key_text[w.key as usize].chars().nth(2).is_some())
+                .map(|w| vocabulary.keys[w.key as usize].stem)
+                .collect()
+        })
+        .collect();
+    let mut roles = roles::assign(text, &segmentation, &content);
     if !options.detect_boilerplate {
         for role in roles.iter_mut().filter(|r| **r == Role::Boilerplate) {
             *role = Role::Body;
         }
     }
-    Analysed { text, segmentation, roles }
+    Analysed { text, segmentation, words, roles }
 }
 
 /// The segments of `text` with their roles and UTF-16 offsets.
 pub fn segment(text: &str, options: &Options) -> Vec<SegmentSpan> {
-    segment_reports(&analyse(text, options))
+    segment_reports(&analyse(text, options, &mut Vocabulary::default()))
         .into_iter()
         .map(|s| SegmentSpan { start: s.start, end: s.end, text: s.text, role: s.role })
         .collect()
@@ -102,17 +135,11 @@ pub fn compare(documents: &[Document], options: &Options) -> Result<Report, Erro
         )
         .with_field("documents"));
     }
-    let analysed: Vec<Analysed> = documents.iter().map(|d| analyse(&d.text, options)).collect();
-
     let mut vocabulary = Vocabulary::default();
+    let mut analysed: Vec<Analysed> = documents.iter().map(|d| analyse(&d.text, options, &mut vocabulary)).collect();
     let mut features: Vec<SegmentFeatures> = Vec::new();
-    let mut first_feature = Vec::with_capacity(analysed.len());
-    let mut scratch = String::new();
-    for (doc, a) in analysed.iter().enumerate() {
-        first_feature.push(features.len());
-        for (index, (s, &role)) in a.segmentation.segments.iter().zip(&a.roles).enumerate() {
-            let mut words = Vec::new();
-            words_of(a.text, s.start, s.end, &mut vocabulary, &mut words, &mut scratch);
+    for (doc, a) in analysed.iter_mut().enumerate() {
+        for (index, (words, &role)) in std::mem::take(&mut a.words).into_iter().zip(&a.roles).enumerate() {
             features.push(SegmentFeatures { doc, index, role, words });
         }
     }
@@ -166,6 +193,7 @@ pub fn compare(documents: &[Document], options: &Options) -> Result<Report, Erro
             length: d.text.encode_utf16().count(),
             stats: document_stats(&segments),
             segments,
+            source: d.source.clone(),
         })
         .collect();
     Ok(Report {

@@ -51,7 +51,12 @@ pub struct WordOp {
 
 /// The word-level diff of `a` and `b`, over word indices.
 pub fn word_ops(a: &Side, b: &Side) -> Vec<WordOp> {
-    capture_diff_slices(Algorithm::Myers, &a.keys(), &b.keys())
+    let (ka, kb) = (a.keys(), b.keys());
+    if ka == kb {
+        // Verbatim matches, the most common kind, need no diff.
+        return vec![WordOp { tag: DiffTag::Equal, a: (0, ka.len()), b: (0, kb.len()) }];
+    }
+    capture_diff_slices(Algorithm::Myers, &ka, &kb)
         .into_iter()
         .map(|op| {
             let (tag, ra, rb) = op.as_tag_tuple();

@@ -19,14 +19,17 @@ use super::weights::Weights;
 /// the rest (here 30%) of another's weight is sure to meet it.
 const PREFIX_WEIGHT: f32 = 0.7;
 /// A stem whose index entry lists more texts than this is not probed.
-const MAX_POSTINGS: usize = 400;
+const MAX_POSTINGS: usize = 150;
 /// Candidates kept per text.
-const MAX_CANDIDATES: usize = 24;
+const MAX_CANDIDATES: usize = 16;
 
 /// What the candidate search needs to know of a text.
 pub struct Probe<'a> {
     /// Distinct content stems (function words left out).
     pub content_stems: &'a [u32],
+    /// The text occurs word for word in every document: it has its match
+    /// everywhere, so it need not look for more (others may still find it).
+    pub settled: bool,
 }
 
 /// Pairs `(i, j)` with `i < j` of texts worth scoring, sorted.
@@ -53,7 +56,7 @@ pub fn candidate_pairs(texts: &[Probe], weights: &Weights, frequency: &[u32]) ->
     let mut pairs = Vec::new();
     let mut score = vec![0f32; texts.len()];
     let mut touched: Vec<u32> = Vec::new();
-    for (t, text) in texts.iter().enumerate() {
+    for (t, text) in texts.iter().enumerate().filter(|(_, text)| !text.settled) {
         for &s in text.content_stems {
             let list = &postings[s as usize];
             if list.len() > MAX_POSTINGS {
@@ -132,7 +135,7 @@ mod tests {
                 frequency[s as usize] += 1;
             }
         }
-        let probes: Vec<Probe> = stems.iter().map(|v| Probe { content_stems: v }).collect();
+        let probes: Vec<Probe> = stems.iter().map(|v| Probe { content_stems: v, settled: false }).collect();
         let pairs = candidate_pairs(&probes, &weights, &frequency);
         assert!(pairs.contains(&(0, 1)));
         assert!(pairs.contains(&(3, 4)), "a headline meets the lede that expands it");

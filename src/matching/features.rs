@@ -6,7 +6,7 @@ use crate::text::lexicon::{is_negation, is_stop_word};
 use crate::text::normalize::{name_skeleton, word_key};
 use crate::text::synonyms::concept;
 use crate::text::tokenize::{tokenize, TokenClass};
-use std::collections::HashMap;
+use crate::text::hash::FastMap;
 
 /// Facts about a word key that every use of it shares.
 #[derive(Debug, Clone)]
@@ -25,8 +25,8 @@ pub struct KeyInfo {
 /// Interned keys and stems of all documents of one comparison.
 #[derive(Debug, Default)]
 pub struct Vocabulary {
-    key_ids: HashMap<String, u32>,
-    stem_ids: HashMap<String, u32>,
+    key_ids: FastMap<String, u32>,
+    stem_ids: FastMap<String, u32>,
     /// Per key id.
     pub keys: Vec<KeyInfo>,
     /// Key text per key id (for discrepancy checks).
@@ -82,7 +82,7 @@ impl Vocabulary {
     /// agree ([`name_skeleton`]) all take the alphabetically first spelling.
     fn name_aliases(&self) -> Vec<u32> {
         let mut alias: Vec<u32> = (0..self.keys.len() as u32).collect();
-        let mut by_skeleton: HashMap<String, u32> = HashMap::new();
+        let mut by_skeleton: FastMap<String, u32> = FastMap::default();
         let mut names: Vec<u32> = (0..self.keys.len() as u32).filter(|&k| self.name[k as usize]).collect();
         names.sort_unstable_by(|&a, &b| self.key_text[a as usize].cmp(&self.key_text[b as usize]));
         for k in names {

@@ -21,7 +21,7 @@ use candidates::{candidate_pairs, Probe};
 use features::{SegmentFeatures, Vocabulary};
 use splits::{merged_counterparts, SplitInput};
 use score::{classify, equivalence, pair_features, Bag, PairFeatures, TextView, Thresholds};
-use std::collections::HashMap;
+use crate::text::hash::{FastMap, FastSet};
 use weights::Weights;
 
 /// A kept counterpart must score at least this share of the segment's best
@@ -63,13 +63,12 @@ struct Text {
     figures: Vec<u32>,
     members: Vec<usize>,
     bag: Bag,
-    claim: Bag,
     content_stems: Vec<u32>,
 }
 
 impl Text {
     fn view(&self) -> TextView<'_> {
-        TextView { keys: &self.keys, stems: &self.stems, bag: &self.bag, claim: &self.claim, figures: &self.figures }
+        TextView { keys: &self.keys, stems: &self.stems, bag: &self.bag, figures: &self.figures }
     }
 }
 
@@ -97,39 +96,42 @@ pub fn find_matches(segments: &[SegmentFeatures], vocabulary: &Vocabulary, stric
             frequency[s as usize] += 1;
         }
     }
-    let probes: Vec<Probe> = texts.iter().map(|t| Probe { content_stems: &t.content_stems }).collect();
+    let documents = segments.last().map_or(0, |s| s.doc + 1);
+    let in_every_document = |t: &Text| {
+        let mut docs: Vec<usize> = t.members.iter().map(|&m| segments[m].doc).collect();
+        docs.dedup();
+        docs.len() == documents
+    };
+    let probes: Vec<Probe> =
+        texts.iter().map(|t| Probe { content_stems: &t.content_stems, settled: in_every_document(t) }).collect();
 
     let mut links: Vec<(usize, usize, Evidence)> = Vec::new();
     for text in &texts {
-        for (a, b) in member_pairs(segments, text, text) {
-            links.push((a, b, Evidence::Identical));
-        }
+        member_pairs(segments, text, text, |a, b| links.push((a, b, Evidence::Identical)));
     }
-    let mut scored: Vec<(PairFeatures, f32)> = Vec::new();
+    // Every candidate is kept as a link, scored or not: a pair too weak to
+    // match may still be half of a split sentence.
+    let mut scored: Vec<Option<(PairFeatures, f32)>> = Vec::new();
     for (i, j) in candidate_pairs(&probes, &weights, &frequency) {
         let (x, y) = (&texts[i as usize], &texts[j as usize]);
-        let f = pair_features(&x.view(), &y.view(), &weights);
-        if f.overlap.shared_content == 0 {
-            continue;
-        }
+        let evaluation = pair_features(&x.view(), &y.view(), &weights, &thresholds).map(|f| (f, equivalence(&f)));
         let k = scored.len();
-        scored.push((f, equivalence(&f)));
-        for (a, b) in member_pairs(segments, x, y) {
-            links.push((a, b, Evidence::Scored(k)));
-        }
+        scored.push(evaluation);
+        member_pairs(segments, x, y, |a, b| links.push((a, b, Evidence::Scored(k))));
     }
 
     // The strongest equivalence each segment has in each other document: a
     // paraphrase must be its counterpart's best, both ways.
     let logit = |e: Evidence| match e {
         Evidence::Identical => f32::INFINITY,
-        Evidence::Scored(k) => scored[k].1,
+        Evidence::Scored(k) => scored[k].map_or(f32::NEG_INFINITY, |(_, l)| l),
     };
-    let mut best: HashMap<(usize, usize), f32> = HashMap::new();
+    let slot = |segment: usize, doc: usize| segment * documents + doc;
+    let mut best = vec![f32::NEG_INFINITY; segments.len() * documents];
     for &(a, b, e) in &links {
         for (s, other) in [(a, b), (b, a)] {
-            let slot = best.entry((s, segments[other].doc)).or_insert(f32::NEG_INFINITY);
-            *slot = slot.max(logit(e));
+            let i = slot(s, segments[other].doc);
+            best[i] = best[i].max(logit(e));
         }
     }
     let mut found: Vec<SegmentMatch> = links
@@ -138,9 +140,9 @@ pub fn find_matches(segments: &[SegmentFeatures], vocabulary: &Vocabulary, stric
             let (kind, score) = match e {
                 Evidence::Identical => (MatchKind::Verbatim, 1.0),
                 Evidence::Scored(k) => {
-                    let l = scored[k].1;
-                    let mutual_best = l >= best[&(a, segments[b].doc)] && l >= best[&(b, segments[a].doc)];
-                    classify(&scored[k].0, l, mutual_best, &thresholds)?
+                    let (f, l) = scored[k]?;
+                    let mutual_best = l >= best[slot(a, segments[b].doc)] && l >= best[slot(b, segments[a].doc)];
+                    classify(&f, l, mutual_best, &thresholds)?
                 }
             };
             Some(SegmentMatch { a, b, kind, score })
@@ -162,7 +164,7 @@ fn is_figure(key: &str) -> bool {
 /// Groups segments with identical word keys; orders the groups by their
 /// keys so that numbering does not depend on document order.
 fn distinct_texts(segments: &[SegmentFeatures], vocabulary: &Vocabulary, weights: &Weights) -> Vec<Text> {
-    let mut by_keys: HashMap<Vec<u32>, Vec<usize>> = HashMap::new();
+    let mut by_keys: FastMap<Vec<u32>, Vec<usize>> = FastMap::default();
     for (i, s) in segments.iter().enumerate() {
         if matchable(s.role) && !s.words.is_empty() {
             by_keys.entry(s.words.iter().map(|w| w.key).collect()).or_default().push(i);
@@ -174,15 +176,21 @@ fn distinct_texts(segments: &[SegmentFeatures], vocabulary: &Vocabulary, weights
         .into_iter()
         .map(|(keys, members)| {
             let sequence: Vec<u32> = keys.iter().map(|&k| vocabulary.keys[k as usize].stem).collect();
-            let mut items: Vec<(u32, f32)> = sequence.iter().map(|&s| (s, 1.0)).collect();
-            let bag = Bag::new(&mut items, weights);
-            let attribution = attribution_mask(&segments[members[0]].words, vocabulary);
-            let mut items: Vec<(u32, f32)> = sequence
+            // Copies of a text may differ in punctuation, and so in what reads
+            // as attribution: a word is attribution if it is in any copy, so
+            // that the result does not depend on which copy comes first.
+            let mut attribution = vec![false; keys.len()];
+            for &m in &members {
+                for (flag, a) in attribution.iter_mut().zip(attribution_mask(&segments[m].words, vocabulary)) {
+                    *flag |= a;
+                }
+            }
+            let mut items: Vec<(u32, f32, f32)> = sequence
                 .iter()
                 .zip(&attribution)
-                .map(|(&s, &attributed)| (s, if attributed { ATTRIBUTION_SHARE } else { 1.0 }))
+                .map(|(&s, &attributed)| (s, 1.0, if attributed { ATTRIBUTION_SHARE } else { 1.0 }))
                 .collect();
-            let claim = Bag::new(&mut items, weights);
+            let bag = Bag::new(&mut items, weights);
             let mut content_stems: Vec<u32> = keys
                 .iter()
                 .filter(|&&k| !vocabulary.keys[k as usize].stop)
@@ -197,7 +205,7 @@ fn distinct_texts(segments: &[SegmentFeatures], vocabulary: &Vocabulary, weights
                 .collect();
             figures.sort_unstable();
             figures.dedup();
-            Text { keys, stems: sequence, figures, members, bag, claim, content_stems }
+            Text { keys, stems: sequence, figures, members, bag, content_stems }
         })
         .collect()
 }
@@ -214,7 +222,7 @@ fn split_matches(
     weights: &Weights,
     thresholds: &Thresholds,
 ) -> Vec<SegmentMatch> {
-    let mut has_equivalent = std::collections::HashSet::new();
+    let mut has_equivalent = FastSet::default();
     for m in found.iter().filter(|m| m.kind != MatchKind::Partial) {
         has_equivalent.insert((m.a, segments[m.b].doc));
         has_equivalent.insert((m.b, segments[m.a].doc));
@@ -261,12 +269,28 @@ fn split_matches(
 /// long sentence the two halves cover together.
 const SPLIT_SCORE: f32 = 0.8;
 
-/// The pairs of member segments of texts `x` and `y` in different
-/// documents (earlier document first) whose roles may match. When a text
-/// occurs several times in a document, occurrences are paired by rank
-/// rather than all with all, so that a sentence repeated a thousand times
-/// does not make a million matches.
-fn member_pairs(segments: &[SegmentFeatures], x: &Text, y: &Text) -> Vec<(usize, usize)> {
+/// Calls `pair` with each pair of member segments of texts `x` and `y` in
+/// different documents (earlier document first) whose roles may match.
+/// When a text occurs several times in a document, occurrences are paired
+/// by rank rather than all with all, so that a sentence repeated a thousand
+/// times does not make a million matches.
+fn member_pairs(segments: &[SegmentFeatures], x: &Text, y: &Text, mut pair: impl FnMut(usize, usize)) {
+    let mut emit = |a: usize, b: usize| {
+        if compatible(segments[a].role, segments[b].role) {
+            if a < b {
+                pair(a, b)
+            } else {
+                pair(b, a)
+            }
+        }
+    };
+    // Most texts occur once: no grouping needed.
+    if let ([a], [b]) = (x.members.as_slice(), y.members.as_slice()) {
+        if segments[*a].doc != segments[*b].doc {
+            emit(*a, *b);
+        }
+        return;
+    }
     let per_doc = |members: &[usize]| {
         let mut docs: Vec<(usize, Vec<usize>)> = Vec::new();
         for &m in members {
@@ -278,13 +302,13 @@ fn member_pairs(segments: &[SegmentFeatures], x: &Text, y: &Text) -> Vec<(usize,
         docs
     };
     let (xs, ys) = (per_doc(&x.members), per_doc(&y.members));
-    let mut out = Vec::new();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
     for (dx, mx) in &xs {
         for (dy, my) in &ys {
             if dx == dy || (std::ptr::eq(x, y) && dx > dy) {
                 continue;
             }
-            let mut pairs: Vec<(usize, usize)> = Vec::new();
+            pairs.clear();
             for (r, &a) in mx.iter().enumerate() {
                 pairs.push((a, my[r * my.len() / mx.len()]));
             }
@@ -293,14 +317,11 @@ fn member_pairs(segments: &[SegmentFeatures], x: &Text, y: &Text) -> Vec<(usize,
             }
             pairs.sort_unstable();
             pairs.dedup();
-            for (a, b) in pairs {
-                if compatible(segments[a].role, segments[b].role) {
-                    out.push(if a < b { (a, b) } else { (b, a) });
-                }
+            for &(a, b) in &pairs {
+                emit(a, b);
             }
         }
     }
-    out
 }
 
 /// Keeps a match only if, on both sides, it is among the segment's
@@ -309,7 +330,7 @@ fn keep_strongest(segments: &[SegmentFeatures], mut found: Vec<SegmentMatch>) ->
     found.sort_unstable_by(|m, n| (m.a, m.b).cmp(&(n.a, n.b)).then(n.score.total_cmp(&m.score)));
     found.dedup_by(|m, n| m.a == n.a && m.b == n.b);
     // Per (segment, other document): the scores of its matches, best first.
-    let mut sides: HashMap<(usize, usize), Vec<(f32, usize)>> = HashMap::new();
+    let mut sides: FastMap<(usize, usize), Vec<(f32, usize)>> = FastMap::default();
     for m in &found {
         sides.entry((m.a, segments[m.b].doc)).or_default().push((m.score, m.b));
         sides.entry((m.b, segments[m.a].doc)).or_default().push((m.score, m.a));

@@ -6,38 +6,57 @@ use super::weights::Weights;
 use crate::report::MatchKind;
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
-/// A text's stems with how much each counts (occurrences, attribution
-/// words counting less), sorted by stem, and their total weight.
+/// A text's stems, sorted, each with how much it counts in two readings:
+/// as written (occurrences), and as a claim (attribution words counting
+/// less, see [`super::attribution`]); and the total weights of both.
 #[derive(Debug, Clone)]
 pub struct Bag {
-    /// `(stem, amount)`, sorted by stem.
-    pub stems: Vec<(u32, f32)>,
+    /// `(stem, occurrences, amount as a claim)`, sorted by stem.
+    pub stems: Vec<(u32, f32, f32)>,
+    /// Total weight, as written and as a claim.
+    pub totals: [Totals; 2],
+}
+
+/// The weight of a bag: all of it, and that of its content stems.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Totals {
     /// Sum of amount × weight.
     pub total: f32,
     /// The same sum over content stems only.
-    pub content_total: f32,
+    pub content: f32,
 }
 
 impl Bag {
-    /// The bag of `items`: `(stem, amount)` pairs in any order, repeats
-    /// adding up.
-    pub fn new(items: &mut [(u32, f32)], weights: &Weights) -> Self {
-        items.sort_unstable_by_key(|&(s, _)| s);
-        let mut out: Vec<(u32, f32)> = Vec::new();
-        for &(s, amount) in items.iter() {
+    /// The bag of `items`: `(stem, occurrences, amount as a claim)` in any
+    /// order, repeats adding up.
+    pub fn new(items: &mut [(u32, f32, f32)], weights: &Weights) -> Self {
+        items.sort_unstable_by_key(|&(s, _, _)| s);
+        let mut out: Vec<(u32, f32, f32)> = Vec::new();
+        for &(s, n, c) in items.iter() {
             match out.last_mut() {
-                Some((last, n)) if *last == s => *n += amount,
-                _ => out.push((s, amount)),
+                Some((last, on, oc)) if *last == s => {
+                    *on += n;
+                    *oc += c;
+                }
+                _ => out.push((s, n, c)),
             }
         }
-        let total = out.iter().map(|&(s, n)| weights.of(s) * n).sum();
-        let content_total = out.iter().filter(|(s, _)| weights.is_content(*s)).map(|&(s, n)| weights.of(s) * n).sum();
-        Bag { stems: out, total, content_total }
+        let mut totals = [Totals::default(); 2];
+        for &(s, n, c) in &out {
+            let w = weights.of(s);
+            for (t, amount) in totals.iter_mut().zip([n, c]) {
+                t.total += w * amount;
+                if weights.is_content(s) {
+                    t.content += w * amount;
+                }
+            }
+        }
+        Bag { stems: out, totals }
     }
 
     /// The bag of two texts read as one.
     pub fn merged(a: &Bag, b: &Bag, weights: &Weights) -> Self {
-        let mut items: Vec<(u32, f32)> = a.stems.iter().chain(&b.stems).copied().collect();
+        let mut items: Vec<(u32, f32, f32)> = a.stems.iter().chain(&b.stems).copied().collect();
         Bag::new(&mut items, weights)
     }
 }
@@ -58,26 +77,35 @@ pub struct Overlap {
     /// Weighted Dice over content stems only: what the two are about,
     /// whatever their grammar.
     pub content_dice: f32,
+    /// Shared occurrences, unweighted (an upper bound on how many words an
+    /// in-order alignment can pair).
+    pub shared_count: f32,
 }
 
-/// Measures the overlap of two bags.
-pub fn overlap(a: &Bag, b: &Bag, weights: &Weights) -> Overlap {
+/// Measures the overlap of two bags as written and as claims, in one pass.
+pub fn overlaps(a: &Bag, b: &Bag, weights: &Weights) -> (Overlap, Overlap) {
     let (mut i, mut j) = (0, 0);
-    let mut shared = 0.0;
-    let mut shared_content_weight = 0.0;
+    let mut shared = [0.0f32; 2];
+    let mut shared_content_weight = [0.0f32; 2];
     let mut shared_content = 0;
+    let mut shared_count = 0.0;
     while i < a.stems.len() && j < b.stems.len() {
-        let (sa, na) = a.stems[i];
-        let (sb, nb) = b.stems[j];
+        let (sa, na, ca) = a.stems[i];
+        let (sb, nb, cb) = b.stems[j];
         match sa.cmp(&sb) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                let w = weights.of(sa) * na.min(nb);
-                shared += w;
-                if weights.is_content(sa) {
-                    shared_content += 1;
-                    shared_content_weight += w;
+                let w = weights.of(sa);
+                let both = [na.min(nb), ca.min(cb)];
+                shared_count += both[0];
+                let content = weights.is_content(sa);
+                shared_content += usize::from(content);
+                for lane in 0..2 {
+                    shared[lane] += w * both[lane];
+                    if content {
+                        shared_content_weight[lane] += w * both[lane];
+                    }
                 }
                 i += 1;
                 j += 1;
@@ -85,14 +113,24 @@ pub fn overlap(a: &Bag, b: &Bag, weights: &Weights) -> Overlap {
         }
     }
     let ratio = |x: f32, total: f32| if total > 0.0 { (x / total).min(1.0) } else { 0.0 };
-    Overlap {
-        shared,
-        cover_a: ratio(shared, a.total),
-        cover_b: ratio(shared, b.total),
-        dice: ratio(2.0 * shared, a.total + b.total),
-        shared_content,
-        content_dice: ratio(2.0 * shared_content_weight, a.content_total + b.content_total),
-    }
+    let lane = |k: usize| {
+        let (ta, tb) = (a.totals[k], b.totals[k]);
+        Overlap {
+            shared: shared[k],
+            cover_a: ratio(shared[k], ta.total),
+            cover_b: ratio(shared[k], tb.total),
+            dice: ratio(2.0 * shared[k], ta.total + tb.total),
+            shared_content,
+            content_dice: ratio(2.0 * shared_content_weight[k], ta.content + tb.content),
+            shared_count,
+        }
+    };
+    (lane(0), lane(1))
+}
+
+/// Measures the overlap of two bags as written.
+pub fn overlap(a: &Bag, b: &Bag, weights: &Weights) -> Overlap {
+    overlaps(a, b, weights).0
 }
 
 /// Number of words the two key sequences have in common, in order.
@@ -100,9 +138,95 @@ pub fn words_in_order(a: &[u32], b: &[u32]) -> usize {
     alignment(a, b).0
 }
 
+/// Largest table (cells) for the dynamic-programming alignment; longer
+/// pairs go to `similar`'s Myers.
+const MAX_TABLE: usize = 1 << 14;
+
+/// Walks an alignment pair by pair, counting matched pairs, their unbroken
+/// runs, and the longest stretch that only one side has.
+#[derive(Default)]
+struct Walk {
+    matched: usize,
+    runs: usize,
+    gap: usize,
+    in_run: bool,
+    gap_a: usize,
+    gap_b: usize,
+}
+
+impl Walk {
+    fn pair(&mut self) {
+        self.runs += usize::from(!self.in_run);
+        self.in_run = true;
+        self.matched += 1;
+        self.close_gap();
+    }
+
+    fn skip_a(&mut self) {
+        self.in_run = false;
+        self.gap_a += 1;
+    }
+
+    fn skip_b(&mut self) {
+        self.in_run = false;
+        self.gap_b += 1;
+    }
+
+    fn close_gap(&mut self) {
+        self.gap = self.gap.max(self.gap_a.max(self.gap_b));
+        self.gap_a = 0;
+        self.gap_b = 0;
+    }
+}
+
 /// The longest in-order alignment of two sequences: how many items it
-/// pairs, and in how many unbroken runs.
+/// pairs, in how many unbroken runs, and the longest stretch only one side
+/// has. The common start and end are paired directly; the middle, short in
+/// sentences that match, goes through a plain table (cheaper than the
+/// general diff's set-up many times over); very long middles use `similar`.
 fn alignment(a: &[u32], b: &[u32]) -> (usize, usize, usize) {
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
+    let (ma, mb) = (&a[prefix..a.len() - suffix], &b[prefix..b.len() - suffix]);
+    if ma.len() * mb.len() > MAX_TABLE || ma.len() >= u16::MAX as usize || mb.len() >= u16::MAX as usize {
+        return alignment_by_diff(a, b);
+    }
+    let mut walk = Walk::default();
+    (0..prefix).for_each(|_| walk.pair());
+    // lcs[i][j]: longest common subsequence of ma[i..] and mb[j..].
+    let width = mb.len() + 1;
+    let mut lcs = vec![0u16; (ma.len() + 1) * width];
+    for i in (0..ma.len()).rev() {
+        for j in (0..mb.len()).rev() {
+            lcs[i * width + j] = if ma[i] == mb[j] {
+                lcs[(i + 1) * width + j + 1] + 1
+            } else {
+                lcs[(i + 1) * width + j].max(lcs[i * width + j + 1])
+            };
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    while i < ma.len() && j < mb.len() {
+        if ma[i] == mb[j] {
+            walk.pair();
+            i += 1;
+            j += 1;
+        } else if lcs[(i + 1) * width + j] > lcs[i * width + j + 1] {
+            walk.skip_a();
+            i += 1;
+        } else {
+            walk.skip_b();
+            j += 1;
+        }
+    }
+    (i..ma.len()).for_each(|_| walk.skip_a());
+    (j..mb.len()).for_each(|_| walk.skip_b());
+    (0..suffix).for_each(|_| walk.pair());
+    walk.close_gap();
+    (walk.matched, walk.runs, walk.gap)
+}
+
+fn alignment_by_diff(a: &[u32], b: &[u32]) -> (usize, usize, usize) {
     let mut matched = 0;
     let mut runs = 0;
     let mut gap = 0;
@@ -126,13 +250,24 @@ pub struct TextView<'a> {
     pub keys: &'a [u32],
     /// Stems in order (one per key).
     pub stems: &'a [u32],
-    /// Stems with counts and weights.
+    /// Stems with their amounts as written and as a claim.
     pub bag: &'a Bag,
-    /// The same with attribution words counting less
-    /// (see [`super::attribution`]): what the text claims.
-    pub claim: &'a Bag,
     /// Keys of its figures (numbers other than years), sorted.
     pub figures: &'a [u32],
+}
+
+/// How the words of two texts line up in order.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Alignment {
+    /// Share of stems in the same order (longest common subsequence over the
+    /// mean length).
+    pub order: f32,
+    /// METEOR-style fluency: the harmonic mean of in-order precision and
+    /// recall (weighted towards the smaller side), penalised when the
+    /// shared words come in many broken runs.
+    pub fluency: f32,
+    /// Most words in one stretch that only one side has: an added clause.
+    pub largest_gap: usize,
 }
 
 /// Everything the decision looks at, measured on one pair.
@@ -143,39 +278,44 @@ pub struct PairFeatures {
     /// Weighted overlap of what the two claim, attributions discounted: a
     /// shared source does not make two statements the same.
     pub claims: Overlap,
-    /// Share of stems in the same order (longest common subsequence over the
-    /// mean length).
-    pub order: f32,
-    /// Dice coefficient of the two texts' stem bigrams: shared phrasing.
-    pub bigrams: f32,
-    /// METEOR-style fluency: the harmonic mean of in-order precision and
-    /// recall (weighted towards the smaller side), penalised when the
-    /// shared words come in many broken runs.
-    pub fluency: f32,
     /// Figures that only one text gives.
     pub figure_difference: usize,
     /// Both texts give figures and none agree.
     pub figures_conflict: bool,
-    /// Length of the shorter text over the longer, in words.
-    pub length_ratio: f32,
-    /// Most words in one stretch that only one side has: an added clause.
-    pub largest_gap: usize,
+    /// The in-order alignment, measured only when the decision needs it
+    /// (the pair could be equivalent, or its figures conflict).
+    pub alignment: Option<Alignment>,
+    /// A lower bound of the alignment's longest one-sided stretch, known
+    /// from the overlap alone.
+    pub least_gap: usize,
 }
 
-fn bigrams(stems: &[u32]) -> Vec<(u32, u32)> {
-    let mut out: Vec<(u32, u32)> = stems.windows(2).map(|w| (w[0], w[1])).collect();
-    out.sort_unstable();
-    out.dedup();
-    out
+/// Measures a pair, or `None` when its word overlap alone shows that it
+/// cannot match under `th`. The in-order alignment, the costly part, is
+/// measured only when the decision depends on it.
+pub fn pair_features(a: &TextView, b: &TextView, weights: &Weights, th: &Thresholds) -> Option<PairFeatures> {
+    let (overlap, claims) = overlaps(a.bag, b.bag, weights);
+    let in_both = a.figures.iter().filter(|f| b.figures.binary_search(f).is_ok()).count();
+    let figure_difference = a.figures.len() + b.figures.len() - 2 * in_both;
+    let figures_conflict = !a.figures.is_empty() && !b.figures.is_empty() && in_both == 0;
+    // However the words line up, the unpaired ones of each side fall into at
+    // most one stretch more than there are pairs: the largest is at least
+    // their share of that.
+    let paired = overlap.shared_count.min(a.stems.len().min(b.stems.len()) as f32);
+    let unpaired = (a.stems.len().max(b.stems.len()) as f32 - paired).max(0.0);
+    let least_gap = (unpaired / (paired + 1.0)).ceil() as usize;
+    let could_be_equivalent = Equivalence::logit_with_gap(&claims, figure_difference, least_gap) >= th.equivalence;
+    let could_be_partial = th.partial_possible(&overlap);
+    if overlap.shared_content == 0 || !(could_be_equivalent || could_be_partial) {
+        return None;
+    }
+    let alignment = (could_be_equivalent || figures_conflict).then(|| align(a.stems, b.stems));
+    Some(PairFeatures { overlap, claims, figure_difference, figures_conflict, alignment, least_gap })
 }
 
-/// Measures a pair.
-pub fn pair_features(a: &TextView, b: &TextView, weights: &Weights) -> PairFeatures {
-    let claims = overlap(a.claim, b.claim, weights);
-    let overlap = overlap(a.bag, b.bag, weights);
-    let (la, lb) = (a.stems.len().max(1) as f32, b.stems.len().max(1) as f32);
-    let (matched, runs, gap) = alignment(a.stems, b.stems);
-    let order = 2.0 * matched as f32 / (la + lb);
+fn align(a: &[u32], b: &[u32]) -> Alignment {
+    let (la, lb) = (a.len().max(1) as f32, b.len().max(1) as f32);
+    let (matched, runs, gap) = alignment(a, b);
     let fluency = if matched == 0 {
         0.0
     } else {
@@ -185,48 +325,40 @@ pub fn pair_features(a: &TextView, b: &TextView, weights: &Weights) -> PairFeatu
         let penalty = 0.5 * (runs as f32 / matched as f32).powi(3);
         toward_a.min(toward_b) * (1.0 - penalty)
     };
-    let (ba, bb) = (bigrams(a.stems), bigrams(b.stems));
-    let shared_bigrams = ba.iter().filter(|g| bb.binary_search(g).is_ok()).count();
-    let bigrams = if ba.is_empty() && bb.is_empty() { 0.0 } else { 2.0 * shared_bigrams as f32 / (ba.len() + bb.len()) as f32 };
-    let in_both = a.figures.iter().filter(|f| b.figures.binary_search(f).is_ok()).count();
-    PairFeatures {
-        overlap,
-        claims,
-        order,
-        bigrams,
-        fluency,
-        figure_difference: a.figures.len() + b.figures.len() - 2 * in_both,
-        figures_conflict: !a.figures.is_empty() && !b.figures.is_empty() && in_both == 0,
-        length_ratio: la.min(lb) / la.max(lb),
-        largest_gap: gap,
-    }
+    Alignment { order: 2.0 * matched as f32 / (la + lb), fluency, largest_gap: gap }
 }
 
 /// "Says the same thing": a logistic model over four features of a pair,
 /// fitted on the training pairs of the Microsoft Research Paraphrase Corpus
 /// (news sentences judged equivalent or not; 10-fold cross-validated
-/// accuracy 0.756, see `benches/quality.rs`). Both sides must be mostly
+/// accuracy 0.755, see `benches/quality.rs`). Both sides must be mostly
 /// covered by the other, and neither may add a long stretch of its own or
 /// extra figures; what fails it may still be a partial match.
 struct Equivalence;
 
 impl Equivalence {
-    const BIAS: f32 = -0.095;
-    const DICE: f32 = 2.008;
-    const COVER_MIN: f32 = 2.876;
-    const FIGURE_DIFFERENCE: f32 = -0.121;
+    const BIAS: f32 = 0.057;
+    const DICE: f32 = 1.924;
+    const COVER_MIN: f32 = 2.752;
+    const FIGURE_DIFFERENCE: f32 = -0.125;
     /// Per word of the longest one-sided stretch, counted up to eight.
-    const GAP: f32 = -2.937;
+    const GAP: f32 = -2.946;
     const GAP_CAP: usize = 8;
 
-    /// The model's log-odds that the pair is equivalent.
+    /// The model's log-odds that the pair is equivalent; without an
+    /// alignment (the pair cannot be equivalent), an upper bound.
     fn logit(f: &PairFeatures) -> f32 {
-        let o = &f.claims;
+        Self::logit_with_gap(&f.claims, f.figure_difference, f.alignment.map_or(f.least_gap, |a| a.largest_gap))
+    }
+
+    /// The log-odds for a given longest one-sided stretch; with a lower
+    /// bound of the stretch, an upper bound of the log-odds.
+    fn logit_with_gap(claims: &Overlap, figure_difference: usize, gap: usize) -> f32 {
         Self::BIAS
-            + Self::DICE * o.dice
-            + Self::COVER_MIN * o.cover_a.min(o.cover_b)
-            + Self::FIGURE_DIFFERENCE * f.figure_difference as f32
-            + Self::GAP * f.largest_gap.min(Self::GAP_CAP) as f32 / Self::GAP_CAP as f32
+            + Self::DICE * claims.dice
+            + Self::COVER_MIN * claims.cover_a.min(claims.cover_b)
+            + Self::FIGURE_DIFFERENCE * figure_difference as f32
+            + Self::GAP * gap.min(Self::GAP_CAP) as f32 / Self::GAP_CAP as f32
     }
 }
 
@@ -260,9 +392,22 @@ impl Thresholds {
     }
 }
 
+impl Thresholds {
+    /// Whether the overlap is enough for a partial match (before figures
+    /// are checked).
+    fn partial_possible(&self, o: &Overlap) -> bool {
+        o.cover_a.max(o.cover_b) >= self.partial_cover && o.shared >= self.partial_weight && o.shared_content >= 2
+    }
+}
+
 fn sigmoid(x: f32) -> f32 {
     1.0 / (1.0 + (-x).exp())
 }
+
+/// Least weighted overlap of content words (function words and
+/// attributions aside) for two sentences to say the same thing: sentences
+/// that share only their grammar and their source do not.
+const MIN_CONTENT_DICE: f32 = 0.4;
 
 /// Share of words in the same order above which two texts are one sentence
 /// in two versions.
@@ -280,16 +425,45 @@ pub fn equivalence(f: &PairFeatures) -> f32 {
 /// at most a partial match.
 pub fn classify(f: &PairFeatures, logit: f32, mutual_best: bool, th: &Thresholds) -> Option<(MatchKind, f32)> {
     let o = &f.overlap;
-    if mutual_best && logit >= th.equivalence {
-        let kind = if f.fluency >= th.edited_fluency { MatchKind::Edited } else { MatchKind::Paraphrase };
+    let about_the_same = f.claims.content_dice >= MIN_CONTENT_DICE;
+    if let Some(alignment) = f.alignment.filter(|_| mutual_best && logit >= th.equivalence && about_the_same) {
+        let kind = if alignment.fluency >= th.edited_fluency { MatchKind::Edited } else { MatchKind::Paraphrase };
         return Some((kind, sigmoid(logit)));
     }
     // Conflicting figures mean different facts, unless the two are largely
     // the same sentence in the same order: then the figure was changed.
-    let figures_differ = f.figures_conflict && f.order < SAME_SENTENCE_ORDER;
+    let figures_differ = f.figures_conflict && f.alignment.is_none_or(|a| a.order < SAME_SENTENCE_ORDER);
     let cover_max = o.cover_a.max(o.cover_b);
-    if !figures_differ && cover_max >= th.partial_cover && o.shared >= th.partial_weight && o.shared_content >= 2 {
+    if !figures_differ && th.partial_possible(o) {
         return Some((MatchKind::Partial, (o.dice + cover_max) / 2.0));
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_and_the_diff_agree_on_the_common_length() {
+        let cases: [(&[u32], &[u32]); 5] = [
+            (&[1, 2, 3, 4, 5], &[1, 2, 9, 4, 5]),
+            (&[1, 2, 3], &[4, 5, 6]),
+            (&[], &[1, 2]),
+            (&[1, 2, 3, 4, 5, 6, 7], &[1, 2, 3, 8, 8, 8, 8, 8, 8, 4, 5]),
+            (&[7, 1, 7, 2, 7, 3], &[1, 2, 3]),
+        ];
+        for (a, b) in cases {
+            let (matched, _, _) = alignment(a, b);
+            assert_eq!(matched, alignment_by_diff(a, b).0, "{a:?} {b:?}");
+        }
+    }
+
+    #[test]
+    fn runs_and_the_largest_one_sided_stretch() {
+        // 1 2 3 | inserted 8 8 8 8 8 8 | 4 5, and 6 7 deleted at the end.
+        assert_eq!(alignment(&[1, 2, 3, 4, 5, 6, 7], &[1, 2, 3, 8, 8, 8, 8, 8, 8, 4, 5]), (5, 2, 6));
+        assert_eq!(alignment(&[1, 2, 3], &[1, 2, 3]), (3, 1, 0));
+        assert_eq!(alignment(&[1, 2], &[3, 4, 5]), (0, 0, 3));
+    }
 }

@@ -12,12 +12,8 @@
 mod patterns;
 
 use crate::segment::Segmentation;
-use crate::text::lexicon::is_stop_word;
-use crate::text::normalize::word_key;
-use crate::text::stem::stem;
-use crate::text::tokenize::{tokenize, TokenClass};
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
+use crate::text::hash::{FastMap, FastSet};
 
 /// What a segment is to its document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -74,7 +70,8 @@ struct LineInfo {
     shape: Shape,
     pattern: Pattern,
     simple: String,
-    stems: Vec<String>,
+    /// Distinct content stems, sorted.
+    stems: Vec<u32>,
 }
 
 fn shape(line: &str, segments: usize) -> Shape {
@@ -111,34 +108,27 @@ fn pattern(line: &str, simple: &str) -> Pattern {
     }
 }
 
-fn content_stems(line: &str) -> Vec<String> {
-    let mut key = String::new();
-    let mut out = Vec::new();
-    tokenize(line, |t| {
-        if t.class == TokenClass::Word {
-            word_key(t.text(line), &mut key);
-            if key.chars().count() > 2 && !is_stop_word(&key) {
-                out.push(stem(&key).to_string());
-            }
-        }
-    });
-    out
-}
-
-/// Assigns a role to every segment of `text`.
-pub fn assign(text: &str, segmentation: &Segmentation) -> Vec<Role> {
+/// Assigns a role to every segment of `text`. `content[s]` lists the
+/// content words of segment `s` (stem ids, any numbering that is the same
+/// for the whole text), which tell whether a line is on the article's topic.
+pub fn assign(text: &str, segmentation: &Segmentation, content: &[Vec<u32>]) -> Vec<Role> {
     let lines = &segmentation.lines;
     let mut segments_per_line = vec![0usize; lines.len()];
-    for s in &segmentation.segments {
+    let mut stems_per_line: Vec<Vec<u32>> = vec![Vec::new(); lines.len()];
+    for (s, stems) in segmentation.segments.iter().zip(content) {
         segments_per_line[s.line] += 1;
+        stems_per_line[s.line].extend_from_slice(stems);
     }
     let infos: Vec<LineInfo> = lines
         .iter()
-        .zip(&segments_per_line)
-        .map(|(l, &n)| {
+        .zip(segments_per_line)
+        .zip(stems_per_line)
+        .map(|((l, n), mut stems)| {
+            stems.sort_unstable();
+            stems.dedup();
             let line = &text[l.start..l.end];
             let simple = patterns::simplify(line);
-            LineInfo { shape: shape(line, n), pattern: pattern(line, &simple), stems: content_stems(line), simple }
+            LineInfo { shape: shape(line, n), pattern: pattern(line, &simple), stems, simple }
         })
         .collect();
     let line_roles = line_roles(&infos);
@@ -148,12 +138,11 @@ pub fn assign(text: &str, segmentation: &Segmentation) -> Vec<Role> {
 /// The words the article is about: content stems found in several of its
 /// full sentences. A page's teasers each tell another story, so their words
 /// rarely repeat; the article's do.
-fn topic(infos: &[LineInfo]) -> HashSet<&str> {
-    let mut lines_with: HashMap<&str, usize> = HashMap::new();
+fn topic(infos: &[LineInfo]) -> FastSet<u32> {
+    let mut lines_with: FastMap<u32, usize> = FastMap::default();
     let sentences: Vec<&LineInfo> = infos.iter().filter(|l| is_full_sentence(l)).collect();
     for line in &sentences {
-        let distinct: HashSet<&str> = line.stems.iter().map(String::as_str).collect();
-        for stem in distinct {
+        for &stem in &line.stems {
             *lines_with.entry(stem).or_default() += 1;
         }
     }
@@ -167,10 +156,9 @@ fn is_full_sentence(l: &LineInfo) -> bool {
     l.pattern == Pattern::Plain && l.shape == Shape::Sentence
 }
 
-fn on_topic(line: &LineInfo, topic: &HashSet<&str>) -> bool {
-    let distinct: HashSet<&str> = line.stems.iter().map(String::as_str).collect();
-    let shared = distinct.iter().filter(|s| topic.contains(*s)).count();
-    shared >= 3 || (shared >= 2 && shared * 10 >= distinct.len() * 3)
+fn on_topic(line: &LineInfo, topic: &FastSet<u32>) -> bool {
+    let shared = line.stems.iter().filter(|s| topic.contains(*s)).count();
+    shared >= 3 || (shared >= 2 && shared * 10 >= line.stems.len() * 3)
 }
 
 /// Menus, tag lists and breadcrumbs: three or more lines in a row of at most
@@ -230,7 +218,7 @@ fn line_roles(infos: &[LineInfo]) -> Vec<Role> {
     }
 
     // Repeated lines: a page repeats its teasers and menus, not its article.
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen: FastMap<&str, usize> = FastMap::default();
     for line in infos.iter().filter(|l| l.simple.len() >= 12) {
         *seen.entry(line.simple.as_str()).or_default() += 1;
     }
@@ -312,12 +300,10 @@ fn assign_titles(infos: &[LineInfo], roles: &mut [Option<Role>], first_article: 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::segment::segment;
+    use crate::Options;
 
     fn roles_of(text: &str) -> Vec<(String, Role)> {
-        let seg = segment(text);
-        let roles = assign(text, &seg);
-        seg.segments.iter().zip(roles).map(|(s, r)| (text[s.start..s.end].to_string(), r)).collect()
+        crate::segment_text(text, &Options::default()).into_iter().map(|s| (s.text, s.role)).collect()
     }
 
     fn role_of<'a>(roles: &'a [(String, Role)], prefix: &str) -> Role {

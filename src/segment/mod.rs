@@ -11,7 +11,7 @@ mod abbreviations;
 pub mod lines;
 mod sentences;
 
-use crate::text::tokenize::is_cluster_extender;
+use crate::text::tokenize::{cluster_end, is_cluster_extender};
 use lines::logical_lines;
 pub use lines::Line;
 
@@ -64,10 +64,13 @@ fn push_trimmed(text: &str, start: usize, end: usize, line: usize, out: &mut Vec
         return;
     }
     // A mark that combines with the space before it keeps that space, so the
-    // segment starts on a grapheme boundary.
+    // segment starts on a grapheme boundary. After a line break or other
+    // control character a new cluster begins anyway.
     if text[from..].starts_with(is_cluster_extender) {
-        if let Some((i, _)) = text[..from].char_indices().next_back() {
-            from = i;
+        if let Some((i, prev)) = text[..from].char_indices().next_back() {
+            if !prev.is_control() {
+                from = i;
+            }
         }
     }
     while to - from > MAX_SEGMENT_BYTES {
@@ -99,9 +102,15 @@ fn cut_point(text: &str, from: usize, limit: usize) -> usize {
     if let Some(i) = at_clause.filter(|&i| window[i..].starts_with(char::is_whitespace)).or(at_space) {
         return from + window[..i].trim_end().len();
     }
-    let mut cut = limit;
-    while cut > from + 1 && text[cut..].starts_with(is_cluster_extender) {
-        cut = text[..cut].char_indices().next_back().map_or(from + 1, |(i, _)| i);
+    // No space: the last grapheme cluster boundary before the limit (at
+    // least one cluster, however long).
+    let mut cut = from;
+    while let Some(c) = text[cut..].chars().next() {
+        let end = cluster_end(text, cut, c);
+        if end > limit && cut > from {
+            break;
+        }
+        cut = end;
     }
     cut
 }
@@ -157,6 +166,10 @@ mod tests {
         let blob = "x".repeat(5000);
         let segs = segment(&blob).segments;
         assert_eq!(segs.iter().map(|s| s.end - s.start).sum::<usize>(), 5000);
+        let flags = "🇺🇦".repeat(300);
+        for s in segment(&flags).segments {
+            assert_eq!((s.end - s.start) % "🇺🇦".len(), 0, "cut between the two letters of a flag");
+        }
     }
 
     #[test]

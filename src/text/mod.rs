@@ -1,6 +1,7 @@
 //! Text primitives shared by every stage: tokens, comparison keys, stems,
 //! word lists and UTF-16 offsets.
 
+pub mod hash;
 pub mod lexicon;
 pub mod normalize;
 pub mod stem;

@@ -5,7 +5,7 @@
 //! topic.
 
 use super::stem::stem;
-use std::collections::HashMap;
+use super::hash::FastMap;
 use std::sync::OnceLock;
 
 /// Sets of interchangeable words; the first word names the set and brings
@@ -33,10 +33,10 @@ const SETS: &[&[&str]] = &[
     &["warn", "warned", "warning", "warnings", "cautioned"],
 ];
 
-fn table() -> &'static HashMap<String, String> {
-    static TABLE: OnceLock<HashMap<String, String>> = OnceLock::new();
+fn table() -> &'static FastMap<String, String> {
+    static TABLE: OnceLock<FastMap<String, String>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = FastMap::default();
         for set in SETS {
             // The first word reaches its inflections through its stem; the
             // others match as written, so that the verb `forced` does not

@@ -1,0 +1,155 @@
+// Speed benchmark of the wasm build in node, against the JavaScript tools
+// people would otherwise use, on the inputs of bench/generate.mjs:
+//
+//   node bench/generate.mjs /tmp/ac-bench && node bench/node.mjs /tmp/ac-bench [--runs 5] [--no-peers]
+//
+// Each measurement runs in a fresh worker thread (a fresh wasm instance, so
+// that its memory size after the run is the peak of that run). `compare`
+// is timed whole, crossing the JS boundary both ways: articles in, report
+// object out. The first call is reported apart from the warm median (V8
+// tiers up wasm on first use). Peers: jsdiff's diffSentences and diffWords,
+// diff-match-patch's diff_main + diff_cleanupSemantic, each capped at 120 s;
+// on an N-article set a peer diffs every pair. The floor is one pass that
+// only tokenises the text (the least any comparer must do).
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const PEER_CAP_MS = 120_000;
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function readInput(dir) {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => ({ name: f, text: readFileSync(join(dir, f), 'utf8') }));
+}
+
+// ---- inside a worker thread -------------------------------------------
+async function work({ task, dir, runs }) {
+  const articles = readInput(dir);
+  if (task === 'ours' || task === 'floor') {
+    const pkg = await import(join(ROOT, 'www/pkg/article_compare.js'));
+    const exports = pkg.initSync({ module: readFileSync(join(ROOT, 'www/pkg/article_compare_bg.wasm')) });
+    const run = task === 'ours' ? () => pkg.compare(articles) : () => articles.forEach((a) => pkg.count_words(a.text));
+    const first = time(run);
+    const warm = [];
+    for (let i = 0; i < runs; i++) warm.push(time(run));
+    return { first, warm: median(warm), memory: exports.memory.buffer.byteLength };
+  }
+  const pairs = [];
+  for (let i = 0; i < articles.length; i++) {
+    for (let j = i + 1; j < articles.length; j++) pairs.push([articles[i].text, articles[j].text]);
+  }
+  const peer = await loadPeer(task);
+  return { warm: time(() => pairs.forEach(([a, b]) => peer(a, b))) };
+}
+
+async function loadPeer(task) {
+  if (task === 'dmp') {
+    const { default: DiffMatchPatch } = await import('diff-match-patch');
+    const dmp = new DiffMatchPatch();
+    dmp.Diff_Timeout = 0; // no time limit: the full diff, as ours
+    return (a, b) => dmp.diff_cleanupSemantic(dmp.diff_main(a, b));
+  }
+  const jsdiff = await import('diff');
+  return task === 'diffSentences' ? jsdiff.diffSentences : jsdiff.diffWords;
+}
+
+function time(fn) {
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}
+
+// ---- main thread -------------------------------------------------------
+function measure(task, dir, runs, capMs = Infinity) {
+  return new Promise((resolve) => {
+    const worker = new Worker(fileURLToPath(import.meta.url), {
+      workerData: { task, dir, runs },
+      resourceLimits: { maxOldGenerationSizeMb: 8192 },
+    });
+    const timer = capMs < Infinity ? setTimeout(() => worker.terminate().then(() => resolve({ capped: true })), capMs) : null;
+    worker.once('message', (m) => {
+      clearTimeout(timer);
+      worker.terminate();
+      resolve(m);
+    });
+    worker.once('error', (e) => {
+      clearTimeout(timer);
+      resolve({ error: String(e) });
+    });
+  });
+}
+
+const fmt = (ms) => (ms === undefined ? '—' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
+const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+
+function fitExponent(points) {
+  // Least squares of log(time) against log(size).
+  const xs = points.map((p) => Math.log(p[0]));
+  const ys = points.map((p) => Math.log(p[1]));
+  const mx = xs.reduce((a, b) => a + b) / xs.length;
+  const my = ys.reduce((a, b) => a + b) / ys.length;
+  const num = xs.reduce((acc, x, i) => acc + (x - mx) * (ys[i] - my), 0);
+  const den = xs.reduce((acc, x) => acc + (x - mx) ** 2, 0);
+  return num / den;
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const inputDir = args.find((a) => !a.startsWith('--'));
+  if (!inputDir) {
+    console.error('usage: node bench/node.mjs INPUT_DIR [--runs N] [--no-peers]');
+    process.exit(2);
+  }
+  const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
+  const peers = !args.includes('--no-peers');
+  const inputs = readdirSync(inputDir)
+    .filter((d) => /^(pair|set)-/.test(d))
+    .sort((a, b) => size(a) - size(b));
+
+  console.log(`node ${process.version}, ${runs} warm runs, median; peers capped at ${PEER_CAP_MS / 1000} s\n`);
+  console.log('| input | bytes | ours first | ours warm | wasm memory | floor | jsdiff diffSentences | jsdiff diffWords | diff-match-patch |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  const growth = { pair: [], set: [] };
+  for (const name of inputs) {
+    const dir = join(inputDir, name);
+    const bytes = readInput(dir).reduce((n, a) => n + Buffer.byteLength(a.text), 0);
+    const ours = await measure('ours', dir, runs);
+    const floor = await measure('floor', dir, runs);
+    const cells = [name, bytes.toLocaleString('en'), fmt(ours.first), fmt(ours.warm), ours.memory ? mb(ours.memory) : '—', fmt(floor.warm)];
+    for (const peer of ['diffSentences', 'diffWords', 'dmp']) {
+      if (!peers) {
+        cells.push('—');
+        continue;
+      }
+      const r = await measure(peer, dir, 1, PEER_CAP_MS);
+      cells.push(r.capped ? `> 120 s (> ${Math.round(PEER_CAP_MS / ours.warm)}×)` : r.error ? 'error' : `${fmt(r.warm)} (${(r.warm / ours.warm).toFixed(0)}×)`);
+    }
+    console.log(`| ${cells.join(' | ')} |`);
+    if (name.startsWith('pair') && bytes >= 1e5) growth.pair.push([bytes, ours.warm]);
+    if (name.startsWith('set') && size(name) >= 10) growth.set.push([size(name), ours.warm]);
+  }
+  if (growth.pair.length > 1) console.log(`\ngrowth exponent in size (100 KB → 10 MB pairs): ${fitExponent(growth.pair).toFixed(2)}`);
+  if (growth.set.length > 1) console.log(`growth exponent in N (10 → 200 articles): ${fitExponent(growth.set).toFixed(2)}`);
+}
+
+function size(name) {
+  const n = name.replace(/^(pair|set)-/, '');
+  const scale = { k: 1e3, m: 1e6 }[n.slice(-1)] ?? 1;
+  return parseFloat(n) * scale;
+}
+
+if (isMainThread) {
+  await main();
+} else {
+  parentPort.postMessage(await work(workerData));
+}
