@@ -85,6 +85,14 @@ export const cases = {
     check(report.warnings.some((w) => w.kind === 'empty_document' && w.doc === 1), JSON.stringify(report.warnings));
   },
 
+  'a source from extract() is carried into the report': (api) => {
+    const source = { format: 'html', encoding: 'utf-8', extraction: 'readability', title: 'Fire', byline: null, date: null, dropped: { blocks: 3, characters: 120 } };
+    const report = api.compare([{ ...wire, source }, daily]);
+    check(report.documents[0].source.extraction === 'readability', JSON.stringify(report.documents[0].source));
+    check(report.documents[1].source === undefined, 'no source, no field');
+    rejects(() => api.compare([{ ...wire, source: { format: 3 } }, daily]), 'invalid_input', 'articles[0].source');
+  },
+
   'segment returns spans with roles': (api) => {
     const segments = api.segment('Rotterdam fire\n\nMr. Smith left at 9 a.m. Monday. Advertisement');
     check(segments.map((s) => s.text).join('|') === 'Rotterdam fire|Mr. Smith left at 9 a.m. Monday.|Advertisement', JSON.stringify(segments));

@@ -7,6 +7,7 @@
 //! `too_large`) and whose `field` names the input at fault
 //! (`articles[1].text`, `options.strictness`).
 
+use article_compare::report::SourceInfo;
 use article_compare::{Document, Error, ErrorKind, Options};
 use js_sys::{Array, Reflect};
 use serde::Serialize;
@@ -24,7 +25,8 @@ pub fn version() -> String {
     article_compare::VERSION.to_string()
 }
 
-/// Compares two or more articles, given as `[{name, text}]`, with options
+/// Compares two or more articles, given as `[{name, text, source?}]` (the
+/// `source` that the formats module's `extract` returns, if any), with options
 /// `{strictness, detect_boilerplate, word_diffs}` (all optional). Returns
 /// the report as a plain object; offsets in it are UTF-16 code units.
 #[wasm_bindgen]
@@ -67,7 +69,16 @@ fn documents(articles: &JsValue) -> Result<Vec<Document>, JsValue> {
                     .ok_or_else(|| invalid("the article's name must be a string", &format!("articles[{i}].name")))?
             };
             let name = if name.trim().is_empty() { format!("Article {}", i + 1) } else { name };
-            Ok(Document::new(name, text))
+            let document = Document::new(name, text);
+            // How the app read the article from a file (formats' `extract`),
+            // carried unchanged into the report.
+            let source = field("source");
+            if source.is_undefined() || source.is_null() {
+                return Ok(document);
+            }
+            let source: SourceInfo = serde_wasm_bindgen::from_value(source)
+                .map_err(|e| invalid(&format!("the article's source is not what extract() returns: {e}"), &format!("articles[{i}].source")))?;
+            Ok(document.with_source(source))
         })
         .collect()
 }
