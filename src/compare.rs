@@ -8,6 +8,7 @@ use crate::error::{Error, ErrorKind};
 use crate::groups::connected_groups;
 use crate::matching::features::{words_of, SegmentFeatures, Vocabulary, Word};
 use crate::matching::{find_matches, SegmentMatch};
+use crate::report::MatchKind;
 use crate::options::Options;
 use crate::passages::{passages, Pair};
 use crate::report::{
@@ -111,6 +112,56 @@ fn segment_reports(doc: &Analysed) -> Vec<SegmentReport> {
         .collect()
 }
 
+/// A stage of a comparison, as progress reports name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Stage {
+    /// Cutting the documents into segments and reading their words.
+    Reading,
+    /// Finding which segments say the same thing.
+    Matching,
+    /// Word diffs and discrepancies of the matches.
+    Diffing,
+    /// Groups, passages and shares.
+    Reporting,
+}
+
+/// How far a comparison has come: its stage and the share of the whole
+/// work done, from 0 to 1.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Progress {
+    /// What it is doing.
+    pub stage: Stage,
+    /// Share of the work done, 0 to 1, never decreasing.
+    pub done: f64,
+}
+
+/// Where each stage starts in the overall progress (measured on large
+/// inputs: reading and matching take most of the time).
+const STAGE_STARTS: [(Stage, f64); 4] =
+    [(Stage::Reading, 0.0), (Stage::Matching, 0.3), (Stage::Diffing, 0.75), (Stage::Reporting, 0.95)];
+
+/// Reports progress at most once per percent.
+struct Reporter<'a> {
+    sink: &'a mut dyn FnMut(Progress),
+    last: f64,
+}
+
+impl Reporter<'_> {
+    /// `done` of `stage`, as a share (0–1) of that stage.
+    fn report(&mut self, stage: Stage, done: f64) {
+        let i = STAGE_STARTS.iter().position(|(s, _)| *s == stage).unwrap_or(0);
+        let start = STAGE_STARTS[i].1;
+        let end = STAGE_STARTS.get(i + 1).map_or(1.0, |s| s.1);
+        let overall = start + (end - start) * done.clamp(0.0, 1.0);
+        if overall >= self.last + 0.01 || (done >= 1.0 && overall > self.last) {
+            self.last = overall;
+            (self.sink)(Progress { stage, done: overall });
+        }
+    }
+}
+
 /// Compares two or more documents.
 ///
 /// ```
@@ -127,6 +178,16 @@ fn segment_reports(doc: &Analysed) -> Vec<SegmentReport> {
 /// assert_eq!(report.matches[0].discrepancies[0].a.text, "14");
 /// ```
 pub fn compare(documents: &[Document], options: &Options) -> Result<Report, Error> {
+    compare_with_progress(documents, options, &mut |_| {})
+}
+
+/// Compares two or more documents, reporting progress to `on_progress`
+/// (at most once per percent) for a progress bar.
+pub fn compare_with_progress(
+    documents: &[Document],
+    options: &Options,
+    on_progress: &mut dyn FnMut(Progress),
+) -> Result<Report, Error> {
     options.validate()?;
     if documents.len() < 2 {
         return Err(Error::new(
@@ -135,8 +196,24 @@ pub fn compare(documents: &[Document], options: &Options) -> Result<Report, Erro
         )
         .with_field("documents"));
     }
+    if let Some(focus) = options.focus.filter(|&f| f >= documents.len()) {
+        return Err(Error::new(
+            ErrorKind::InvalidOption,
+            format!("focus must name one of the {} documents (0 to {}), not {focus}", documents.len(), documents.len() - 1),
+        )
+        .with_field("options.focus"));
+    }
+    let mut progress = Reporter { sink: on_progress, last: -1.0 };
+    progress.report(Stage::Reading, 0.0);
+    let total_bytes: usize = documents.iter().map(|d| d.text.len()).sum::<usize>().max(1);
+    let mut read_bytes = 0;
     let mut vocabulary = Vocabulary::default();
-    let mut analysed: Vec<Analysed> = documents.iter().map(|d| analyse(&d.text, options, &mut vocabulary)).collect();
+    let mut analysed: Vec<Analysed> = Vec::with_capacity(documents.len());
+    for d in documents {
+        analysed.push(analyse(&d.text, options, &mut vocabulary));
+        read_bytes += d.text.len();
+        progress.report(Stage::Reading, read_bytes as f64 / total_bytes as f64);
+    }
     let mut features: Vec<SegmentFeatures> = Vec::new();
     for (doc, a) in analysed.iter_mut().enumerate() {
         for (index, (words, &role)) in std::mem::take(&mut a.words).into_iter().zip(&a.roles).enumerate() {
@@ -150,41 +227,31 @@ pub fn compare(documents: &[Document], options: &Options) -> Result<Report, Erro
         }
     }
 
-    let found = find_matches(&features, &vocabulary, options.strictness);
+    let found = find_matches(&features, &vocabulary, options.strictness, &mut |done| progress.report(Stage::Matching, done));
     let mut segments: Vec<Vec<SegmentReport>> = analysed.iter().map(segment_reports).collect();
-    let matches: Vec<Match> = found.iter().map(|m| report_match(m, &features, &analysed, &segments, &vocabulary, options)).collect();
+    let groups = assign_groups(&found, &features, &mut segments);
+    let overlap = overlap(&found, &features, &segments);
 
-    let (groups, group_of) = connected_groups(features.len(), found.iter().map(|m| (m.a, m.b)));
-    for (i, f) in features.iter().enumerate() {
-        segments[f.doc][f.index].group = group_of[i];
+    let (reported, left_out) = reported_matches(&found, &features, options.focus);
+    let mut matches = Vec::with_capacity(reported.len());
+    for (i, m) in reported.iter().enumerate() {
+        matches.push(report_match(m, &features, &analysed, &segments, &vocabulary, options));
+        progress.report(Stage::Diffing, (i + 1) as f64 / reported.len() as f64);
     }
-    let groups: Vec<Group> = groups
-        .into_iter()
-        .map(|members| {
-            let members: Vec<SegmentRef> =
-                members.iter().map(|&i| SegmentRef { doc: features[i].doc, segment: features[i].index }).collect();
-            let mut documents: Vec<usize> = members.iter().map(|m| m.doc).collect();
-            documents.dedup();
-            Group { members, documents }
-        })
-        .collect();
-
+    progress.report(Stage::Reporting, 0.0);
     let passages = find_passages(&matches, &segments);
-    let mut matched_in: Vec<Vec<Vec<usize>>> = segments.iter().map(|s| vec![Vec::new(); s.len()]).collect();
-    for m in &matches {
-        matched_in[m.a.doc][m.a.segment].push(m.b.doc);
-        matched_in[m.b.doc][m.b.segment].push(m.a.doc);
-    }
-    for per_doc in &mut matched_in {
-        for list in per_doc.iter_mut() {
-            list.sort_unstable();
-            list.dedup();
-        }
-    }
-    let segment_slices: Vec<&[SegmentReport]> = segments.iter().map(Vec::as_slice).collect();
-    let overlap = overlap_matrix(&segment_slices, &matched_in);
 
-    let warnings = warnings(documents, &segments);
+    let mut warnings = warnings(documents, &segments);
+    if left_out > 0 {
+        warnings.push(Warning {
+            kind: "matches_left_out".into(),
+            doc: None,
+            message: format!(
+                "{left_out} of {} matches are not listed (each sentence keeps its strongest ones); groups and shares count them all",
+                found.len()
+            ),
+        });
+    }
     let documents = documents
         .iter()
         .zip(segments)
@@ -196,6 +263,7 @@ pub fn compare(documents: &[Document], options: &Options) -> Result<Report, Erro
             source: d.source.clone(),
         })
         .collect();
+    progress.report(Stage::Reporting, 1.0);
     Ok(Report {
         version: crate::VERSION.to_string(),
         options: options.clone(),
@@ -206,6 +274,104 @@ pub fn compare(documents: &[Document], options: &Options) -> Result<Report, Erro
         overlap,
         warnings,
     })
+}
+
+/// Groups: segments connected by equivalent matches (verbatim, edited,
+/// paraphrase); a segment with only partial matches joins the group of its
+/// strongest one. A headline that partly matches a lede thus stays in the
+/// headlines' group instead of merging every headline with every lede.
+fn assign_groups(found: &[SegmentMatch], features: &[SegmentFeatures], segments: &mut [Vec<SegmentReport>]) -> Vec<Group> {
+    let mut has_equivalent = vec![false; features.len()];
+    for m in found.iter().filter(|m| m.kind != MatchKind::Partial) {
+        has_equivalent[m.a] = true;
+        has_equivalent[m.b] = true;
+    }
+    let mut best_partial: Vec<Option<(f32, usize)>> = vec![None; features.len()];
+    for m in found.iter().filter(|m| m.kind == MatchKind::Partial) {
+        for (s, other) in [(m.a, m.b), (m.b, m.a)] {
+            let better = best_partial[s].is_none_or(|(score, o)| m.score > score || (m.score == score && other < o));
+            if !has_equivalent[s] && better {
+                best_partial[s] = Some((m.score, other));
+            }
+        }
+    }
+    let edges = found
+        .iter()
+        .filter(|m| m.kind != MatchKind::Partial)
+        .map(|m| (m.a, m.b))
+        .chain(best_partial.iter().enumerate().filter_map(|(s, b)| b.map(|(_, o)| (s, o))));
+    let (groups, group_of) = connected_groups(features.len(), edges);
+    for (i, f) in features.iter().enumerate() {
+        segments[f.doc][f.index].group = group_of[i];
+    }
+    groups
+        .into_iter()
+        .map(|members| {
+            let members: Vec<SegmentRef> =
+                members.iter().map(|&i| SegmentRef { doc: features[i].doc, segment: features[i].index }).collect();
+            let mut documents: Vec<usize> = members.iter().map(|m| m.doc).collect();
+            documents.dedup();
+            Group { members, documents }
+        })
+        .collect()
+}
+
+/// The overlap matrix, from all matches found.
+fn overlap(found: &[SegmentMatch], features: &[SegmentFeatures], segments: &[Vec<SegmentReport>]) -> Vec<Vec<f64>> {
+    let mut matched_in: Vec<Vec<Vec<usize>>> = segments.iter().map(|s| vec![Vec::new(); s.len()]).collect();
+    for m in found {
+        let (a, b) = (&features[m.a], &features[m.b]);
+        matched_in[a.doc][a.index].push(b.doc);
+        matched_in[b.doc][b.index].push(a.doc);
+    }
+    for per_doc in &mut matched_in {
+        for list in per_doc.iter_mut() {
+            list.sort_unstable();
+            list.dedup();
+        }
+    }
+    let segment_slices: Vec<&[SegmentReport]> = segments.iter().map(Vec::as_slice).collect();
+    overlap_matrix(&segment_slices, &matched_in)
+}
+
+/// Matches listed in a report at most; beyond, each segment keeps its
+/// strongest (see [`MATCHES_PER_SEGMENT`]). Many near-identical articles
+/// would otherwise list every sentence against every copy: a quadratic
+/// report nobody can read.
+pub const MATCH_BUDGET: usize = 20_000;
+/// Matches each segment keeps when the budget is exceeded (one per other
+/// document at most), besides all matches with the focus document.
+pub const MATCHES_PER_SEGMENT: usize = 6;
+
+/// The matches to list, and how many were left out.
+fn reported_matches(found: &[SegmentMatch], features: &[SegmentFeatures], focus: Option<usize>) -> (Vec<SegmentMatch>, usize) {
+    if found.len() <= MATCH_BUDGET {
+        return (found.to_vec(), 0);
+    }
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_unstable_by(|&x, &y| found[y].score.total_cmp(&found[x].score).then((found[x].a, found[x].b).cmp(&(found[y].a, found[y].b))));
+    let mut kept_per_segment = vec![0usize; features.len()];
+    let mut seen_docs: crate::text::hash::FastSet<(usize, usize)> = Default::default();
+    let mut keep = vec![false; found.len()];
+    for i in order {
+        let m = &found[i];
+        let (da, db) = (features[m.a].doc, features[m.b].doc);
+        if focus.is_some_and(|f| f == da || f == db) {
+            keep[i] = true;
+            continue;
+        }
+        let room = |s: usize, other_doc: usize, kept: &[usize]| kept[s] < MATCHES_PER_SEGMENT && !seen_docs.contains(&(s, other_doc));
+        if room(m.a, db, &kept_per_segment) && room(m.b, da, &kept_per_segment) {
+            keep[i] = true;
+            kept_per_segment[m.a] += 1;
+            kept_per_segment[m.b] += 1;
+            seen_docs.insert((m.a, db));
+            seen_docs.insert((m.b, da));
+        }
+    }
+    let reported: Vec<SegmentMatch> = found.iter().zip(&keep).filter(|(_, k)| **k).map(|(m, _)| *m).collect();
+    let left_out = found.len() - reported.len();
+    (reported, left_out)
 }
 
 fn report_match(
@@ -242,29 +408,36 @@ fn round(x: f64) -> f64 {
 }
 
 fn find_passages(matches: &[Match], segments: &[Vec<SegmentReport>]) -> Vec<Passage> {
-    let n = segments.len();
-    let next_content = |doc: usize| {
-        move |i: usize| (i + 1..segments[doc].len()).find(|&j| segments[doc][j].role.is_content() || segments[doc][j].group.is_some())
-    };
+    // For each segment, the next one that counts in a passage (content, or
+    // matched): chrome and captions may sit inside a run.
+    let next: Vec<Vec<Option<usize>>> = segments
+        .iter()
+        .map(|segs| {
+            let mut next = vec![None; segs.len()];
+            let mut following = None;
+            for i in (0..segs.len()).rev() {
+                next[i] = following;
+                if segs[i].role.is_content() || segs[i].group.is_some() {
+                    following = Some(i);
+                }
+            }
+            next
+        })
+        .collect();
+    // Matches by pair of documents, each pair in one stretch.
+    let mut order: Vec<&Match> = matches.iter().collect();
+    order.sort_by_key(|m| (m.a.doc, m.b.doc));
     let mut out = Vec::new();
-    for da in 0..n {
-        for db in da + 1..n {
-            let pairs: Vec<Pair> = matches
-                .iter()
-                .filter(|m| m.a.doc == da && m.b.doc == db)
-                .map(|m| Pair { a: m.a.segment, b: m.b.segment, score: m.score as f32 })
-                .collect();
-            if pairs.is_empty() {
-                continue;
-            }
-            for run in passages(&pairs, next_content(da), next_content(db)) {
-                out.push(Passage {
-                    a: SegmentRun { doc: da, first: run.a.0, last: run.a.1 },
-                    b: SegmentRun { doc: db, first: run.b.0, last: run.b.1 },
-                    length: run.length,
-                    moved: run.moved,
-                });
-            }
+    for same_pair in order.chunk_by(|x, y| (x.a.doc, x.b.doc) == (y.a.doc, y.b.doc)) {
+        let (da, db) = (same_pair[0].a.doc, same_pair[0].b.doc);
+        let pairs: Vec<Pair> = same_pair.iter().map(|m| Pair { a: m.a.segment, b: m.b.segment, score: m.score as f32 }).collect();
+        for run in passages(&pairs, |i| next[da][i], |i| next[db][i]) {
+            out.push(Passage {
+                a: SegmentRun { doc: da, first: run.a.0, last: run.a.1 },
+                b: SegmentRun { doc: db, first: run.b.0, last: run.b.1 },
+                length: run.length,
+                moved: run.moved,
+            });
         }
     }
     out

@@ -48,7 +48,7 @@ pub mod segment;
 pub mod stats;
 pub mod text;
 
-pub use compare::{compare, segment as segment_text, Document};
+pub use compare::{compare, compare_with_progress, segment as segment_text, Document, Progress, Stage, MATCHES_PER_SEGMENT, MATCH_BUDGET};
 pub use error::{Error, ErrorKind};
 pub use options::Options;
 pub use report::{DiffTag, DiscrepancyKind, MatchKind, Report, SourceInfo};

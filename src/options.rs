@@ -18,17 +18,22 @@ pub struct Options {
     /// Compute the word-level diff and the discrepancies of every match.
     /// Default true; turning it off makes very large comparisons faster.
     pub word_diffs: bool,
+    /// Index of the document the reader focuses on, when there are many:
+    /// a report that must leave matches out (see
+    /// [`MATCH_BUDGET`](crate::MATCH_BUDGET)) keeps all of this document's.
+    /// Default none.
+    pub focus: Option<usize>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { strictness: 0.5, detect_boilerplate: true, word_diffs: true }
+        Options { strictness: 0.5, detect_boilerplate: true, word_diffs: true, focus: None }
     }
 }
 
 impl Options {
     /// The names of the fields, as they appear in JSON.
-    pub const FIELDS: &'static [&'static str] = &["strictness", "detect_boilerplate", "word_diffs"];
+    pub const FIELDS: &'static [&'static str] = &["strictness", "detect_boilerplate", "word_diffs", "focus"];
 
     /// Checks every field's value; the error names the field.
     pub fn validate(&self) -> Result<(), Error> {

@@ -256,8 +256,11 @@ pub struct Span {
     pub text: String,
 }
 
-/// Segments of all documents that match each other, directly or through
-/// other members.
+/// Segments of all documents that say the same thing: connected by
+/// equivalent matches (verbatim, edited, paraphrase), plus each segment
+/// whose only matches are partial, with its strongest partial counterpart.
+/// So a headline that partly matches a lede joins the lede's group only if
+/// it matches no other headline: groups stay passages a reader can number.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Group {
     /// The member segments, by document then position.

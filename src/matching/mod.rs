@@ -83,7 +83,13 @@ enum Evidence {
 
 /// Finds the matches among `segments` (all documents' segments, ordered by
 /// document then position).
-pub fn find_matches(segments: &[SegmentFeatures], vocabulary: &Vocabulary, strictness: f64) -> Vec<SegmentMatch> {
+/// `progress` hears the share of the work done (0 to 1).
+pub fn find_matches(
+    segments: &[SegmentFeatures],
+    vocabulary: &Vocabulary,
+    strictness: f64,
+    progress: &mut dyn FnMut(f64),
+) -> Vec<SegmentMatch> {
     let thresholds = Thresholds::new(strictness);
     let participants: Vec<&SegmentFeatures> =
         segments.iter().filter(|s| matchable(s.role) && !s.words.is_empty()).collect();
@@ -112,7 +118,12 @@ pub fn find_matches(segments: &[SegmentFeatures], vocabulary: &Vocabulary, stric
     // Every candidate is kept as a link, scored or not: a pair too weak to
     // match may still be half of a split sentence.
     let mut scored: Vec<Option<(PairFeatures, f32)>> = Vec::new();
-    for (i, j) in candidate_pairs(&probes, &weights, &frequency) {
+    let candidates = candidate_pairs(&probes, &weights, &frequency);
+    progress(0.3);
+    for (n, &(i, j)) in candidates.iter().enumerate() {
+        if n % 4096 == 0 {
+            progress(0.3 + 0.6 * n as f64 / candidates.len() as f64);
+        }
         let (x, y) = (&texts[i as usize], &texts[j as usize]);
         let evaluation = pair_features(&x.view(), &y.view(), &weights, &thresholds).map(|f| (f, equivalence(&f)));
         let k = scored.len();
@@ -150,7 +161,9 @@ pub fn find_matches(segments: &[SegmentFeatures], vocabulary: &Vocabulary, stric
         .collect();
     let splits = split_matches(segments, &texts, &links, &found, &weights, &thresholds);
     found.extend(splits);
-    keep_strongest(segments, found)
+    let kept = keep_strongest(segments, found);
+    progress(1.0);
+    kept
 }
 
 /// A figure: a plain number (`1200`, `3.5`), not a year, a date or a time,

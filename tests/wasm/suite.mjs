@@ -93,6 +93,24 @@ export const cases = {
     rejects(() => api.compare([{ ...wire, source: { format: 3 } }, daily]), 'invalid_input', 'articles[0].source');
   },
 
+  'progress is reported in order up to done': (api) => {
+    const seen = [];
+    api.compare([wire, daily], {}, (done, stage) => seen.push([done, stage]));
+    check(seen.length >= 3, `reported ${seen.length} times`);
+    check(seen.every(([d], i) => i === 0 || d > seen[i - 1][0]), 'never goes back');
+    check(seen[seen.length - 1][0] === 1 && seen[seen.length - 1][1] === 'reporting', JSON.stringify(seen.at(-1)));
+    check(seen.some(([, s]) => s === 'matching'), 'stages named');
+    api.compare([wire, daily], {}, () => {
+      throw new Error('a broken progress bar');
+    });
+  },
+
+  'a focus document keeps its matches': (api) => {
+    const report = api.compare([wire, daily], { focus: 1 });
+    check(report.options.focus === 1, JSON.stringify(report.options));
+    rejects(() => api.compare([wire, daily], { focus: 2 }), 'invalid_option', 'options.focus');
+  },
+
   'segment returns spans with roles': (api) => {
     const segments = api.segment('Rotterdam fire\n\nMr. Smith left at 9 a.m. Monday. Advertisement');
     check(segments.map((s) => s.text).join('|') === 'Rotterdam fire|Mr. Smith left at 9 a.m. Monday.|Advertisement', JSON.stringify(segments));

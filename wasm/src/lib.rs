@@ -8,10 +8,11 @@
 //! (`articles[1].text`, `options.strictness`).
 
 use article_compare::report::SourceInfo;
-use article_compare::{Document, Error, ErrorKind, Options};
+use article_compare::{Document, Error, ErrorKind, Options, Progress};
 use js_sys::{Array, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Logs Rust panics to the console with their message, once per instance.
 #[wasm_bindgen(start)]
@@ -29,11 +30,23 @@ pub fn version() -> String {
 /// `source` that the formats module's `extract` returns, if any), with options
 /// `{strictness, detect_boilerplate, word_diffs}` (all optional). Returns
 /// the report as a plain object; offsets in it are UTF-16 code units.
+///
+/// `on_progress`, if a function, is called as `on_progress(done, stage)`
+/// while the comparison runs: `done` from 0 to 1, `stage` one of
+/// `reading`, `matching`, `diffing`, `reporting` (at most once per percent).
 #[wasm_bindgen]
-pub fn compare(articles: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+pub fn compare(articles: JsValue, options: JsValue, on_progress: JsValue) -> Result<JsValue, JsValue> {
     let documents = documents(&articles)?;
     let options = options_from(&options)?;
-    let report = article_compare::compare(&documents, &options).map_err(to_js)?;
+    let callback = on_progress.dyn_into::<js_sys::Function>().ok();
+    let mut report_progress = |p: Progress| {
+        if let Some(f) = &callback {
+            let stage = serde_wasm_bindgen::to_value(&p.stage).unwrap_or(JsValue::UNDEFINED);
+            // A failing callback must not stop the comparison.
+            let _ = f.call2(&JsValue::NULL, &JsValue::from_f64(p.done), &stage);
+        }
+    };
+    let report = article_compare::compare_with_progress(&documents, &options, &mut report_progress).map_err(to_js)?;
     to_plain(&report)
 }
 
