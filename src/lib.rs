@@ -54,5 +54,10 @@ pub use options::Options;
 pub use report::{DiffTag, DiscrepancyKind, MatchKind, Report, SourceInfo};
 pub use roles::Role;
 
+/// The README's Rust examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
+
 /// The version of this crate, as reports record it.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
