@@ -38,7 +38,7 @@ async function work({ task, dir, runs }) {
   if (task === 'ours' || task === 'floor') {
     const pkg = await import(join(ROOT, 'www/pkg/article_compare.js'));
     const exports = pkg.initSync({ module: readFileSync(join(ROOT, 'www/pkg/article_compare_bg.wasm')) });
-    const run = task === 'ours' ? () => pkg.compare(articles) : () => articles.forEach((a) => pkg.count_words(a.text));
+    const run = task === 'ours' ? () => pkg.compare(articles) : () => articles.forEach((a) => pkg.countWords(a.text));
     const first = time(run);
     const warm = [];
     for (let i = 0; i < runs; i++) warm.push(time(run));

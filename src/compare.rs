@@ -11,6 +11,7 @@ use crate::matching::{find_matches, SegmentMatch};
 use crate::report::MatchKind;
 use crate::options::Options;
 use crate::passages::{passages, Pair};
+use crate::progress::{Progress, Reporter, Stage};
 use crate::report::{
     DocumentReport, Group, Match, Passage, Report, SegmentReport, SegmentRef, SegmentRun, SegmentSpan, SourceInfo,
     Warning,
@@ -112,56 +113,6 @@ fn segment_reports(doc: &Analysed) -> Vec<SegmentReport> {
         .collect()
 }
 
-/// A stage of a comparison, as progress reports name it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Stage {
-    /// Cutting the documents into segments and reading their words.
-    Reading,
-    /// Finding which segments say the same thing.
-    Matching,
-    /// Word diffs and discrepancies of the matches.
-    Diffing,
-    /// Groups, passages and shares.
-    Reporting,
-}
-
-/// How far a comparison has come: its stage and the share of the whole
-/// work done, from 0 to 1.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Progress {
-    /// What it is doing.
-    pub stage: Stage,
-    /// Share of the work done, 0 to 1, never decreasing.
-    pub done: f64,
-}
-
-/// Where each stage starts in the overall progress (measured on large
-/// inputs: reading and matching take most of the time).
-const STAGE_STARTS: [(Stage, f64); 4] =
-    [(Stage::Reading, 0.0), (Stage::Matching, 0.3), (Stage::Diffing, 0.75), (Stage::Reporting, 0.95)];
-
-/// Reports progress at most once per percent.
-struct Reporter<'a> {
-    sink: &'a mut dyn FnMut(Progress),
-    last: f64,
-}
-
-impl Reporter<'_> {
-    /// `done` of `stage`, as a share (0–1) of that stage.
-    fn report(&mut self, stage: Stage, done: f64) {
-        let i = STAGE_STARTS.iter().position(|(s, _)| *s == stage).unwrap_or(0);
-        let start = STAGE_STARTS[i].1;
-        let end = STAGE_STARTS.get(i + 1).map_or(1.0, |s| s.1);
-        let overall = start + (end - start) * done.clamp(0.0, 1.0);
-        if overall >= self.last + 0.01 || (done >= 1.0 && overall > self.last) {
-            self.last = overall;
-            (self.sink)(Progress { stage, done: overall });
-        }
-    }
-}
-
 /// Compares two or more documents.
 ///
 /// ```
@@ -203,7 +154,7 @@ pub fn compare_with_progress(
         )
         .with_field("options.focus"));
     }
-    let mut progress = Reporter { sink: on_progress, last: -1.0 };
+    let mut progress = Reporter::new(on_progress);
     progress.report(Stage::Reading, 0.0);
     let total_bytes: usize = documents.iter().map(|d| d.text.len()).sum::<usize>().max(1);
     let mut read_bytes = 0;
@@ -227,12 +178,13 @@ pub fn compare_with_progress(
         }
     }
 
-    let found = find_matches(&features, &vocabulary, options.strictness, &mut |done| progress.report(Stage::Matching, done));
+    let found = find_matches(&features, &vocabulary, options.strictness, &mut |stage, done| progress.report(stage, done));
+    progress.report(Stage::Grouping, 0.0);
     let mut segments: Vec<Vec<SegmentReport>> = analysed.iter().map(segment_reports).collect();
     let groups = assign_groups(&found, &features, &mut segments);
     let overlap = overlap(&found, &features, &segments);
-
     let (reported, left_out) = reported_matches(&found, &features, options.focus);
+    progress.report(Stage::Diffing, 0.0);
     let mut matches = Vec::with_capacity(reported.len());
     for (i, m) in reported.iter().enumerate() {
         matches.push(report_match(m, &features, &analysed, &segments, &vocabulary, options));

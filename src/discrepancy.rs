@@ -6,6 +6,7 @@
 use crate::diff::{Side, WordOp};
 use crate::matching::features::{KeyInfo, Vocabulary, Word};
 use crate::report::{DiffTag, Discrepancy, DiscrepancyKind, Span};
+use crate::text::hash::FastSet;
 use crate::text::lexicon::{is_scale_word, number_word};
 use crate::text::utf16::Utf16Cursor;
 
@@ -278,11 +279,11 @@ fn names(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, out:
         return;
     }
     let stem = |w: &Word| vocabulary.keys[w.key as usize].stem;
-    let stems = |seg: &Segment| seg.side.words.iter().map(stem).collect::<std::collections::HashSet<u32>>();
+    let stems = |seg: &Segment| seg.side.words.iter().map(stem).collect::<FastSet<u32>>();
     let (stems_a, stems_b) = (stems(a), stems(b));
     // A name that the other side has somewhere (`Europe's`, `Europe`) is not
     // in question.
-    let name_only_in = |seg: &Segment, i: usize, other: &std::collections::HashSet<u32>| {
+    let name_only_in = |seg: &Segment, i: usize, other: &FastSet<u32>| {
         is_name(seg, i, vocabulary) && !other.contains(&stem(&seg.side.words[i]))
     };
     for op in ops.iter().filter(|op| op.tag == DiffTag::Replace) {

@@ -42,13 +42,15 @@ pub mod groups;
 pub mod matching;
 mod options;
 pub mod passages;
+mod progress;
 pub mod report;
 pub mod roles;
 pub mod segment;
 pub mod stats;
 pub mod text;
 
-pub use compare::{compare, compare_with_progress, segment as segment_text, Document, Progress, Stage, MATCHES_PER_SEGMENT, MATCH_BUDGET};
+pub use compare::{compare, compare_with_progress, segment as segment_text, Document, MATCHES_PER_SEGMENT, MATCH_BUDGET};
+pub use progress::{Progress, Stage};
 pub use error::{Error, ErrorKind};
 pub use options::Options;
 pub use report::{DiffTag, DiscrepancyKind, MatchKind, Report, SourceInfo};

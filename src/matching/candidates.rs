@@ -30,6 +30,9 @@ pub struct Probe<'a> {
     /// The text occurs word for word in every document: it has its match
     /// everywhere, so it need not look for more (others may still find it).
     pub settled: bool,
+    /// The one document the text occurs in, if only one: two texts of the
+    /// same document are never candidates (matches are across documents).
+    pub only_in: Option<usize>,
 }
 
 /// Pairs `(i, j)` with `i < j` of texts worth scoring, sorted.
@@ -64,7 +67,8 @@ pub fn candidate_pairs(texts: &[Probe], weights: &Weights, frequency: &[u32]) ->
             }
             let w = weights.of(s);
             for &other in list {
-                if other as usize == t {
+                let same_document = text.only_in.is_some() && texts[other as usize].only_in == text.only_in;
+                if other as usize == t || same_document {
                     continue;
                 }
                 if score[other as usize] == 0.0 {
@@ -135,7 +139,7 @@ mod tests {
                 frequency[s as usize] += 1;
             }
         }
-        let probes: Vec<Probe> = stems.iter().map(|v| Probe { content_stems: v, settled: false }).collect();
+        let probes: Vec<Probe> = stems.iter().map(|v| Probe { content_stems: v, settled: false, only_in: None }).collect();
         let pairs = candidate_pairs(&probes, &weights, &frequency);
         assert!(pairs.contains(&(0, 1)));
         assert!(pairs.contains(&(3, 4)), "a headline meets the lede that expands it");

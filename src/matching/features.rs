@@ -26,6 +26,10 @@ pub struct KeyInfo {
 #[derive(Debug, Default)]
 pub struct Vocabulary {
     key_ids: FastMap<String, u32>,
+    /// Key id of each word as written (`NO_KEY` for words with no key):
+    /// most words recur, and looking them up is far cheaper than
+    /// normalising them again.
+    by_surface: FastMap<String, u32>,
     stem_ids: FastMap<String, u32>,
     /// Per key id.
     pub keys: Vec<KeyInfo>,
@@ -67,6 +71,9 @@ impl Vocabulary {
             .collect();
         let key_text: Vec<String> = key_order.iter().map(|&old| std::mem::take(&mut self.key_text[old as usize])).collect();
         for id in self.key_ids.values_mut() {
+            *id = new_key[*id as usize];
+        }
+        for id in self.by_surface.values_mut().filter(|id| **id != NO_KEY) {
             *id = new_key[*id as usize];
         }
         for id in self.stem_ids.values_mut() {
@@ -150,6 +157,9 @@ pub struct SegmentFeatures {
     pub words: Vec<Word>,
 }
 
+/// The surface cache's mark for a word with no comparison key.
+const NO_KEY: u32 = u32::MAX;
+
 /// Symbols that stand for words (`3.5%` and `3.5 percent`).
 fn symbol_key(symbol: &str) -> Option<&'static str> {
     match symbol {
@@ -170,11 +180,17 @@ pub fn words_of(text: &str, start: usize, end: usize, vocabulary: &mut Vocabular
                 None => return,
             },
             _ => {
-                word_key(surface, scratch);
-                if scratch.is_empty() {
+                let known = vocabulary.by_surface.get(surface).copied();
+                let key = known.unwrap_or_else(|| {
+                    word_key(surface, scratch);
+                    let key = if scratch.is_empty() { NO_KEY } else { vocabulary.intern(scratch) };
+                    vocabulary.by_surface.insert(surface.to_string(), key);
+                    key
+                });
+                if key == NO_KEY {
                     return;
                 }
-                vocabulary.intern(scratch)
+                key
             }
         };
         let capitalized = surface.starts_with(char::is_uppercase);

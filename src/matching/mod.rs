@@ -15,6 +15,7 @@ pub mod splits;
 pub mod weights;
 
 use crate::report::MatchKind;
+use crate::Stage;
 use crate::roles::Role;
 use attribution::{attribution_mask, ATTRIBUTION_SHARE};
 use candidates::{candidate_pairs, Probe};
@@ -83,13 +84,14 @@ enum Evidence {
 
 /// Finds the matches among `segments` (all documents' segments, ordered by
 /// document then position).
-/// `progress` hears the share of the work done (0 to 1).
+/// `progress` hears each stage's share of the work done (0 to 1).
 pub fn find_matches(
     segments: &[SegmentFeatures],
     vocabulary: &Vocabulary,
     strictness: f64,
-    progress: &mut dyn FnMut(f64),
+    progress: &mut dyn FnMut(Stage, f64),
 ) -> Vec<SegmentMatch> {
+    progress(Stage::Indexing, 0.0);
     let thresholds = Thresholds::new(strictness);
     let participants: Vec<&SegmentFeatures> =
         segments.iter().filter(|s| matchable(s.role) && !s.words.is_empty()).collect();
@@ -103,13 +105,18 @@ pub fn find_matches(
         }
     }
     let documents = segments.last().map_or(0, |s| s.doc + 1);
-    let in_every_document = |t: &Text| {
-        let mut docs: Vec<usize> = t.members.iter().map(|&m| segments[m].doc).collect();
-        docs.dedup();
-        docs.len() == documents
-    };
-    let probes: Vec<Probe> =
-        texts.iter().map(|t| Probe { content_stems: &t.content_stems, settled: in_every_document(t) }).collect();
+    let probes: Vec<Probe> = texts
+        .iter()
+        .map(|t| {
+            let mut docs: Vec<usize> = t.members.iter().map(|&m| segments[m].doc).collect();
+            docs.dedup();
+            Probe {
+                content_stems: &t.content_stems,
+                settled: docs.len() == documents,
+                only_in: if docs.len() == 1 { Some(docs[0]) } else { None },
+            }
+        })
+        .collect();
 
     let mut links: Vec<(usize, usize, Evidence)> = Vec::new();
     for text in &texts {
@@ -119,10 +126,10 @@ pub fn find_matches(
     // match may still be half of a split sentence.
     let mut scored: Vec<Option<(PairFeatures, f32)>> = Vec::new();
     let candidates = candidate_pairs(&probes, &weights, &frequency);
-    progress(0.3);
+    progress(Stage::Scoring, 0.0);
     for (n, &(i, j)) in candidates.iter().enumerate() {
         if n % 4096 == 0 {
-            progress(0.3 + 0.6 * n as f64 / candidates.len() as f64);
+            progress(Stage::Scoring, 0.9 * n as f64 / candidates.len() as f64);
         }
         let (x, y) = (&texts[i as usize], &texts[j as usize]);
         let evaluation = pair_features(&x.view(), &y.view(), &weights, &thresholds).map(|f| (f, equivalence(&f)));
@@ -162,7 +169,7 @@ pub fn find_matches(
     let splits = split_matches(segments, &texts, &links, &found, &weights, &thresholds);
     found.extend(splits);
     let kept = keep_strongest(segments, found);
-    progress(1.0);
+    progress(Stage::Scoring, 1.0);
     kept
 }
 

@@ -26,6 +26,13 @@ pub fn version() -> String {
     article_compare::VERSION.to_string()
 }
 
+/// Number of words and numbers in `text`, as the comparison counts them
+/// (each ideograph of a Chinese or Japanese text is one).
+#[wasm_bindgen(js_name = countWords)]
+pub fn count_words(text: &str) -> u32 {
+    article_compare::text::tokenize::count_words(text) as u32
+}
+
 /// Compares two or more articles, given as `[{name, text, source?}]` (the
 /// `source` that the formats module's `extract` returns, if any), with options
 /// `{strictness, detect_boilerplate, word_diffs}` (all optional). Returns
@@ -33,7 +40,8 @@ pub fn version() -> String {
 ///
 /// `on_progress`, if a function, is called as `on_progress(done, stage)`
 /// while the comparison runs: `done` from 0 to 1, `stage` one of
-/// `reading`, `matching`, `diffing`, `reporting` (at most once per percent).
+/// `reading`, `indexing`, `scoring`, `grouping`, `diffing`, `reporting`
+/// (each stage as it starts, then at most once per percent).
 #[wasm_bindgen]
 pub fn compare(articles: JsValue, options: JsValue, on_progress: JsValue) -> Result<JsValue, JsValue> {
     let documents = documents(&articles)?;
