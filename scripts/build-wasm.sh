@@ -1,22 +1,41 @@
 #!/usr/bin/env bash
-# Builds the WebAssembly package into www/pkg: the wasm crate (profile "wasm"),
-# wasm-bindgen's no-bundler JS glue (--target web), then wasm-opt -Oz; and
-# the app's sample set, www/pkg/examples.json (scripts/examples.mjs).
-# Prints the size of the wasm the browser loads, raw and gzipped.
+# Builds the WebAssembly package into www/pkg: the wasm crate twice — for
+# speed (profile "wasm", the app) and for size (profile "wasm-small", the
+# widget) — with wasm-bindgen's no-bundler JS glue (--target web), each
+# through wasm-opt -Oz; and the app's sample set, www/pkg/examples.json
+# (scripts/examples.mjs). Prints the size of each wasm, raw and gzipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Rust's wasm32 target emits these post-MVP features; wasm-opt must accept them.
+optimise() {
+  node_modules/.bin/wasm-opt -Oz \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$1" -o "$2"
+}
+report() {
+  printf 'built %s: %s bytes, %s bytes gzipped\n' "$1" "$(wc -c < "$1")" "$(gzip -9 -c "$1" | wc -c)"
+}
+
+# The app's build, for speed (profile "wasm").
 cargo build --locked --profile wasm --target wasm32-unknown-unknown -p article-compare-wasm
 rm -rf www/pkg
 wasm-bindgen --target web --out-dir www/pkg --out-name article_compare \
   target/wasm32-unknown-unknown/wasm/article_compare_wasm.wasm
-# Rust's wasm32 target emits these post-MVP features; wasm-opt must accept them.
-node_modules/.bin/wasm-opt -Oz \
-  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  www/pkg/article_compare_bg.wasm -o www/pkg/article_compare_bg.wasm
+optimise www/pkg/article_compare_bg.wasm www/pkg/article_compare_bg.wasm
+report www/pkg/article_compare_bg.wasm
 
-wasm=www/pkg/article_compare_bg.wasm
-printf 'built %s: %s bytes, %s bytes gzipped\n' "$wasm" "$(wc -c < "$wasm")" "$(gzip -9 -c "$wasm" | wc -c)"
+# The widget's build, for size (profile "wasm-small"): the same exports, so
+# the same JS glue loads either; only the .wasm is kept.
+cargo build --locked --profile wasm-small --target wasm32-unknown-unknown -p article-compare-wasm
+small=$(mktemp -d)
+wasm-bindgen --target web --out-dir "$small" --out-name article_compare \
+  target/wasm32-unknown-unknown/wasm-small/article_compare_wasm.wasm
+cmp -s "$small/article_compare.js" www/pkg/article_compare.js \
+  || { echo "the two builds' JS glue differ: the widget cannot share it" >&2; exit 1; }
+optimise "$small/article_compare_bg.wasm" www/pkg/article_compare_small_bg.wasm
+rm -rf "$small"
+report www/pkg/article_compare_small_bg.wasm
 
 node scripts/examples.mjs

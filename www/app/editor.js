@@ -1,12 +1,14 @@
 // The article boxes of the start screen: one card per article with an
-// editable name and a text box (or, for a very long text, a preview), "Add
-// article" and the file picker. Cards are kept by article id, so typing
-// never rebuilds the box being typed in. Changes go to the state; picked
-// files go to `onFiles` (the page handles dropped ones the same way).
+// editable name, a line on what its text was read from, and a text box (or,
+// for a very long text, a preview); "Add article", the file picker and the
+// choice of how copied web pages are pasted. Cards are kept by article id,
+// so typing never rebuilds the box being typed in. Changes go to the state;
+// picked files go to `onFiles` (the page handles dropped ones the same way).
 
 import { h, icon } from '../render/dom.js';
 import { plural } from '../render/palette.js';
 import { newArticle, nameFromText } from './state.js';
+import { describeSource, extractBytes, sourceFacts } from './files.js';
 
 export const MAX_ARTICLES = 20;
 
@@ -15,6 +17,9 @@ export const MAX_ARTICLES = 20;
 const LARGE_TEXT = 150_000;
 const PREVIEW_CHARS = 1500;
 
+// An emptied box starts a new article: what the old one was read from no longer applies.
+const NO_SOURCE = { source: null, file: null, original: null };
+
 /** Letters that label the articles: A, B, C … */
 export function articleLetter(index) {
   return String.fromCharCode(65 + (index % 26));
@@ -22,14 +27,18 @@ export function articleLetter(index) {
 
 /**
  * Wires the editor inside `root` (the input section of index.html) to
- * `state`. `onFiles(files)` receives dropped or picked files.
+ * `state`. `onFiles(files)` receives dropped or picked files,
+ * `onShowSource(article)` the request to see how an article's text was
+ * read, and `notify(message)` what the user should know about a paste.
  */
-export function createEditor(root, state, { onFiles }) {
+export function createEditor(root, state, { onFiles, onShowSource, notify }) {
   const doc = root.ownerDocument;
   const list = root.querySelector('.ac-article-list');
   const addButton = root.querySelector('.ac-add-article');
   const picker = root.querySelector('.ac-file-input');
+  const pasteModes = [...root.querySelectorAll('input[name="paste-as"]')];
   const cards = new Map();
+  const articleOf = (id) => state.get().articles.find((a) => a.id === id);
 
   const update = (id, change) => {
     state.set({ articles: state.get().articles.map((a) => (a.id === id ? { ...a, ...change(a) } : a)) });
@@ -49,8 +58,12 @@ export function createEditor(root, state, { onFiles }) {
     const preview = h(doc, 'div', { class: 'ac-article-preview', hidden: true },
       previewText,
       h(doc, 'p', { class: 'ac-article-preview-note' }, 'A long text: only its beginning is shown here. ', expand));
+    const sourceText = h(doc, 'span', { class: 'ac-article-source-text', id: `article-source-${article.id}`, dir: 'auto' });
+    const sourceButton = h(doc, 'button', { type: 'button', class: 'ac-link-button', 'aria-haspopup': 'dialog' }, 'Show extracted text');
+    const source = h(doc, 'p', { class: 'ac-article-source', hidden: true }, sourceText, ' ', sourceButton);
     const el = h(doc, 'li', { class: 'ac-article-card', 'data-id': article.id },
       h(doc, 'div', { class: 'ac-article-head' }, letter, name, remove),
+      source,
       text,
       preview,
       h(doc, 'div', { class: 'ac-article-foot' }, count));
@@ -62,13 +75,19 @@ export function createEditor(root, state, { onFiles }) {
     name.addEventListener('change', () => {
       if (!name.value.trim()) name.value = state.get().articles.find((a) => a.id === article.id)?.name ?? '';
     });
-    const c = { el, name, text, remove, letter, count, preview, previewText, shown: '', counted: null, expanded: false };
-    text.addEventListener('input', () => {
-      // Reading a long text box's value is costly: once per input.
-      const value = text.value;
-      c.shown = value;
-      update(article.id, (a) => (a.named ? { text: value } : { text: value, name: nameFromText(value) }));
+    const c = {
+      el, name, text, remove, letter, count, preview, previewText, source, sourceText, sourceButton,
+      shown: '', counted: null, described: '', expanded: false,
+    };
+    // Reading a long text box's value is costly: once per input.
+    text.addEventListener('input', () => typed(c, article.id, text.value));
+    text.addEventListener('paste', (e) => {
+      const html = e.clipboardData?.getData('text/html');
+      if (!html || state.get().pasteAs !== 'article') return;
+      e.preventDefault();
+      pasteWebPage(c, article.id, html, e.clipboardData.getData('text/plain'));
     });
+    sourceButton.addEventListener('click', () => onShowSource(articleOf(article.id)));
     remove.addEventListener('click', () => removeArticle(article.id));
     expand.addEventListener('click', () => {
       c.expanded = true;
@@ -76,6 +95,40 @@ export function createEditor(root, state, { onFiles }) {
       text.focus();
     });
     return c;
+  }
+
+  /** Takes the text box's new `value` (and `change`s beyond the text) into the state. */
+  function typed(c, id, value, change = {}) {
+    c.shown = value;
+    update(id, (a) => ({
+      text: value,
+      ...(a.named ? {} : { name: nameFromText(value) }),
+      ...(value.trim() ? {} : NO_SOURCE),
+      ...change,
+    }));
+  }
+
+  /**
+   * Pastes the article of a copied web page (`html`) where the caret is, or
+   * `plain` when the page cannot be read. Pasted into an empty box, the page
+   * becomes the article's source.
+   */
+  async function pasteWebPage(c, id, html, plain) {
+    let text = plain;
+    let source = null;
+    try {
+      ({ text, source } = await extractBytes(new TextEncoder().encode(html), 'clipboard.html'));
+    } catch (e) {
+      const why = String(e?.message ?? e).replace(/^clipboard\.html: /, '');
+      notify(`The copied web page could not be read (${why}), so its plain text was pasted.`);
+    }
+    if (!c.el.isConnected) return;
+    const box = c.text;
+    const { selectionStart: start, selectionEnd: end, value } = box;
+    const whole = !`${value.slice(0, start)}${value.slice(end)}`.trim();
+    box.setRangeText(text, start, end, 'end');
+    const change = whole && source ? { source, file: null, original: new Blob([html], { type: 'text/html' }) } : {};
+    typed(c, id, box.value, change);
   }
 
   /** Puts `value` in the card's text box, or in its preview when it is long. */
@@ -122,6 +175,15 @@ export function createEditor(root, state, { onFiles }) {
       c.text.setAttribute('aria-label', `Text of article ${articleLetter(i)}${article.name ? `, ${article.name}` : ''}`);
       c.remove.setAttribute('aria-label', `Remove article ${articleLetter(i)}: ${label}`);
       c.remove.title = 'Remove this article';
+      c.sourceButton.setAttribute('aria-label', `Show the extracted text of article ${articleLetter(i)} beside the original`);
+      const described = article.source ? describeSource(article.source, article.file) : '';
+      if (c.described !== described) {
+        c.described = described;
+        c.sourceText.textContent = described;
+        c.source.hidden = !described;
+        if (described) c.text.setAttribute('aria-describedby', c.sourceText.id);
+        else c.text.removeAttribute('aria-describedby');
+      }
       if (c.name.value !== article.name && doc.activeElement !== c.name) c.name.value = article.name;
       if (c.shown !== article.text) show(c, article.text);
       if (c.counted !== article.text) {
@@ -144,11 +206,19 @@ export function createEditor(root, state, { onFiles }) {
     if (picker.files.length) onFiles([...picker.files]);
     picker.value = '';
   });
+  for (const radio of pasteModes) {
+    radio.addEventListener('change', () => radio.checked && state.set({ pasteAs: radio.value }));
+  }
+  const showPasteMode = (pasteAs) => {
+    for (const radio of pasteModes) radio.checked = radio.value === pasteAs;
+  };
 
-  state.subscribe((_, keys) => {
+  state.subscribe((s, keys) => {
     if (keys.has('articles')) sync();
+    if (keys.has('pasteAs')) showPasteMode(s.pasteAs);
   });
   sync();
+  showPasteMode(state.get().pasteAs);
 
   return {
     /** Focuses the first empty text box, or the first one. */
@@ -174,19 +244,50 @@ function countWords(text) {
 }
 
 /**
- * Puts `incoming` articles ({name, text}) into the empty boxes first, then
- * into new ones; returns the new list and how many did not fit.
+ * Puts `incoming` articles ({name, text, source, file, original}) into the
+ * empty boxes first, then into new ones; returns the new list and how many
+ * did not fit.
  */
 export function placeArticles(articles, incoming) {
   const queue = [...incoming];
   const placed = articles.map((a) => {
     if (a.text.trim() || !queue.length) return a;
-    const { name, text } = queue.shift();
-    return { ...a, name, text, named: true };
+    return { ...a, ...NO_SOURCE, ...queue.shift(), named: true };
   });
-  while (queue.length && placed.length < MAX_ARTICLES) {
-    const { name, text } = queue.shift();
-    placed.push(newArticle({ name, text, named: true }));
-  }
+  while (queue.length && placed.length < MAX_ARTICLES) placed.push(newArticle({ ...queue.shift(), named: true }));
   return { articles: placed, dropped: queue.length };
+}
+
+/**
+ * Fills and opens `dialog` (the source dialog of index.html): how the text
+ * of `article` ({text, source, file, original}) was read, the text beside
+ * the original when it is still at hand and is text.
+ */
+export async function showSource(dialog, { text, source, file, original }) {
+  const doc = dialog.ownerDocument;
+  const binary = source.format === 'docx';
+  dialog.querySelector('.ac-source-title').textContent = file ? `Text read from ${file}` : 'Text of the pasted web page';
+  dialog.querySelector('.ac-source-line').textContent = describeSource(source, file);
+  dialog.querySelector('.ac-source-facts').replaceChildren(...sourceFacts(source).flatMap(([term, value]) =>
+    [h(doc, 'dt', {}, term), h(doc, 'dd', { dir: 'auto' }, value)]));
+  dialog.querySelector('.ac-source-text').textContent = text;
+  dialog.querySelector('.ac-source-original-title').textContent = file ? `The original: ${file}` : 'The original: the copied page’s HTML';
+  const shown = original && !binary ? decode(await original.arrayBuffer(), source.encoding) : null;
+  const box = dialog.querySelector('.ac-source-original');
+  box.hidden = shown === null;
+  box.textContent = shown ?? '';
+  const note = dialog.querySelector('.ac-source-note');
+  note.hidden = shown !== null;
+  if (binary) note.textContent = 'A Word document is not text, so only the text taken out of it is shown. Open the document in Word to check it against this text.';
+  else note.textContent = `The original is kept only until the page is reloaded: ${file ? 'drop the file' : 'paste the page'} again to see it here.`;
+  if (!dialog.open) dialog.showModal();
+}
+
+/** `buffer` decoded as the formats module read it (UTF-8 if the browser lacks the encoding). */
+function decode(buffer, encoding) {
+  try {
+    return new TextDecoder(encoding).decode(buffer);
+  } catch {
+    return new TextDecoder().decode(buffer);
+  }
 }

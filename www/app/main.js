@@ -10,9 +10,9 @@ import { renderSummary } from '../render/summary.js';
 import { h } from '../render/dom.js';
 import { percent, plural, strictnessWords } from '../render/palette.js';
 import { createState, nameFromText, newArticle } from './state.js';
-import { createEditor, placeArticles, articleLetter } from './editor.js';
+import { createEditor, placeArticles, articleLetter, showSource } from './editor.js';
 import { CancelledError, CompareClient } from './worker-client.js';
-import { readArticleFiles, ACCEPT, READABLE } from './files.js';
+import { readArticleFiles, describeSource, summarizeSource, ACCEPT, READABLE } from './files.js';
 import { loadDraft, saveDraft, saveDraftNow, clearDraft } from './storage.js';
 import { download, exportName, matchesCsv, reportHtml, reportJson } from './export.js';
 import { installShortcuts } from './keyboard.js';
@@ -55,7 +55,7 @@ const client = new CompareClient({
 /** The articles that have text, with the names they are compared under. */
 function comparable() {
   return state.get().articles
-    .map((a, i) => ({ name: a.name.trim() || nameFromText(a.text) || `Article ${articleLetter(i)}`, text: a.text }))
+    .map((a, i) => ({ ...a, name: a.name.trim() || nameFromText(a.text) || `Article ${articleLetter(i)}` }))
     .filter((a) => a.text.trim());
 }
 
@@ -83,9 +83,12 @@ async function runCompare() {
   const options = compareOptions();
   state.set({ phase: 'comparing', startedAt: performance.now() });
   try {
-    const { report, ms } = await client.compare(articles, options);
+    // `source`, when there is one, becomes the report's documents[].source.
+    const input = articles.map(({ name, text, source }) => (source ? { name, text, source } : { name, text }));
+    const { report, ms } = await client.compare(input, options, { onProgress: showProgress });
     lastInput = { articles, options };
-    state.set({ phase: 'done', report, texts: articles.map((a) => a.text), ms, error: null });
+    const compared = articles.map(({ file, original }) => ({ file, original }));
+    state.set({ phase: 'done', report, texts: articles.map((a) => a.text), compared, ms, error: null });
   } catch (e) {
     if (e instanceof CancelledError) return;
     state.set({ phase: 'failed', error: e });
@@ -99,7 +102,7 @@ function compareOptions() {
 /** Whether the last report was made from exactly these articles and options. */
 function answered(articles, options) {
   if (!lastInput || !state.get().report) return false;
-  const same = (a, b) => a.name === b.name && a.text === b.text;
+  const same = (a, b) => a.name === b.name && a.text === b.text && a.source === b.source;
   return lastInput.options.strictness === options.strictness
     && lastInput.articles.length === articles.length
     && lastInput.articles.every((a, i) => same(a, articles[i]));
@@ -119,6 +122,26 @@ function compareIfChanged(delay) {
 
 // --- status line and progress ----------------------------------------------
 
+// What each stage of the engine is called on the status line.
+const STAGE_NAMES = {
+  reading: 'reading',
+  indexing: 'indexing',
+  scoring: 'matching',
+  grouping: 'grouping',
+  diffing: 'diffing',
+  reporting: 'finishing',
+};
+let progressNow = null; // {done, stage} of the running comparison
+
+/** The engine's own progress: the bar fills, the status line names the stage. */
+function showProgress(done, stage) {
+  progressNow = { done, stage };
+  const progress = $('.ac-progress');
+  progress.classList.add('ac-progress-known');
+  progress.setAttribute('aria-valuenow', String(Math.round(done * 100)));
+  $('.ac-progress-bar').style.width = `${(done * 100).toFixed(1)}%`;
+}
+
 let elapsedTimer = 0;
 function showPhase(s) {
   app.dataset.phase = s.phase;
@@ -127,6 +150,10 @@ function showPhase(s) {
   const stop = $('.ac-stop-button');
   clearInterval(elapsedTimer);
   progress.hidden = true;
+  progress.classList.remove('ac-progress-known');
+  progress.removeAttribute('aria-valuenow');
+  $('.ac-progress-bar').style.width = '';
+  if (s.phase !== 'comparing') progressNow = null;
   stop.hidden = true;
   app.classList.remove('ac-slow');
   const n = comparable().length;
@@ -143,7 +170,8 @@ function showPhase(s) {
         app.classList.add('ac-slow');
         progress.hidden = false;
         stop.hidden = false;
-        text.textContent = `Comparing ${plural(n, 'article')}… ${elapsed.toFixed(1)} s`;
+        const how = progressNow ? ` ${STAGE_NAMES[progressNow.stage] ?? progressNow.stage} ${Math.round(progressNow.done * 100)}% ·` : '';
+        text.textContent = `Comparing ${plural(n, 'article')}…${how} ${elapsed.toFixed(1)} s`;
       };
       elapsedTimer = setInterval(tick, 100);
       break;
@@ -271,6 +299,7 @@ function showColumns() {
     },
   });
   view = current;
+  addSourceLines(s);
   app.dataset.rendering = 'true';
   current.ready.then(() => {
     if (view !== current) return;
@@ -278,6 +307,26 @@ function showColumns() {
     delete app.dataset.rendering;
   });
   inspect(null);
+}
+
+/** Under each column's title, how its text was read, with a way to see it beside the original. */
+function addSourceLines(s) {
+  if (!s.report.documents.some((d) => d.source)) return;
+  for (const [doc, { column }] of view.columns) {
+    const { source } = s.report.documents[doc];
+    const line = h(document, 'p', { class: 'ac-column-source' });
+    // An empty line under a typed article keeps the column heads level.
+    if (source) {
+      const { file, original } = s.compared[doc];
+      const button = h(document, 'button', {
+        type: 'button', class: 'ac-link-button', 'aria-haspopup': 'dialog',
+        'aria-label': `Show the extracted text of ${s.report.documents[doc].name} beside the original`,
+      }, 'Show text');
+      button.addEventListener('click', () => showSource(sourceDialog, { text: s.texts[doc], source, file, original }));
+      line.append(h(document, 'span', { class: 'ac-column-source-text', dir: 'auto', title: describeSource(source, file) }, summarizeSource(source, file)), button);
+    }
+    column.querySelector('.ac-column-title').after(line);
+  }
 }
 
 function inspect(ref) {
@@ -425,7 +474,15 @@ $('.ac-inspector-close').addEventListener('click', () => view?.select(null));
 
 // --- the articles ------------------------------------------------------------
 
-const editor = createEditor($('.ac-input'), state, { onFiles: addFiles });
+const sourceDialog = $('.ac-source-dialog');
+const editor = createEditor($('.ac-input'), state, {
+  onFiles: addFiles,
+  onShowSource: (article) => showSource(sourceDialog, article),
+  notify: (message) => {
+    notify(message, { tone: 'warning', timeout: 12_000, topic: 'paste' });
+    announce(message);
+  },
+});
 $('.ac-file-input').accept = ACCEPT;
 $('.ac-readable').textContent = READABLE;
 
@@ -671,9 +728,10 @@ let saveTimer = 0;
 function draft() {
   const s = state.get();
   return {
-    articles: s.articles.map(({ name, text, named }) => ({ name, text, named })),
+    articles: s.articles.map(({ name, text, named, source, file }) => ({ name, text, named, source, file })),
     strictness: s.strictness,
     showBoilerplate: s.showBoilerplate,
+    pasteAs: s.pasteAs,
   };
 }
 function save() {
@@ -706,6 +764,7 @@ state.subscribe((s, keys) => {
     saveSoon();
     compareIfChanged(TYPING_DELAY_MS);
   }
+  if (keys.has('pasteAs')) saveSoon();
   if (keys.has('phase') || keys.has('report')) showPhase(s);
   if (keys.has('report')) showReport();
 });
@@ -722,7 +781,8 @@ async function start() {
     while (articles.length < 2) articles.push(newArticle());
     const strictness = Number.isFinite(saved.strictness) ? saved.strictness : 0.5;
     slider.value = String(strictness);
-    state.set({ strictness, showBoilerplate: Boolean(saved.showBoilerplate), articles });
+    const pasteAs = saved.pasteAs === 'text' ? 'text' : 'article';
+    state.set({ strictness, showBoilerplate: Boolean(saved.showBoilerplate), pasteAs, articles });
     // What was just read needs no saving.
     clearTimeout(saveTimer);
     saveTimer = 0;

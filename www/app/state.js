@@ -4,9 +4,15 @@
 
 let nextArticleId = 1;
 
-/** A new article entry; `named` is true once its name was chosen (typed, or a file's). */
-export function newArticle({ name = '', text = '', named = false } = {}) {
-  return { id: nextArticleId++, name, text, named };
+/**
+ * A new article entry; `named` is true once its name was chosen (typed, or a
+ * file's). An article read from a file or a pasted web page also has
+ * `source` (how its text was read: the report's `documents[].source`),
+ * `file` (the file's name; null when pasted) and, until the page is
+ * reloaded, `original` (a Blob of what was read).
+ */
+export function newArticle({ name = '', text = '', named = false, source = null, file = null, original = null } = {}) {
+  return { id: nextArticleId++, name, text, named, source, file, original };
 }
 
 /**
@@ -24,6 +30,7 @@ export function createState() {
     articles: [newArticle(), newArticle()],
     strictness: 0.5,
     showBoilerplate: false,
+    pasteAs: 'article', // a copied web page is pasted as its 'article' or as plain 'text'
     filter: 'all',
     view: 'columns', // or 'summary'
     focus: 0, // the focus article when there are more than six
@@ -32,6 +39,7 @@ export function createState() {
     phase: 'idle',
     report: null,
     texts: [], // the texts the report was made from
+    compared: [], // and, per document, its article's {file, original}
     ms: 0,
     error: null,
   };

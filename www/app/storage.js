@@ -1,5 +1,5 @@
-// Keeps what the user pasted or dropped (article names and texts, and the
-// settings) in this browser, so that a reload loses nothing; nothing is ever
+// Keeps what the user pasted or dropped (article names, texts and how they
+// were read from files, and the settings) in this browser, so that a reload loses nothing; nothing is ever
 // sent anywhere. An ordinary draft goes to localStorage, which writes at
 // once and so can be saved as the page goes away; a draft of megabytes goes
 // to IndexedDB, its texts as Blobs (encoded once, not copied again).
@@ -79,7 +79,10 @@ function saveLocally(draft) {
   }
 }
 
-/** The saved draft {articles: [{name, text, named}], strictness, showBoilerplate}, or null. */
+/**
+ * The saved draft {articles: [{name, text, named, source, file}], strictness,
+ * showBoilerplate, pasteAs}, or null.
+ */
 export async function loadDraft() {
   let local = null;
   try {

@@ -39,15 +39,16 @@ export class CompareClient {
   }
 
   /**
-   * Compares `articles` ([{name, text}]) with `options` in the worker.
+   * Compares `articles` ([{name, text}]) with `options` in the worker;
+   * `onProgress(done, stage)` hears how far it has come (done 0–1).
    * Resolves to {report, ms}; rejects with the API's ArticleCompareError,
    * with CancelledError when replaced, or with an Error of kind
    * `worker_crashed` when the worker died twice on this input.
    */
-  compare(articles, options) {
+  compare(articles, options, { onProgress = () => {} } = {}) {
     this.cancel();
     return new Promise((resolve, reject) => {
-      this.job = { id: this.nextId++, articles, options, resolve, reject, retried: false };
+      this.job = { id: this.nextId++, articles, options, onProgress, resolve, reject, retried: false };
       this.post(this.job);
     });
   }
@@ -128,6 +129,10 @@ export class CompareClient {
   receive(worker, data) {
     const job = this.job;
     if (worker !== this.worker || !job || data.id !== job.id) return;
+    if (data.progress !== undefined) {
+      job.onProgress(data.progress, data.stage);
+      return;
+    }
     if (data.crash !== undefined) {
       this.crashed(worker, data.crash);
       return;
@@ -156,9 +161,12 @@ export class CompareClient {
   crashed(worker, reason) {
     if (worker !== this.worker) return;
     const job = this.job;
-    this.replaceWorker();
-    this.onRestart(reason);
+    this.worker.terminate();
+    this.worker = null;
+    // With nothing to compare, the next comparison starts a fresh worker: a
+    // worker that cannot even start must not be restarted for ever.
     if (!job) return;
+    this.onRestart(reason);
     if (!job.retried) {
       job.retried = true;
       this.post(job);

@@ -3,7 +3,8 @@
 //
 // Messages in:  {type: 'init', module?}  (a compiled WebAssembly.Module)
 //               {type: 'compare', id, articles, options}
-// Messages out: {id, report, ms, parts} then `parts` messages {id, part}
+// Messages out: {id, progress, stage} while comparing (share done, 0–1)
+//               {id, report, ms, parts} then `parts` messages {id, part}
 //               | {id, error: {name, kind, field, message}}
 //               | {id, crash: message}  (anything else: the instance may be
 //               broken, so the client replaces this worker)
@@ -43,7 +44,7 @@ self.addEventListener('message', async ({ data }) => {
   try {
     await (ready ??= init());
     const started = performance.now();
-    const report = compare(articles, options);
+    const report = compare(articles, options, (progress, stage) => self.postMessage({ id, progress, stage }));
     const ms = performance.now() - started;
     const { skeleton, parts } = sliced(report);
     self.postMessage({ id, report: skeleton, ms, parts: parts.length });
