@@ -36,11 +36,11 @@ const SECTION_HEADERS: &[&str] = &[
 ];
 
 /// Credits that make a line a photo caption.
-const CAPTION_MARKERS: &[&str] = &[
+const CAPTION_MARKERS: Needles = Needles::new(&[
     "(ap photo", "ap photo/", "(photo", "photo:", "photograph:", "photo by", "image:", "picture:", "credit:",
     "getty images", "reuters/", "via reuters", "/reuters", "/afp", "afp via", "epa-efe", "shutterstock",
     "/handout", "handout via", "file photo",
-];
+]);
 
 /// Openings of lines with publication details.
 const META_PREFIXES: &[&str] = &[
@@ -62,12 +62,58 @@ const TIME_UNITS: &[&str] = &[
 /// The line lower-cased, bullets and trailing punctuation removed, spaces
 /// collapsed.
 pub fn simplify(line: &str) -> String {
-    let words: Vec<&str> = line
-        .split_whitespace()
-        .skip_while(|w| matches!(*w, "•" | "·" | "-" | "–" | "—" | "*" | "|" | "▪"))
-        .collect();
-    let joined = words.join(" ").to_lowercase();
-    joined.trim_end_matches(|c: char| c.is_ascii_punctuation() && c != ')' || c == '…').replace('’', "'")
+    let mut out = String::with_capacity(line.len());
+    let words = line.split_whitespace().skip_while(|w| matches!(*w, "•" | "·" | "-" | "–" | "—" | "*" | "|" | "▪"));
+    for word in words {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    // Lower-casing whole text keeps the final sigma of Greek words right.
+    if out.is_ascii() {
+        out.make_ascii_lowercase();
+    } else {
+        out = out.to_lowercase();
+    }
+    let kept = out.trim_end_matches(|c: char| c.is_ascii_punctuation() && c != ')' || c == '…').len();
+    out.truncate(kept);
+    if out.contains('’') {
+        out = out.replace('’', "'");
+    }
+    out
+}
+
+/// Strings looked for in one pass over a line (a line is checked against
+/// many credits, and long article lines are the most common lines of all).
+struct Needles {
+    list: &'static [&'static str],
+    /// Which bytes start a needle.
+    starts: [bool; 256],
+}
+
+impl Needles {
+    const fn new(list: &'static [&'static str]) -> Self {
+        let mut starts = [false; 256];
+        let mut i = 0;
+        while i < list.len() {
+            starts[list[i].as_bytes()[0] as usize] = true;
+            i += 1;
+        }
+        Needles { list, starts }
+    }
+
+    /// Whether `text` contains a needle. A needle that starts with a letter
+    /// or digit is looked for where a word starts, the others everywhere.
+    fn found_in(&self, text: &str) -> bool {
+        let bytes = text.as_bytes();
+        (0..bytes.len()).any(|i| {
+            let b = bytes[i];
+            self.starts[b as usize]
+                && !(b.is_ascii_alphanumeric() && i > 0 && bytes[i - 1].is_ascii_alphanumeric())
+                && self.list.iter().any(|n| bytes[i..].starts_with(n.as_bytes()))
+        })
+    }
 }
 
 /// Chrome on its own: "Advertisement", "Save", "Follow us on …", "list of 4
@@ -88,7 +134,7 @@ pub fn is_chrome(simple: &str) -> bool {
 
 /// A header of a block of other stories: "Top Stories", "Next In World".
 pub fn is_section_header(simple: &str) -> bool {
-    let words = simple.split_whitespace().count();
+    let words = simple.split_whitespace().take(7).count();
     words > 0
         && words <= 6
         && SECTION_HEADERS
@@ -110,7 +156,8 @@ pub fn is_time_stamp(simple: &str) -> bool {
     if is_duration(simple) {
         return true;
     }
-    let words: Vec<&str> = simple.split_whitespace().collect();
+    // At most three words: a fourth is enough to say no.
+    let words: Vec<&str> = simple.split_whitespace().take(4).collect();
     let (number, rest) = match words.as_slice() {
         [first, rest @ ..] => (*first, rest),
         [] => return false,
@@ -132,6 +179,9 @@ pub fn is_time_stamp(simple: &str) -> bool {
 }
 
 fn is_duration(s: &str) -> bool {
+    if s.len() > 8 {
+        return false;
+    }
     let parts: Vec<&str> = s.split(':').collect();
     (2..=3).contains(&parts.len())
         && parts.iter().all(|p| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))
@@ -140,7 +190,7 @@ fn is_duration(s: &str) -> bool {
 /// A photo caption or credit line: it names a photo agency, or ends with
 /// a credit in brackets (`… on Sunday (Pieter Haalboom/NWS)`).
 pub fn is_caption(line: &str, simple: &str) -> bool {
-    CAPTION_MARKERS.iter().any(|m| simple.contains(m)) || ends_with_photo_credit(line)
+    CAPTION_MARKERS.found_in(simple) || ends_with_photo_credit(line)
 }
 
 fn ends_with_photo_credit(line: &str) -> bool {
@@ -161,7 +211,8 @@ pub fn is_copyright(simple: &str) -> bool {
 /// Publication details: a byline, a date or time line, a lone dateline,
 /// reporting credits, an author sign-off.
 pub fn is_meta(line: &str, simple: &str) -> bool {
-    let words = simple.split_whitespace().count();
+    // Publication details are short: counting past 15 words tells nothing.
+    let words = simple.split_whitespace().take(15).count();
     if words == 0 {
         return false;
     }
@@ -173,7 +224,7 @@ pub fn is_meta(line: &str, simple: &str) -> bool {
         return true;
     }
     // `Newsfeed Daily | UK News | 16 October 2025, 11:24`
-    if simple.contains(" | ") && has_date(simple) && words <= 14 {
+    if words <= 14 && simple.contains(" | ") && has_date(simple) {
         return true;
     }
     // A section label under the headline: `• World`.
@@ -253,10 +304,10 @@ fn is_sign_off(line: &str) -> bool {
     let t = line.trim().trim_start_matches(['—', '–', '-']).trim();
     let Some((name, org)) = t.split_once(", ") else { return false };
     let capitalised = |s: &str| s.split_whitespace().all(|w| w.starts_with(char::is_uppercase));
-    let name_words = name.split_whitespace().count();
-    let org_words = org.split_whitespace().count();
+    let name_words = name.split_whitespace().take(5).count();
+    let org_words = || org.split_whitespace().take(6).count();
     (2..=4).contains(&name_words)
-        && (1..=5).contains(&org_words)
+        && (1..=5).contains(&org_words())
         && capitalised(name)
         && capitalised(org)
         && !t.ends_with(['.', '!', '?'])
