@@ -5,7 +5,11 @@
 // - pair-<size>/a.txt, b.txt for 10 KB, 100 KB, 1 MB and 10 MB: b is a with
 //   ~20% of sentences edited, ~10% deleted, ~10% inserted and ~10% moved;
 // - set-<n>/NNN.txt for 10, 50 and 200 articles of ~5 KB on one event:
-//   perturbed copies of the project's sample articles.
+//   perturbed copies of the project's sample articles;
+// - worst-<case>/a.txt, b.txt: a pathological text of about 1 MB (5 MB for
+//   the repeated sentence) against the normal a.txt of pair-1m: one line
+//   without a full stop, one sentence 100,000 times, lines without
+//   punctuation, only numbers, only stop words, a million one-word lines.
 //
 // Sentences of the big documents are walked from a word-bigram chain over
 // the sample articles, with invented words mixed in, so that every sentence
@@ -163,6 +167,27 @@ function outletCopy(random, outlets, sentences) {
   return text.slice(0, 5500) + '\n';
 }
 
+/** Texts that have broken comparers, about 1 MB each, from `sentences` (a list). */
+function pathological(random, sentences) {
+  const MB = 1e6;
+  const repeat = (unit, bytes) => unit.repeat(Math.ceil(bytes / unit.length)).slice(0, bytes);
+  const words = (n, strip) => Array.from({ length: n }, () => pick(random, pick(random, sentences).split(' ')).replace(strip, ''));
+  const lines = [];
+  for (let size = 0; size < MB;) {
+    const line = words(12, /[.,;:!?"“”]/g).join(' ');
+    lines.push(line);
+    size += line.length + 1;
+  }
+  return {
+    'one-line': words(180_000, /[.!?…]/g).join(' ').slice(0, MB),
+    'repeated-sentence': repeat('The fire broke out at the port shortly after dawn. ', 100_000 * 51),
+    'no-punctuation': lines.join('\n'),
+    'only-numbers': Array.from({ length: 170_000 }, () => `${Math.floor(random() * 1e5)}${pick(random, ['', ' ', '.', ',', '\n'])}`).join(' ').slice(0, MB),
+    'stop-words': repeat('the of and to a in is it that was for on are as with his they at be this from I have or by. ', MB),
+    'one-word-lines': repeat('a\n', MB),
+  };
+}
+
 function main() {
   const dir = process.argv[2];
   if (!dir) {
@@ -172,8 +197,10 @@ function main() {
   const texts = sampleTexts();
   const sentences = chain(sampleSentences(texts));
   const random = rng(20261121);
+  let normal = '';
   for (const [label, bytes] of [['10k', 1e4], ['100k', 1e5], ['1m', 1e6], ['10m', 1e7]]) {
     const [a, b] = pair(random, sentences, bytes);
+    if (label === '1m') normal = a;
     mkdirSync(join(dir, `pair-${label}`), { recursive: true });
     writeFileSync(join(dir, `pair-${label}`, 'a.txt'), a);
     writeFileSync(join(dir, `pair-${label}`, 'b.txt'), b);
@@ -185,6 +212,11 @@ function main() {
       const text = n === 5 && i < event.length ? event[i].text : outletCopy(random, event, sentences);
       writeFileSync(join(dir, `set-${n}`, `${String(i + 1).padStart(3, '0')}.txt`), text);
     }
+  }
+  for (const [label, text] of Object.entries(pathological(rng(7), sampleSentences(texts)))) {
+    mkdirSync(join(dir, `worst-${label}`), { recursive: true });
+    writeFileSync(join(dir, `worst-${label}`, 'a.txt'), text);
+    writeFileSync(join(dir, `worst-${label}`, 'b.txt'), normal);
   }
   console.log(`wrote benchmark inputs to ${dir}`);
 }

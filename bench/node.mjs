@@ -7,7 +7,8 @@
 // that its memory size after the run is the peak of that run). `compare`
 // is timed whole, crossing the JS boundary both ways: articles in, report
 // object out. The first call is reported apart from the warm median (V8
-// tiers up wasm on first use). Peers: jsdiff's diffSentences and diffWords,
+// tiers up wasm on first use). The pathological worst-* inputs are timed
+// without peers. Peers: jsdiff's diffSentences and diffWords,
 // diff-match-patch's diff_main + diff_cleanupSemantic, each capped at 120 s;
 // on an N-article set a peer diffs every pair. The floor is one pass that
 // only tokenises the text (the least any comparer must do).
@@ -40,8 +41,13 @@ async function work({ task, dir, runs }) {
     const exports = pkg.initSync({ module: readFileSync(join(ROOT, 'www/pkg/article_compare_bg.wasm')) });
     const run = task === 'ours' ? () => pkg.compare(articles) : () => articles.forEach((a) => pkg.countWords(a.text));
     const first = time(run);
+    // At least `runs` warm runs and a second of them: small inputs need many
+    // calls before V8 has tiered the wasm up.
     const warm = [];
-    for (let i = 0; i < runs; i++) warm.push(time(run));
+    for (let spent = 0; warm.length < runs || (spent < 1000 && warm.length < 500);) {
+      warm.push(time(run));
+      spent += warm.at(-1);
+    }
     return { first, warm: median(warm), memory: exports.memory.buffer.byteLength };
   }
   const pairs = [];
@@ -113,10 +119,10 @@ async function main() {
   const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
   const peers = !args.includes('--no-peers');
   const inputs = readdirSync(inputDir)
-    .filter((d) => /^(pair|set)-/.test(d))
-    .sort((a, b) => size(a) - size(b));
+    .filter((d) => /^(pair|set|worst)-/.test(d))
+    .sort((a, b) => family(a) - family(b) || size(a) - size(b) || a.localeCompare(b));
 
-  console.log(`node ${process.version}, ${runs} warm runs, median; peers capped at ${PEER_CAP_MS / 1000} s\n`);
+  console.log(`node ${process.version}, median of at least ${runs} warm runs and 1 s of them; peers capped at ${PEER_CAP_MS / 1000} s\n`);
   console.log('| input | bytes | ours first | ours warm | wasm memory | floor | jsdiff diffSentences | jsdiff diffWords | diff-match-patch |');
   console.log('|---|---|---|---|---|---|---|---|---|');
   const growth = { pair: [], set: [] };
@@ -127,7 +133,8 @@ async function main() {
     const floor = await measure('floor', dir, runs);
     const cells = [name, bytes.toLocaleString('en'), fmt(ours.first), fmt(ours.warm), ours.memory ? mb(ours.memory) : '—', fmt(floor.warm)];
     for (const peer of ['diffSentences', 'diffWords', 'dmp']) {
-      if (!peers) {
+      // Pathological inputs measure us alone.
+      if (!peers || name.startsWith('worst-')) {
         cells.push('—');
         continue;
       }
@@ -142,8 +149,12 @@ async function main() {
   if (growth.set.length > 1) console.log(`growth exponent in N (10 → 200 articles): ${fitExponent(growth.set).toFixed(2)}`);
 }
 
+function family(name) {
+  return ['pair-', 'set-', 'worst-'].findIndex((f) => name.startsWith(f));
+}
+
 function size(name) {
-  const n = name.replace(/^(pair|set)-/, '');
+  const n = name.replace(/^(pair|set|worst)-/, '');
   const scale = { k: 1e3, m: 1e6 }[n.slice(-1)] ?? 1;
   return parseFloat(n) * scale;
 }

@@ -118,9 +118,10 @@ fn main() {
     let mut inputs: Vec<String> = std::fs::read_dir(dir)
         .expect("input folder")
         .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
-        .filter(|n| n.starts_with("pair-") || n.starts_with("set-"))
+        .filter(|n| n.starts_with("pair-") || n.starts_with("set-") || n.starts_with("worst-"))
         .collect();
-    inputs.sort_by(|a, b| (a.starts_with("set"), size_of(a)).partial_cmp(&(b.starts_with("set"), size_of(b))).unwrap());
+    let family = |n: &str| ["pair-", "set-", "worst-"].iter().position(|f| n.starts_with(f));
+    inputs.sort_by(|a, b| (family(a), size_of(a), a).partial_cmp(&(family(b), size_of(b), b)).unwrap());
 
     println!("native, {runs} runs, median (ms)\n");
     println!("| input | bytes | compare | reading | indexing | scoring | grouping | diffing | reporting | JSON | floor | ×floor | peak heap |");

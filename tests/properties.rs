@@ -601,6 +601,27 @@ fn a_sentence_repeated_300_times_does_not_explode_into_all_pairs() {
 }
 
 #[test]
+fn a_sentence_repeated_2000_times_is_matched_by_its_paraphrases_through_its_first_copies() {
+    let repeated = "The fire broke out at the Eemhaven terminal shortly after dawn on Sunday. ".repeat(2000);
+    let paraphrases = "A fire broke out at the Eemhaven terminal on Sunday shortly after dawn, officials said.\n\
+                       Shortly after dawn on Sunday, the fire broke out at the Eemhaven container terminal.";
+    let report = compare_checked(&[Document::new("dump", repeated), Document::new("outlet", paraphrases)]);
+    assert!(!report.matches.is_empty(), "the paraphrases match the repeated sentence");
+    for m in &report.matches {
+        assert!(m.a.segment < 3, "a paraphrase matched copy {} of the repeated sentence", m.a.segment);
+    }
+}
+
+#[test]
+fn a_million_one_word_lines_are_joined_and_cut_only_at_the_longest_segment() {
+    let text = "a\n".repeat(1_000_000);
+    let segments = segment_text(&text, &Options { detect_boilerplate: false, ..Options::default() });
+    assert_segments(&text, &segments);
+    // Each line leaves its sentence open ("a …"): one run of text, cut every 2,000 bytes.
+    assert_eq!(segments.len(), text.len() / article_compare::segment::MAX_SEGMENT_BYTES);
+}
+
+#[test]
 fn text_without_a_full_stop_is_cut_at_line_breaks() {
     let text = "Fire hits Rotterdam port\nWorkers injured as blaze spreads through containers\r\nOfficials say the terminal will stay shut until Wednesday";
     let segments = segment_text(text, &Options::default());

@@ -120,7 +120,7 @@ pub fn find_matches(
 
     let mut links: Vec<(usize, usize, Evidence)> = Vec::new();
     for text in &texts {
-        member_pairs(segments, text, text, |a, b| links.push((a, b, Evidence::Identical)));
+        member_pairs(segments, text, text, usize::MAX, |a, b| links.push((a, b, Evidence::Identical)));
     }
     // Every candidate is kept as a link, scored or not: a pair too weak to
     // match may still be half of a split sentence.
@@ -135,7 +135,7 @@ pub fn find_matches(
         let evaluation = pair_features(&x.view(), &y.view(), &weights, &thresholds).map(|f| (f, equivalence(&f)));
         let k = scored.len();
         scored.push(evaluation);
-        member_pairs(segments, x, y, |a, b| links.push((a, b, Evidence::Scored(k))));
+        member_pairs(segments, x, y, MAX_PER_DOCUMENT, |a, b| links.push((a, b, Evidence::Scored(k))));
     }
 
     // The strongest equivalence each segment has in each other document: a
@@ -293,8 +293,12 @@ const SPLIT_SCORE: f32 = 0.8;
 /// different documents (earlier document first) whose roles may match.
 /// When a text occurs several times in a document, occurrences are paired
 /// by rank rather than all with all, so that a sentence repeated a thousand
-/// times does not make a million matches.
-fn member_pairs(segments: &[SegmentFeatures], x: &Text, y: &Text, mut pair: impl FnMut(usize, usize)) {
+/// times does not make a million matches; and only its first `copies`
+/// occurrences in each document take part. Scored pairs take as many as a
+/// segment keeps counterparts in one document: of a sentence repeated
+/// 100,000 times, each of its many similar sentences elsewhere would keep
+/// the first few copies anyway, and pairing all of them took minutes.
+fn member_pairs(segments: &[SegmentFeatures], x: &Text, y: &Text, copies: usize, mut pair: impl FnMut(usize, usize)) {
     let mut emit = |a: usize, b: usize| {
         if compatible(segments[a].role, segments[b].role) {
             if a < b {
@@ -315,7 +319,11 @@ fn member_pairs(segments: &[SegmentFeatures], x: &Text, y: &Text, mut pair: impl
         let mut docs: Vec<(usize, Vec<usize>)> = Vec::new();
         for &m in members {
             match docs.last_mut() {
-                Some((d, list)) if *d == segments[m].doc => list.push(m),
+                Some((d, list)) if *d == segments[m].doc => {
+                    if list.len() < copies {
+                        list.push(m);
+                    }
+                }
                 _ => docs.push((segments[m].doc, vec![m])),
             }
         }

@@ -116,10 +116,12 @@ fn continues(prev: &str, next: &str, wrap_width: Option<usize>) -> bool {
     let Some(first) = next.chars().next() else { return false };
     let word = last_word(prev).to_lowercase();
     let open_end = prev.ends_with([',', '-', '(']) || OPEN_ENDINGS.binary_search(&word.as_str()).is_ok();
-    let prev_len = prev.chars().count();
+    // `prev` grows as lines join: its length is only asked up to a bound,
+    // or a text of a million one-word lines takes minutes.
+    let at_least = |chars: usize| chars == 0 || prev.chars().nth(chars - 1).is_some();
     match wrap_width {
-        Some(width) => first.is_lowercase() || open_end || prev_len * 4 >= width * 3,
-        None => first.is_lowercase() && (open_end || prev_len >= 60),
+        Some(width) => first.is_lowercase() || open_end || at_least((width * 3).div_ceil(4)),
+        None => first.is_lowercase() && (open_end || at_least(60)),
     }
 }
 
