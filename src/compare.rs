@@ -6,6 +6,7 @@ use crate::diff::{to_report, word_ops, Side};
 use crate::discrepancy::{discrepancies, Segment};
 use crate::error::{Error, ErrorKind};
 use crate::groups::connected_groups;
+use crate::limits;
 use crate::matching::features::{words_of, SegmentFeatures, Vocabulary, Word};
 use crate::matching::{find_matches, SegmentMatch};
 use crate::report::MatchKind;
@@ -57,8 +58,7 @@ struct Analysed<'a> {
     roles: Vec<Role>,
 }
 
-fn analyse<'a>(text: &'a str, options: &Options, vocabulary: &mut Vocabulary) -> Analysed<'a> {
-    let segmentation = split(text);
+fn analyse<'a>(text: &'a str, segmentation: Segmentation, options: &Options, vocabulary: &mut Vocabulary) -> Analysed<'a> {
     let mut scratch = String::new();
     let words: Vec<Vec<Word>> = segmentation
         .segments
@@ -91,7 +91,7 @@ fn analyse<'a>(text: &'a str, options: &Options, vocabulary: &mut Vocabulary) ->
 
 /// The segments of `text` with their roles and UTF-16 offsets.
 pub fn segment(text: &str, options: &Options) -> Vec<SegmentSpan> {
-    segment_reports(&analyse(text, options, &mut Vocabulary::default()))
+    segment_reports(&analyse(text, split(text), options, &mut Vocabulary::default()))
         .into_iter()
         .map(|s| SegmentSpan { start: s.start, end: s.end, text: s.text, role: s.role })
         .collect()
@@ -114,6 +114,11 @@ fn segment_reports(doc: &Analysed) -> Vec<SegmentReport> {
 }
 
 /// Compares two or more documents.
+///
+/// Errors: [`ErrorKind::TooFewDocuments`] under two documents,
+/// [`ErrorKind::InvalidOption`] for an option out of range, and
+/// [`ErrorKind::TooLarge`] beyond the [`limits`] (documents, bytes of text,
+/// segments).
 ///
 /// ```
 /// use article_compare::{compare, Document, Options};
@@ -147,6 +152,7 @@ pub fn compare_with_progress(
         )
         .with_field("documents"));
     }
+    limits::check_input(&documents.iter().map(|d| d.text.len()).collect::<Vec<_>>())?;
     if let Some(focus) = options.focus.filter(|&f| f >= documents.len()) {
         return Err(Error::new(
             ErrorKind::InvalidOption,
@@ -160,8 +166,13 @@ pub fn compare_with_progress(
     let mut read_bytes = 0;
     let mut vocabulary = Vocabulary::default();
     let mut analysed: Vec<Analysed> = Vec::with_capacity(documents.len());
-    for d in documents {
-        analysed.push(analyse(&d.text, options, &mut vocabulary));
+    let mut segment_count = 0;
+    for (doc, d) in documents.iter().enumerate() {
+        // Counted before the costlier reading of words and roles.
+        let segmentation = split(&d.text);
+        segment_count += segmentation.segments.len();
+        limits::check_segments(segment_count, doc)?;
+        analysed.push(analyse(&d.text, segmentation, options, &mut vocabulary));
         read_bytes += d.text.len();
         progress.report(Stage::Reading, read_bytes as f64 / total_bytes as f64);
     }

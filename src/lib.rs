@@ -39,6 +39,7 @@ mod error;
 #[cfg(feature = "formats")]
 pub mod formats;
 pub mod groups;
+pub mod limits;
 pub mod matching;
 mod options;
 pub mod passages;

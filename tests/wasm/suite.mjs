@@ -24,7 +24,7 @@ function rejects(fn, kind, field) {
     check(e.kind === kind, `kind ${e.kind}, expected ${kind} (${e.message})`);
     check(e.field === field, `field ${e.field}, expected ${field}`);
     check(e.message.length > 10, 'a message a person can act on');
-    return;
+    return e;
   }
   throw new Error(`expected ${kind} to be thrown`);
 }
@@ -77,6 +77,13 @@ export const cases = {
     rejects(() => api.compare([wire, { name: 'B', text: 42 }]), 'invalid_input', 'articles[1].text');
     rejects(() => api.compare([wire, { name: 7, text: 'x' }]), 'invalid_input', 'articles[1].name');
     rejects(() => api.compare([wire]), 'too_few_documents', 'articles');
+  },
+
+  'more articles than the limit are refused with what to do': (api) => {
+    const many = Array.from({ length: 501 }, (_, i) => ({ name: `Outlet ${i}`, text: 'Fire hits Rotterdam port.' }));
+    const e = rejects(() => api.compare(many), 'too_large', 'articles');
+    check(/at most 500 can be compared at once: compare them in smaller sets/.test(e.message), e.message);
+    api.compare(many.slice(0, 500));
   },
 
   'unnamed articles get a name and empty ones a warning': (api) => {

@@ -1,0 +1,113 @@
+//! The largest comparison accepted. Beyond these a comparison is refused at
+//! once with [`ErrorKind::TooLarge`] and a message that says what to do,
+//! rather than running the browser tab out of memory: the wasm build's peak
+//! memory grows with the text (about 20 bytes per byte of text) and with
+//! the number of sentences.
+
+use crate::error::{Error, ErrorKind};
+
+/// Most documents in one comparison.
+pub const MAX_DOCUMENTS: usize = 500;
+
+/// Most bytes of text (UTF-8) in all documents together.
+pub const MAX_TOTAL_BYTES: usize = 32 * 1024 * 1024;
+
+/// Most segments (sentences and lines) in all documents together.
+pub const MAX_SEGMENTS: usize = 1_000_000;
+
+/// Refuses more than [`MAX_DOCUMENTS`] documents or more than
+/// [`MAX_TOTAL_BYTES`] of text in all.
+pub(crate) fn check_input(text_lengths: &[usize]) -> Result<(), Error> {
+    if text_lengths.len() > MAX_DOCUMENTS {
+        return Err(Error::new(
+            ErrorKind::TooLarge,
+            format!(
+                "{} documents were given and at most {} can be compared at once: compare them in smaller sets",
+                thousands(text_lengths.len()),
+                thousands(MAX_DOCUMENTS)
+            ),
+        )
+        .with_field("documents"));
+    }
+    let total: usize = text_lengths.iter().sum();
+    if total > MAX_TOTAL_BYTES {
+        return Err(Error::new(
+            ErrorKind::TooLarge,
+            format!(
+                "the documents hold {} of text together and at most {} can be compared at once: compare fewer or shorter documents",
+                megabytes(total),
+                megabytes(MAX_TOTAL_BYTES)
+            ),
+        )
+        .with_field("documents"));
+    }
+    Ok(())
+}
+
+/// Refuses a comparison whose first documents already hold more than
+/// [`MAX_SEGMENTS`] segments; `doc` is the one that went over.
+pub(crate) fn check_segments(segments: usize, doc: usize) -> Result<(), Error> {
+    if segments <= MAX_SEGMENTS {
+        return Ok(());
+    }
+    Err(Error::new(
+        ErrorKind::TooLarge,
+        format!(
+            "the documents hold more than {} sentences and lines together, which is more than can be compared at once: compare fewer or shorter documents",
+            thousands(MAX_SEGMENTS)
+        ),
+    )
+    .with_field(format!("documents[{doc}].text")))
+}
+
+/// `n` with its thousands grouped: "1,000,000".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// `bytes` in megabytes of 2^20 bytes, as the limits are set: "32 MB", "32.5 MB".
+fn megabytes(bytes: usize) -> String {
+    let mb = bytes as f64 / (1024.0 * 1024.0);
+    let text = format!("{mb:.1}");
+    format!("{} MB", text.strip_suffix(".0").unwrap_or(&text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documents_over_the_limit_are_refused_with_what_to_do() {
+        assert!(check_input(&vec![10; MAX_DOCUMENTS]).is_ok());
+        let e = check_input(&vec![10; MAX_DOCUMENTS + 1]).unwrap_err();
+        assert_eq!((e.kind, e.field.as_deref()), (ErrorKind::TooLarge, Some("documents")));
+        assert_eq!(e.message, "501 documents were given and at most 500 can be compared at once: compare them in smaller sets");
+    }
+
+    #[test]
+    fn text_over_the_limit_is_refused_with_its_size() {
+        assert!(check_input(&[MAX_TOTAL_BYTES / 2, MAX_TOTAL_BYTES / 2]).is_ok());
+        let e = check_input(&[MAX_TOTAL_BYTES / 2, MAX_TOTAL_BYTES / 2 + 512 * 1024]).unwrap_err();
+        assert_eq!(e.kind, ErrorKind::TooLarge);
+        assert_eq!(
+            e.message,
+            "the documents hold 32.5 MB of text together and at most 32 MB can be compared at once: compare fewer or shorter documents"
+        );
+    }
+
+    #[test]
+    fn segments_over_the_limit_name_the_document_that_went_over() {
+        assert!(check_segments(MAX_SEGMENTS, 3).is_ok());
+        let e = check_segments(MAX_SEGMENTS + 1, 3).unwrap_err();
+        assert_eq!((e.kind, e.field.as_deref()), (ErrorKind::TooLarge, Some("documents[3].text")));
+        assert!(e.message.starts_with("the documents hold more than 1,000,000 sentences"), "{}", e.message);
+    }
+}
