@@ -10,7 +10,10 @@
 // blob: URL there). A small inline script before them serves what the
 // modules fetch (the wasm, the examples, the styles of the HTML export) from
 // the page itself, under a made-up origin that import.meta.url now names,
-// and starts workers from their flattened text. Prints the size of the file.
+// and starts workers from their flattened text. Its Content-Security-Policy
+// allows these two scripts by their hashes and no other inline script.
+// Prints the size of the file.
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,9 +23,10 @@ import { moduleGraph, WWW } from './module-graph.mjs';
 const OUT = fileURLToPath(new URL('../dist/article-compare.html', import.meta.url));
 const ENTRY = 'app/main.js';
 const ORIGIN = 'https://article-compare.invalid/';
-const CSP = [
+/** The policy, with `scripts` (their texts) the only inline scripts allowed. */
+const csp = (scripts) => [
   "default-src 'none'",
-  "script-src 'unsafe-inline' 'wasm-unsafe-eval' blob:",
+  `script-src ${scripts.map((text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`).join(' ')} 'wasm-unsafe-eval'`,
   'worker-src blob:',
   "style-src 'unsafe-inline'",
   'img-src data:',
@@ -134,7 +138,9 @@ function page(bundle, app) {
     if (!pattern.test(html)) throw new Error(`index.html no longer has ${pattern}`);
     html = html.replace(new RegExp(pattern.source, 'g'), make);
   };
-  replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, () => `<meta http-equiv="Content-Security-Policy" content="${CSP}">`);
+  const shimScript = `(${shims})();`;
+  const appScript = `\n${inline(app)}`;
+  replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, () => `<meta http-equiv="Content-Security-Policy" content="${csp([shimScript, appScript])}">`);
   replace(/<link rel="stylesheet" href="([^"]+)"( media="[^"]+")?>/, (_, href, media = '') =>
     `<style${media}>\n${readFileSync(join(WWW, href), 'utf8').replace(/<\/style/gi, '<\\/style')}</style>`);
   replace(/(<link rel="icon"|<img)([^>]*?) (href|src)="([^":]+\.svg)"/, (_, tag, rest, attr, src) => `${tag}${rest} ${attr}="${dataUrl(src)}"`);
@@ -143,8 +149,8 @@ function page(bundle, app) {
   const json = JSON.stringify(bundle).replace(/</g, '\\u003c');
   replace(/<script type="module" src="[^"]+"><\/script>/, () => [
     `<script id="ac-bundle" type="application/json">${json}</script>`,
-    `<script>(${shims})();</script>`,
-    `<script type="module">\n${inline(app)}</script>`,
+    `<script>${shimScript}</script>`,
+    `<script type="module">${appScript}</script>`,
   ].join('\n'));
   const left = [...html.matchAll(/\s(?:src|href)="(?!data:|#|")([^"]*)"/g)].map((m) => m[1]);
   if (left.length) throw new Error(`index.html still refers to files: ${left.join(', ')}`);

@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
-import { launch, watchErrors } from './harness.mjs';
+import { launch, memoryProbe, watchErrors } from './harness.mjs';
 
 const SCREENS = process.env.AC_SCREENS ?? '/tmp/ac-screens';
 
@@ -58,7 +58,7 @@ async function openApp({ width = 1440, height = 900, dark = false, setup } = {})
 async function waitForReport(page, timeout = 30_000) {
   await page.waitForFunction(() => {
     const app = document.querySelector('#app');
-    return app.dataset.phase === 'done' && !app.dataset.rendering && app.report;
+    return app.dataset.phase === 'done' && !app.dataset.rendering && Boolean(app.report);
   }, null, { timeout });
 }
 
@@ -304,7 +304,8 @@ test('reload keeps the articles and settings until Clear all', async () => {
 });
 
 const HOSTILE = {
-  name: '<b onmouseover="alert(3)">Evil</b> & Co',
+  // A stray isolate end, a right-to-left override and a zero-width space: they must not turn the page around.
+  name: '<b onmouseover="alert(3)">Evil</b>\u2069\u202E & Co\u200B',
   text: 'Breaking <img src=x onerror=alert(1)> news.\n\n</script><script>alert(2)</script> At least 14 workers were injured in the fire, officials said.\n\nمرحبا بالعالم. هذه جملة عربية.',
 };
 
@@ -324,6 +325,13 @@ test('a hostile article stays inert, in the page and in the exported HTML report
   const arabic = page.locator('.ac-seg[data-doc="0"]', { hasText: 'مرحبا' });
   assert.equal(await arabic.getAttribute('dir'), 'auto');
   assert.equal(await arabic.evaluate((el) => getComputedStyle(el).direction), 'rtl');
+  // The name's bidi controls stay inside it: every element holding it is isolated, the stray isolate end a paragraph of its own.
+  for (const holder of ['.ac-column-title', '.ac-input-summary span[dir="auto"]']) {
+    const name = page.locator(holder).first();
+    assert.equal(await name.textContent(), HOSTILE.name);
+    assert.equal(await name.evaluate((el) => getComputedStyle(el).unicodeBidi), 'isolate', holder);
+    assert.equal(await name.evaluate((el) => [...el.querySelectorAll('span')].find((s) => s.textContent === '\u2069')?.style.display), 'inline-block', holder);
+  }
 
   await page.click('.ac-export-menu summary');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="html"]')]);
@@ -514,38 +522,158 @@ test('comparing two 5 MB articles runs in the worker: the page stays responsive'
   });
   await dropFiles(page, bigArticles(5_000_000));
   await page.waitForSelector('#app[data-phase="comparing"]', { timeout: 20_000 });
-  // Let the text boxes settle, then watch the main thread for 1.5 s of computing.
+  // Let the text boxes settle, then watch the main thread while the engine
+  // computes (up to 1.5 s), sampling what the status line says meanwhile.
   await page.waitForTimeout(300);
   const measured = await page.evaluate(() => new Promise((resolve) => {
     const from = performance.now();
     let last = from;
     let gap = 0;
+    let seen = null;
+    let until = from; // the last frame still comparing: showing the report is not measured here
     const frame = (now) => {
       gap = Math.max(gap, now - last);
       last = now;
-      if (now - from < 1500) requestAnimationFrame(frame);
-      else {
-        resolve({
-          phase: document.querySelector('#app').dataset.phase,
+      const comparing = document.querySelector('#app').dataset.phase === 'comparing';
+      if (comparing) {
+        until = now;
+        seen = {
           progress: !document.querySelector('.ac-progress').hidden,
           status: document.querySelector('.ac-status-text').textContent,
           done: Number(document.querySelector('.ac-progress').getAttribute('aria-valuenow')),
-          longest: Math.max(0, ...window.longTasks.filter((t) => t.start >= from).map((t) => t.duration)),
+        };
+      }
+      if (comparing && now - from < 1500) requestAnimationFrame(frame);
+      else {
+        resolve({
+          ...seen,
+          watched: until - from,
+          longest: Math.max(0, ...window.longTasks.filter((t) => t.start >= from && t.start < until).map((t) => t.duration)),
           gap,
         });
       }
     };
     requestAnimationFrame(frame);
   }));
-  assert.equal(measured.phase, 'comparing', 'the comparison outlasts the measurement');
+  assert.ok(measured.watched >= 500, `the comparison ran ${measured.watched} ms while watched`);
   assert.ok(measured.progress, 'a progress indicator shows');
   assert.match(measured.status, /^Comparing 2 articles… \w+ \d+% · \d+\.\d s$/, 'the stage and the share done, from the engine');
-  assert.ok(measured.done > 0 && measured.done < 100, `the bar shows progress: ${measured.done}%`);
+  // 100% is fine too: the engine may be done while the report is on its way.
+  assert.ok(measured.done > 0 && measured.done <= 100, `the bar shows progress: ${measured.done}%`);
   t.diagnostic(`longest main-thread task while comparing: ${measured.longest} ms, longest frame gap ${measured.gap.toFixed(1)} ms`);
   assert.ok(measured.longest < 50, `longest main-thread task while comparing: ${measured.longest} ms (frame gap ${measured.gap} ms)`);
   await waitForReport(page, 90_000);
   const report = await page.evaluate(() => document.querySelector('#app').report.documents.map((d) => d.segments.length));
   assert.equal(await page.locator('.ac-column .ac-seg').count(), report[0] + report[1]);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+/**
+ * `count` articles of about `size` characters on one invented event. Each
+ * tells it in sentences drawn from a common pool (so they share many, in
+ * their own order, a few with another figure) and in sentences of its own.
+ */
+function eventArticles(count, size) {
+  let seed = 11;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  const syllables = ['ka', 'lo', 'mi', 'ter', 'van', 'do', 'rus', 'pel', 'an', 'sor', 'gi', 'bu', 'len', 'tra', 'os', 'hem'];
+  const word = () => Array.from({ length: 2 + Math.floor(random() * 2) }, () => pick(syllables)).join('');
+  const name = () => word().replace(/^./, (c) => c.toUpperCase());
+  const who = ['The port authority', 'Firefighters', 'A union spokeswoman', 'The terminal operator', 'Investigators', 'The mayor'];
+  const what = ['containers burned', 'workers were treated for smoke', 'ships were held outside the harbour', 'fire engines were sent'];
+  // Names and rare words make each sentence of the pool unlike the others.
+  const pool = Array.from({ length: 200 }, () =>
+    `${pick(who)} in ${name()} said ${2 + Math.floor(random() * 97)} ${pick(what)} near ${name()}, ${word()} and ${word()} ${word()}.`);
+  const own = () => `${name()} ${Array.from({ length: 8 + Math.floor(random() * 8) }, word).join(' ')}.`;
+  return Array.from({ length: count }, (_, i) => {
+    let text = `Port fire: report ${i + 1}\n\n`;
+    for (let n = 1; text.length < size; n++) {
+      const s = random() < 0.6 ? pick(pool) : own();
+      text += (random() < 0.1 ? s.replace(/\d+/, (k) => String(Number(k) + 1)) : s) + (n % 4 ? ' ' : '\n\n');
+    }
+    return { name: `report-${String(i + 1).padStart(2, '0')}.txt`, text: text.trim() };
+  });
+}
+
+test('under load, 50 articles and then two of 5 MB: the page stays responsive and the memory is released afterwards', async () => {
+  const { page, errors } = await openApp();
+  const memory = await memoryProbe(browser.context, page);
+  const sum = (bytes) => Object.values(bytes).reduce((n, b) => n + b, 0);
+  const mb = (bytes) => `${(bytes / 1048576).toFixed(1)} MB`;
+  // Every long task, and when each comparison ran (from the start to the report received).
+  await page.evaluate(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => ({ start: e.startTime, duration: e.duration }))))
+      .observe({ type: 'longtask' });
+    window.comparisons = [];
+    const app = document.querySelector('#app');
+    new MutationObserver(() => {
+      const last = window.comparisons.at(-1);
+      if (app.dataset.phase === 'comparing' && !(last && last.to === null)) window.comparisons.push({ from: performance.now(), to: null });
+      else if (app.dataset.phase !== 'comparing' && last?.to === null) last.to = performance.now();
+    }).observe(app, { attributes: true, attributeFilter: ['data-phase'] });
+  });
+  // The longest task of the last comparison until its report was shown, and
+  // the one that showed it: the phase changes in that task, and its observer
+  // runs as the task ends (2 ms allow for the rounding of durations).
+  const longest = () => page.evaluate(() => {
+    const { from, to } = window.comparisons.at(-1);
+    const durations = (keep) => Math.max(0, ...window.longTasks.filter(keep).map((t) => t.duration));
+    const showing = (t) => t.start < to && t.start + t.duration >= to - 2;
+    return {
+      comparing: durations((t) => t.start >= from && t.start < to && !showing(t)),
+      showing: durations(showing),
+    };
+  });
+  const clearAll = async () => {
+    await page.click('.ac-clear-button');
+    await page.click('.ac-confirm-dialog [value="confirm"]');
+    await page.waitForFunction(() => document.querySelector('#app').dataset.hasText === 'false');
+  };
+
+  const many = eventArticles(50, 5000);
+  await dropFiles(page, many);
+  await waitForReport(page, 120_000);
+  const report = await page.evaluate(() => document.querySelector('#app').report);
+  assert.equal(report.documents.length, 50);
+  assert.ok(report.groups.length > 50, `${report.groups.length} groups: the articles share passages`);
+  assert.equal(await page.locator('.ac-focus-item').count(), 50);
+  const wasmMany = sum(await memory.wasm());
+  const heapMany = await memory.jsHeap();
+  const longestMany = await longest();
+
+  await clearAll();
+  await dropFiles(page, bigArticles(5_000_000));
+  await page.waitForSelector('#app[data-phase="comparing"]', { timeout: 20_000 });
+  // Asked while the engine runs, the workers answer as soon as it returns: the peak, since wasm memory never shrinks.
+  const peak = memory.wasm();
+  await waitForReport(page, 180_000);
+  const wasmPeakBy = await peak;
+  const wasmPeak = sum(wasmPeakBy);
+  const heapPeak = await memory.jsHeap();
+  const longestBig = await longest();
+
+  // Released: the articles cleared, the grown worker replaced once idle, then two short articles compared.
+  await clearAll();
+  const grown = Object.keys(wasmPeakBy).filter((session) => wasmPeakBy[session] > 64 * 1048576);
+  assert.equal(grown.length, 1, `one worker grew large: ${JSON.stringify(wasmPeakBy)}`);
+  await Promise.race([memory.ended(grown[0]), new Promise((_, reject) => setTimeout(() => reject(new Error('the grown worker was not replaced')), 60_000))]);
+  await paste(page, [WIRE, DAILY]);
+  await waitForReport(page);
+  assert.deepEqual((await checkSegmentsAgainstReport(page)).problems, []);
+  const wasmAfter = sum(await memory.wasm());
+  const heapAfter = await memory.jsHeap();
+
+  const tasks = ({ comparing, showing }) => `longest main-thread task ${comparing} ms while comparing, ${showing} ms to show the report`;
+  console.log(`under load: 50 articles of 5 KB: wasm memory ${mb(wasmMany)}, JS heap ${mb(heapMany)}; ${tasks(longestMany)}`);
+  console.log(`under load: two articles of 5 MB: wasm memory peak ${mb(wasmPeak)}, JS heap peak ${mb(heapPeak)}; ${tasks(longestBig)}`);
+  console.log(`under load: released, two short articles compared: wasm memory ${mb(wasmAfter)}, JS heap ${mb(heapAfter)}`);
+  // Building the view of a report of 90,000 segments is one long task (printed above), not asserted.
+  assert.ok(longestMany.comparing < 50 && longestBig.comparing < 50, `${tasks(longestMany)}; ${tasks(longestBig)}`);
+  assert.ok(wasmAfter < wasmPeak / 4, `wasm memory after release ${mb(wasmAfter)}, peak ${mb(wasmPeak)}`);
+  assert.ok(heapAfter < heapPeak / 4, `JS heap after release ${mb(heapAfter)}, peak ${mb(heapPeak)}`);
   assert.deepEqual(errors, []);
   await page.close();
 });

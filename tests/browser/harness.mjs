@@ -50,3 +50,75 @@ export function watchErrors(page) {
   });
   return errors;
 }
+
+/**
+ * Measures the memory of `page` through the DevTools protocol, each time
+ * after a garbage collection: `jsHeap()` is the page's used JS heap in
+ * bytes; `wasm()` the bytes of wasm memory held by each of its live
+ * workers, as {session: bytes}; `ended(session)` resolves when that worker
+ * is gone.
+ */
+export async function memoryProbe(context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  // A worker is reached through the page's session, its messages wrapped in
+  // Target.sendMessageToTarget (the protocol's non-flat mode): Playwright
+  // offers no session of a worker's own.
+  const workers = new Map(); // session → {ended: Promise, end()}
+  const pending = new Map(); // message id → {session, resolve, reject}
+  let nextId = 1;
+  cdp.on('Target.attachedToTarget', ({ sessionId, targetInfo }) => {
+    if (targetInfo.type !== 'worker') return;
+    let end;
+    const ended = new Promise((resolve) => (end = resolve));
+    workers.set(sessionId, { ended, end });
+  });
+  cdp.on('Target.detachedFromTarget', ({ sessionId }) => {
+    workers.get(sessionId)?.end();
+    workers.delete(sessionId);
+    for (const [id, p] of pending) {
+      if (p.session !== sessionId) continue;
+      pending.delete(id);
+      p.reject(new Error('the worker ended'));
+    }
+  });
+  cdp.on('Target.receivedMessageFromTarget', ({ message }) => {
+    const { id, result, error } = JSON.parse(message);
+    const p = pending.get(id);
+    if (!p) return;
+    pending.delete(id);
+    if (error) p.reject(new Error(error.message));
+    else p.resolve(result);
+  });
+  const send = (session, method, params = {}) => new Promise((resolve, reject) => {
+    const id = nextId++;
+    pending.set(id, { session, resolve, reject });
+    cdp.send('Target.sendMessageToTarget', { sessionId: session, message: JSON.stringify({ id, method, params }) }).catch(reject);
+  });
+  /** The bytes of every WebAssembly.Memory alive in the worker of `session`. */
+  const wasmOf = async (session) => {
+    await send(session, 'HeapProfiler.collectGarbage');
+    const { result: prototype } = await send(session, 'Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
+    const { objects } = await send(session, 'Runtime.queryObjects', { prototypeObjectId: prototype.objectId });
+    const { result } = await send(session, 'Runtime.callFunctionOn', {
+      objectId: objects.objectId,
+      functionDeclaration: 'function () { return this.reduce((bytes, memory) => bytes + memory.buffer.byteLength, 0); }',
+      returnByValue: true,
+    });
+    return result.value;
+  };
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  return {
+    async jsHeap() {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      return metrics.find((m) => m.name === 'JSHeapUsedSize').value;
+    },
+    async wasm() {
+      const sessions = [...workers.keys()];
+      const bytes = await Promise.all(sessions.map((s) => wasmOf(s).catch(() => 0)));
+      return Object.fromEntries(sessions.map((s, i) => [s, bytes[i]]));
+    },
+    ended: (session) => workers.get(session)?.ended ?? Promise.resolve(),
+  };
+}

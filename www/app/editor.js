@@ -6,11 +6,13 @@
 // picked files go to `onFiles` (the page handles dropped ones the same way).
 
 import { h, icon } from '../render/dom.js';
-import { plural } from '../render/palette.js';
+import { articleLetter, plural } from '../render/palette.js';
 import { newArticle, nameFromText } from './state.js';
 import { describeSource, extractBytes, sourceFacts } from './files.js';
 
-export const MAX_ARTICLES = 20;
+// A bound on the boxes on the page, well above the dozens of articles a
+// story gets (the columns show six; more go through the focus view).
+export const MAX_ARTICLES = 100;
 
 // Longer texts from files or storage are previewed, not put in a text box:
 // a text box holding megabytes makes the page slow to lay out.
@@ -19,11 +21,6 @@ const PREVIEW_CHARS = 1500;
 
 // An emptied box starts a new article: what the old one was read from no longer applies.
 const NO_SOURCE = { source: null, file: null, original: null };
-
-/** Letters that label the articles: A, B, C … */
-export function articleLetter(index) {
-  return String.fromCharCode(65 + (index % 26));
-}
 
 /**
  * Wires the editor inside `root` (the input section of index.html) to

@@ -71,7 +71,9 @@ export async function reportHtml(report, texts, { generated = new Date() } = {})
   const columns = h(doc, 'div', { class: 'ac-export-columns' });
   const root = h(doc, 'div', { class: 'ac-root ac-export' },
     h(doc, 'header', { class: 'ac-export-head' },
-      h(doc, 'h1', {}, title),
+      // The title with each name isolated, so that none can turn the others around.
+      h(doc, 'h1', {}, `Comparison of ${plural(report.documents.length, 'article')}: `,
+        report.documents.map((d, i) => [i ? ', ' : null, h(doc, 'span', { dir: 'auto' }, d.name)])),
       h(doc, 'p', {},
         `Made with article-compare ${report.version} on ${generated.toISOString().slice(0, 16).replace('T', ' ')} UTC · strictness ${report.options.strictness}`)),
     h(doc, 'h2', {}, 'Summary'),

@@ -7,10 +7,10 @@ import { buildModel } from '../model/report.js';
 import { ColumnsView } from '../render/columns.js';
 import { renderInspector } from '../render/diff-panel.js';
 import { renderSummary } from '../render/summary.js';
-import { h } from '../render/dom.js';
-import { percent, plural, strictnessWords } from '../render/palette.js';
+import { append, h } from '../render/dom.js';
+import { articleLetter, percent, plural, strictnessWords } from '../render/palette.js';
 import { createState, nameFromText, newArticle } from './state.js';
-import { createEditor, placeArticles, articleLetter, showSource } from './editor.js';
+import { createEditor, placeArticles, showSource } from './editor.js';
 import { CancelledError, CompareClient } from './worker-client.js';
 import { readArticleFiles, describeSource, summarizeSource, ACCEPT, READABLE } from './files.js';
 import { loadDraft, saveDraft, saveDraftNow, clearDraft } from './storage.js';
@@ -69,7 +69,7 @@ function scheduleCompare(delay = TYPING_DELAY_MS) {
   const articles = comparable();
   if (articles.length < 2) {
     lastInput = null;
-    state.set({ phase: 'idle', report: null, error: null });
+    state.set({ phase: 'idle', report: null, texts: [], compared: [], error: null });
     return;
   }
   state.set({ phase: 'waiting' });
@@ -252,6 +252,8 @@ function showReport() {
   if (!model) {
     view?.destroy();
     view = null;
+    summaryShown = null;
+    renderFocusNav(s);
     $('.ac-columns-host').replaceChildren();
     $('.ac-panel-summary').replaceChildren();
     inspect(null);
@@ -371,9 +373,13 @@ function jumpTo(ref, { against } = {}) {
 
 function renderFocusNav(s) {
   const nav = $('.ac-focus-nav');
-  const count = s.report.documents.length;
+  const count = s.report?.documents.length ?? 0;
   nav.hidden = count <= MAX_COLUMNS;
-  if (nav.hidden) return;
+  if (nav.hidden) {
+    // Emptied, not only hidden: its buttons hold the report they were made for.
+    for (const list of nav.querySelectorAll('select, ol')) list.replaceChildren();
+    return;
+  }
   const [focus, against] = shownDocs(s);
   const option = (d, i, selected) => h(document, 'option', { value: i, selected: i === selected }, `${articleLetter(i)}. ${d.name}`);
   $('.ac-focus-select').replaceChildren(...s.report.documents.map((d, i) => option(d, i, focus)));
@@ -497,7 +503,10 @@ $('.ac-collapse-button').addEventListener('click', () => setCollapsed($('.ac-inp
 
 function showInputSummary(s) {
   const names = s.articles.map((a, i) => (a.text.trim() ? a.name || `Article ${articleLetter(i)}` : null)).filter(Boolean);
-  $('.ac-input-summary').textContent = names.length ? `${plural(names.length, 'article')}: ${names.join(' · ')}` : '';
+  // Each name isolated, so that none can turn the others around.
+  const summary = $('.ac-input-summary');
+  summary.replaceChildren();
+  if (names.length) append(summary, [`${plural(names.length, 'article')}: `, names.map((name, i) => [i ? ' · ' : null, h(document, 'span', { dir: 'auto' }, name)])]);
   app.dataset.hasText = String(names.length > 0);
 }
 
@@ -506,7 +515,9 @@ async function addFiles(files) {
   const list = $('.ac-file-problems');
   list.replaceChildren(...problems.map((p) => {
     const dismiss = h(document, 'button', { type: 'button', class: 'ac-icon-button', 'aria-label': `Dismiss the message about ${p.name}` }, '×');
-    const item = h(document, 'li', { class: 'ac-file-problem' }, h(document, 'span', { dir: 'auto' }, p.message), dismiss);
+    // The file's name isolated from the words about it (a name can hold an override).
+    const message = p.message.startsWith(p.name) ? [h(document, 'span', { dir: 'auto' }, p.name), p.message.slice(p.name.length)] : p.message;
+    const item = h(document, 'li', { class: 'ac-file-problem' }, h(document, 'span', { dir: 'auto' }, message), dismiss);
     dismiss.addEventListener('click', () => item.remove());
     return item;
   }));
@@ -592,7 +603,7 @@ $('.ac-clear-button').addEventListener('click', async () => {
   clearTimeout(compareTimer);
   client.cancel();
   lastInput = null;
-  state.set({ articles: [newArticle(), newArticle()], report: null, phase: 'idle', error: null, focus: 0, against: null });
+  state.set({ articles: [newArticle(), newArticle()], report: null, texts: [], compared: [], phase: 'idle', error: null, focus: 0, against: null });
   $('.ac-file-problems').replaceChildren();
   $('.ac-notices').replaceChildren();
   setCollapsed(false);

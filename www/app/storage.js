@@ -41,16 +41,29 @@ let inDatabase = null;
 // encoded again at every save.
 let blobs = new Map();
 
+// Encoding megabytes of text takes long: a slice of this many characters per task.
+const ENCODE_SLICE = 256 * 1024;
+
+/** `text` as a Blob, encoded a slice per task (joining Blobs copies nothing). */
+async function encode(text) {
+  const parts = [];
+  for (let at = 0; at < text.length;) {
+    let end = Math.min(at + ENCODE_SLICE, text.length);
+    // Never between the two halves of a surrogate pair, which would each become U+FFFD.
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    parts.push(new Blob([text.slice(at, end)]));
+    at = end;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return new Blob(parts, { type: 'text/plain' });
+}
+
 async function saveToDatabase(draft) {
   const kept = new Map();
   const articles = [];
   for (const a of draft.articles) {
-    let blob = blobs.get(a.text) ?? kept.get(a.text);
-    if (!blob) {
-      blob = new Blob([a.text], { type: 'text/plain' });
-      // Encoding a long text takes a moment: one per task.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    }
+    const blob = blobs.get(a.text) ?? kept.get(a.text) ?? await encode(a.text);
     kept.set(a.text, blob);
     articles.push({ ...a, text: blob });
   }

@@ -5,6 +5,13 @@
 // The wasm is compiled once here and handed to every worker, so a fresh
 // worker is ready at once.
 
+// Wasm memory grows and never shrinks: a worker that compared megabytes
+// keeps hundreds of MB for good. Such a worker is replaced once it has been
+// idle for a while (not at once: an edit to a long article compares again
+// soon, and can reuse the memory).
+const LARGE_MEMORY_BYTES = 64 * 1024 * 1024;
+const RECYCLE_IDLE_MS = 5000;
+
 /** Rejection of a comparison that a newer one (or cancel()) replaced. */
 export class CancelledError extends Error {
   constructor() {
@@ -31,6 +38,7 @@ export class CompareClient {
     this.initialised = new WeakSet();
     this.job = null;
     this.nextId = 1;
+    this.recycleTimer = 0;
   }
 
   /** Whether a comparison is running. */
@@ -70,11 +78,13 @@ export class CompareClient {
   /** Ends the worker for good. */
   dispose() {
     this.cancel();
+    clearTimeout(this.recycleTimer);
     this.worker?.terminate();
     this.worker = null;
   }
 
   async post(job) {
+    clearTimeout(this.recycleTimer);
     const worker = this.ensureWorker();
     let module = null;
     try {
@@ -145,7 +155,7 @@ export class CompareClient {
       return;
     }
     // The report comes as a skeleton, then its long arrays in slices.
-    if (data.report) Object.assign(job, { report: data.report, ms: data.ms, remaining: data.parts });
+    if (data.report) Object.assign(job, { report: data.report, ms: data.ms, remaining: data.parts, memory: data.memory });
     if (data.part) {
       const { doc, field, items } = data.part;
       const target = doc === undefined ? job.report[field] : job.report.documents[doc][field];
@@ -154,8 +164,14 @@ export class CompareClient {
     }
     if (job.report && job.remaining === 0) {
       this.job = null;
+      if (job.memory > LARGE_MEMORY_BYTES) this.recycleTimer = setTimeout(() => this.recycle(worker), RECYCLE_IDLE_MS);
       job.resolve({ report: job.report, ms: job.ms });
     }
+  }
+
+  /** Replaces `worker`, grown large, if it is still the idle current one. */
+  recycle(worker) {
+    if (worker === this.worker && !this.job) this.replaceWorker();
   }
 
   crashed(worker, reason) {

@@ -4,7 +4,8 @@
 // Messages in:  {type: 'init', module?}  (a compiled WebAssembly.Module)
 //               {type: 'compare', id, articles, options}
 // Messages out: {id, progress, stage} while comparing (share done, 0–1)
-//               {id, report, ms, parts} then `parts` messages {id, part}
+//               {id, report, ms, parts, memory} then `parts` messages {id, part}
+//               (`memory`: the bytes of wasm memory this worker now holds)
 //               | {id, error: {name, kind, field, message}}
 //               | {id, crash: message}  (anything else: the instance may be
 //               broken, so the client replaces this worker)
@@ -13,8 +14,9 @@
 // slices, so that no single message takes the page long to receive.
 import init, { compare } from '../pkg/article_compare.js';
 
-// Items per slice: a match with its diff weighs about ten segments.
-const SLICE = { segments: 3000, matches: 300, groups: 3000, passages: 3000 };
+// Items per slice, each slice a few milliseconds to receive on a slow
+// machine: a match with its diff weighs about ten segments.
+const SLICE = { segments: 1000, matches: 100, groups: 1000, passages: 1000 };
 
 let ready = null;
 
@@ -42,12 +44,12 @@ self.addEventListener('message', async ({ data }) => {
   if (data.type !== 'compare') return;
   const { id, articles, options } = data;
   try {
-    await (ready ??= init());
+    const wasm = await (ready ??= init());
     const started = performance.now();
     const report = compare(articles, options, (progress, stage) => self.postMessage({ id, progress, stage }));
     const ms = performance.now() - started;
     const { skeleton, parts } = sliced(report);
-    self.postMessage({ id, report: skeleton, ms, parts: parts.length });
+    self.postMessage({ id, report: skeleton, ms, parts: parts.length, memory: wasm.memory.buffer.byteLength });
     for (const part of parts) self.postMessage({ id, part });
   } catch (e) {
     if (e?.name === 'ArticleCompareError') {

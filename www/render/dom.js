@@ -1,6 +1,7 @@
 // Builds DOM nodes from plain values. Text only ever goes in as text nodes
 // and attributes through setAttribute, so nothing in an article or its name
-// can become markup or a handler. Nodes are made by the document of the
+// can become markup or a handler, and no bidi control in it can reach the
+// text around its element (textNodes). Nodes are made by the document of the
 // element they go into, so the views work in a page, a shadow root or a
 // detached document (the HTML export).
 
@@ -24,9 +25,43 @@ export function h(doc, tag, attrs = {}, ...children) {
 export function append(node, children) {
   for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
-    node.append(typeof child === 'string' || typeof child === 'number' ? node.ownerDocument.createTextNode(String(child)) : child);
+    if (typeof child === 'string' || typeof child === 'number') node.append(...textNodes(node.ownerDocument, String(child)));
+    else node.append(child);
   }
   return node;
+}
+
+// Isolate initiators (LRI, RLI, FSI), their closing PDI, and the paragraph
+// separators that end every isolate.
+const BIDI_ISOLATES = /[\u2066-\u2069\n\r\u001c-\u001e\u0085\u2029]/g;
+
+/**
+ * `text` as text nodes. A PDI (U+2069) that closes no isolate opened before
+ * it in `text` would close the isolation of the element it is in (dir="auto",
+ * <bdi>), and an override after it (U+202E) would then reverse the page
+ * around that element: such a PDI goes alone in an inline-block, a paragraph
+ * of its own, where it closes nothing. The text itself is unchanged.
+ */
+export function textNodes(doc, text) {
+  if (!text.includes('\u2069')) return [doc.createTextNode(text)];
+  const nodes = [];
+  let open = 0;
+  let from = 0;
+  for (const { 0: mark, index } of text.matchAll(BIDI_ISOLATES)) {
+    if (mark >= '\u2066' && mark <= '\u2068') open++;
+    else if (mark !== '\u2069') open = 0; // a paragraph separator ends them all
+    else if (open) open--;
+    else {
+      if (index > from) nodes.push(doc.createTextNode(text.slice(from, index)));
+      const stray = doc.createElement('span');
+      stray.style.display = 'inline-block';
+      stray.textContent = mark;
+      nodes.push(stray);
+      from = index + 1;
+    }
+  }
+  if (from < text.length) nodes.push(doc.createTextNode(text.slice(from)));
+  return nodes;
 }
 
 /** Removes every child of `node`. */
@@ -43,11 +78,11 @@ export function markedText(doc, text, ranges) {
   const nodes = [];
   let at = 0;
   for (const [start, end] of ranges) {
-    if (start > at) nodes.push(doc.createTextNode(text.slice(at, start)));
+    if (start > at) nodes.push(...textNodes(doc, text.slice(at, start)));
     nodes.push(h(doc, 'mark', { class: 'ac-disc' }, text.slice(start, end)));
     at = end;
   }
-  if (at < text.length) nodes.push(doc.createTextNode(text.slice(at)));
+  if (at < text.length) nodes.push(...textNodes(doc, text.slice(at)));
   return nodes;
 }
 

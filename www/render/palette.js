@@ -65,6 +65,11 @@ export function strictnessWords(value) {
   return 'Very strict';
 }
 
+/** The letter that labels article `index`: A … Z, then A1 … Z1, A2 … */
+export function articleLetter(index) {
+  return String.fromCharCode(65 + (index % 26)) + (index >= 26 ? Math.floor(index / 26) : '');
+}
+
 /** "1 sentence", "3 sentences". */
 export function plural(n, one, many = `${one}s`) {
   return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;

@@ -5,7 +5,7 @@
 // (the HTML export) entries are plain text.
 
 import { h, icon, markedText } from './dom.js';
-import { DISCREPANCY_HINTS, DISCREPANCY_LABELS, excerpt, percent, plural } from './palette.js';
+import { DISCREPANCY_HINTS, DISCREPANCY_LABELS, articleLetter, excerpt, percent, plural } from './palette.js';
 
 // Lists stop here (long articles can have thousands of entries); the
 // columns' filters and shortcuts reach the rest.
@@ -69,14 +69,13 @@ function articleCards(doc, model) {
 
 function overlapTable(doc, model, action) {
   const { documents, report } = model;
-  const letter = (i) => String.fromCharCode(65 + (i % 26)) + (i >= 26 ? Math.floor(i / 26) : '');
   const head = h(doc, 'tr', {},
     h(doc, 'td', { class: 'ac-heat-corner' }),
     documents.map((d, j) => h(doc, 'th', { scope: 'col', title: d.name },
-      h(doc, 'span', { class: 'ac-heat-letter' }, letter(j)), h(doc, 'span', { class: 'ac-heat-colname', dir: 'auto' }, d.name))));
+      h(doc, 'span', { class: 'ac-heat-letter' }, articleLetter(j)), h(doc, 'span', { class: 'ac-heat-colname', dir: 'auto' }, d.name))));
   const rows = documents.map((d, i) => h(doc, 'tr', {},
     h(doc, 'th', { scope: 'row', title: d.name },
-      h(doc, 'span', { class: 'ac-heat-letter' }, letter(i)), h(doc, 'span', { class: 'ac-heat-rowname', dir: 'auto' }, d.name)),
+      h(doc, 'span', { class: 'ac-heat-letter' }, articleLetter(i)), h(doc, 'span', { class: 'ac-heat-rowname', dir: 'auto' }, d.name)),
     documents.map((other, j) => {
       if (i === j) return h(doc, 'td', { class: 'ac-heat-self' }, h(doc, 'span', { 'aria-label': 'same article' }, '—'));
       const share = report.overlap[i]?.[j] ?? 0;
@@ -141,7 +140,11 @@ function movedList(doc, model, action, section) {
 function uniqueLists(doc, model, action, interactive) {
   return model.documents.map((d, i) => {
     const runs = model.uniquePassages[i];
-    const heading = `${d.name}: ${runs.length ? `${plural(d.stats.unique_segments, 'sentence')}, ${percent(d.stats.unique_share)} of its text` : 'nothing of its own'}`;
+    // The name isolated: a right-to-left name or an override in it leaves the words after it alone.
+    const heading = [
+      h(doc, 'span', { dir: 'auto' }, d.name),
+      `: ${runs.length ? `${plural(d.stats.unique_segments, 'sentence')}, ${percent(d.stats.unique_share)} of its text` : 'nothing of its own'}`,
+    ];
     const list = runs.length
       ? limitedList(doc, runs, (run) => {
         const count = run.last - run.first + 1;
@@ -152,9 +155,9 @@ function uniqueLists(doc, model, action, interactive) {
         ], { doc: i, segment: run.first }));
       })
       : h(doc, 'p', { class: 'ac-sum-empty' }, 'Everything this article says is also in another one.');
-    const summary = h(doc, 'summary', { class: 'ac-sum-unique-name' }, h(doc, 'span', { dir: 'auto' }, heading));
     return interactive
-      ? h(doc, 'details', { class: 'ac-sum-unique-doc', open: runs.length > 0 }, summary, list)
+      ? h(doc, 'details', { class: 'ac-sum-unique-doc', open: runs.length > 0 },
+        h(doc, 'summary', { class: 'ac-sum-unique-name' }, h(doc, 'span', { dir: 'auto' }, heading)), list)
       : h(doc, 'div', { class: 'ac-sum-unique-doc' }, h(doc, 'h4', { class: 'ac-sum-unique-name', dir: 'auto' }, heading), list);
   });
 }
