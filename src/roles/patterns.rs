@@ -287,7 +287,7 @@ fn has_clock_time(simple: &str) -> bool {
             Some(hm) => hm,
             None => return false,
         };
-        !h.is_empty() && h.len() <= 2 && h.bytes().all(|b| b.is_ascii_digit()) && m.len() >= 2 && m[..2].bytes().all(|b| b.is_ascii_digit())
+        !h.is_empty() && h.len() <= 2 && h.bytes().all(|b| b.is_ascii_digit()) && m.as_bytes().get(..2).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
     }) && ["am", "pm", "a.m", "p.m", "gmt", "utc", "et", "bst", "cet"].iter().any(|z| simple.split_whitespace().any(|w| w.trim_end_matches(['.', ',']) == *z))
 }
 
