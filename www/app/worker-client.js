@@ -70,9 +70,11 @@ export class CompareClient {
     reject(new CancelledError());
   }
 
-  /** Starts the worker ahead of the first comparison. */
-  warm() {
-    this.ensureWorker();
+  /** Starts the worker ahead of the first comparison, its engine loaded and run in. */
+  async warm() {
+    const worker = this.ensureWorker();
+    const module = await this.compiled().catch(() => null);
+    if (this.worker === worker) this.initialise(worker, module, { warmUp: true });
   }
 
   /** Ends the worker for good. */
@@ -86,18 +88,20 @@ export class CompareClient {
   async post(job) {
     clearTimeout(this.recycleTimer);
     const worker = this.ensureWorker();
-    let module = null;
-    try {
-      module = await this.compiled();
-    } catch {
-      // The worker then fetches and compiles the wasm itself.
-    }
+    const module = await this.compiled().catch(() => null);
     if (this.job !== job || this.worker !== worker) return;
-    if (!this.initialised.has(worker)) {
-      worker.postMessage({ type: 'init', module });
-      this.initialised.add(worker);
-    }
+    this.initialise(worker, module);
     worker.postMessage({ type: 'compare', id: job.id, articles: job.articles, options: job.options });
+  }
+
+  /**
+   * Hands `worker` the compiled wasm, once (without it, the worker fetches
+   * and compiles the wasm itself); `warmUp` when there is time for it.
+   */
+  initialise(worker, module, { warmUp = false } = {}) {
+    if (this.initialised.has(worker)) return;
+    worker.postMessage({ type: 'init', module, warmUp });
+    this.initialised.add(worker);
   }
 
   compiled() {

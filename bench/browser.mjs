@@ -1,0 +1,129 @@
+// Speed benchmark of the wasm build in headless Chromium, on the inputs of
+// bench/generate.mjs:
+//
+//   node bench/generate.mjs /tmp/ac-bench && node bench/browser.mjs /tmp/ac-bench [--runs 5]
+//
+// Each input is compared in a fresh page (a fresh wasm instance, so that its
+// memory size afterwards is the peak of that input) by the app's own module
+// in a blank page's main thread: `compare` timed whole, articles in, report
+// object out. The first call is reported apart from the warm median, as in
+// bench/node.mjs.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch } from '../tests/browser/harness.mjs';
+
+const args = process.argv.slice(2);
+const inputDir = args.find((a) => !a.startsWith('--'));
+if (!inputDir) {
+  console.error('usage: node bench/browser.mjs INPUT_DIR [--runs N]');
+  process.exit(2);
+}
+const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
+
+const family = (name) => ['pair-', 'set-', 'worst-'].findIndex((f) => name.startsWith(f));
+const size = (name) => {
+  const n = name.replace(/^(pair|set|worst)-/, '');
+  return parseFloat(n) * ({ k: 1e3, m: 1e6 }[n.slice(-1)] ?? 1);
+};
+const inputs = readdirSync(inputDir)
+  .filter((d) => family(d) >= 0)
+  .sort((a, b) => family(a) - family(b) || size(a) - size(b) || a.localeCompare(b));
+
+const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
+
+const browser = await launch();
+const version = browser.context.browser()?.version() ?? 'Chromium';
+console.log(`headless ${version}, page main thread, median of at least ${runs} warm runs and 1 s of them\n`);
+console.log('| input | bytes | first | warm | wasm memory |');
+console.log('|---|---|---|---|---|');
+for (const name of inputs) {
+  const dir = join(inputDir, name);
+  const articles = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => ({ name: f, text: readFileSync(join(dir, f), 'utf8') }));
+  const bytes = articles.reduce((n, a) => n + Buffer.byteLength(a.text), 0);
+  const page = await browser.context.newPage();
+  // The articles come from a route, not through evaluate(), which would
+  // serialise megabytes through the protocol.
+  await page.route('**/bench-input.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(articles) }));
+  await page.route('**/bench.html', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' }));
+  await page.goto(`${browser.url}bench.html`);
+  const result = await page.evaluate(async (runs) => {
+    const pkg = await import('/www/pkg/article_compare.js');
+    const wasm = await pkg.default();
+    const articles = await (await fetch('/bench-input.json')).json();
+    const time = () => {
+      const start = performance.now();
+      pkg.compare(articles);
+      return performance.now() - start;
+    };
+    const first = time();
+    const warm = [];
+    for (let spent = 0; warm.length < runs || (spent < 1000 && warm.length < 500);) {
+      warm.push(time());
+      spent += warm.at(-1);
+    }
+    warm.sort((a, b) => a - b);
+    return { first, warm: warm[Math.floor(warm.length / 2)], memory: wasm.memory.buffer.byteLength };
+  }, runs);
+  console.log(`| ${name} | ${bytes.toLocaleString('en')} | ${fmt(result.first)} | ${fmt(result.warm)} | ${(result.memory / 2 ** 20).toFixed(0)} MB |`);
+  await page.close();
+}
+
+// The app itself: how soon the first result of two pasted 5 KB articles
+// shows once the typing pause is over, and how long the main thread is held
+// while the 10 MB pair is compared and then shown.
+console.log('\nthe app (www/index.html): from the end of the typing pause (phase "comparing") to the report shown\n');
+console.log('| input | to the report shown | longest main-thread task while comparing | longest task showing the report |');
+console.log('|---|---|---|---|');
+for (const name of ['set-5', 'pair-10m'].filter((n) => inputs.includes(n))) {
+  const dir = join(inputDir, name);
+  const articles = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().slice(0, 2)
+    .map((f) => ({ name: f, text: readFileSync(join(dir, f), 'utf8') }));
+  const bytes = articles.reduce((n, a) => n + Buffer.byteLength(a.text), 0);
+  const page = await browser.context.newPage();
+  await page.route('**/bench-input.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(articles) }));
+  await page.goto(`${browser.url}www/index.html`);
+  await page.waitForSelector('#app[data-ready="true"]');
+  await page.waitForTimeout(1000); // as a reader takes a moment to paste
+  const measured = await page.evaluate(async () => {
+    const articles = await (await fetch('/bench-input.json')).json();
+    const app = document.querySelector('#app');
+    const tasks = [];
+    new PerformanceObserver((list) => tasks.push(...list.getEntries())).observe({ type: 'longtask' });
+    // The phase turns "done" in the task that starts showing the report (its
+    // observer runs as that task ends); rendering may go on for a few more.
+    let from = 0;
+    let done = 0;
+    let to = 0;
+    const shown = new Promise((resolve) => {
+      new MutationObserver(() => {
+        const now = performance.now();
+        if (app.dataset.phase === 'comparing' && !from) from = now;
+        if (app.dataset.phase === 'done' && from && !done) done = now;
+        if (done && !app.dataset.rendering && !to) {
+          to = now;
+          resolve();
+        }
+      }).observe(app, { attributes: true, attributeFilter: ['data-phase', 'data-rendering'] });
+    });
+    // As dropped files: long texts are not typed into boxes.
+    const transfer = new DataTransfer();
+    for (const a of articles) transfer.items.add(new File([a.text], a.name, { type: 'text/plain' }));
+    const zone = document.querySelector('.ac-dropzone');
+    for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    await shown;
+    await new Promise((resolve) => setTimeout(resolve, 100)); // a long task is reported after it ends
+    const longest = (keep) => Math.max(0, ...tasks.filter(keep).map((t) => t.duration));
+    const showing = (t) => t.startTime + t.duration >= done - 2 && t.startTime <= to;
+    return {
+      total: to - from,
+      comparing: longest((t) => t.startTime >= from && !showing(t) && t.startTime < done),
+      showing: longest(showing),
+    };
+  });
+  console.log(`| ${name} (first two, ${bytes.toLocaleString('en')} bytes) | ${fmt(measured.total)} | ${measured.comparing.toFixed(0)} ms | ${measured.showing.toFixed(0)} ms |`);
+  await page.close();
+}
+await browser.close();
