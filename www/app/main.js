@@ -243,13 +243,27 @@ function againstOf(s, focus) {
   return best;
 }
 
-/** Shows a new report (or none): summary, columns, inspector, announcement. */
-function showReport() {
-  const s = state.get();
+/**
+ * Shows a new report (or none): summary, columns, inspector, announcement.
+ * The view model is built in one task and the view in the next, so that a
+ * long report does not hold the page for both at once.
+ */
+async function showReport() {
+  let s = state.get();
+  let next = null;
+  if (s.report) {
+    app.dataset.rendering = 'true';
+    next = buildModel(s.report, s.texts);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // A newer report (or none) came meanwhile: it is shown by its own call.
+    if (state.get().report !== s.report) return;
+    s = state.get();
+  }
   app.report = s.report;
   app.dataset.hasReport = String(Boolean(s.report));
-  model = s.report ? buildModel(s.report, s.texts) : null;
+  model = next;
   if (!model) {
+    delete app.dataset.rendering;
     view?.destroy();
     view = null;
     summaryShown = null;

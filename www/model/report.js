@@ -33,36 +33,38 @@ function mergeRanges(ranges) {
  */
 export function buildModel(report, texts = []) {
   const { documents, matches, groups, passages } = report;
-  const perSegment = (make) => documents.map((d) => d.segments.map(make));
+  // Long reports have ~100,000 segments, most of them without matches or
+  // discrepancies: those lists are made only where there is something to
+  // list, and flags are bytes, so that building the model stays a short task.
+  const sparse = () => documents.map((d) => new Array(d.segments.length));
+  const flags = () => documents.map((d) => new Uint8Array(d.segments.length));
 
-  const status = perSegment(segmentStatus);
-  const matchesOf = perSegment(() => []);
-  const discrepancyRanges = perSegment(() => []);
-  matches.forEach((m, index) => {
-    matchesOf[m.a.doc][m.a.segment].push(index);
-    matchesOf[m.b.doc][m.b.segment].push(index);
+  const status = documents.map((d) => d.segments.map(segmentStatus));
+  const matchesOf = sparse();
+  const discrepancyRanges = sparse();
+  const discrepant = flags();
+  for (let index = 0; index < matches.length; index++) {
+    const m = matches[index];
+    (matchesOf[m.a.doc][m.a.segment] ??= []).push(index);
+    (matchesOf[m.b.doc][m.b.segment] ??= []).push(index);
+    if (!m.discrepancies.length) continue;
+    discrepant[m.a.doc][m.a.segment] = 1;
+    discrepant[m.b.doc][m.b.segment] = 1;
     for (const d of m.discrepancies) {
-      discrepancyRanges[m.a.doc][m.a.segment].push([d.a.start, d.a.end]);
-      discrepancyRanges[m.b.doc][m.b.segment].push([d.b.start, d.b.end]);
-    }
-  });
-  const discrepant = perSegment(() => false);
-  for (const m of matches) {
-    if (m.discrepancies.length) {
-      discrepant[m.a.doc][m.a.segment] = true;
-      discrepant[m.b.doc][m.b.segment] = true;
+      (discrepancyRanges[m.a.doc][m.a.segment] ??= []).push([d.a.start, d.a.end]);
+      (discrepancyRanges[m.b.doc][m.b.segment] ??= []).push([d.b.start, d.b.end]);
     }
   }
   for (const doc of discrepancyRanges) doc.forEach((ranges, i) => (doc[i] = mergeRanges(ranges)));
 
   // Only the matched segments of a moved passage moved; chrome or captions
   // inside the run did not.
-  const moved = perSegment(() => false);
+  const moved = flags();
   for (const p of passages) {
     if (!p.moved) continue;
     for (const run of [p.a, p.b]) {
       for (let s = run.first; s <= run.last; s++) {
-        if (status[run.doc][s] === 'shared') moved[run.doc][s] = true;
+        if (status[run.doc][s] === 'shared') moved[run.doc][s] = 1;
       }
     }
   }
@@ -96,10 +98,10 @@ export function buildModel(report, texts = []) {
     text: (doc) => (wholeTexts[doc] ??= texts[doc] ?? rebuildText(documents[doc])),
     segment: (ref) => documents[ref.doc].segments[ref.segment],
     status: (ref) => status[ref.doc][ref.segment],
-    matchesOf: (ref) => matchesOf[ref.doc][ref.segment].map((i) => matches[i]),
-    hasDiscrepancy: (ref) => discrepant[ref.doc][ref.segment],
-    discrepancyRanges: (ref) => discrepancyRanges[ref.doc][ref.segment],
-    isMoved: (ref) => moved[ref.doc][ref.segment],
+    matchesOf: (ref) => (matchesOf[ref.doc][ref.segment] ?? []).map((i) => matches[i]),
+    hasDiscrepancy: (ref) => discrepant[ref.doc][ref.segment] === 1,
+    discrepancyRanges: (ref) => discrepancyRanges[ref.doc][ref.segment] ?? [],
+    isMoved: (ref) => moved[ref.doc][ref.segment] === 1,
     discrepancies,
     uniquePassages,
 
@@ -112,7 +114,7 @@ export function buildModel(report, texts = []) {
       const group = model.segment(ref).group;
       if (group === null || group === undefined) return [];
       const direct = new Map();
-      for (const i of matchesOf[ref.doc][ref.segment]) {
+      for (const i of matchesOf[ref.doc][ref.segment] ?? []) {
         const m = matches[i];
         const other = m.a.doc === ref.doc && m.a.segment === ref.segment ? m.b : m.a;
         direct.set(`${other.doc}:${other.segment}`, m);

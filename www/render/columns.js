@@ -149,16 +149,25 @@ export class ColumnsView {
    * wrapping around; null when there is none.
    */
   find(test, step, from = this.selected) {
-    const order = [];
-    for (const doc of this.docs) {
-      this.model.documents[doc].segments.forEach((_, segment) => order.push({ doc, segment }));
+    // Positions count through the shown columns' segments without listing
+    // them: a long report has 100,000, and tab stops are looked up often.
+    const sizes = this.docs.map((doc) => this.model.documents[doc].segments.length);
+    const total = sizes.reduce((sum, n) => sum + n, 0);
+    if (!total) return null;
+    const refAt = (position) => {
+      let i = 0;
+      while (position >= sizes[i]) position -= sizes[i++];
+      return { doc: this.docs[i], segment: position };
+    };
+    let start = -1;
+    if (from) {
+      const column = this.docs.indexOf(from.doc);
+      if (column >= 0 && from.segment < sizes[column]) start = sizes.slice(0, column).reduce((sum, n) => sum + n, from.segment);
     }
-    if (!order.length) return null;
-    let start = from ? order.findIndex((r) => sameRef(r, from)) : -1;
-    if (start < 0) start = step > 0 ? -1 : order.length;
-    for (let n = 1; n <= order.length; n++) {
-      const ref = order[(((start + step * n) % order.length) + order.length) % order.length];
-      if (this.isVisible(ref) && test(ref)) return ref;
+    if (start < 0) start = step > 0 ? -1 : total;
+    for (let n = 1; n <= total; n++) {
+      const ref = refAt((((start + step * n) % total) + total) % total);
+      if (test(ref) && this.isVisible(ref)) return ref;
     }
     return null;
   }
