@@ -446,6 +446,16 @@ test('the summary shows shares, the overlap matrix, discrepancies and unique pas
   await page.click('#tab-summary');
   await page.locator('.ac-sum-unique-item').first().click();
   assert.equal(await page.evaluate(() => document.activeElement.dataset.status), 'unique');
+
+  // An article's name leads to its first sentence; an overlap cell to the row article's first shared passage.
+  const focusedRef = () => page.evaluate(() => ({ doc: document.activeElement.dataset.doc, segment: document.activeElement.dataset.segment }));
+  await page.click('#tab-summary');
+  await page.locator('.ac-sum-card-jump').nth(2).click();
+  const firstText = report.documents[2].segments.findIndex((seg) => seg.role === 'title' || seg.role === 'body');
+  assert.deepEqual(await focusedRef(), { doc: '2', segment: String(firstText) });
+  await page.click('#tab-summary');
+  await page.locator('.ac-heat tbody tr').nth(1).locator('button.ac-heat-value').first().click();
+  assert.equal((await focusedRef()).doc, '1');
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -36,7 +36,7 @@ export function renderSummary(root, model, { onJump = () => {}, interactive = tr
     h(doc, 'section', { class: `ac-sum-section ac-sum-${name}`, 'aria-label': title }, h(doc, 'h3', { class: 'ac-sum-title' }, title), content);
 
   root.replaceChildren(h(doc, 'div', { class: 'ac-summary' },
-    section('articles', 'How much each article shares', articleCards(doc, model)),
+    section('articles', 'How much each article shares', articleCards(doc, model, action, interactive)),
     h(doc, 'div', { class: 'ac-sum-grid' },
       section('overlap', 'Who shares with whom', overlapTable(doc, model, action)),
       section('discrepancies', `Discrepancies (${model.discrepancies.length})`, discrepancyList(doc, model, action))),
@@ -44,8 +44,8 @@ export function renderSummary(root, model, { onJump = () => {}, interactive = tr
     section('unique', 'What only one article says', uniqueLists(doc, model, action, interactive))));
 }
 
-function articleCards(doc, model) {
-  return h(doc, 'ol', { class: 'ac-sum-cards' }, model.documents.map((d) => {
+function articleCards(doc, model, action, interactive) {
+  return h(doc, 'ol', { class: 'ac-sum-cards' }, model.documents.map((d, i) => {
     const s = d.stats;
     const bar = h(doc, 'div', { class: 'ac-bar ac-bar-large', 'aria-hidden': 'true' },
       h(doc, 'span', { class: 'ac-bar-shared' }), h(doc, 'span', { class: 'ac-bar-unique' }));
@@ -53,8 +53,13 @@ function articleCards(doc, model) {
     bar.children[1].style.width = `${s.unique_share * 100}%`;
     const details = [`${plural(s.shared_segments, 'sentence')} shared`, `${s.unique_segments.toLocaleString('en')} unique`];
     if (s.boilerplate_segments) details.push(`${plural(s.boilerplate_segments, 'line')} of page chrome left out`);
+    // The name leads to the article's first sentence in the columns.
+    const first = d.segments.findIndex((seg) => seg.role === 'title' || seg.role === 'body');
+    const name = interactive && first >= 0
+      ? action({ class: 'ac-sum-card-jump', dir: 'auto', title: `Show ${d.name} in the columns` }, d.name, { doc: i, segment: first })
+      : d.name;
     return h(doc, 'li', { class: 'ac-sum-card' },
-      h(doc, 'h4', { class: 'ac-sum-card-name', dir: 'auto', title: d.name }, d.name),
+      h(doc, 'h4', { class: 'ac-sum-card-name', dir: 'auto', title: d.name }, name),
       s.content_segments
         ? [
           h(doc, 'p', { class: 'ac-sum-figures' },
