@@ -2,6 +2,7 @@
 // people would otherwise use, on the inputs of bench/generate.mjs:
 //
 //   node bench/generate.mjs /tmp/ac-bench && node bench/node.mjs /tmp/ac-bench [--runs 5] [--no-peers]
+//   node bench/node.mjs PATH/TO/shared/data/articles/dev   (a folder of articles: one input)
 //
 // Each measurement runs in a fresh worker thread (a fresh wasm instance, so
 // that its memory size after the run is the peak of that run). `compare`
@@ -14,7 +15,7 @@
 // only tokenises the text (the least any comparer must do).
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 
@@ -118,9 +119,13 @@ async function main() {
   }
   const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
   const peers = !args.includes('--no-peers');
-  const inputs = readdirSync(inputDir)
-    .filter((d) => /^(pair|set|worst)-/.test(d))
-    .sort((a, b) => family(a) - family(b) || size(a) - size(b) || a.localeCompare(b));
+  // A folder of articles itself (such as the development data's
+  // articles/dev) is one input; otherwise its pair-, set- and worst- folders.
+  const inputs = readdirSync(inputDir).some((f) => f.endsWith('.txt'))
+    ? ['.']
+    : readdirSync(inputDir)
+      .filter((d) => /^(pair|set|worst)-/.test(d))
+      .sort((a, b) => family(a) - family(b) || size(a) - size(b) || a.localeCompare(b));
 
   console.log(`node ${process.version}, median of at least ${runs} warm runs and 1 s of them; peers capped at ${PEER_CAP_MS / 1000} s\n`);
   console.log('| input | bytes | ours first | ours warm | wasm memory | floor | jsdiff diffSentences | jsdiff diffWords | diff-match-patch |');
@@ -131,7 +136,7 @@ async function main() {
     const bytes = readInput(dir).reduce((n, a) => n + Buffer.byteLength(a.text), 0);
     const ours = await measure('ours', dir, runs);
     const floor = await measure('floor', dir, runs);
-    const cells = [name, bytes.toLocaleString('en'), fmt(ours.first), fmt(ours.warm), ours.memory ? mb(ours.memory) : '—', fmt(floor.warm)];
+    const cells = [name === '.' ? basename(resolve(inputDir)) : name, bytes.toLocaleString('en'), fmt(ours.first), fmt(ours.warm), ours.memory ? mb(ours.memory) : '—', fmt(floor.warm)];
     for (const peer of ['diffSentences', 'diffWords', 'dmp']) {
       // Pathological inputs measure us alone.
       if (!peers || name.startsWith('worst-')) {
