@@ -172,6 +172,16 @@ export class ColumnsView {
     return null;
   }
 
+  /** The first visible segment of `doc` that satisfies `test(ref)`, or null. */
+  firstIn(doc, test) {
+    const count = this.model.documents[doc].segments.length;
+    for (let segment = 0; segment < count; segment++) {
+      const ref = { doc, segment };
+      if (test(ref) && this.isVisible(ref)) return ref;
+    }
+    return null;
+  }
+
   /** Stops listening and rendering. */
   destroy() {
     this.cancelled = true;
@@ -422,15 +432,15 @@ export class ColumnsView {
     el.tabIndex = 0;
   }
 
-  /** Keeps one visible tab stop per column. */
+  /** Keeps one visible tab stop per column (once segments are built). */
   refreshTabStops() {
     if (!this.interactive || !this.columns) return;
     for (const [doc, { body }] of this.columns) {
+      if (!body.firstChild) continue;
       const current = body.querySelector('.ac-seg[tabindex="0"]');
       if (current && this.isVisible(refOf(current))) continue;
-      const first = this.find((r) => r.doc === doc && this.model.status(r) !== 'other', 1, null)
-        ?? this.find((r) => r.doc === doc, 1, null);
-      const el = first && first.doc === doc ? this.element(first) : null;
+      const first = this.firstIn(doc, (r) => this.model.status(r) !== 'other') ?? this.firstIn(doc, () => true);
+      const el = first ? this.element(first) : null;
       if (current) current.tabIndex = -1;
       if (el) el.tabIndex = 0;
     }
