@@ -11,34 +11,14 @@
 //! peak heap of `compare` on the dev set.
 
 use article_compare::{compare, segment::segment, Document, MatchKind, Options};
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
-/// Counts live and peak heap bytes, to report the peak memory of a compare.
-struct CountingAllocator;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for CountingAllocator {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = System.alloc(layout);
-        if !p.is_null() {
-            let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-            PEAK.fetch_max(live, Ordering::Relaxed);
-        }
-        p
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        System.dealloc(ptr, layout);
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-    }
-}
+#[path = "support/heap.rs"]
+mod heap;
 
 #[global_allocator]
-static ALLOCATOR: CountingAllocator = CountingAllocator;
+static ALLOCATOR: heap::CountingAllocator = heap::CountingAllocator;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
@@ -109,8 +89,7 @@ fn alignment(dir: &Path, scorer: &Path) {
     let mut times = Vec::new();
     let mut report = None;
     for _ in 0..20 {
-        PEAK.store(LIVE.load(Ordering::Relaxed), Ordering::Relaxed);
-        let before = LIVE.load(Ordering::Relaxed);
+        let before = heap::start();
         let start = Instant::now();
         report = Some(compare(&documents, &options).expect("dev set compares"));
         times.push(start.elapsed().as_secs_f64() * 1000.0);
@@ -119,7 +98,7 @@ fn alignment(dir: &Path, scorer: &Path) {
                 "compare on the dev set (3 documents, {} KB): median {:.2} ms, peak heap {:.1} MB (native)",
                 texts.iter().map(String::len).sum::<usize>() / 1024,
                 median(&mut times),
-                (PEAK.load(Ordering::Relaxed) - before) as f64 / 1e6
+                heap::peak_since(before) as f64 / 1e6
             );
         }
     }

@@ -11,34 +11,14 @@
 
 use article_compare::text::tokenize::count_words;
 use article_compare::{compare_with_progress, Document, Options, Progress, Stage};
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
-/// Counts live and peak heap bytes.
-struct CountingAllocator;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for CountingAllocator {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = System.alloc(layout);
-        if !p.is_null() {
-            let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-            PEAK.fetch_max(live, Ordering::Relaxed);
-        }
-        p
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        System.dealloc(ptr, layout);
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-    }
-}
+#[path = "support/heap.rs"]
+mod heap;
 
 #[global_allocator]
-static ALLOCATOR: CountingAllocator = CountingAllocator;
+static ALLOCATOR: heap::CountingAllocator = heap::CountingAllocator;
 
 const STAGES: [Stage; 6] = [Stage::Reading, Stage::Indexing, Stage::Scoring, Stage::Grouping, Stage::Diffing, Stage::Reporting];
 
@@ -62,8 +42,7 @@ fn median(mut xs: Vec<f64>) -> f64 {
 
 /// One run: total ms, ms per stage, ms to serialise, peak heap bytes.
 fn run(documents: &[Document]) -> (f64, [f64; 6], f64, usize) {
-    let base = LIVE.load(Ordering::Relaxed);
-    PEAK.store(base, Ordering::Relaxed);
+    let base = heap::start();
     let start = Instant::now();
     let mut starts: Vec<(Stage, Instant)> = Vec::new();
     let mut on_progress = |p: Progress| {
@@ -85,7 +64,7 @@ fn run(documents: &[Document]) -> (f64, [f64; 6], f64, usize) {
     let json = serde_json::to_string(&report).expect("serialises");
     let serialise = serialise_start.elapsed().as_secs_f64() * 1000.0;
     std::hint::black_box(json.len());
-    (total, stages, serialise, PEAK.load(Ordering::Relaxed) - base)
+    (total, stages, serialise, heap::peak_since(base))
 }
 
 fn size_of(name: &str) -> f64 {
