@@ -12,9 +12,13 @@
 //! name (`unsupported_format`, `empty_file`, `too_large`, `invalid_input`)
 //! and whose message names the file and says what to do.
 
+#[path = "../../wasm/src/js.rs"]
+mod js;
+
 use article_compare::formats::{self, MAX_INPUT_BYTES};
+use js::to_plain;
 use article_compare::{Error, ErrorKind, SourceInfo};
-use js_sys::{Reflect, Uint8Array};
+use js_sys::Uint8Array;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -63,9 +67,7 @@ pub fn extract(bytes: JsValue, name: JsValue) -> Result<JsValue, JsValue> {
     // Refused before the bytes are copied into the module's memory.
     formats::check_size(u64::from(bytes.length()), Some(display(&name))).map_err(to_js)?;
     let extracted = formats::extract(&bytes.to_vec(), Some(display(&name))).map_err(to_js)?;
-    Extracted { text: &extracted.text, source: &extracted.source }
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_error("internal", &format!("could not return the result: {e}"), None))
+    to_plain(&Extracted { text: &extracted.text, source: &extracted.source })
 }
 
 /// The name used in messages: the file name, or "the pasted text".
@@ -78,20 +80,5 @@ fn display(name: &str) -> &str {
 }
 
 fn to_js(error: Error) -> JsValue {
-    let message = match &error.field {
-        Some(field) => format!("{field}: {}", error.message),
-        None => error.message.clone(),
-    };
-    js_error(error.kind.as_str(), &message, error.field.as_deref())
-}
-
-fn js_error(kind: &str, message: &str, field: Option<&str>) -> JsValue {
-    let error = js_sys::Error::new(message);
-    error.set_name("ArticleCompareError");
-    let field = field.map_or(JsValue::NULL, JsValue::from_str);
-    // Setting a property on a fresh Error object cannot fail; if it somehow
-    // did, the error would still carry its message.
-    let _ = Reflect::set(&error, &JsValue::from_str("kind"), &JsValue::from_str(kind));
-    let _ = Reflect::set(&error, &JsValue::from_str("field"), &field);
-    error.into()
+    js::error_to_js(&error)
 }

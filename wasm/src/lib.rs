@@ -7,10 +7,12 @@
 //! `too_large`) and whose `field` names the input at fault
 //! (`articles[1].text`, `options.strictness`).
 
+mod js;
+
 use article_compare::report::SourceInfo;
 use article_compare::{Document, Error, ErrorKind, Options, Progress};
+use js::to_plain;
 use js_sys::{Array, Reflect};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -155,12 +157,6 @@ fn options_from(options: &JsValue) -> Result<Options, JsValue> {
     Ok(parsed)
 }
 
-fn to_plain<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_error("internal", &format!("could not return the result: {e}"), None))
-}
-
 fn invalid(message: &str, field: &str) -> JsValue {
     to_js(Error::new(ErrorKind::InvalidInput, message).with_field(field))
 }
@@ -172,20 +168,6 @@ fn to_js(mut error: Error) -> JsValue {
             *field = format!("articles{rest}");
         }
     }
-    let message = match &error.field {
-        Some(field) => format!("{field}: {}", error.message),
-        None => error.message.clone(),
-    };
-    js_error(error.kind.as_str(), &message, error.field.as_deref())
+    js::error_to_js(&error)
 }
 
-fn js_error(kind: &str, message: &str, field: Option<&str>) -> JsValue {
-    let error = js_sys::Error::new(message);
-    error.set_name("ArticleCompareError");
-    let field = field.map_or(JsValue::NULL, JsValue::from_str);
-    // Setting a property on a fresh Error object cannot fail; if it somehow
-    // did, the error would still carry its message.
-    let _ = Reflect::set(&error, &JsValue::from_str("kind"), &JsValue::from_str(kind));
-    let _ = Reflect::set(&error, &JsValue::from_str("field"), &field);
-    error.into()
-}
