@@ -4,10 +4,7 @@
 //! and a file that cannot be compared is refused with its name, the reason
 //! and exit status 1.
 
-use std::io::Write;
-use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::process::Output;
 
 #[path = "support/docx.rs"]
 mod support;
@@ -16,40 +13,9 @@ fn fixture(name: &str) -> String {
     format!("{}/tests/fixtures/formats/{name}", env!("CARGO_MANIFEST_DIR"))
 }
 
-/// A file under the system's temporary directory, removed when dropped.
-struct Temp(PathBuf);
-
-impl Temp {
-    fn file(tag: &str, contents: &[u8]) -> Self {
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let n = NEXT.fetch_add(1, Ordering::Relaxed);
-        let path = std::env::temp_dir().join(format!("article-compare-cli-formats-{}-{n}-{tag}", std::process::id()));
-        std::fs::write(&path, contents).expect("writes a temporary file");
-        Temp(path)
-    }
-
-    fn arg(&self) -> &str {
-        self.0.to_str().expect("temporary paths are UTF-8 here")
-    }
-}
-
-impl Drop for Temp {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-    }
-}
-
-fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_article-compare"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    child.stdin.take().expect("stdin is piped").write_all(stdin).expect("writes stdin");
-    child.wait_with_output().expect("the binary finishes")
-}
+#[path = "support/cli.rs"]
+mod cli_support;
+use cli_support::{run_with_input as run, Temp};
 
 fn success(output: &Output) -> String {
     let err = String::from_utf8_lossy(&output.stderr);
