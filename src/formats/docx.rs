@@ -228,44 +228,14 @@ fn notes(xml: &str, element: &str) -> (usize, usize) {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+#[path = "../../tests/support/docx.rs"]
+mod built;
+
+#[cfg(test)]
+mod tests {
+    use super::built::{build as docx, p, r};
     use super::*;
     use std::io::Write;
-
-    /// A DOCX with `body` (the XML inside `<w:body>`) and optional footnotes.
-    pub(crate) fn docx(body: &str, footnotes: Option<&str>) -> Vec<u8> {
-        let ns = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
-        let mut parts = vec![
-            ("[Content_Types].xml", r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#.to_string()),
-            ("_rels/.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#.to_string()),
-            ("word/document.xml", format!(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {ns}><w:body>{body}</w:body></w:document>"#)),
-        ];
-        if let Some(notes) = footnotes {
-            parts.push((
-                "word/footnotes.xml",
-                format!(r#"<?xml version="1.0" encoding="UTF-8"?><w:footnotes {ns}>{notes}</w:footnotes>"#),
-            ));
-        }
-        let mut out = Cursor::new(Vec::new());
-        let mut zip = zip::ZipWriter::new(&mut out);
-        let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
-        for (path, text) in parts {
-            zip.start_file(path, options).expect("in-memory zip");
-            zip.write_all(text.as_bytes()).expect("in-memory zip");
-        }
-        zip.finish().expect("in-memory zip");
-        out.into_inner()
-    }
-
-    fn p(style: &str, runs: &str) -> String {
-        let style =
-            if style.is_empty() { String::new() } else { format!(r#"<w:pPr><w:pStyle w:val="{style}"/></w:pPr>"#) };
-        format!("<w:p>{style}{runs}</w:p>")
-    }
-
-    fn r(text: &str) -> String {
-        format!(r#"<w:r><w:t xml:space="preserve">{text}</w:t></w:r>"#)
-    }
 
     #[test]
     fn paragraphs_titles_tables_and_tracked_changes() {
