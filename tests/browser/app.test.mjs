@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
-import { launch, memoryProbe, watchErrors } from './harness.mjs';
+import { dropFiles, launch, memoryProbe, openApp, waitForReport, watchErrors } from './harness.mjs';
 
 const SCREENS = process.env.AC_SCREENS ?? '/tmp/ac-screens';
 
@@ -26,42 +26,6 @@ before(async () => {
 });
 after(() => browser?.close());
 
-/**
- * A fresh app page with empty storage: `errors` collects console errors,
- * `dialogs` any alert/confirm/prompt. `setup(page)` runs before the app loads.
- */
-async function openApp({ width = 1440, height = 900, dark = false, setup } = {}) {
-  const page = await browser.context.newPage();
-  await page.setViewportSize({ width, height });
-  if (dark) await page.emulateMedia({ colorScheme: 'dark' });
-  const errors = watchErrors(page);
-  const dialogs = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    d.dismiss();
-  });
-  // Storage is cleared from a blank page of the same origin, before the app reads it.
-  await page.route('**/__blank__', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' }));
-  await page.goto(`${browser.url}__blank__`);
-  await page.evaluate(() => new Promise((resolve) => {
-    localStorage.clear();
-    const request = indexedDB.deleteDatabase('article-compare');
-    request.onsuccess = request.onerror = request.onblocked = resolve;
-  }));
-  await setup?.(page);
-  await page.goto(`${browser.url}www/index.html`);
-  await page.waitForSelector('#app[data-ready="true"]');
-  return { page, errors, dialogs };
-}
-
-/** Waits until a comparison is done and its columns are fully built. */
-async function waitForReport(page, timeout = 30_000) {
-  await page.waitForFunction(() => {
-    const app = document.querySelector('#app');
-    return app.dataset.phase === 'done' && !app.dataset.rendering && Boolean(app.report);
-  }, null, { timeout });
-}
-
 async function paste(page, articles) {
   for (const [i, a] of articles.entries()) {
     if (i >= (await page.locator('.ac-article-card').count())) await page.click('.ac-add-article');
@@ -73,21 +37,6 @@ async function paste(page, articles) {
 async function loadExample(page) {
   await page.click('.ac-intro .ac-example-button');
   await waitForReport(page);
-}
-
-/** Drops `files` ([{name, bytes | text}]) on the drop zone with a synthetic DataTransfer. */
-async function dropFiles(page, files) {
-  await page.evaluate((files) => {
-    const transfer = new DataTransfer();
-    for (const f of files) {
-      const content = f.bytes ? new Uint8Array(f.bytes) : f.text;
-      transfer.items.add(new File([content], f.name, { type: f.type ?? '' }));
-    }
-    const zone = document.querySelector('.ac-dropzone');
-    zone.dispatchEvent(new DragEvent('dragenter', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-  }, files);
 }
 
 /** Every segment element against the report: [problems], and counts by status. */
@@ -118,7 +67,7 @@ function checkSegmentsAgainstReport(page) {
 }
 
 test('pasted articles are compared and every segment agrees with the report', async () => {
-  const { page, errors } = await openApp();
+  const { page, errors } = await openApp(browser);
   await paste(page, [WIRE, DAILY]);
   await waitForReport(page);
   const { problems, counts } = await checkSegmentsAgainstReport(page);
@@ -137,7 +86,7 @@ test('pasted articles are compared and every segment agrees with the report', as
 });
 
 test('three dropped files become three columns', async () => {
-  const { page, errors } = await openApp();
+  const { page, errors } = await openApp(browser);
   await dropFiles(page, [
     { name: 'wire.txt', text: WIRE.text },
     { name: 'daily.md', text: DAILY.text },
@@ -154,7 +103,7 @@ test('three dropped files become three columns', async () => {
 });
 
 test('a file that is not text gets a clear message and the other files load', async () => {
-  const { page, errors } = await openApp();
+  const { page, errors } = await openApp(browser);
   await dropFiles(page, [
     { name: 'photo.txt', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d] },
     { name: 'wire.txt', text: WIRE.text },
@@ -176,7 +125,7 @@ test('a file that is not text gets a clear message and the other files load', as
 });
 
 test('hovering a segment lights its counterparts and shows the word diff', async () => {
-  const { page, errors } = await openApp();
+  const { page, errors } = await openApp(browser);
   await loadExample(page);
   const ref = await page.evaluate(() => {
     const report = document.querySelector('#app').report;
@@ -212,7 +161,7 @@ test('hovering a segment lights its counterparts and shows the word diff', async
 });
 
 test('keyboard only: tab to the columns, shortcuts to unique segments and discrepancies', async () => {
-  const { page, errors } = await openApp();
+  const { page, errors } = await openApp(browser);
   await loadExample(page);
   const fromTheTop = async () => {
     await page.reload();
@@ -280,7 +229,7 @@ test('keyboard only: tab to the columns, shortcuts to unique segments and discre
 });
 
 test('reload keeps the articles and settings until Clear all', async () => {
-  const { page, errors } = await openApp();
+  const { page, errors } = await openApp(browser);
   await paste(page, [WIRE, DAILY]);
   await page.locator('#strictness').fill('0.8');
   await waitForReport(page);
@@ -310,7 +259,7 @@ const HOSTILE = {
 };
 
 test('a hostile article stays inert, in the page and in the exported HTML report', async () => {
-  const { page, errors, dialogs } = await openApp();
+  const { page, errors, dialogs } = await openApp(browser);
   await paste(page, [HOSTILE, WIRE]);
   await waitForReport(page);
   for (const el of await page.locator('.ac-seg[data-doc="0"]').all()) await el.hover();
@@ -393,7 +342,7 @@ function parseCsv(text) {
 }
 
 test('exports: the JSON is exactly the report, the CSV has one row per match', async () => {
-  const { page, errors } = await openApp();
+  const { page, errors } = await openApp(browser);
   await loadExample(page);
   const report = await page.evaluate(() => document.querySelector('#app').report);
 
@@ -422,7 +371,7 @@ test('exports: the JSON is exactly the report, the CSV has one row per match', a
 });
 
 test('the summary shows shares, the overlap matrix, discrepancies and unique passages, each leading to its place', async () => {
-  const { page, errors } = await openApp();
+  const { page, errors } = await openApp(browser);
   await loadExample(page);
   await page.click('#tab-summary');
   const report = await page.evaluate(() => document.querySelector('#app').report);
@@ -461,7 +410,7 @@ test('the summary shows shares, the overlap matrix, discrepancies and unique pas
 });
 
 test('filters show only unique, shared or discrepant sentences; page chrome can be shown', async () => {
-  const { page, errors } = await openApp();
+  const { page, errors } = await openApp(browser);
   await loadExample(page);
   const visibleStatuses = () => page.locator('.ac-column .ac-seg').evaluateAll((els) =>
     [...new Set(els.filter((e) => e.getClientRects().length).map((e) => (e.hasAttribute('data-discrepancy') ? `${e.dataset.status}≠` : e.dataset.status)))].sort());
@@ -479,7 +428,7 @@ test('filters show only unique, shared or discrepant sentences; page chrome can 
 });
 
 test('more than six articles: a focus article against another, chosen from a list', async () => {
-  const { page, errors } = await openApp();
+  const { page, errors } = await openApp(browser);
   const articles = Array.from({ length: 7 }, (_, i) => ({
     name: `Outlet ${i + 1}`,
     text: `${i % 2 ? WIRE.text : DAILY.text}\n\nOnly outlet ${i + 1} reports that the mayor visited ${i + 2} hospitals.`,
@@ -524,7 +473,7 @@ function bigArticles(size) {
 }
 
 test('comparing two 5 MB articles runs in the worker: the page stays responsive', async (t) => {
-  const { page, errors } = await openApp();
+  const { page, errors } = await openApp(browser);
   await page.evaluate(() => {
     window.longTasks = [];
     new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => ({ start: e.startTime, duration: e.duration }))))
@@ -608,7 +557,7 @@ function eventArticles(count, size) {
 }
 
 test('under load, 50 articles and then two of 5 MB: the page stays responsive and the memory is released afterwards', async () => {
-  const { page, errors } = await openApp();
+  const { page, errors } = await openApp(browser);
   const memory = await memoryProbe(browser.context, page);
   const sum = (bytes) => Object.values(bytes).reduce((n, b) => n + b, 0);
   const mb = (bytes) => `${(bytes / 1048576).toFixed(1)} MB`;
@@ -691,7 +640,7 @@ test('under load, 50 articles and then two of 5 MB: the page stays responsive an
 });
 
 test('a change while comparing cancels the running comparison', async () => {
-  const { page, errors } = await openApp();
+  const { page, errors } = await openApp(browser);
   await page.evaluate(() => {
     window.phases = [];
     new MutationObserver(() => window.phases.push(document.querySelector('#app').dataset.phase))
@@ -715,7 +664,7 @@ test('a change while comparing cancels the running comparison', async () => {
 
 test('a worker that dies is restarted, the comparison redone and the user told', async () => {
   let crashes = 0;
-  const { page, errors } = await openApp({
+  const { page, errors } = await openApp(browser, {
     setup: (p) => p.route('**/www/app/worker.js', (route) => {
       if (crashes++) return route.fallback();
       return route.fulfill({
@@ -755,7 +704,7 @@ test('screenshots of the main states', async () => {
     }],
   ];
   for (const [name, options, act] of shots) {
-    const { page, errors } = await openApp(options);
+    const { page, errors } = await openApp(browser, options);
     await act(page);
     await page.screenshot({ path: `${SCREENS}/${name}.png` });
     assert.deepEqual(errors, [], name);

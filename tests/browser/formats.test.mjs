@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { crc32, deflateRawSync } from 'node:zlib';
-import { launch, watchErrors, ROOT } from './harness.mjs';
+import { dropFiles, launch, openApp, waitForReport, ROOT } from './harness.mjs';
 
 const SCREENS = process.env.AC_SCREENS ?? '/tmp/ac-screens';
 const fixture = (name) => readFile(`${ROOT}tests/fixtures/formats/${name}`);
@@ -21,48 +21,16 @@ before(async () => {
 });
 after(() => browser?.close());
 
-/** A fresh app page with empty storage; `formatsLoads` counts fetches of the formats wasm. */
-async function openApp({ width = 1440, height = 900 } = {}) {
-  const page = await browser.context.newPage();
-  await page.setViewportSize({ width, height });
-  const errors = watchErrors(page);
+/** A fresh app page with empty storage; `loads` counts fetches of the formats module. */
+async function openAppCountingLoads() {
   const loads = { js: 0, wasm: 0 };
-  page.on('request', (r) => {
-    if (r.url().endsWith('/pkg/article_compare_formats.js')) loads.js++;
-    if (r.url().endsWith('/pkg/article_compare_formats_bg.wasm')) loads.wasm++;
+  const opened = await openApp(browser, {
+    setup: (page) => page.on('request', (r) => {
+      if (r.url().endsWith('/pkg/article_compare_formats.js')) loads.js++;
+      if (r.url().endsWith('/pkg/article_compare_formats_bg.wasm')) loads.wasm++;
+    }),
   });
-  await page.route('**/__blank__', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' }));
-  await page.goto(`${browser.url}__blank__`);
-  await page.evaluate(() => new Promise((resolve) => {
-    localStorage.clear();
-    const request = indexedDB.deleteDatabase('article-compare');
-    request.onsuccess = request.onerror = request.onblocked = resolve;
-  }));
-  await page.goto(`${browser.url}www/index.html`);
-  await page.waitForSelector('#app[data-ready="true"]');
-  return { page, errors, loads };
-}
-
-async function waitForReport(page) {
-  await page.waitForFunction(() => {
-    const app = document.querySelector('#app');
-    return app.dataset.phase === 'done' && !app.dataset.rendering && app.report;
-  }, null, { timeout: 30_000 });
-}
-
-/** Drops `files` ([{name, bytes (a Buffer or byte array) | text, size}]) with a synthetic DataTransfer. */
-async function dropFiles(page, files) {
-  await page.evaluate((files) => {
-    const transfer = new DataTransfer();
-    for (const f of files) {
-      const content = f.size ? new Uint8Array(f.size) : f.bytes ? new Uint8Array(f.bytes) : f.text;
-      transfer.items.add(new File([content], f.name, { type: f.type ?? '' }));
-    }
-    const zone = document.querySelector('.ac-dropzone');
-    for (const type of ['dragenter', 'dragover', 'drop']) {
-      zone.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    }
-  }, files.map((f) => (f.bytes ? { ...f, bytes: [...f.bytes] } : f)));
+  return { ...opened, loads };
 }
 
 /** A zip of `entries` ([path, text]), deflated: what a .docx is. */
@@ -120,7 +88,7 @@ const WIRE = 'Rotterdam port fire injures workers\n\nA fire swept through stacks
 const sourceLines = (page) => page.locator('.ac-article-source:not([hidden]) .ac-article-source-text').allTextContents();
 
 test('a web page, a Word document and a text file dropped together are compared, each with how it was read', async () => {
-  const { page, errors, loads } = await openApp();
+  const { page, errors, loads } = await openAppCountingLoads();
   await dropFiles(page, [
     { name: 'harbour-fire.html', bytes: await fixture('harbour-fire.html'), type: 'text/html' },
     { name: 'draft.docx', bytes: docx() },
@@ -192,7 +160,7 @@ test('a web page, a Word document and a text file dropped together are compared,
 });
 
 test('plain UTF-8 text does not load the formats module; legacy text is decoded and the decision shown', async () => {
-  const { page, errors, loads } = await openApp();
+  const { page, errors, loads } = await openAppCountingLoads();
   await dropFiles(page, [{ name: 'wire.txt', text: WIRE }, { name: 'bom.txt', text: `\uFEFF${WIRE.replace('union', 'mayor')}` }]);
   await waitForReport(page);
   assert.deepEqual(loads, { js: 0, wasm: 0 });
@@ -217,7 +185,7 @@ test('plain UTF-8 text does not load the formats module; legacy text is decoded 
 });
 
 test('a PDF, an image, an empty and a too large file are refused by name; the valid files still load', async () => {
-  const { page, errors } = await openApp();
+  const { page, errors } = await openAppCountingLoads();
   await dropFiles(page, [
     { name: 'report.pdf', bytes: await fixture('report.pdf') },
     { name: 'wire.txt', text: WIRE },
@@ -256,7 +224,7 @@ function pasteInto(page, index, data) {
 }
 
 test('a copied web page is pasted as its article, or as plain text when chosen, and the choice is kept', async () => {
-  const { page, errors, loads } = await openApp();
+  const { page, errors, loads } = await openAppCountingLoads();
   const html = (await fixture('harbour-fire.html')).toString('utf8');
   const plain = 'We use cookies. Fire sweeps through Rotterdam container terminal.';
   assert.equal(await page.locator('input[name="paste-as"][value="article"]').isChecked(), true);

@@ -122,3 +122,60 @@ export async function memoryProbe(context, page) {
     ended: (session) => workers.get(session)?.ended ?? Promise.resolve(),
   };
 }
+
+/**
+ * A fresh app page (www/index.html) of `browser` with empty storage:
+ * `errors` collects console errors, `dialogs` any alert/confirm/prompt.
+ * `setup(page)` runs before the app loads.
+ */
+export async function openApp(browser, { width = 1440, height = 900, dark = false, setup } = {}) {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width, height });
+  if (dark) await page.emulateMedia({ colorScheme: 'dark' });
+  const errors = watchErrors(page);
+  const dialogs = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    d.dismiss();
+  });
+  // Storage is cleared from a blank page of the same origin, before the app reads it.
+  await page.route('**/__blank__', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' }));
+  await page.goto(`${browser.url}__blank__`);
+  await page.evaluate(() => new Promise((resolve) => {
+    localStorage.clear();
+    const request = indexedDB.deleteDatabase('article-compare');
+    request.onsuccess = request.onerror = request.onblocked = resolve;
+  }));
+  await setup?.(page);
+  await page.goto(`${browser.url}www/index.html`);
+  await page.waitForSelector('#app[data-ready="true"]');
+  return { page, errors, dialogs };
+}
+
+/** Waits until the app's comparison is done and its columns are fully built. */
+export async function waitForReport(page, timeout = 30_000) {
+  await page.waitForFunction(() => {
+    const app = document.querySelector('#app');
+    return app.dataset.phase === 'done' && !app.dataset.rendering && Boolean(app.report);
+  }, null, { timeout });
+}
+
+/**
+ * Drops `files` ([{name, type?, and text, bytes (a Buffer or byte array) or
+ * size (that many zero bytes)}]) on the app's drop zone with a synthetic
+ * DataTransfer.
+ */
+export async function dropFiles(page, files) {
+  await page.evaluate((files) => {
+    const transfer = new DataTransfer();
+    for (const f of files) {
+      const content = f.size ? new Uint8Array(f.size) : f.bytes ? new Uint8Array(f.bytes) : f.text;
+      transfer.items.add(new File([content], f.name, { type: f.type ?? '' }));
+    }
+    const zone = document.querySelector('.ac-dropzone');
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      zone.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }
+  }, files.map((f) => (f.bytes ? { ...f, bytes: [...f.bytes] } : f)));
+}
+

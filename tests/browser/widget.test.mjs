@@ -10,7 +10,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, ROOT, watchErrors } from './harness.mjs';
+import { dropFiles, launch, ROOT, waitForReport, watchErrors } from './harness.mjs';
 import { widgetFiles } from '../../scripts/widget-size.mjs';
 
 const SCREENS = process.env.AC_SCREENS ?? '/tmp/ac-screens';
@@ -350,17 +350,8 @@ test('the single-file build works from file:// with no network: two dropped file
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   assert.match(csp, /^default-src 'none'; script-src 'sha256-[^']+' 'sha256-[^']+' 'wasm-unsafe-eval';/);
   assert.doesNotMatch(csp, /script-src[^;]*unsafe-inline/);
-  await page.evaluate(([a, b]) => {
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([a], 'wire.txt', { type: 'text/plain' }));
-    transfer.items.add(new File([b], 'daily.txt', { type: 'text/plain' }));
-    const zone = document.querySelector('.ac-dropzone');
-    for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
-  }, [WIRE, DAILY]);
-  await page.waitForFunction(() => {
-    const app = document.querySelector('#app');
-    return app.dataset.phase === 'done' && !app.dataset.rendering && app.report;
-  }, null, { timeout: 30_000 });
+  await dropFiles(page, [{ name: 'wire.txt', type: 'text/plain', text: WIRE }, { name: 'daily.txt', type: 'text/plain', text: DAILY }]);
+  await waitForReport(page);
   assert.deepEqual(await page.locator('.ac-column-title').allTextContents(), ['wire.txt', 'daily.txt']);
   assert.deepEqual(await page.locator('.ac-column .ac-seg[data-discrepancy] mark.ac-disc').allTextContents(), ['14', '17']);
   const report = await page.evaluate(() => document.querySelector('#app').report);
