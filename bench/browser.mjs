@@ -8,9 +8,9 @@
 // in a blank page's main thread: `compare` timed whole, articles in, report
 // object out. The first call is reported apart from the warm median, as in
 // bench/node.mjs.
-import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch } from '../tests/browser/harness.mjs';
+import { inputNames, readArticles } from './inputs.mjs';
 
 const args = process.argv.slice(2);
 const inputDir = args.find((a) => !a.startsWith('--'));
@@ -20,14 +20,7 @@ if (!inputDir) {
 }
 const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
 
-const family = (name) => ['pair-', 'set-', 'worst-'].findIndex((f) => name.startsWith(f));
-const size = (name) => {
-  const n = name.replace(/^(pair|set|worst)-/, '');
-  return parseFloat(n) * ({ k: 1e3, m: 1e6 }[n.slice(-1)] ?? 1);
-};
-const inputs = readdirSync(inputDir)
-  .filter((d) => family(d) >= 0)
-  .sort((a, b) => family(a) - family(b) || size(a) - size(b) || a.localeCompare(b));
+const inputs = inputNames(inputDir);
 
 const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
 
@@ -38,10 +31,7 @@ console.log('| input | bytes | first | warm | wasm memory |');
 console.log('|---|---|---|---|---|');
 for (const name of inputs) {
   const dir = join(inputDir, name);
-  const articles = readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => ({ name: f, text: readFileSync(join(dir, f), 'utf8') }));
+  const articles = readArticles(dir);
   const bytes = articles.reduce((n, a) => n + Buffer.byteLength(a.text), 0);
   const page = await browser.context.newPage();
   // The articles come from a route, not through evaluate(), which would
@@ -79,8 +69,7 @@ console.log('| input | to the report shown | longest main-thread task while comp
 console.log('|---|---|---|---|');
 for (const name of ['set-5', 'pair-10m'].filter((n) => inputs.includes(n))) {
   const dir = join(inputDir, name);
-  const articles = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().slice(0, 2)
-    .map((f) => ({ name: f, text: readFileSync(join(dir, f), 'utf8') }));
+  const articles = readArticles(dir).slice(0, 2);
   const bytes = articles.reduce((n, a) => n + Buffer.byteLength(a.text), 0);
   const page = await browser.context.newPage();
   await page.route('**/bench-input.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(articles) }));

@@ -14,7 +14,8 @@
 // on an N-article set a peer diffs every pair. The floor is one pass that
 // only tokenises the text (the least any comparer must do).
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { inputNames, readArticles, sizeOf } from './inputs.mjs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -27,16 +28,9 @@ function median(xs) {
   return s[Math.floor(s.length / 2)];
 }
 
-function readInput(dir) {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => ({ name: f, text: readFileSync(join(dir, f), 'utf8') }));
-}
-
 // ---- inside a worker thread -------------------------------------------
 async function work({ task, dir, runs }) {
-  const articles = readInput(dir);
+  const articles = readArticles(dir);
   if (task === 'ours' || task === 'floor') {
     const pkg = await import(join(ROOT, 'www/pkg/article_compare.js'));
     const exports = pkg.initSync({ module: readFileSync(join(ROOT, 'www/pkg/article_compare_bg.wasm')) });
@@ -119,13 +113,7 @@ async function main() {
   }
   const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
   const peers = !args.includes('--no-peers');
-  // A folder of articles itself (such as the development data's
-  // articles/dev) is one input; otherwise its pair-, set- and worst- folders.
-  const inputs = readdirSync(inputDir).some((f) => f.endsWith('.txt'))
-    ? ['.']
-    : readdirSync(inputDir)
-      .filter((d) => /^(pair|set|worst)-/.test(d))
-      .sort((a, b) => family(a) - family(b) || size(a) - size(b) || a.localeCompare(b));
+  const inputs = inputNames(inputDir);
 
   console.log(`node ${process.version}, median of at least ${runs} warm runs and 1 s of them; peers capped at ${PEER_CAP_MS / 1000} s\n`);
   console.log('| input | bytes | ours first | ours warm | wasm memory | floor | jsdiff diffSentences | jsdiff diffWords | diff-match-patch |');
@@ -133,7 +121,7 @@ async function main() {
   const growth = { pair: [], set: [] };
   for (const name of inputs) {
     const dir = join(inputDir, name);
-    const bytes = readInput(dir).reduce((n, a) => n + Buffer.byteLength(a.text), 0);
+    const bytes = readArticles(dir).reduce((n, a) => n + Buffer.byteLength(a.text), 0);
     const ours = await measure('ours', dir, runs);
     const floor = await measure('floor', dir, runs);
     const cells = [name === '.' ? basename(resolve(inputDir)) : name, bytes.toLocaleString('en'), fmt(ours.first), fmt(ours.warm), ours.memory ? mb(ours.memory) : '—', fmt(floor.warm)];
@@ -148,20 +136,10 @@ async function main() {
     }
     console.log(`| ${cells.join(' | ')} |`);
     if (name.startsWith('pair') && bytes >= 1e5) growth.pair.push([bytes, ours.warm]);
-    if (name.startsWith('set') && size(name) >= 10) growth.set.push([size(name), ours.warm]);
+    if (name.startsWith('set') && sizeOf(name) >= 10) growth.set.push([sizeOf(name), ours.warm]);
   }
   if (growth.pair.length > 1) console.log(`\ngrowth exponent in size (100 KB → 10 MB pairs): ${fitExponent(growth.pair).toFixed(2)}`);
   if (growth.set.length > 1) console.log(`growth exponent in N (10 → 200 articles): ${fitExponent(growth.set).toFixed(2)}`);
-}
-
-function family(name) {
-  return ['pair-', 'set-', 'worst-'].findIndex((f) => name.startsWith(f));
-}
-
-function size(name) {
-  const n = name.replace(/^(pair|set|worst)-/, '');
-  const scale = { k: 1e3, m: 1e6 }[n.slice(-1)] ?? 1;
-  return parseFloat(n) * scale;
 }
 
 if (isMainThread) {
