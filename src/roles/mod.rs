@@ -231,8 +231,8 @@ fn line_roles(infos: &[LineInfo]) -> Vec<Role> {
 
     // After the article's last sentence, headline-shaped lines and cut-off
     // teasers are links to other pages.
-    let first_article = infos.iter().position(|l| article_line(l));
-    let last_article = infos.iter().rposition(|l| article_line(l)).unwrap_or(0);
+    let first_article = infos.iter().position(article_line);
+    let last_article = infos.iter().rposition(article_line).unwrap_or(0);
     for (i, line) in infos.iter().enumerate().skip(last_article + 1) {
         if roles[i].is_none() && matches!(line.shape, Shape::Headline | Shape::Truncated) {
             roles[i] = Some(Role::Boilerplate);
@@ -307,7 +307,7 @@ mod tests {
         crate::segment_text(text, &Options::default()).into_iter().map(|s| (s.text, s.role)).collect()
     }
 
-    fn role_of<'a>(roles: &'a [(String, Role)], prefix: &str) -> Role {
+    fn role_of(roles: &[(String, Role)], prefix: &str) -> Role {
         roles.iter().find(|(t, _)| t.starts_with(prefix)).unwrap_or_else(|| panic!("no segment {prefix}")).1
     }
 
