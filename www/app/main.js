@@ -3,7 +3,7 @@
 // Everything the page shows of an article goes through the render modules,
 // which insert text only as text.
 
-import { buildModel } from '../model/report.js';
+import { buildModelInSlices } from '../model/report.js';
 import { ColumnsView } from '../render/columns.js';
 import { renderInspector } from '../render/diff-panel.js';
 import { renderSummary } from '../render/summary.js';
@@ -21,6 +21,8 @@ const TYPING_DELAY_MS = 300;
 const SAVE_DELAY_MS = 200;
 const SLOW_AFTER_MS = 250;
 const MAX_COLUMNS = 6; // more articles: a focus article against one other
+// Work on a long report runs in slices of this many milliseconds, so that the page answers in between.
+const RENDER_SLICE_MS = 8;
 
 const app = document.querySelector('#app');
 const $ = (selector) => app.querySelector(selector);
@@ -245,16 +247,18 @@ function againstOf(s, focus) {
 
 /**
  * Shows a new report (or none): summary, columns, inspector, announcement.
- * The view model is built in one task and the view in the next, so that a
- * long report does not hold the page for both at once.
+ * The view model is built a time slice at a time, so that a long report
+ * does not hold the page.
  */
 async function showReport() {
   let s = state.get();
   let next = null;
   if (s.report) {
     app.dataset.rendering = 'true';
-    next = buildModel(s.report, s.texts);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    const started = performance.now();
+    next = await buildModelInSlices(s.report, s.texts, { budgetMs: RENDER_SLICE_MS });
+    // A long report's model took the time of a slice: the view gets a task of its own.
+    if (performance.now() - started > RENDER_SLICE_MS) await new Promise((resolve) => setTimeout(resolve, 0));
     // A newer report (or none) came meanwhile: it is shown by its own call.
     if (state.get().report !== s.report) return;
     s = state.get();

@@ -32,30 +32,81 @@ function mergeRanges(ranges) {
  * Segments are named by refs `{doc, segment}` as in the report.
  */
 export function buildModel(report, texts = []) {
+  const steps = modelSteps(report, texts);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same model, built a time slice of about `budgetMs` at a time: a
+ * report of 100,000 segments takes tens of milliseconds to index, which
+ * in one task would hold the page.
+ */
+export async function buildModelInSlices(report, texts = [], { budgetMs = 8 } = {}) {
+  const steps = modelSteps(report, texts);
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart > budgetMs) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      sliceStart = performance.now();
+    }
+  }
+}
+
+// Items between two points where building the model may pause.
+const STEP_ITEMS = 2000;
+
+/** Builds the model, yielding every STEP_ITEMS items or so; returns it. */
+function* modelSteps(report, texts) {
   const { documents, matches, groups, passages } = report;
   // Long reports have ~100,000 segments, most of them without matches or
   // discrepancies: those lists are made only where there is something to
-  // list, and flags are bytes, so that building the model stays a short task.
+  // list, and flags are bytes.
   const sparse = () => documents.map((d) => new Array(d.segments.length));
   const flags = () => documents.map((d) => new Uint8Array(d.segments.length));
+  let work = 0;
+  const due = () => ++work % STEP_ITEMS === 0;
 
-  const status = documents.map((d) => d.segments.map(segmentStatus));
+  // What each document has, for the filters: {unique, shared, discrepancies}.
+  const present = documents.map(() => ({ unique: false, shared: false, discrepancies: false }));
+  const status = [];
+  for (const [doc, d] of documents.entries()) {
+    const statuses = new Array(d.segments.length);
+    for (let i = 0; i < statuses.length; i++) {
+      statuses[i] = segmentStatus(d.segments[i]);
+      if (statuses[i] === 'unique' || statuses[i] === 'shared') present[doc][statuses[i]] = true;
+      if (due()) yield;
+    }
+    status.push(statuses);
+  }
+
   const matchesOf = sparse();
   const discrepancyRanges = sparse();
   const discrepant = flags();
   for (let index = 0; index < matches.length; index++) {
+    if (due()) yield;
     const m = matches[index];
     (matchesOf[m.a.doc][m.a.segment] ??= []).push(index);
     (matchesOf[m.b.doc][m.b.segment] ??= []).push(index);
     if (!m.discrepancies.length) continue;
     discrepant[m.a.doc][m.a.segment] = 1;
     discrepant[m.b.doc][m.b.segment] = 1;
+    present[m.a.doc].discrepancies = present[m.b.doc].discrepancies = true;
     for (const d of m.discrepancies) {
       (discrepancyRanges[m.a.doc][m.a.segment] ??= []).push([d.a.start, d.a.end]);
       (discrepancyRanges[m.b.doc][m.b.segment] ??= []).push([d.b.start, d.b.end]);
     }
   }
-  for (const doc of discrepancyRanges) doc.forEach((ranges, i) => (doc[i] = mergeRanges(ranges)));
+  for (const doc of discrepancyRanges) {
+    for (let i = 0; i < doc.length; i++) {
+      if (doc[i]) doc[i] = mergeRanges(doc[i]);
+      if (due()) yield;
+    }
+  }
 
   // Only the matched segments of a moved passage moved; chrome or captions
   // inside the run did not.
@@ -65,30 +116,35 @@ export function buildModel(report, texts = []) {
     for (const run of [p.a, p.b]) {
       for (let s = run.first; s <= run.last; s++) {
         if (status[run.doc][s] === 'shared') moved[run.doc][s] = 1;
+        if (due()) yield;
       }
     }
   }
 
   const discrepancies = [];
-  matches.forEach((m, match) => {
-    m.discrepancies.forEach((d) => discrepancies.push({ match, kind: d.kind, a: m.a, b: m.b, aSpan: d.a, bSpan: d.b }));
-  });
+  for (let match = 0; match < matches.length; match++) {
+    const m = matches[match];
+    for (const d of m.discrepancies) discrepancies.push({ match, kind: d.kind, a: m.a, b: m.b, aSpan: d.a, bSpan: d.b });
+    if (due()) yield;
+  }
   discrepancies.sort((x, y) => x.a.doc - y.a.doc || x.a.segment - y.a.segment || x.b.doc - y.b.doc || x.b.segment - y.b.segment);
 
-  const uniquePassages = documents.map((d, doc) => {
+  const uniquePassages = [];
+  for (const [doc, d] of documents.entries()) {
     const runs = [];
     let run = null;
-    d.segments.forEach((s, i) => {
+    for (let i = 0; i < d.segments.length; i++) {
+      if (due()) yield;
       if (status[doc][i] !== 'unique') {
         run = null;
-        return;
+        continue;
       }
       if (!run) runs.push((run = { doc, first: i, last: i, length: 0 }));
       run.last = i;
-      run.length += s.end - s.start;
-    });
-    return runs;
-  });
+      run.length += d.segments[i].end - d.segments[i].start;
+    }
+    uniquePassages.push(runs);
+  }
 
   const wholeTexts = [];
   const model = {
@@ -102,6 +158,8 @@ export function buildModel(report, texts = []) {
     hasDiscrepancy: (ref) => discrepant[ref.doc][ref.segment] === 1,
     discrepancyRanges: (ref) => discrepancyRanges[ref.doc][ref.segment] ?? [],
     isMoved: (ref) => moved[ref.doc][ref.segment] === 1,
+    /** Whether document `doc` has any segment that `filter` (unique, shared or discrepancies) shows. */
+    has: (doc, filter) => present[doc][filter] ?? true,
     discrepancies,
     uniquePassages,
 
