@@ -22,11 +22,18 @@ export const FILTERS = {
 };
 
 // A column is built in chunks of about CHUNK_SEGMENTS segments, each ending
-// at a line break, a time slice at a time. In a long document the chunks
-// skip layout while off screen (content-visibility), so that the first
-// paint lays out a screenful of text, not the whole book.
+// at a line break: the first chunk of every column at once, the rest a time
+// slice at a time. In a long document the chunks skip layout while off
+// screen (content-visibility), so that a paint lays out a screenful of
+// text, not the whole book.
 const CHUNK_SEGMENTS = 60;
 const LAZY_FROM_SEGMENTS = 400;
+// The first chunk is smaller, about a screenful, and always laid out: it is
+// on screen, and the first paint should lay out little else.
+const FIRST_CHUNK_SEGMENTS = 20;
+const FRAME_WAIT_MS = 100;
+const SECTION_CHUNKS = 16;
+const MAX_SCROLL_CORRECTIONS = 5;
 const RENDER_BUDGET_MS = 8;
 
 const prefersReducedMotion = (win) => win?.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
@@ -56,19 +63,20 @@ export class ColumnsView {
     this.cancelled = false;
 
     this.container = h(this.doc, 'div', { class: 'ac-columns', 'data-count': this.docs.length });
+    // Each shown column: its elements, the first segment not yet built, and
+    // the last chunk and section built.
     this.columns = new Map();
-    const pending = [];
     for (const doc of this.docs) {
-      const { column, body, chunks } = this.buildColumn(doc);
-      this.columns.set(doc, { column, body });
+      const { column, body } = this.buildColumn(doc);
+      this.columns.set(doc, { column, body, next: 0, last: null, section: null });
       this.container.append(column);
-      pending.push({ body, chunks });
     }
+    for (const [doc, column] of this.columns) this.fillNext(doc, column);
     root.replaceChildren(this.container);
     this.setFilter(options.filter ?? 'all');
     this.setShowBoilerplate(options.showBoilerplate ?? false);
     if (this.interactive) this.listen();
-    this.ready = this.fillChunks(pending);
+    this.ready = this.fillRest();
   }
 
   /** The element of segment `ref`, if it is shown and built. */
@@ -194,9 +202,7 @@ export class ColumnsView {
   buildColumn(doc) {
     const d = this.model.documents[doc];
     const stats = d.stats;
-    const has = ['unique', 'shared', 'discrepancies'].filter((f) =>
-      d.segments.some((_, segment) => FILTERS[f](this.model, { doc, segment })),
-    );
+    const has = ['unique', 'shared', 'discrepancies'].filter((f) => this.model.has(doc, f));
     const summary = stats.content_segments
       ? `${percent(stats.shared_share)} shared · ${percent(stats.unique_share)} unique`
       : 'No article text found';
@@ -224,26 +230,19 @@ export class ColumnsView {
         h(this.doc, 'p', { class: 'ac-column-details', title: details.join(' · ') }, details.join(' · '))),
       h(this.doc, 'p', { class: 'ac-column-empty' }, 'Nothing in this article matches the filter.'),
       body);
-    return { column, body, chunks: this.chunksOf(doc) };
+    return { column, body };
   }
 
-  /** Splits a document into runs of whole lines: [{from, to}] segment indices. */
-  chunksOf(doc) {
+  /** Where the chunk of `doc` that starts at segment `from` ends: after whole lines. */
+  chunkEnd(doc, from) {
     const { segments } = this.model.documents[doc];
     const text = this.model.text(doc);
-    const chunks = [];
-    let from = 0;
-    for (let i = 1; i < segments.length; i++) {
-      if (i - from < CHUNK_SEGMENTS) continue;
+    for (let i = from + (from ? CHUNK_SEGMENTS : FIRST_CHUNK_SEGMENTS); i < segments.length; i++) {
       const gap = text.slice(segments[i - 1].end, segments[i].start);
       const inChrome = this.model.status({ doc, segment: i }) === 'boilerplate';
-      if (gap.includes('\n') && !inChrome) {
-        chunks.push({ from, to: i });
-        from = i;
-      }
+      if (gap.includes('\n') && !inChrome) return i;
     }
-    chunks.push({ from, to: segments.length });
-    return chunks;
+    return segments.length;
   }
 
   /** The whitespace between two offsets of a document's text. */
@@ -251,28 +250,64 @@ export class ColumnsView {
     return to > from ? this.model.text(doc).slice(from, to) : '';
   }
 
-  /** Builds the chunks of every column, a time slice at a time. */
-  async fillChunks(pending) {
-    const queue = [];
-    for (const { body, chunks } of pending) for (const chunk of chunks) queue.push({ body, chunk });
-    // Columns fill side by side: the first chunks of each come first.
-    queue.sort((x, y) => x.chunk.from - y.chunk.from);
+  /**
+   * Builds the next chunk of `column` (of document `doc`); after the last
+   * one, the whitespace that ends the text. Returns whether any is left.
+   */
+  fillNext(doc, column) {
+    const d = this.model.documents[doc];
+    const from = column.next;
+    if (from < d.segments.length) {
+      column.next = this.chunkEnd(doc, from);
+      const lazy = from > 0 && d.segments.length >= LAZY_FROM_SEGMENTS;
+      column.last = this.buildChunk(doc, { from, to: column.next }, lazy);
+      this.place(column, column.last, lazy);
+    }
+    if (column.next < d.segments.length) return true;
+    const tail = this.gapText(doc, d.segments.at(-1)?.end ?? 0, d.length);
+    if (tail) column.last?.append(tail);
+    return false;
+  }
+
+  /**
+   * Puts `chunk` at the end of `column`; lazy chunks go in sections of
+   * SECTION_CHUNKS, which skip layout as a whole while off screen, so that
+   * laying out a column of thousands of chunks visits tens of sections.
+   */
+  place(column, chunk, lazy) {
+    if (!lazy) {
+      column.body.append(chunk);
+      return;
+    }
+    if (!column.section || column.section.childElementCount >= SECTION_CHUNKS) {
+      column.section = h(this.doc, 'div', { class: 'ac-section' });
+      column.body.append(column.section);
+    }
+    column.section.append(chunk);
+  }
+
+  /**
+   * Builds the remaining chunks, a chunk of each column in turn so that
+   * they fill side by side, yielding to the page every RENDER_BUDGET_MS
+   * (and first of all, so that the first chunks are painted at once).
+   */
+  async fillRest() {
     const win = this.doc.defaultView;
+    const pause = () => new Promise((resolve) => win.setTimeout(resolve, 0));
+    const open = [...this.columns].filter(([doc, column]) => column.next < this.model.documents[doc].segments.length);
+    if (win && open.length) await afterPaint(win);
     let sliceStart = performance.now();
-    for (const { body, chunk } of queue) {
+    let turn = 0;
+    while (open.length) {
       if (this.cancelled) return;
-      const doc = Number(body.parentElement.dataset.doc);
-      body.append(this.buildChunk(doc, chunk, this.model.documents[doc].segments.length >= LAZY_FROM_SEGMENTS));
+      turn %= open.length;
+      const [doc, column] = open[turn];
+      if (this.fillNext(doc, column)) turn++;
+      else open.splice(turn, 1);
       if (win && performance.now() - sliceStart > RENDER_BUDGET_MS) {
-        await new Promise((resolve) => win.setTimeout(resolve, 0));
+        await pause();
         sliceStart = performance.now();
       }
-    }
-    for (const { body } of pending) {
-      const doc = Number(body.parentElement.dataset.doc);
-      const d = this.model.documents[doc];
-      const tail = this.gapText(doc, d.segments.at(-1)?.end ?? 0, d.length);
-      if (tail) body.lastChild?.append(tail);
     }
     this.refreshTabStops();
   }
@@ -452,20 +487,17 @@ export class ColumnsView {
    * the column is out of sight; never the page.
    */
   reveal(el, how) {
-    const behavior = prefersReducedMotion(this.doc.defaultView) ? 'auto' : 'smooth';
     const body = el.closest('.ac-column-body');
     const column = body.parentElement;
     const box = el.getBoundingClientRect();
     const view = body.getBoundingClientRect();
     const inSight = box.top >= view.top && box.bottom <= view.bottom;
-    if (how !== 'nearest' || !inSight) {
-      body.scrollTo({ top: Math.max(0, box.top - view.top + body.scrollTop - body.clientHeight / 3), behavior });
-    }
+    if (how !== 'nearest' || !inSight) this.scrollWithin(body, el, body.clientHeight / 3);
     const row = this.container.getBoundingClientRect();
     const place = column.getBoundingClientRect();
     if (place.left < row.left || place.right > row.right) {
       const left = this.container.scrollLeft + place.left - row.left - (row.width - place.width) / 2;
-      this.container.scrollTo({ left: Math.max(0, left), behavior });
+      this.container.scrollTo({ left: Math.max(0, left), behavior: this.scrollBehavior() });
     }
   }
 
@@ -475,7 +507,6 @@ export class ColumnsView {
     if (!el) return;
     const ownBody = this.columns.get(ref.doc).body;
     const offset = el.getBoundingClientRect().top - ownBody.getBoundingClientRect().top;
-    const behavior = prefersReducedMotion(this.doc.defaultView) ? 'auto' : 'smooth';
     const firstIn = new Map();
     for (const { ref: other } of this.model.counterparts(ref)) {
       if (other.doc !== ref.doc && !firstIn.has(other.doc) && this.isVisible(other)) firstIn.set(other.doc, other);
@@ -483,11 +514,51 @@ export class ColumnsView {
     for (const [doc, other] of firstIn) {
       const target = this.element(other);
       const body = this.columns.get(doc)?.body;
-      if (!target || !body) continue;
-      const top = target.getBoundingClientRect().top - body.getBoundingClientRect().top + body.scrollTop - offset;
-      body.scrollTo({ top: Math.max(0, top), behavior });
+      if (target && body) this.scrollWithin(body, target, offset);
     }
   }
+
+  /**
+   * Scrolls the column body `body` so that `target` sits `offset` pixels
+   * below its top. In a long article the text between here and there is
+   * not laid out yet and its height only estimated: a far target is
+   * jumped to, then the place corrected over the next frames as the text
+   * around it is laid out.
+   */
+  scrollWithin(body, target, offset) {
+    const win = this.doc.defaultView;
+    const distance = () => target.getBoundingClientRect().top - body.getBoundingClientRect().top - offset;
+    const far = Math.abs(distance()) > 2 * body.clientHeight;
+    body.scrollTo({ top: Math.max(0, body.scrollTop + distance()), behavior: far ? 'auto' : this.scrollBehavior() });
+    if (!far || !win) return;
+    let corrections = MAX_SCROLL_CORRECTIONS;
+    const correct = () => {
+      const left = distance();
+      if (Math.abs(left) < 1 || !target.isConnected || corrections-- === 0) return;
+      body.scrollTop += left;
+      win.requestAnimationFrame(correct);
+    };
+    win.requestAnimationFrame(correct);
+  }
+
+  scrollBehavior() {
+    return prefersReducedMotion(this.doc.defaultView) ? 'auto' : 'smooth';
+  }
+}
+
+/**
+ * Resolves once `win` has painted its next frame, so that the next frame
+ * lays out only what is on screen now; at the latest after FRAME_WAIT_MS,
+ * since a page out of sight paints no frames.
+ */
+function afterPaint(win) {
+  return new Promise((resolve) => {
+    const fallback = win.setTimeout(resolve, FRAME_WAIT_MS);
+    win.requestAnimationFrame(() => win.setTimeout(() => {
+      win.clearTimeout(fallback);
+      resolve();
+    }, 0));
+  });
 }
 
 function segmentOf(node) {
