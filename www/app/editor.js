@@ -18,6 +18,9 @@ export const MAX_ARTICLES = 100;
 // a text box holding megabytes makes the page slow to lay out.
 const LARGE_TEXT = 150_000;
 const PREVIEW_CHARS = 1500;
+// Counting words takes about 8 ms per million characters: a long text is
+// counted this many characters per task.
+const COUNT_SLICE = 500_000;
 
 // An emptied box starts a new article: what the old one was read from no longer applies.
 const NO_SOURCE = { source: null, file: null, original: null };
@@ -138,6 +141,22 @@ export function createEditor(root, state, { onFiles, onShowSource, notify }) {
     c.shown = value;
   }
 
+  /** Shows how many words `text` has, counting a long text a slice per task. */
+  async function showCount(c, text) {
+    c.counted = text;
+    if (text.length > COUNT_SLICE) c.count.textContent = 'Counting words…';
+    let words = 0;
+    let inWord = false;
+    for (let at = 0; at < text.length; at += COUNT_SLICE) {
+      if (at) await new Promise((resolve) => setTimeout(resolve, 0));
+      // Another text came meanwhile, with a count of its own.
+      if (c.counted !== text) return;
+      ({ words, inWord } = countWords(text, at, Math.min(at + COUNT_SLICE, text.length), { words, inWord }));
+    }
+    c.count.textContent = words ? plural(words, 'word') : 'Empty';
+    c.el.classList.toggle('ac-article-empty', !words);
+  }
+
   function removeArticle(id) {
     const articles = state.get().articles;
     const at = articles.findIndex((a) => a.id === id);
@@ -183,12 +202,7 @@ export function createEditor(root, state, { onFiles, onShowSource, notify }) {
       }
       if (c.name.value !== article.name && doc.activeElement !== c.name) c.name.value = article.name;
       if (c.shown !== article.text) show(c, article.text);
-      if (c.counted !== article.text) {
-        const words = countWords(article.text);
-        c.counted = article.text;
-        c.count.textContent = words ? plural(words, 'word') : 'Empty';
-        c.el.classList.toggle('ac-article-empty', !words);
-      }
+      if (c.counted !== article.text) showCount(c, article.text);
     });
     addButton.disabled = articles.length >= MAX_ARTICLES;
     addButton.title = addButton.disabled ? `At most ${MAX_ARTICLES} articles` : '';
@@ -227,17 +241,19 @@ export function createEditor(root, state, { onFiles, onShowSource, notify }) {
   };
 }
 
-/** The number of runs of non-space characters in `text`, without building them. */
-function countWords(text) {
-  let words = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
+/**
+ * Counts the runs of non-space characters of `text` from `from` to `to`,
+ * on from a count so far ({words, inWord}: whether the text just before
+ * `from` ended inside a word); returns the count so far at `to`.
+ */
+function countWords(text, from, to, { words, inWord }) {
+  for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
     const space = code === 32 || (code >= 9 && code <= 13) || code === 160 || code === 0x2028 || code === 0x2029 || code === 0x3000;
     if (!space && !inWord) words++;
     inWord = !space;
   }
-  return words;
+  return { words, inWord };
 }
 
 /**
