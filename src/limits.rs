@@ -15,20 +15,27 @@ pub const MAX_TOTAL_BYTES: usize = 32 * 1024 * 1024;
 /// Most segments (sentences and lines) in all documents together.
 pub const MAX_SEGMENTS: usize = 1_000_000;
 
-/// Refuses more than [`MAX_DOCUMENTS`] documents or more than
-/// [`MAX_TOTAL_BYTES`] of text in all.
-pub(crate) fn check_input(text_lengths: &[usize]) -> Result<(), Error> {
-    if text_lengths.len() > MAX_DOCUMENTS {
+/// Refuses more than [`MAX_DOCUMENTS`] documents: a binding checks the
+/// count before it reads the documents themselves.
+pub fn check_document_count(count: usize) -> Result<(), Error> {
+    if count > MAX_DOCUMENTS {
         return Err(Error::new(
             ErrorKind::TooLarge,
             format!(
                 "{} documents were given and at most {} can be compared at once: compare them in smaller sets",
-                thousands(text_lengths.len()),
+                thousands(count),
                 thousands(MAX_DOCUMENTS)
             ),
         )
         .with_field("documents"));
     }
+    Ok(())
+}
+
+/// Refuses more than [`MAX_DOCUMENTS`] documents or more than
+/// [`MAX_TOTAL_BYTES`] of text in all.
+pub(crate) fn check_input(text_lengths: &[usize]) -> Result<(), Error> {
+    check_document_count(text_lengths.len())?;
     let total: usize = text_lengths.iter().sum();
     if total > MAX_TOTAL_BYTES {
         return Err(Error::new(

@@ -12,9 +12,21 @@ mod js;
 use article_compare::report::SourceInfo;
 use article_compare::{Document, Error, ErrorKind, Options, Progress};
 use js::to_plain;
-use js_sys::{Array, Reflect};
+use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+
+// Page code can hand over objects whose reading runs code of its own
+// (getters, proxies). An exception thrown there must come back as an error,
+// never unwind through the wasm: unwinding skips the wasm's own clean-up
+// (its stack pointer above all), and after about 1,300 such exceptions an
+// instance broke for good. So every read of a caller's object goes through
+// an import that catches (these, and js_sys's `Reflect`).
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+}
 
 /// Logs Rust panics to the console with their message, once per instance.
 #[wasm_bindgen(start)]
@@ -63,6 +75,7 @@ pub fn compare(articles: JsValue, options: JsValue, on_progress: JsValue) -> Res
 
 /// Least memory a comparison takes per byte of text (measured: 19 for two
 /// 10 MB texts, 23 for two 1 MB texts).
+#[cfg(target_arch = "wasm32")]
 const MEMORY_PER_TEXT_BYTE: usize = 16;
 
 /// Grows the wasm memory in one step to what comparing `text_bytes` will
@@ -98,37 +111,39 @@ pub fn segment(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
 }
 
 fn documents(articles: &JsValue) -> Result<Vec<Document>, JsValue> {
-    if !Array::is_array(articles) {
-        return Err(invalid("articles must be an array of {name, text} objects", "articles"));
+    let not_array = || invalid("articles must be an array of {name, text} objects", "articles");
+    if !is_array(articles).map_err(|e| unreadable(&e, "articles"))? {
+        return Err(not_array());
     }
-    Array::from(articles)
-        .iter()
-        .enumerate()
-        .map(|(i, article)| {
+    let length = read(articles, "length", "articles")?.as_f64().ok_or_else(not_array)?;
+    // Checked before reading them: a proxy may claim any length.
+    article_compare::limits::check_document_count(length as usize).map_err(to_js)?;
+    (0..length as u32)
+        .map(|i| {
+            let at = format!("articles[{i}]");
+            let article = Reflect::get_u32(articles, i).map_err(|e| unreadable(&e, &at))?;
             if !article.is_object() {
-                return Err(invalid("each article must be an object {name, text}", &format!("articles[{i}]")));
+                return Err(invalid("each article must be an object {name, text}", &at));
             }
-            let field = |name: &str| Reflect::get(&article, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
-            let text = field("text")
+            let text = read(&article, "text", &format!("{at}.text"))?
                 .as_string()
-                .ok_or_else(|| invalid("the article's text must be a string", &format!("articles[{i}].text")))?;
-            let name = field("name");
+                .ok_or_else(|| invalid("the article's text must be a string", &format!("{at}.text")))?;
+            let name = read(&article, "name", &format!("{at}.name"))?;
             let name = if name.is_undefined() || name.is_null() {
                 String::new()
             } else {
-                name.as_string()
-                    .ok_or_else(|| invalid("the article's name must be a string", &format!("articles[{i}].name")))?
+                name.as_string().ok_or_else(|| invalid("the article's name must be a string", &format!("{at}.name")))?
             };
             let name = if name.trim().is_empty() { format!("Article {}", i + 1) } else { name };
             let document = Document::new(name, text);
             // How the app read the article from a file (formats' `extract`),
             // carried unchanged into the report.
-            let source = field("source");
+            let source = read(&article, "source", &format!("{at}.source"))?;
             if source.is_undefined() || source.is_null() {
                 return Ok(document);
             }
-            let source: SourceInfo = serde_wasm_bindgen::from_value(source)
-                .map_err(|e| invalid(&format!("the article's source is not what extract() returns: {e}"), &format!("articles[{i}].source")))?;
+            let source: SourceInfo = serde_wasm_bindgen::from_value(plain_data(&source, &format!("{at}.source"))?)
+                .map_err(|e| invalid(&format!("the article's source is not what extract() returns: {e}"), &format!("{at}.source")))?;
             Ok(document.with_source(source))
         })
         .collect()
@@ -138,23 +153,54 @@ fn options_from(options: &JsValue) -> Result<Options, JsValue> {
     if options.is_undefined() || options.is_null() {
         return Ok(Options::default());
     }
+    let invalid_option = |message: String, field: String| to_js(Error::new(ErrorKind::InvalidOption, message).with_field(field));
     if !options.is_object() {
-        return Err(to_js(Error::new(ErrorKind::InvalidOption, "options must be an object").with_field("options")));
+        return Err(invalid_option("options must be an object".into(), "options".into()));
     }
     // serde-wasm-bindgen reads only the fields it knows; a misspelt one
     // must not be silently ignored.
-    for key in js_sys::Object::keys(&js_sys::Object::from(options.clone())).iter() {
-        let key = key.as_string().unwrap_or_default();
+    let keys = Reflect::own_keys(options).map_err(|e| unreadable(&e, "options"))?;
+    let known = js_sys::Object::new();
+    for key in keys.iter() {
+        // Symbols are no options.
+        let Some(key) = key.as_string() else { continue };
         if !Options::FIELDS.contains(&key.as_str()) {
-            let known = Options::FIELDS.join(", ");
-            let message = format!("unknown option '{key}' (known: {known})");
-            return Err(to_js(Error::new(ErrorKind::InvalidOption, message).with_field(format!("options.{key}"))));
+            let message = format!("unknown option '{key}' (known: {})", Options::FIELDS.join(", "));
+            return Err(invalid_option(message, format!("options.{key}")));
         }
+        let value = read(options, &key, &format!("options.{key}"))?;
+        // A fresh object's own property: setting it cannot fail.
+        let _ = Reflect::set(&known, &JsValue::from_str(&key), &value);
     }
-    let parsed: Options = serde_wasm_bindgen::from_value(options.clone())
-        .map_err(|e| to_js(Error::new(ErrorKind::InvalidOption, e.to_string()).with_field("options")))?;
+    let parsed: Options =
+        serde_wasm_bindgen::from_value(known.into()).map_err(|e| invalid_option(e.to_string(), "options".into()))?;
     parsed.validate().map_err(to_js)?;
     Ok(parsed)
+}
+
+/// Property `key` of the caller's `object`; `field` names it in the error
+/// if reading it throws.
+fn read(object: &JsValue, key: &str, field: &str) -> Result<JsValue, JsValue> {
+    Reflect::get(object, &JsValue::from_str(key)).map_err(|e| unreadable(&e, field))
+}
+
+/// A copy of `value` as plain data (through JSON), which no code of the
+/// caller's runs when it is read.
+fn plain_data(value: &JsValue, field: &str) -> Result<JsValue, JsValue> {
+    let json = js_sys::JSON::stringify(value).map_err(|e| unreadable(&e, field))?;
+    js_sys::JSON::parse(&String::from(json)).map_err(|e| unreadable(&e, field))
+}
+
+/// The error for an input whose reading threw `exception`.
+fn unreadable(exception: &JsValue, field: &str) -> JsValue {
+    // Read through Reflect too: even the exception may be a proxy.
+    let message = if exception.is_object() {
+        Reflect::get(exception, &JsValue::from_str("message")).ok().and_then(|m| m.as_string())
+    } else {
+        exception.as_string()
+    };
+    let reason = message.unwrap_or_else(|| "an exception".into());
+    invalid(&format!("reading it threw: {reason}"), field)
 }
 
 fn invalid(message: &str, field: &str) -> JsValue {
