@@ -1,5 +1,6 @@
 // Reads the ES module graph of www/ without a bundler: from entry modules,
-// every relative import (static, `export … from`, literal dynamic import())
+// every relative import (static, `export … from`, literal dynamic import(),
+// also of a fresh copy: `import(\`./m.js?copy=${n}\`)`)
 // and every file a module loads with `new URL('…', import.meta.url)`: a
 // script there is a worker (the entry of a graph of its own), a path computed
 // from a template stands for every file of its directory. Used by the
@@ -10,8 +11,10 @@ import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const STATIC = /(?:^|[;}\n])\s*(?:import|export)\s(?:[^'";]*?\sfrom\s*)?(['"])(\.{1,2}\/[^'"]+)\1/g;
-const DYNAMIC = /\bimport\s*\(\s*(['"])(\.{1,2}\/[^'"]+)\1\s*\)/g;
-const COMPUTED_IMPORT = /\bimport\s*\(\s*[^'")\s]/;
+// A literal path, or a template of a literal path and a query: a fresh copy
+// of that module (the widget makes one for a fresh engine), the same file.
+const DYNAMIC = /\bimport\s*\(\s*(['"]|`(?=[^`$]+\?))(\.{1,2}\/[^'"`?]+)(?:\?[^'"`]*)?(?:\1|`)\s*\)/g;
+const COMPUTED_IMPORT = /\bimport\s*\(\s*(?!['"]|`\.{1,2}\/[^`$?]+\?)[^)\s]/;
 const ASSET = /new URL\(\s*(['"`])([^'"`]*)\1\s*,\s*import\.meta\.url\s*\)/g;
 
 /** The specifier matches of `source`: [{kind, match, quote, specifier}]. */

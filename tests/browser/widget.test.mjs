@@ -272,6 +272,37 @@ test('select, Escape and error events; a failed load leaves the articles readabl
   await offline.page.close();
 });
 
+test('a trap in the engine: the widget says so, and the next comparison gets a fresh engine', async () => {
+  // No input is known to trap the engine; a glue module whose first compare()
+  // throws a WebAssembly.RuntimeError, as a trapping wasm call does, stands in.
+  // Fresh engines import the glue with a query, which reaches the real one.
+  const trapping = `import init, * as real from '/www/pkg/article_compare.js?real';
+    let trapped = false;
+    export default init;
+    export const { initSync, version, segment, countWords } = real;
+    export function compare(...args) {
+      if (!trapped) {
+        trapped = true;
+        throw new WebAssembly.RuntimeError('unreachable');
+      }
+      return real.compare(...args);
+    }`;
+  const { page, errors, requests } = await open(HOST, {
+    setup: (p) => p.route((url) => url.pathname === '/www/pkg/article_compare.js' && !url.search,
+      (route) => route.fulfill({ contentType: 'text/javascript', body: trapping })),
+  });
+  const failure = await waitForEvents(page, 'error', 'children');
+  assert.equal(failure.kind, 'internal');
+  assert.match(await page.locator('#children .ac-w-message').textContent(), /stopped unexpectedly \(unreachable\) and has been restarted/);
+  await page.evaluate(() => document.querySelector('#children').compare());
+  await waitForEvents(page, 'compared', 'children');
+  assert.deepEqual(await checkWidget(page, 'children'), []);
+  assert.ok(requests.includes('/www/pkg/article_compare.js?instance=1'), 'a fresh copy of the glue, for a fresh instance');
+  assert.equal(requests.filter((r) => r === WASM).length, 1, 'the compiled wasm is reused');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('the wasm loads once the widget comes near, from the URL of the meta tag; init() and define() are safe twice', async () => {
   const { page, errors, requests } = await open('tests/browser/widget/lazy.html');
   await page.waitForTimeout(800);

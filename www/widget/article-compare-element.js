@@ -12,7 +12,7 @@ import { renderInspector } from '../render/diff-panel.js';
 import { h, icon } from '../render/dom.js';
 import { plural } from '../render/palette.js';
 import { loadSheet } from './styles.js';
-import { init } from './wasm-loader.js';
+import { discardEngine, init } from './wasm-loader.js';
 
 const STRICTNESS_NAMES = { loose: 0.2, normal: 0.5, strict: 0.8 };
 
@@ -46,6 +46,21 @@ const property = (name) => ATTRIBUTES[name].property ?? name.replace(/-(\w)/g, (
 /** An Error with the `kind` the error event reports. */
 function problem(kind, message, extra = {}) {
   return Object.assign(new Error(message), { kind, ...extra });
+}
+
+/**
+ * `engine.compare(articles, options)`. Anything but a refusal of the input
+ * (an ArticleCompareError) is a trap that may have left the engine broken:
+ * it is discarded, so that the next comparison gets a fresh one.
+ */
+function compareOn(engine, articles, options) {
+  try {
+    return engine.compare(articles, options);
+  } catch (e) {
+    if (e?.name === 'ArticleCompareError') throw e;
+    discardEngine();
+    throw problem('internal', `The comparison engine stopped unexpectedly (${e?.message ?? e}) and has been restarted: change the articles or compare again.`);
+  }
 }
 
 // Block elements start a paragraph when an article is given as markup.
@@ -267,7 +282,7 @@ export class ArticleCompareElement extends HTMLElement {
           : 'No articles were given: put at least two <article> elements inside <article-compare>.');
       }
       const started = performance.now();
-      const report = engine.compare(articles, { strictness: this.#settings.strictness });
+      const report = compareOn(engine, articles, { strictness: this.#settings.strictness });
       const ms = performance.now() - started;
       this.#report = report;
       this.#compared = articles;

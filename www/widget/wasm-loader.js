@@ -8,6 +8,10 @@ const META = 'article-compare-wasm';
 
 let chosenUrl = null;
 let engine = null;
+let compiled = null;
+// Engines made so far: each after the first comes through a fresh copy of
+// the glue module, which holds its instance.
+let made = 0;
 
 /**
  * Where the wasm comes from: the URL given to init(), else the content of
@@ -36,10 +40,12 @@ export function init({ wasmUrl: url } = {}) {
     }
   }
   if (!engine) {
+    const copy = made++;
     engine = (async () => {
-      const [glue, module] = await Promise.all([import('../pkg/article_compare.js'), compile(wasmUrl())]);
-      await glue.default({ module_or_path: module });
-      return glue;
+      const glue = copy ? import(`../pkg/article_compare.js?instance=${copy}`) : import('../pkg/article_compare.js');
+      const [loaded, module] = await Promise.all([glue, compiledModule()]);
+      await loaded.default({ module_or_path: module });
+      return loaded;
     })();
     // A failed load (offline, a wrong URL) is tried again by the next call.
     engine.catch(() => {
@@ -47,6 +53,24 @@ export function init({ wasmUrl: url } = {}) {
     });
   }
   return engine;
+}
+
+/**
+ * Forgets the engine after it failed other than by refusing its input: a
+ * wasm trap (a panic, memory exhausted) can leave its memory and stack in
+ * any state. The next init() makes a fresh instance of the compiled module.
+ */
+export function discardEngine() {
+  engine = null;
+}
+
+/** The wasm, fetched and compiled once per page (again only after a failure). */
+function compiledModule() {
+  compiled ??= compile(wasmUrl());
+  compiled.catch(() => {
+    compiled = null;
+  });
+  return compiled;
 }
 
 async function compile(url) {
