@@ -121,6 +121,8 @@ export const cases = {
     check(report.documents[0].source.extraction === 'readability', JSON.stringify(report.documents[0].source));
     check(report.documents[1].source === undefined, 'no source, no field');
     rejects(() => api.compare([{ ...wire, source: { format: 3 } }, daily]), 'invalid_input', 'articles[0].source');
+    // No JSON at all: still a refusal, not an exception thrown through the wasm.
+    for (const source of [() => {}, Symbol('source')]) rejects(() => api.compare([{ ...wire, source }, daily]), 'invalid_input', 'articles[0].source');
   },
 
   'progress is reported in order up to done': (api) => {

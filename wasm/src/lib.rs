@@ -188,7 +188,9 @@ fn read(object: &JsValue, key: &str, field: &str) -> Result<JsValue, JsValue> {
 /// caller's runs when it is read.
 fn plain_data(value: &JsValue, field: &str) -> Result<JsValue, JsValue> {
     let json = js_sys::JSON::stringify(value).map_err(|e| unreadable(&e, field))?;
-    js_sys::JSON::parse(&String::from(json)).map_err(|e| unreadable(&e, field))
+    // A function or a symbol has no JSON (stringify gives undefined): no data.
+    let Some(json) = json.as_string() else { return Ok(JsValue::UNDEFINED) };
+    js_sys::JSON::parse(&json).map_err(|e| unreadable(&e, field))
 }
 
 /// The error for an input whose reading threw `exception`.
