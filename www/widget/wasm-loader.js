@@ -33,7 +33,7 @@ export function wasmUrl() {
  */
 export function init({ wasmUrl: url } = {}) {
   if (url) {
-    if (engine && String(new URL(url, document.baseURI)) !== String(wasmUrl())) {
+    if (compiled && String(new URL(url, document.baseURI)) !== String(wasmUrl())) {
       console.warn(`article-compare: the engine is already loaded from ${wasmUrl()}; wasmUrl ${url} is ignored`);
     } else {
       chosenUrl = new URL(url, document.baseURI);
@@ -66,10 +66,12 @@ export function discardEngine() {
 
 /** The wasm, fetched and compiled once per page (again only after a failure). */
 function compiledModule() {
-  compiled ??= compile(wasmUrl());
-  compiled.catch(() => {
-    compiled = null;
-  });
+  if (!compiled) {
+    compiled = compile(wasmUrl());
+    compiled.catch(() => {
+      compiled = null;
+    });
+  }
   return compiled;
 }
 
