@@ -10,15 +10,9 @@
 // bench/node.mjs.
 import { join } from 'node:path';
 import { launch } from '../tests/browser/harness.mjs';
-import { inputNames, readArticles } from './inputs.mjs';
+import { benchArgs, inputNames, readArticles } from './inputs.mjs';
 
-const args = process.argv.slice(2);
-const inputDir = args.find((a) => !a.startsWith('--'));
-if (!inputDir) {
-  console.error('usage: node bench/browser.mjs INPUT_DIR [--runs N]');
-  process.exit(2);
-}
-const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
+const { path: inputDir, runs } = benchArgs('node bench/browser.mjs INPUT_DIR [--runs N]');
 
 const inputs = inputNames(inputDir);
 

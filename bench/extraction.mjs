@@ -10,15 +10,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { benchArgs } from './inputs.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const args = process.argv.slice(2);
-const data = args.find((a) => !a.startsWith('--'));
-if (!data) {
-  console.error('usage: node bench/extraction.mjs PATH/TO/shared/data [--runs N]');
-  process.exit(2);
-}
-const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
+const { path: data, runs } = benchArgs('node bench/extraction.mjs PATH/TO/shared/data [--runs N]');
 
 const pkg = await import(join(ROOT, 'www/pkg/article_compare_formats.js'));
 pkg.initSync({ module: readFileSync(join(ROOT, 'www/pkg/article_compare_formats_bg.wasm')) });

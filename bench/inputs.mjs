@@ -1,4 +1,5 @@
-// The inputs of bench/generate.mjs as the JavaScript benchmarks read them.
+// The inputs of bench/generate.mjs as the JavaScript benchmarks read them,
+// and the command line they share.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -34,4 +35,19 @@ export function readArticles(dir) {
     .filter((f) => f.endsWith('.txt'))
     .sort()
     .map((f) => ({ name: f, text: readFileSync(join(dir, f), 'utf8') }));
+}
+
+/**
+ * A benchmark's command line: a path (the first argument not starting with
+ * `--`) and `--runs N` (default 5); `flag(name)` tells whether a flag was
+ * given. Without a path, prints `usage` and exits with status 2.
+ */
+export function benchArgs(usage) {
+  const args = process.argv.slice(2);
+  const path = args.find((a) => !a.startsWith('--'));
+  if (!path) {
+    console.error(`usage: ${usage}`);
+    process.exit(2);
+  }
+  return { path, runs: Number(args[args.indexOf('--runs') + 1]) || 5, flag: (name) => args.includes(name) };
 }

@@ -15,7 +15,7 @@
 // only tokenises the text (the least any comparer must do).
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
-import { inputNames, readArticles, sizeOf } from './inputs.mjs';
+import { benchArgs, inputNames, readArticles, sizeOf } from './inputs.mjs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -105,14 +105,8 @@ function fitExponent(points) {
 }
 
 async function main() {
-  const args = process.argv.slice(2);
-  const inputDir = args.find((a) => !a.startsWith('--'));
-  if (!inputDir) {
-    console.error('usage: node bench/node.mjs INPUT_DIR [--runs N] [--no-peers]');
-    process.exit(2);
-  }
-  const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
-  const peers = !args.includes('--no-peers');
+  const { path: inputDir, runs, flag } = benchArgs('node bench/node.mjs INPUT_DIR [--runs N] [--no-peers]');
+  const peers = !flag('--no-peers');
   const inputs = inputNames(inputDir);
 
   console.log(`node ${process.version}, median of at least ${runs} warm runs and 1 s of them; peers capped at ${PEER_CAP_MS / 1000} s\n`);
