@@ -40,7 +40,8 @@ fn main() {
         if skipped(c) {
             continue;
         }
-        let folded: String = c.to_string().nfkd().filter(|&d| !is_combining_mark(d)).flat_map(char::to_lowercase).collect();
+        let folded: String =
+            c.to_string().nfkd().filter(|&d| !is_combining_mark(d)).flat_map(char::to_lowercase).collect();
         let plain: String = c.to_lowercase().collect();
         if folded == plain || folded.is_empty() {
             continue;
@@ -63,7 +64,9 @@ fn main() {
     let mut runs: Vec<(u32, u32, u32)> = Vec::new();
     for (&key, &value) in keys.iter().zip(&values) {
         match runs.last_mut() {
-            Some((start, len, first)) if value & LONG == 0 && *first & LONG == 0 && key == *start + *len && value == *first + *len => {
+            Some((start, len, first))
+                if value & LONG == 0 && *first & LONG == 0 && key == *start + *len && value == *first + *len =>
+            {
                 *len += 1
             }
             _ => runs.push((key, 1, value)),
@@ -74,9 +77,12 @@ fn main() {
     let lengths: Vec<u32> = runs.iter().map(|r| r.1).collect();
     let firsts: Vec<u32> = runs.iter().map(|r| r.2).collect();
     let mut out = String::new();
-    writeln!(out, "pub static FOLD_STARTS: [u32; {}] = [{}];", starts.len(), list(&starts)).expect("writing to a String");
-    writeln!(out, "pub static FOLD_LENGTHS: [u32; {}] = [{}];", lengths.len(), list(&lengths)).expect("writing to a String");
-    writeln!(out, "pub static FOLD_VALUES: [u32; {}] = [{}];", firsts.len(), list(&firsts)).expect("writing to a String");
+    writeln!(out, "pub static FOLD_STARTS: [u32; {}] = [{}];", starts.len(), list(&starts))
+        .expect("writing to a String");
+    writeln!(out, "pub static FOLD_LENGTHS: [u32; {}] = [{}];", lengths.len(), list(&lengths))
+        .expect("writing to a String");
+    writeln!(out, "pub static FOLD_VALUES: [u32; {}] = [{}];", firsts.len(), list(&firsts))
+        .expect("writing to a String");
     writeln!(out, "pub static FOLD_STRINGS: &str = {strings:?};").expect("writing to a String");
     writeln!(out, "pub const LONG: u32 = {LONG};").expect("writing to a String");
     let flat: Vec<u32> = marks.iter().flat_map(|&(s, e)| [s, e]).collect();

@@ -47,8 +47,7 @@ fn sentence_splitting(path: &Path) {
     let mut failures = Vec::new();
     for case in cases {
         let text = case["text"].as_str().unwrap_or_default();
-        let got: Vec<String> =
-            segment(text).segments.iter().map(|s| normalise_space(&text[s.start..s.end])).collect();
+        let got: Vec<String> = segment(text).segments.iter().map(|s| normalise_space(&text[s.start..s.end])).collect();
         let expected: Vec<String> =
             case["expected"].as_array().into_iter().flatten().filter_map(|s| s.as_str()).map(normalise_space).collect();
         if got == expected {
@@ -59,10 +58,12 @@ fn sentence_splitting(path: &Path) {
         // Boundaries as offsets in the concatenated sentences.
         let ends = |list: &[String]| {
             let mut acc = 0;
-            list.iter().map(|s| {
-                acc += s.len() + 1;
-                acc
-            }).collect::<std::collections::HashSet<_>>()
+            list.iter()
+                .map(|s| {
+                    acc += s.len() + 1;
+                    acc
+                })
+                .collect::<std::collections::HashSet<_>>()
         };
         let (g, e) = (ends(&got), ends(&expected));
         tp += g.intersection(&e).count();
@@ -71,7 +72,12 @@ fn sentence_splitting(path: &Path) {
     }
     let p = tp as f64 / (tp + fp).max(1) as f64;
     let r = tp as f64 / (tp + fn_).max(1) as f64;
-    println!("sentence splitting ({}): {exact}/{} cases exact, boundary F1 {:.3}", path.display(), cases.len(), 2.0 * p * r / (p + r));
+    println!(
+        "sentence splitting ({}): {exact}/{} cases exact, boundary F1 {:.3}",
+        path.display(),
+        cases.len(),
+        2.0 * p * r / (p + r)
+    );
     if !failures.is_empty() {
         println!("  failed: {}", failures.join(", "));
     }
@@ -83,8 +89,11 @@ fn alignment(dir: &Path, scorer: &Path) {
         println!("alignment: {} not found, skipped", dir.display());
         return;
     };
-    let documents: Vec<Document> =
-        files.iter().zip(&texts).map(|(f, t)| Document::new(f.file_name().unwrap().to_string_lossy(), t.clone())).collect();
+    let documents: Vec<Document> = files
+        .iter()
+        .zip(&texts)
+        .map(|(f, t)| Document::new(f.file_name().unwrap().to_string_lossy(), t.clone()))
+        .collect();
     let options = Options::default();
     let mut times = Vec::new();
     let mut report = None;
@@ -112,7 +121,9 @@ fn alignment(dir: &Path, scorer: &Path) {
         .arg("--json")
         .output();
     match scored {
-        Ok(o) if o.status.success() => println!("alignment (score_alignment.py): {}", String::from_utf8_lossy(&o.stdout).trim()),
+        Ok(o) if o.status.success() => {
+            println!("alignment (score_alignment.py): {}", String::from_utf8_lossy(&o.stdout).trim())
+        }
         _ => println!("alignment: could not run {} (report written to {})", scorer.display(), out.display()),
     }
 }
@@ -136,7 +147,8 @@ fn paraphrase(path: &Path) {
             continue;
         }
         let gold = fields[0] == "1";
-        let report = compare(&[Document::new("1", fields[3]), Document::new("2", fields[4])], &options).expect("pair compares");
+        let report =
+            compare(&[Document::new("1", fields[3]), Document::new("2", fields[4])], &options).expect("pair compares");
         let predicted = report
             .matches
             .iter()

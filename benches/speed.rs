@@ -20,7 +20,8 @@ mod heap;
 #[global_allocator]
 static ALLOCATOR: heap::CountingAllocator = heap::CountingAllocator;
 
-const STAGES: [Stage; 6] = [Stage::Reading, Stage::Indexing, Stage::Scoring, Stage::Grouping, Stage::Diffing, Stage::Reporting];
+const STAGES: [Stage; 6] =
+    [Stage::Reading, Stage::Indexing, Stage::Scoring, Stage::Grouping, Stage::Diffing, Stage::Reporting];
 
 fn read_input(dir: &Path) -> Vec<Document> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -31,7 +32,9 @@ fn read_input(dir: &Path) -> Vec<Document> {
     files.sort();
     files
         .iter()
-        .map(|f| Document::new(f.file_name().unwrap().to_string_lossy(), std::fs::read_to_string(f).expect("UTF-8 input")))
+        .map(|f| {
+            Document::new(f.file_name().unwrap().to_string_lossy(), std::fs::read_to_string(f).expect("UTF-8 input"))
+        })
         .collect()
 }
 
@@ -93,7 +96,8 @@ fn main() {
         eprintln!("usage: node bench/generate.mjs DIR && cargo bench --bench speed -- DIR [--runs N]");
         std::process::exit(2);
     };
-    let runs: usize = args.iter().position(|a| a == "--runs").and_then(|i| args.get(i + 1)).and_then(|n| n.parse().ok()).unwrap_or(5);
+    let runs: usize =
+        args.iter().position(|a| a == "--runs").and_then(|i| args.get(i + 1)).and_then(|n| n.parse().ok()).unwrap_or(5);
     let mut inputs: Vec<String> = std::fs::read_dir(dir)
         .expect("input folder")
         .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))

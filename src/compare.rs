@@ -9,12 +9,12 @@ use crate::groups::connected_groups;
 use crate::limits;
 use crate::matching::features::{words_of, SegmentFeatures, Vocabulary, Word};
 use crate::matching::{find_matches, SegmentMatch};
-use crate::report::MatchKind;
 use crate::options::Options;
 use crate::passages::{passages, Pair};
 use crate::progress::{Progress, Reporter, Stage};
+use crate::report::MatchKind;
 use crate::report::{
-    DocumentReport, Group, Match, Passage, Report, SegmentReport, SegmentRef, SegmentRun, SegmentSpan, SourceInfo,
+    DocumentReport, Group, Match, Passage, Report, SegmentRef, SegmentReport, SegmentRun, SegmentSpan, SourceInfo,
     Warning,
 };
 use crate::roles::{self, Role};
@@ -58,7 +58,12 @@ struct Analysed<'a> {
     roles: Vec<Role>,
 }
 
-fn analyse<'a>(text: &'a str, segmentation: Segmentation, options: &Options, vocabulary: &mut Vocabulary) -> Analysed<'a> {
+fn analyse<'a>(
+    text: &'a str,
+    segmentation: Segmentation,
+    options: &Options,
+    vocabulary: &mut Vocabulary,
+) -> Analysed<'a> {
     let mut scratch = String::new();
     let words: Vec<Vec<Word>> = segmentation
         .segments
@@ -75,7 +80,10 @@ fn analyse<'a>(text: &'a str, segmentation: Segmentation, options: &Options, voc
         .iter()
         .map(|ws| {
             ws.iter()
-                .filter(|w| !vocabulary.keys[w.key as usize].stop && vocabulary.key_text[w.key as usize].chars().nth(2).is_some())
+                .filter(|w| {
+                    !vocabulary.keys[w.key as usize].stop
+                        && vocabulary.key_text[w.key as usize].chars().nth(2).is_some()
+                })
                 .map(|w| vocabulary.keys[w.key as usize].stem)
                 .collect()
         })
@@ -156,7 +164,11 @@ pub fn compare_with_progress(
     if let Some(focus) = options.focus.filter(|&f| f >= documents.len()) {
         return Err(Error::new(
             ErrorKind::InvalidOption,
-            format!("focus must name one of the {} documents (0 to {}), not {focus}", documents.len(), documents.len() - 1),
+            format!(
+                "focus must name one of the {} documents (0 to {}), not {focus}",
+                documents.len(),
+                documents.len() - 1
+            ),
         )
         .with_field("options.focus"));
     }
@@ -189,7 +201,8 @@ pub fn compare_with_progress(
         }
     }
 
-    let found = find_matches(&features, &vocabulary, options.strictness, &mut |stage, done| progress.report(stage, done));
+    let found =
+        find_matches(&features, &vocabulary, options.strictness, &mut |stage, done| progress.report(stage, done));
     progress.report(Stage::Grouping, 0.0);
     let mut segments: Vec<Vec<SegmentReport>> = analysed.iter().map(segment_reports).collect();
     let groups = assign_groups(&found, &features, &mut segments);
@@ -243,7 +256,11 @@ pub fn compare_with_progress(
 /// paraphrase); a segment with only partial matches joins the group of its
 /// strongest one. A headline that partly matches a lede thus stays in the
 /// headlines' group instead of merging every headline with every lede.
-fn assign_groups(found: &[SegmentMatch], features: &[SegmentFeatures], segments: &mut [Vec<SegmentReport>]) -> Vec<Group> {
+fn assign_groups(
+    found: &[SegmentMatch],
+    features: &[SegmentFeatures],
+    segments: &mut [Vec<SegmentReport>],
+) -> Vec<Group> {
     let mut has_equivalent = vec![false; features.len()];
     for m in found.iter().filter(|m| m.kind != MatchKind::Partial) {
         has_equivalent[m.a] = true;
@@ -307,12 +324,18 @@ pub const MATCH_BUDGET: usize = 20_000;
 pub const MATCHES_PER_SEGMENT: usize = 6;
 
 /// The matches to list, and how many were left out.
-fn reported_matches(found: &[SegmentMatch], features: &[SegmentFeatures], focus: Option<usize>) -> (Vec<SegmentMatch>, usize) {
+fn reported_matches(
+    found: &[SegmentMatch],
+    features: &[SegmentFeatures],
+    focus: Option<usize>,
+) -> (Vec<SegmentMatch>, usize) {
     if found.len() <= MATCH_BUDGET {
         return (found.to_vec(), 0);
     }
     let mut order: Vec<usize> = (0..found.len()).collect();
-    order.sort_unstable_by(|&x, &y| found[y].score.total_cmp(&found[x].score).then((found[x].a, found[x].b).cmp(&(found[y].a, found[y].b))));
+    order.sort_unstable_by(|&x, &y| {
+        found[y].score.total_cmp(&found[x].score).then((found[x].a, found[x].b).cmp(&(found[y].a, found[y].b)))
+    });
     let mut kept_per_segment = vec![0usize; features.len()];
     let mut seen_docs: crate::text::hash::FastSet<(usize, usize)> = Default::default();
     let mut keep = vec![false; found.len()];
@@ -323,7 +346,9 @@ fn reported_matches(found: &[SegmentMatch], features: &[SegmentFeatures], focus:
             keep[i] = true;
             continue;
         }
-        let room = |s: usize, other_doc: usize, kept: &[usize]| kept[s] < MATCHES_PER_SEGMENT && !seen_docs.contains(&(s, other_doc));
+        let room = |s: usize, other_doc: usize, kept: &[usize]| {
+            kept[s] < MATCHES_PER_SEGMENT && !seen_docs.contains(&(s, other_doc))
+        };
         if room(m.a, db, &kept_per_segment) && room(m.b, da, &kept_per_segment) {
             keep[i] = true;
             kept_per_segment[m.a] += 1;
@@ -393,7 +418,8 @@ fn find_passages(matches: &[Match], segments: &[Vec<SegmentReport>]) -> Vec<Pass
     let mut out = Vec::new();
     for same_pair in order.chunk_by(|x, y| (x.a.doc, x.b.doc) == (y.a.doc, y.b.doc)) {
         let (da, db) = (same_pair[0].a.doc, same_pair[0].b.doc);
-        let pairs: Vec<Pair> = same_pair.iter().map(|m| Pair { a: m.a.segment, b: m.b.segment, score: m.score as f32 }).collect();
+        let pairs: Vec<Pair> =
+            same_pair.iter().map(|m| Pair { a: m.a.segment, b: m.b.segment, score: m.score as f32 }).collect();
         for run in passages(&pairs, |i| next[da][i], |i| next[db][i]) {
             out.push(Passage {
                 a: SegmentRun { doc: da, first: run.a.0, last: run.a.1 },
@@ -419,7 +445,10 @@ fn warnings(documents: &[Document], segments: &[Vec<SegmentReport>]) -> Vec<Warn
             out.push(Warning {
                 kind: "no_content".into(),
                 doc: Some(i),
-                message: format!("“{}” has no article text: everything in it looks like page chrome or publication details", d.name),
+                message: format!(
+                    "“{}” has no article text: everything in it looks like page chrome or publication details",
+                    d.name
+                ),
             });
         }
     }

@@ -96,10 +96,15 @@ fn hedge(words: &[Word], at: usize, vocabulary: &Vocabulary) -> Hedge {
     let key = |i: usize| vocabulary.key_text[words[i].key as usize].as_str();
     let before: Vec<&str> = (at.saturating_sub(3)..at).map(key).filter(|k| *k != "a").collect();
     match before.as_slice() {
-        [.., "more", "than"] | [.., "over"] | [.., "at", "least"] | [.., "above"] | [.., "upwards", "of"] => Hedge::AtLeast,
-        [.., "less", "than"] | [.., "fewer", "than"] | [.., "under"] | [.., "at", "most"] | [.., "below"] | [.., "up", "to"] => {
-            Hedge::AtMost
+        [.., "more", "than"] | [.., "over"] | [.., "at", "least"] | [.., "above"] | [.., "upwards", "of"] => {
+            Hedge::AtLeast
         }
+        [.., "less", "than"]
+        | [.., "fewer", "than"]
+        | [.., "under"]
+        | [.., "at", "most"]
+        | [.., "below"]
+        | [.., "up", "to"] => Hedge::AtMost,
         [.., "about" | "around" | "nearly" | "almost" | "roughly" | "some" | "approximately" | "circa" | "estimated"] => {
             Hedge::About
         }
@@ -173,11 +178,19 @@ fn numbers(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, ou
                 op.tag == DiffTag::Replace && op.a.0 <= x.from && x.to <= op.a.1 && op.b.0 <= y.from && y.to <= op.b.1
             })
         };
-        let same_scale = |y: &Figure| x.value > 0.0 && y.value > 0.0 && (x.value.log10() - y.value.log10()).abs() <= 1.0;
-        let candidates = (0..fb.len()).filter(|&j| !paired_b[j] && is_year(&x) == is_year(&fb[j]) && same_scale(&fb[j]));
+        let same_scale =
+            |y: &Figure| x.value > 0.0 && y.value > 0.0 && (x.value.log10() - y.value.log10()).abs() <= 1.0;
+        let candidates =
+            (0..fb.len()).filter(|&j| !paired_b[j] && is_year(&x) == is_year(&fb[j]) && same_scale(&fb[j]));
         let rank = |j: usize| {
             let y = &fb[j];
-            let place = if same_op(y) { 0 } else if x.unit.is_some() && x.unit == y.unit { 1 } else { 2 };
+            let place = if same_op(y) {
+                0
+            } else if x.unit.is_some() && x.unit == y.unit {
+                1
+            } else {
+                2
+            };
             (place, ((x.value.ln() - y.value.ln()).abs() * 1000.0) as u64)
         };
         if let Some(j) = candidates.min_by_key(|&j| rank(j)).filter(|&j| rank(j).0 < 2) {
@@ -235,7 +248,11 @@ fn quotes(a: &Segment, b: &Segment, out: &mut Vec<Discrepancy>) {
             // same order), worded differently inside: quoting a fragment of
             // a longer quotation is not misquoting it.
             if common * 2 >= ka.len().min(kb.len()) && common >= 2 && differs_inside(&ka, &kb) {
-                out.push(Discrepancy { kind: DiscrepancyKind::Quote, a: a.byte_span(ra.0, ra.1), b: b.byte_span(rb.0, rb.1) });
+                out.push(Discrepancy {
+                    kind: DiscrepancyKind::Quote,
+                    a: a.byte_span(ra.0, ra.1),
+                    b: b.byte_span(rb.0, rb.1),
+                });
             }
         }
     }
@@ -326,7 +343,11 @@ fn negation(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, o
     }
     let (here, there, there_range) = if a_side { (a, b, op.b) } else { (b, a, op.a) };
     let negated = here.span(neg, neg + 1);
-    let other = if there_range.0 < there_range.1 { there.span(there_range.0, there_range.1) } else { there.empty_span_at(there_range.0) };
+    let other = if there_range.0 < there_range.1 {
+        there.span(there_range.0, there_range.1)
+    } else {
+        there.empty_span_at(there_range.0)
+    };
     let (sa, sb) = if a_side { (negated, other) } else { (other, negated) };
     out.push(Discrepancy { kind: DiscrepancyKind::Negation, a: sa, b: sb });
 }
@@ -365,7 +386,10 @@ mod tests {
             "the same value written differently"
         );
         assert_eq!(
-            find("About 4,600 services were cancelled on Thursday.", "More than 6,400 services were cancelled on Thursday."),
+            find(
+                "About 4,600 services were cancelled on Thursday.",
+                "More than 6,400 services were cancelled on Thursday."
+            ),
             vec![(DiscrepancyKind::Number, "4,600".into(), "6,400".into())]
         );
     }
@@ -385,7 +409,11 @@ mod tests {
 
     #[test]
     fn omitted_facts_and_variants_are_not_discrepancies() {
-        assert!(find("Russia launched 176 drones and fired one missile overnight.", "Russia fired a total of 176 drones and one missile overnight.").is_empty());
+        assert!(find(
+            "Russia launched 176 drones and fired one missile overnight.",
+            "Russia fired a total of 176 drones and one missile overnight."
+        )
+        .is_empty());
         assert!(find("They traded prisoners in 2022.", "They traded prisoners.").is_empty());
         assert!(find("Zelenskyy said on Sunday.", "Zelenskiy said on Sunday.").is_empty());
     }
@@ -403,25 +431,38 @@ mod tests {
 
     #[test]
     fn quoting_a_fragment_is_not_misquoting() {
-        assert!(find("“I’m grateful … and frankly a little tired,” he said.", "He said he was “grateful ... and frankly a little tired.”").is_empty());
+        assert!(find(
+            "“I’m grateful … and frankly a little tired,” he said.",
+            "He said he was “grateful ... and frankly a little tired.”"
+        )
+        .is_empty());
     }
 
     #[test]
     fn headlines_titles_and_reordered_names_are_not_name_discrepancies() {
-        assert!(find("Recount Trims Hartley’s Lead in Dayton Race", "Recount Trims Lead of Hartley in Dayton Race").is_empty());
+        assert!(find("Recount Trims Hartley’s Lead in Dayton Race", "Recount Trims Lead of Hartley in Dayton Race")
+            .is_empty());
         assert!(find("He won 12 votes to Dr. Nwosu’s 11.", "He won 12 votes to Nwosu’s 11.").is_empty());
-        assert!(find("Rotterdam is Europe's busiest port, and the Eemhaven area is old.", "Rotterdam is the busiest port in Europe.").is_empty());
+        assert!(find(
+            "Rotterdam is Europe's busiest port, and the Eemhaven area is old.",
+            "Rotterdam is the busiest port in Europe."
+        )
+        .is_empty());
     }
 
     #[test]
     fn a_different_speaker_is_a_name_discrepancy() {
-        let found = find("The release was confirmed, Umerov said on Sunday.", "The release was confirmed, Zelenskyy said on Sunday.");
+        let found = find(
+            "The release was confirmed, Umerov said on Sunday.",
+            "The release was confirmed, Zelenskyy said on Sunday.",
+        );
         assert_eq!(found, vec![(DiscrepancyKind::Name, "Umerov".into(), "Zelenskyy".into())]);
     }
 
     #[test]
     fn a_flipped_negation_is_found() {
-        let found = find("Officials did not confirm the attacks on Sunday.", "Officials confirmed the attacks on Sunday.");
+        let found =
+            find("Officials did not confirm the attacks on Sunday.", "Officials confirmed the attacks on Sunday.");
         assert_eq!(found, vec![(DiscrepancyKind::Negation, "not".into(), "confirmed".into())]);
         assert!(find("Moscow did not immediately comment.", "There was no immediate comment from Moscow.").is_empty());
     }

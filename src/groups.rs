@@ -36,7 +36,10 @@ impl DisjointSets {
 /// The groups formed by `pairs` over `n` items: each group's members in
 /// increasing order, groups ordered by their first member, and for every
 /// item the index of its group (`None` for items in no pair).
-pub fn connected_groups(n: usize, pairs: impl IntoIterator<Item = (usize, usize)>) -> (Vec<Vec<usize>>, Vec<Option<usize>>) {
+pub fn connected_groups(
+    n: usize,
+    pairs: impl IntoIterator<Item = (usize, usize)>,
+) -> (Vec<Vec<usize>>, Vec<Option<usize>>) {
     let mut sets = DisjointSets::new(n);
     let mut paired = vec![false; n];
     for (a, b) in pairs {

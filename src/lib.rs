@@ -50,10 +50,12 @@ pub mod segment;
 pub mod stats;
 pub mod text;
 
-pub use compare::{compare, compare_with_progress, segment as segment_text, Document, MATCHES_PER_SEGMENT, MATCH_BUDGET};
-pub use progress::{Progress, Stage};
+pub use compare::{
+    compare, compare_with_progress, segment as segment_text, Document, MATCHES_PER_SEGMENT, MATCH_BUDGET,
+};
 pub use error::{Error, ErrorKind};
 pub use options::Options;
+pub use progress::{Progress, Stage};
 pub use report::{DiffTag, DiscrepancyKind, MatchKind, Report, SourceInfo};
 pub use roles::Role;
 

@@ -96,7 +96,10 @@ mod tests {
         assert!(check_input(&vec![10; MAX_DOCUMENTS]).is_ok());
         let e = check_input(&vec![10; MAX_DOCUMENTS + 1]).unwrap_err();
         assert_eq!((e.kind, e.field.as_deref()), (ErrorKind::TooLarge, Some("documents")));
-        assert_eq!(e.message, "501 documents were given and at most 500 can be compared at once: compare them in smaller sets");
+        assert_eq!(
+            e.message,
+            "501 documents were given and at most 500 can be compared at once: compare them in smaller sets"
+        );
     }
 
     #[test]

@@ -111,7 +111,8 @@ impl Compared {
     }
 
     fn link_recall(&self) -> f64 {
-        let found = self.labels.links.iter().filter(|l| self.find_match(&l.a, &l.a_text, &l.b, &l.b_text).is_some()).count();
+        let found =
+            self.labels.links.iter().filter(|l| self.find_match(&l.a, &l.a_text, &l.b, &l.b_text).is_some()).count();
         found as f64 / self.labels.links.len() as f64
     }
 
@@ -122,7 +123,9 @@ impl Compared {
             .labels
             .links
             .iter()
-            .filter_map(|l| self.find_match(&l.a, &l.a_text, &l.b, &l.b_text).map(|m| (l.kind, self.report.matches[m].kind)))
+            .filter_map(|l| {
+                self.find_match(&l.a, &l.a_text, &l.b, &l.b_text).map(|m| (l.kind, self.report.matches[m].kind))
+            })
             .collect();
         found.iter().filter(|(labelled, kind)| labelled == kind).count() as f64 / found.len() as f64
     }
@@ -190,7 +193,11 @@ fn check(set: &str, floors: Floors) -> Compared {
     let recall = c.link_recall();
     assert!(recall >= floors.links, "{set}: link recall {recall:.2} below {}", floors.links);
     let kinds = c.kind_accuracy();
-    assert!(kinds >= floors.kinds, "{set}: {kinds:.2} of the links found are of the kind labelled, below {}", floors.kinds);
+    assert!(
+        kinds >= floors.kinds,
+        "{set}: {kinds:.2} of the links found are of the kind labelled, below {}",
+        floors.kinds
+    );
     assert_eq!(c.matched_unique_sentences(), Vec::<&str>::new(), "{set}: sentences only one outlet has were matched");
     assert_eq!(c.chrome_counted_as_content(), Vec::<&str>::new(), "{set}: page chrome counted as article text");
     if !c.labels.discrepancies.is_empty() {
@@ -206,7 +213,8 @@ fn four_outlets_on_a_harbour_fire() {
     let c = check("harbour-fire", Floors { links: 0.70, kinds: 0.80, discrepancies: 0.8 });
     // The changed figure and the flipped negation are the discrepancies a
     // fact-checker is after.
-    let kinds: Vec<DiscrepancyKind> = c.report.matches.iter().flat_map(|m| m.discrepancies.iter().map(|d| d.kind)).collect();
+    let kinds: Vec<DiscrepancyKind> =
+        c.report.matches.iter().flat_map(|m| m.discrepancies.iter().map(|d| d.kind)).collect();
     assert!(kinds.contains(&DiscrepancyKind::Number) && kinds.contains(&DiscrepancyKind::Negation), "{kinds:?}");
 }
 

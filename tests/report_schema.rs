@@ -15,9 +15,13 @@ fn check_snapshot(name: &str, value: &serde_json::Value) {
         std::fs::write(&path, &rendered).expect("writes the snapshot");
         return;
     }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("{} is missing: run UPDATE_SNAPSHOTS=1 cargo test --test report_schema", path.display()));
-    assert_eq!(rendered, expected, "the {name} snapshot changed; if on purpose, regenerate it (see this file's header)");
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!("{} is missing: run UPDATE_SNAPSHOTS=1 cargo test --test report_schema", path.display())
+    });
+    assert_eq!(
+        rendered, expected,
+        "the {name} snapshot changed; if on purpose, regenerate it (see this file's header)"
+    );
 }
 
 /// Two short outlets with a shared sentence whose figure changed, a

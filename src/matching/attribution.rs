@@ -11,8 +11,19 @@ use super::features::{Vocabulary, Word};
 pub const ATTRIBUTION_SHARE: f32 = 0.3;
 
 const SPEECH_VERBS: &[&str] = &[
-    "added", "adds", "announced", "claimed", "confirmed", "reported", "said", "say", "says", "stated", "told",
-    "tweeted", "wrote",
+    "added",
+    "adds",
+    "announced",
+    "claimed",
+    "confirmed",
+    "reported",
+    "said",
+    "say",
+    "says",
+    "stated",
+    "told",
+    "tweeted",
+    "wrote",
 ];
 
 /// Longest attribution clause, in words ("the regional fire service said").
@@ -57,7 +68,12 @@ mod tests {
         let mut words = Vec::new();
         words_of(text, 0, text.len(), &mut vocab, &mut words, &mut String::new());
         let mask = attribution_mask(&words, &vocab);
-        words.iter().zip(mask).filter(|(_, m)| *m).map(|(w, _)| text[w.start as usize..w.end as usize].to_string()).collect()
+        words
+            .iter()
+            .zip(mask)
+            .filter(|(_, m)| *m)
+            .map(|(w, _)| text[w.start as usize..w.end as usize].to_string())
+            .collect()
     }
 
     #[test]
@@ -67,8 +83,14 @@ mod tests {
 
     #[test]
     fn trailing_opening_and_according_to() {
-        assert_eq!(marked("Freight was unaffected, the Rail Operators' Association said."), ["the", "Rail", "Operators", "Association", "said"]);
-        assert_eq!(marked("Services were cancelled, according to the association."), ["according", "to", "the", "association"]);
+        assert_eq!(
+            marked("Freight was unaffected, the Rail Operators' Association said."),
+            ["the", "Rail", "Operators", "Association", "said"]
+        );
+        assert_eq!(
+            marked("Services were cancelled, according to the association."),
+            ["according", "to", "the", "association"]
+        );
         assert_eq!(marked("Umerov said that talks would resume."), ["Umerov", "said", "that"]);
         assert!(marked("The talks would resume next week in Istanbul.").is_empty());
     }

@@ -128,7 +128,12 @@ mod tests {
         let stems: Vec<Vec<u32>> = segs
             .iter()
             .map(|s| {
-                let mut v: Vec<u32> = s.words.iter().filter(|w| !vocab.keys[w.key as usize].stop).map(|w| vocab.keys[w.key as usize].stem).collect();
+                let mut v: Vec<u32> = s
+                    .words
+                    .iter()
+                    .filter(|w| !vocab.keys[w.key as usize].stop)
+                    .map(|w| vocab.keys[w.key as usize].stem)
+                    .collect();
                 v.sort_unstable();
                 v.dedup();
                 v
@@ -139,7 +144,8 @@ mod tests {
                 frequency[s as usize] += 1;
             }
         }
-        let probes: Vec<Probe> = stems.iter().map(|v| Probe { content_stems: v, settled: false, only_in: None }).collect();
+        let probes: Vec<Probe> =
+            stems.iter().map(|v| Probe { content_stems: v, settled: false, only_in: None }).collect();
         let pairs = candidate_pairs(&probes, &weights, &frequency);
         assert!(pairs.contains(&(0, 1)));
         assert!(pairs.contains(&(3, 4)), "a headline meets the lede that expands it");

@@ -2,11 +2,11 @@
 //! interned comparison key (see [`crate::text::normalize`]) and stem.
 
 use crate::roles::Role;
+use crate::text::hash::FastMap;
 use crate::text::lexicon::{is_negation, is_stop_word};
 use crate::text::normalize::{name_skeleton, word_key};
 use crate::text::synonyms::concept;
 use crate::text::tokenize::{tokenize, TokenClass};
-use crate::text::hash::FastMap;
 
 /// Facts about a word key that every use of it shares.
 #[derive(Debug, Clone)]
@@ -69,7 +69,8 @@ impl Vocabulary {
                 info
             })
             .collect();
-        let key_text: Vec<String> = key_order.iter().map(|&old| std::mem::take(&mut self.key_text[old as usize])).collect();
+        let key_text: Vec<String> =
+            key_order.iter().map(|&old| std::mem::take(&mut self.key_text[old as usize])).collect();
         for id in self.key_ids.values_mut() {
             *id = new_key[*id as usize];
         }
@@ -170,7 +171,14 @@ fn symbol_key(symbol: &str) -> Option<&'static str> {
 }
 
 /// Collects the words of `text[start..end]` into `words`.
-pub fn words_of(text: &str, start: usize, end: usize, vocabulary: &mut Vocabulary, words: &mut Vec<Word>, scratch: &mut String) {
+pub fn words_of(
+    text: &str,
+    start: usize,
+    end: usize,
+    vocabulary: &mut Vocabulary,
+    words: &mut Vec<Word>,
+    scratch: &mut String,
+) {
     let slice = &text[start..end];
     tokenize(slice, |token| {
         let surface = token.text(slice);
@@ -200,7 +208,13 @@ pub fn words_of(text: &str, start: usize, end: usize, vocabulary: &mut Vocabular
         let clause_start = words.last().is_none_or(|prev: &Word| {
             text[prev.end as usize..start + token.start].contains([',', ';', ':', '—', '–', '(', ')', '“', '”', '"'])
         });
-        words.push(Word { key, start: (start + token.start) as u32, end: (start + token.end) as u32, capitalized, clause_start });
+        words.push(Word {
+            key,
+            start: (start + token.start) as u32,
+            end: (start + token.end) as u32,
+            capitalized,
+            clause_start,
+        });
     });
 }
 

@@ -15,14 +15,14 @@ pub mod splits;
 pub mod weights;
 
 use crate::report::MatchKind;
-use crate::Stage;
 use crate::roles::Role;
+use crate::text::hash::{FastMap, FastSet};
+use crate::Stage;
 use attribution::{attribution_mask, ATTRIBUTION_SHARE};
 use candidates::{candidate_pairs, Probe};
 use features::{SegmentFeatures, Vocabulary};
-use splits::{merged_counterparts, SplitInput};
 use score::{classify, equivalence, pair_features, Bag, PairFeatures, TextView, Thresholds};
-use crate::text::hash::{FastMap, FastSet};
+use splits::{merged_counterparts, SplitInput};
 use weights::Weights;
 
 /// A kept counterpart must score at least this share of the segment's best
@@ -273,7 +273,9 @@ fn split_matches(
     let mut out = Vec::new();
     for (x, y1, y2, cover) in merged_counterparts(&input, &candidates, weights, thresholds.partial_cover) {
         let halves_figures: Vec<u32> = figures[y1].iter().chain(figures[y2]).copied().collect();
-        let conflict = !figures[x].is_empty() && !halves_figures.is_empty() && !figures[x].iter().any(|f| halves_figures.contains(f));
+        let conflict = !figures[x].is_empty()
+            && !halves_figures.is_empty()
+            && !figures[x].iter().any(|f| halves_figures.contains(f));
         if conflict || has_equivalent.contains(&(x, segments[y1].doc)) {
             continue;
         }
@@ -369,9 +371,7 @@ fn keep_strongest(segments: &[SegmentFeatures], mut found: Vec<SegmentMatch>) ->
     let kept = |segment: usize, other: usize| {
         let list = &sides[&(segment, segments[other].doc)];
         let best = list[0].0;
-        list.iter()
-            .take(MAX_PER_DOCUMENT)
-            .any(|&(score, o)| o == other && score >= best * RELATIVE_TO_BEST)
+        list.iter().take(MAX_PER_DOCUMENT).any(|&(score, o)| o == other && score >= best * RELATIVE_TO_BEST)
     };
     found.retain(|m| kept(m.a, m.b) && kept(m.b, m.a));
     found

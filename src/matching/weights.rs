@@ -96,7 +96,12 @@ mod tests {
     fn rare_words_outweigh_ubiquitous_ones_and_function_words() {
         let mut vocab = Vocabulary::default();
         let segs = features(
-            &["Ukraine said the drones fell.", "Ukraine shot down 57 drones.", "Ukraine hopes for talks.", "Ukraine and Umerov met."],
+            &[
+                "Ukraine said the drones fell.",
+                "Ukraine shot down 57 drones.",
+                "Ukraine hopes for talks.",
+                "Ukraine and Umerov met.",
+            ],
             &mut vocab,
         );
         let refs: Vec<&SegmentFeatures> = segs.iter().collect();

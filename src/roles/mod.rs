@@ -12,8 +12,8 @@
 mod patterns;
 
 use crate::segment::Segmentation;
-use serde::{Deserialize, Serialize};
 use crate::text::hash::{FastMap, FastSet};
+use serde::{Deserialize, Serialize};
 
 /// What a segment is to its document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -224,7 +224,10 @@ fn line_roles(infos: &[LineInfo]) -> Vec<Role> {
         *seen.entry(line.simple.as_str()).or_default() += 1;
     }
     for (i, line) in infos.iter().enumerate() {
-        if roles[i].is_none() && line.shape != Shape::Sentence && seen.get(line.simple.as_str()).copied().unwrap_or(0) > 1 {
+        if roles[i].is_none()
+            && line.shape != Shape::Sentence
+            && seen.get(line.simple.as_str()).copied().unwrap_or(0) > 1
+        {
             roles[i] = Some(Role::Boilerplate);
         }
     }
@@ -347,7 +350,17 @@ mod tests {
         assert_eq!(role_of(&r, "Advertisement"), Role::Boilerplate);
         assert_eq!(role_of(&r, "Unions demand answers"), Role::Title);
         assert_eq!(role_of(&r, "The dock workers"), Role::Body);
-        for chrome in ["Top Stories", "Woman, 84", "An 84-year-old", "The blaze broke out", "4h ago", "Most Watched", "2:22", "A fire and explosion", "Our reporter"] {
+        for chrome in [
+            "Top Stories",
+            "Woman, 84",
+            "An 84-year-old",
+            "The blaze broke out",
+            "4h ago",
+            "Most Watched",
+            "2:22",
+            "A fire and explosion",
+            "Our reporter",
+        ] {
             assert_eq!(role_of(&r, chrome), Role::Boilerplate, "{chrome}");
         }
     }

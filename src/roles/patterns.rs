@@ -6,57 +6,207 @@
 /// Lines that are page chrome by themselves (compared lower-case, without
 /// trailing punctuation).
 const CHROME_LINES: &[&str] = &[
-    "about us", "accept", "accept all", "accessibility", "accessibility feedback", "ad", "advertisement",
-    "advertising", "back to top", "bookmark", "close", "comment", "comments", "contact us", "continue reading",
-    "cookie settings", "copy link", "email", "facebook", "gift this article", "home", "linkedin", "listen",
-    "listen to article", "listen to this article", "load more", "loading", "log in", "login", "manage preferences",
-    "menu", "print", "privacy policy", "read more", "register", "report an error", "save", "search", "share",
-    "share on facebook", "share on twitter", "share on x", "share this", "share this article", "show more",
-    "sign in", "sign up", "skip to content", "skip to main content", "sponsored", "submit a correction",
-    "subscribe", "telegram", "terms of service", "terms of use", "tweet", "twitter", "view comments", "whatsapp",
+    "about us",
+    "accept",
+    "accept all",
+    "accessibility",
+    "accessibility feedback",
+    "ad",
+    "advertisement",
+    "advertising",
+    "back to top",
+    "bookmark",
+    "close",
+    "comment",
+    "comments",
+    "contact us",
+    "continue reading",
+    "cookie settings",
+    "copy link",
+    "email",
+    "facebook",
+    "gift this article",
+    "home",
+    "linkedin",
+    "listen",
+    "listen to article",
+    "listen to this article",
+    "load more",
+    "loading",
+    "log in",
+    "login",
+    "manage preferences",
+    "menu",
+    "print",
+    "privacy policy",
+    "read more",
+    "register",
+    "report an error",
+    "save",
+    "search",
+    "share",
+    "share on facebook",
+    "share on twitter",
+    "share on x",
+    "share this",
+    "share this article",
+    "show more",
+    "sign in",
+    "sign up",
+    "skip to content",
+    "skip to main content",
+    "sponsored",
+    "submit a correction",
+    "subscribe",
+    "telegram",
+    "terms of service",
+    "terms of use",
+    "tweet",
+    "twitter",
+    "view comments",
+    "whatsapp",
 ];
 
 /// Openings of lines that announce other stories or offers.
 const CHROME_PREFIXES: &[&str] = &[
-    "also read:", "by clicking", "click here", "download our app", "download the app", "follow us", "get the latest", "got a story",
-    "have a tip", "send us your",
-    "join our", "listen to", "read also:", "read more:", "related:", "see also:", "share on", "sign up for",
-    "subscribe to", "watch:", "we use cookies",
+    "also read:",
+    "by clicking",
+    "click here",
+    "download our app",
+    "download the app",
+    "follow us",
+    "get the latest",
+    "got a story",
+    "have a tip",
+    "send us your",
+    "join our",
+    "listen to",
+    "read also:",
+    "read more:",
+    "related:",
+    "see also:",
+    "share on",
+    "sign up for",
+    "subscribe to",
+    "watch:",
+    "we use cookies",
 ];
 
 /// Headers of blocks that list other stories: what follows them is chrome
 /// until the article resumes.
 const SECTION_HEADERS: &[&str] = &[
-    "also read", "around the web", "editor's picks", "editors' picks", "from around the web", "in other news",
-    "latest", "latest news", "latest stories", "more from", "more in", "more news", "more on this",
-    "more stories", "more videos", "most popular", "most read", "most viewed", "most watched", "next in",
-    "others also read", "popular", "read more", "read next", "recommended", "related", "sponsored",
-    "top headlines", "top stories", "trending", "up next", "watch next", "what to read next",
-    "you may also like", "you might also like",
+    "also read",
+    "around the web",
+    "editor's picks",
+    "editors' picks",
+    "from around the web",
+    "in other news",
+    "latest",
+    "latest news",
+    "latest stories",
+    "more from",
+    "more in",
+    "more news",
+    "more on this",
+    "more stories",
+    "more videos",
+    "most popular",
+    "most read",
+    "most viewed",
+    "most watched",
+    "next in",
+    "others also read",
+    "popular",
+    "read more",
+    "read next",
+    "recommended",
+    "related",
+    "sponsored",
+    "top headlines",
+    "top stories",
+    "trending",
+    "up next",
+    "watch next",
+    "what to read next",
+    "you may also like",
+    "you might also like",
 ];
 
 /// Credits that make a line a photo caption.
 const CAPTION_MARKERS: Needles = Needles::new(&[
-    "(ap photo", "ap photo/", "(photo", "photo:", "photograph:", "photo by", "image:", "picture:", "credit:",
-    "getty images", "reuters/", "via reuters", "/reuters", "/afp", "afp via", "epa-efe", "shutterstock",
-    "/handout", "handout via", "file photo",
+    "(ap photo",
+    "ap photo/",
+    "(photo",
+    "photo:",
+    "photograph:",
+    "photo by",
+    "image:",
+    "picture:",
+    "credit:",
+    "getty images",
+    "reuters/",
+    "via reuters",
+    "/reuters",
+    "/afp",
+    "afp via",
+    "epa-efe",
+    "shutterstock",
+    "/handout",
+    "handout via",
+    "file photo",
 ]);
 
 /// Openings of lines with publication details.
 const META_PREFIXES: &[&str] = &[
-    "additional reporting", "compiled by", "contributing:", "date ", "edited by", "editing by", "first published",
-    "last modified", "last updated", "modified", "posted", "published", "reporting by", "source:", "updated",
-    "written by", "writing by", "(reporting by",
+    "additional reporting",
+    "compiled by",
+    "contributing:",
+    "date ",
+    "edited by",
+    "editing by",
+    "first published",
+    "last modified",
+    "last updated",
+    "modified",
+    "posted",
+    "published",
+    "reporting by",
+    "source:",
+    "updated",
+    "written by",
+    "writing by",
+    "(reporting by",
 ];
 
 const MONTHS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "january", "february",
-    "march", "april", "june", "july", "august", "september", "october", "november", "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 const TIME_UNITS: &[&str] = &[
-    "d", "day", "days", "h", "hour", "hours", "hr", "hrs", "m", "min", "mins", "minute", "minutes", "mo",
-    "month", "months", "s", "sec", "second", "seconds", "w", "week", "weeks", "y", "year", "years", "yr", "yrs",
+    "d", "day", "days", "h", "hour", "hours", "hr", "hrs", "m", "min", "mins", "minute", "minutes", "mo", "month",
+    "months", "s", "sec", "second", "seconds", "w", "week", "weeks", "y", "year", "years", "yr", "yrs",
 ];
 
 /// The line lower-cased, bullets and trailing punctuation removed, spaces
@@ -127,9 +277,12 @@ pub fn is_chrome(simple: &str) -> bool {
         || (simple.starts_with("follow ") && (simple.contains("http") || simple.contains(" on ")) && simple.len() < 140)
         || (simple.starts_with("list of ") && simple.contains(" items"))
         || simple.starts_with("end of list")
-        || (simple.contains("cookies") && (simple.contains("accept") || simple.contains("agree") || simple.contains("consent")))
+        || (simple.contains("cookies")
+            && (simple.contains("accept") || simple.contains("agree") || simple.contains("consent")))
         || (simple.starts_with("download ") && simple.contains(" app"))
-        || (simple.contains('@') && ["email", "contact", "call", "write to"].iter().any(|w| simple.contains(w)) && simple.len() < 160)
+        || (simple.contains('@')
+            && ["email", "contact", "call", "write to"].iter().any(|w| simple.contains(w))
+            && simple.len() < 160)
 }
 
 /// A header of a block of other stories: "Top Stories", "Next In World".
@@ -198,7 +351,10 @@ fn ends_with_photo_credit(line: &str) -> bool {
     let Some(inner) = t.strip_suffix(')').and_then(|r| r.rsplit_once('(')).map(|(_, c)| c) else { return false };
     let Some((who, agency)) = inner.split_once('/') else { return false };
     let capitalised = |s: &str| !s.is_empty() && s.split_whitespace().all(|w| w.starts_with(char::is_uppercase));
-    capitalised(who) && capitalised(agency) && who.split_whitespace().count() <= 4 && agency.split_whitespace().count() <= 4
+    capitalised(who)
+        && capitalised(agency)
+        && who.split_whitespace().count() <= 4
+        && agency.split_whitespace().count() <= 4
 }
 
 /// A copyright notice (`© 2025 …`, `Copyright 2025 …`, `All rights reserved`).
@@ -231,7 +387,10 @@ pub fn is_meta(line: &str, simple: &str) -> bool {
     if line.trim_start().starts_with(['•', '·', '|']) && words <= 3 {
         return true;
     }
-    if simple.starts_with("by ") && words <= 12 && line.split_whitespace().nth(1).is_some_and(|w| w.starts_with(char::is_uppercase)) {
+    if simple.starts_with("by ")
+        && words <= 12
+        && line.split_whitespace().nth(1).is_some_and(|w| w.starts_with(char::is_uppercase))
+    {
         return true;
     }
     if words <= 8 && (has_date(simple) || has_clock_time(simple)) && !has_sentence_end(line) {
@@ -243,7 +402,8 @@ pub fn is_meta(line: &str, simple: &str) -> bool {
 /// A publication line with several dates (`Published March 9, 2025 4:52 PM |
 /// Updated …`): few words remain once dates, times and their labels go.
 fn only_dates_left(simple: &str) -> bool {
-    const LABELS: &[&str] = &["published", "updated", "posted", "modified", "last", "first", "on", "at", "am", "pm", "date"];
+    const LABELS: &[&str] =
+        &["published", "updated", "posted", "modified", "last", "first", "on", "at", "am", "pm", "date"];
     simple
         .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
         .filter(|w| !w.is_empty())
@@ -287,8 +447,13 @@ fn has_clock_time(simple: &str) -> bool {
             Some(hm) => hm,
             None => return false,
         };
-        !h.is_empty() && h.len() <= 2 && h.bytes().all(|b| b.is_ascii_digit()) && m.as_bytes().get(..2).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
-    }) && ["am", "pm", "a.m", "p.m", "gmt", "utc", "et", "bst", "cet"].iter().any(|z| simple.split_whitespace().any(|w| w.trim_end_matches(['.', ',']) == *z))
+        !h.is_empty()
+            && h.len() <= 2
+            && h.bytes().all(|b| b.is_ascii_digit())
+            && m.as_bytes().get(..2).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+    }) && ["am", "pm", "a.m", "p.m", "gmt", "utc", "et", "bst", "cet"]
+        .iter()
+        .any(|z| simple.split_whitespace().any(|w| w.trim_end_matches(['.', ',']) == *z))
 }
 
 /// `KYIV, Ukraine (AP) —` or `(Reuters) -` alone on a line.
@@ -325,13 +490,20 @@ mod tests {
 
     #[test]
     fn chrome_lines() {
-        for line in ["Advertisement", "Save", "Recommended Stories", "list of 4 itemsend of list", "Submit a Correction",
-                     "We use cookies to improve your experience and to show you personalized ads.", "Listen to this article 3 min",
-                     "Download the WKDX 7 News app for breaking news alerts.",
-                     "Got a story? Email news@dailybeacon.example or call our newsdesk.",
-                     "Follow AP’s coverage of the war in Ukraine at https://apnews.com/hub/russia-ukraine",
-                     "Follow us on our official WhatsApp channel for breaking news alerts and key updates!",
-                     "Also Read: Trump Warns Zelenskyy"] {
+        for line in [
+            "Advertisement",
+            "Save",
+            "Recommended Stories",
+            "list of 4 itemsend of list",
+            "Submit a Correction",
+            "We use cookies to improve your experience and to show you personalized ads.",
+            "Listen to this article 3 min",
+            "Download the WKDX 7 News app for breaking news alerts.",
+            "Got a story? Email news@dailybeacon.example or call our newsdesk.",
+            "Follow AP’s coverage of the war in Ukraine at https://apnews.com/hub/russia-ukraine",
+            "Follow us on our official WhatsApp channel for breaking news alerts and key updates!",
+            "Also Read: Trump Warns Zelenskyy",
+        ] {
             let s = simplify(line);
             assert!(is_chrome(&s) || is_section_header(&s), "{line}");
         }
@@ -342,10 +514,19 @@ mod tests {
 
     #[test]
     fn section_headers() {
-        for line in ["Top Stories", "Most Watched Today", "Next In World", "Others Also Read", "More Videos", "Recommended Stories"] {
+        for line in [
+            "Top Stories",
+            "Most Watched Today",
+            "Next In World",
+            "Others Also Read",
+            "More Videos",
+            "Recommended Stories",
+        ] {
             assert!(is_section_header(&simplify(line)), "{line}");
         }
-        for line in ["Related talks failed on Sunday, officials said", "Latest figures show a rise in prices across the region"] {
+        for line in
+            ["Related talks failed on Sunday, officials said", "Latest figures show a rise in prices across the region"]
+        {
             assert!(!is_section_header(&simplify(line)), "{line}");
         }
     }
@@ -362,34 +543,56 @@ mod tests {
 
     #[test]
     fn captions_and_credits() {
-        for s in ["(AP Photo/Andrii Marienko) Copyright 2025 The Associated Press.",
-                  "Ukrainian Presidential Press Service/Handout via REUTERS", "Photo: Jane Doe/Getty Images",
-                  "Smoke rises above the terminal in Rotterdam on Sunday (Pieter Haalboom/NWS)"] {
+        for s in [
+            "(AP Photo/Andrii Marienko) Copyright 2025 The Associated Press.",
+            "Ukrainian Presidential Press Service/Handout via REUTERS",
+            "Photo: Jane Doe/Getty Images",
+            "Smoke rises above the terminal in Rotterdam on Sunday (Pieter Haalboom/NWS)",
+        ] {
             assert!(is_caption(s, &simplify(s)), "{s}");
         }
-        for s in ["The photographer said the image was taken at dawn.", "Talks resumed (after a break/pause) on Monday."] {
+        for s in
+            ["The photographer said the image was taken at dawn.", "Talks resumed (after a break/pause) on Monday."]
+        {
             assert!(!is_caption(s, &simplify(s)), "{s}");
         }
-        for s in ["All rights reserved", "© 2025 Globe Pulse Media. All rights reserved.", "Copyright 2025 Globe Pulse Media."] {
+        for s in [
+            "All rights reserved",
+            "© 2025 Globe Pulse Media. All rights reserved.",
+            "Copyright 2025 Globe Pulse Media.",
+        ] {
             assert!(is_copyright(&simplify(s)), "{s}");
         }
     }
 
     #[test]
     fn meta_lines() {
-        for s in ["By Samya Kullab, The Associated Press", "By News Agencies", "Published On 16 Nov 202516 Nov 2025",
-                  "Posted November 16, 2025 3:34 am.", "Last Updated November 16, 2025 10:26 am.", "• Sunday, 16 Nov 2025",
-                  "KYIV, Ukraine (AP) —", "(Reuters) -", "Samya Kullab, The Associated Press", "date 2025-11-16",
-                  "(Reporting by Lidia Kelly in Melbourne; Editing by William Mallard)", "• World",
-                  "Published March 9, 2025 4:52 PM | Updated March 9, 2025 6:10 PM", "The Northern Wire Service contributed to this report.",
-                  "Newsfeed Daily | UK News | 16 October 2025, 11:24"] {
+        for s in [
+            "By Samya Kullab, The Associated Press",
+            "By News Agencies",
+            "Published On 16 Nov 202516 Nov 2025",
+            "Posted November 16, 2025 3:34 am.",
+            "Last Updated November 16, 2025 10:26 am.",
+            "• Sunday, 16 Nov 2025",
+            "KYIV, Ukraine (AP) —",
+            "(Reuters) -",
+            "Samya Kullab, The Associated Press",
+            "date 2025-11-16",
+            "(Reporting by Lidia Kelly in Melbourne; Editing by William Mallard)",
+            "• World",
+            "Published March 9, 2025 4:52 PM | Updated March 9, 2025 6:10 PM",
+            "The Northern Wire Service contributed to this report.",
+            "Newsfeed Daily | UK News | 16 October 2025, 11:24",
+        ] {
             assert!(is_meta(s, &simplify(s)), "{s}");
         }
-        for s in ["By the end of the year, the army had lost more than 1,000 tanks in the region.",
-                  "Woman, 84, dies after house fire in the Annex",
-                  "Nigeria seeks French help to combat insecurity, Macron says",
-                  "date 2025-11-16 Zelenskyy says Ukraine is working on a prisoner exchange with Russia",
-                  "Russia fired 176 drones on Nov. 16, the air force said on Sunday in a statement."] {
+        for s in [
+            "By the end of the year, the army had lost more than 1,000 tanks in the region.",
+            "Woman, 84, dies after house fire in the Annex",
+            "Nigeria seeks French help to combat insecurity, Macron says",
+            "date 2025-11-16 Zelenskyy says Ukraine is working on a prisoner exchange with Russia",
+            "Russia fired 176 drones on Nov. 16, the air force said on Sunday in a statement.",
+        ] {
             assert!(!is_meta(s, &simplify(s)), "{s}");
         }
     }

@@ -4,9 +4,9 @@
 /// Titles and other words that always precede a name or number:
 /// a full stop after them never ends a sentence.
 const PREFIXES: &[&str] = &[
-    "adm", "atty", "brig", "capt", "cmdr", "col", "cpl", "det", "dr", "fr", "ft", "gen", "gov", "hon", "insp",
-    "lt", "maj", "messrs", "mmes", "mr", "mrs", "ms", "msgr", "mt", "pres", "prof", "pvt", "rep", "rev", "sen",
-    "sgt", "sr", "st", "supt", "vs",
+    "adm", "atty", "brig", "capt", "cmdr", "col", "cpl", "det", "dr", "fr", "ft", "gen", "gov", "hon", "insp", "lt",
+    "maj", "messrs", "mmes", "mr", "mrs", "ms", "msgr", "mt", "pres", "prof", "pvt", "rep", "rev", "sen", "sgt", "sr",
+    "st", "supt", "vs",
 ];
 
 /// Month abbreviations: not an ending before a day number (`Nov. 15`).
@@ -14,30 +14,111 @@ const MONTHS: &[&str] = &["apr", "aug", "dec", "feb", "jan", "jul", "jun", "mar"
 
 /// Abbreviations that may also end a sentence (`… Acme Inc. The firm …`).
 const AMBIGUOUS: &[&str] = &[
-    "al", "approx", "assn", "ave", "blvd", "bros", "ca", "cf", "co", "corp", "dept", "est", "etc", "fig",
-    "inc", "jr", "ltd", "no", "nos", "op", "pp", "univ", "vol",
+    "al", "approx", "assn", "ave", "blvd", "bros", "ca", "cf", "co", "corp", "dept", "est", "etc", "fig", "inc", "jr",
+    "ltd", "no", "nos", "op", "pp", "univ", "vol",
 ];
 
 /// Capitalised words that typically open a sentence. After an ambiguous
 /// abbreviation, only these make the full stop a sentence end.
 const SENTENCE_STARTERS: &[&str] = &[
-    "a", "according", "after", "all", "also", "although", "an", "and", "as", "at", "because", "before", "both",
-    "but", "by", "each", "every", "for", "from", "he", "her", "here", "his", "how", "however", "i", "if", "in",
-    "it", "its", "many", "meanwhile", "most", "my", "neither", "no", "none", "nor", "on", "or", "our",
-    "several", "she", "since", "so", "some", "still", "such", "that", "the", "their", "there", "these", "they",
-    "this", "those", "though", "to", "we", "what", "when", "where", "while", "who", "why", "with", "yet", "you",
+    "a",
+    "according",
+    "after",
+    "all",
+    "also",
+    "although",
+    "an",
+    "and",
+    "as",
+    "at",
+    "because",
+    "before",
+    "both",
+    "but",
+    "by",
+    "each",
+    "every",
+    "for",
+    "from",
+    "he",
+    "her",
+    "here",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "it",
+    "its",
+    "many",
+    "meanwhile",
+    "most",
+    "my",
+    "neither",
+    "no",
+    "none",
+    "nor",
+    "on",
+    "or",
+    "our",
+    "several",
+    "she",
+    "since",
+    "so",
+    "some",
+    "still",
+    "such",
+    "that",
+    "the",
+    "their",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "to",
+    "we",
+    "what",
+    "when",
+    "where",
+    "while",
+    "who",
+    "why",
+    "with",
+    "yet",
+    "you",
 ];
 
 /// Verbs of saying: `“Why?” Smith asked` does not end at the question mark.
 const SPEECH_VERBS: &[&str] = &[
-    "added", "adds", "argued", "asked", "asks", "cried", "explained", "insisted", "noted", "posted", "recalled",
-    "replied", "replies", "said", "says", "shouted", "told", "tweeted", "warned", "writes", "wrote",
+    "added",
+    "adds",
+    "argued",
+    "asked",
+    "asks",
+    "cried",
+    "explained",
+    "insisted",
+    "noted",
+    "posted",
+    "recalled",
+    "replied",
+    "replies",
+    "said",
+    "says",
+    "shouted",
+    "told",
+    "tweeted",
+    "warned",
+    "writes",
+    "wrote",
 ];
 
 /// Words that follow a time of day without starting a sentence (`9 a.m. Monday`).
-const TIME_FOLLOWERS: &[&str] = &[
-    "friday", "local", "monday", "saturday", "sunday", "thursday", "tuesday", "wednesday",
-];
+const TIME_FOLLOWERS: &[&str] =
+    &["friday", "local", "monday", "saturday", "sunday", "thursday", "tuesday", "wednesday"];
 
 fn contains(list: &[&str], word: &str) -> bool {
     let lower = word.to_lowercase();

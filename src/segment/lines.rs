@@ -62,9 +62,9 @@ fn ends_sentence(line: &str) -> bool {
 /// Words a sentence cannot end with: a line ending in one continues.
 const OPEN_ENDINGS: &[&str] = &[
     "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "could", "for", "from", "had", "has",
-    "have", "her", "his", "in", "into", "is", "its", "may", "might", "must", "my", "nor", "not", "of", "on",
-    "onto", "or", "our", "should", "than", "that", "the", "their", "these", "this", "those", "to", "upon", "was",
-    "were", "which", "who", "whom", "whose", "will", "with", "would", "your",
+    "have", "her", "his", "in", "into", "is", "its", "may", "might", "must", "my", "nor", "not", "of", "on", "onto",
+    "or", "our", "should", "than", "that", "the", "their", "these", "this", "those", "to", "upon", "was", "were",
+    "which", "who", "whom", "whose", "will", "with", "would", "your",
 ];
 
 fn last_word(line: &str) -> &str {
@@ -74,7 +74,9 @@ fn last_word(line: &str) -> &str {
 fn starts_list_item(line: &str) -> bool {
     let first = line.split_whitespace().next().unwrap_or("");
     matches!(first, "•" | "-" | "*" | "–" | "—" | "·" | "▪" | "◦")
-        || (first.len() <= 3 && first.ends_with(['.', ')']) && first[..first.len() - 1].chars().all(|c| c.is_ascii_alphanumeric()))
+        || (first.len() <= 3
+            && first.ends_with(['.', ')'])
+            && first[..first.len() - 1].chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 /// Does the text wrap lines at a fixed width? Then most lines are nearly as
@@ -89,10 +91,7 @@ fn wrap_width(text: &str, lines: &[Line]) -> Option<usize> {
     if !(30..=110).contains(&width) {
         return None;
     }
-    let full: Vec<&Line> = lines
-        .iter()
-        .filter(|l| text[l.start..l.end].chars().count() * 10 >= width * 6)
-        .collect();
+    let full: Vec<&Line> = lines.iter().filter(|l| text[l.start..l.end].chars().count() * 10 >= width * 6).collect();
     let open = full.iter().filter(|l| !ends_sentence(&text[l.start..l.end])).count();
     let mostly_full = full.len() * 2 >= lines.len();
     // Wrapping breaks between any two words, and most words are lower-case;

@@ -97,7 +97,9 @@ fn cut_point(text: &str, from: usize, limit: usize) -> usize {
     let at_space = window
         .char_indices()
         .rev()
-        .find(|&(i, c)| c.is_whitespace() && i > half && !text[from + i + c.len_utf8()..].starts_with(is_cluster_extender))
+        .find(|&(i, c)| {
+            c.is_whitespace() && i > half && !text[from + i + c.len_utf8()..].starts_with(is_cluster_extender)
+        })
         .map(|(i, _)| i);
     if let Some(i) = at_clause.filter(|&i| window[i..].starts_with(char::is_whitespace)).or(at_space) {
         return from + window[..i].trim_end().len();
@@ -125,7 +127,8 @@ mod tests {
 
     #[test]
     fn headlines_bylines_and_sentences() {
-        let text = " Zelenskyy says Ukraine is working on a prisoner exchange\n\nBy Samya Kullab, The Associated Press\n\n\
+        let text =
+            " Zelenskyy says Ukraine is working on a prisoner exchange\n\nBy Samya Kullab, The Associated Press\n\n\
                     KYIV, Ukraine (AP) — Ukraine is working on it, Zelenskyy said. Moscow did not comment.\n4h ago";
         assert_eq!(
             texts(text),

@@ -104,14 +104,13 @@ fn decide(line: &str, start: usize, end: usize, unspaced: bool) -> bool {
 }
 
 fn speech_verb_follows(rest: &str) -> bool {
-    rest.split_whitespace()
-        .take(3)
-        .any(|w| is_speech_verb(w.trim_matches(|c: char| !c.is_alphabetic())))
+    rest.split_whitespace().take(3).any(|w| is_speech_verb(w.trim_matches(|c: char| !c.is_alphabetic())))
 }
 
 /// The word before byte `pos`, without opening quotes or brackets.
 fn word_before(line: &str, pos: usize) -> (&str, usize) {
-    let start = line[..pos].rfind(char::is_whitespace).map_or(0, |i| i + line[i..].chars().next().map_or(1, char::len_utf8));
+    let start =
+        line[..pos].rfind(char::is_whitespace).map_or(0, |i| i + line[i..].chars().next().map_or(1, char::len_utf8));
     let word = &line[start..pos];
     let bare = word.trim_start_matches(is_opener);
     (bare, pos - bare.len())
@@ -217,8 +216,14 @@ mod tests {
 
     #[test]
     fn ambiguous_abbreviations_end_before_a_sentence_opener() {
-        assert_eq!(split("He moved to the U.S. The move was hard."), vec!["He moved to the U.S.", "The move was hard."]);
-        assert_eq!(split("It happened at 3 p.m. Officials said so."), vec!["It happened at 3 p.m.", "Officials said so."]);
+        assert_eq!(
+            split("He moved to the U.S. The move was hard."),
+            vec!["He moved to the U.S.", "The move was hard."]
+        );
+        assert_eq!(
+            split("It happened at 3 p.m. Officials said so."),
+            vec!["It happened at 3 p.m.", "Officials said so."]
+        );
         assert_eq!(split("They sell tools, etc. But not food."), vec!["They sell tools, etc.", "But not food."]);
     }
 
@@ -249,8 +254,14 @@ mod tests {
     #[test]
     fn ellipses_split_only_before_a_new_sentence() {
         assert_eq!(split("We are ... counting on you."), vec!["We are ... counting on you."]);
-        assert_eq!(split("Gold prices rose this year. The holiday season..."), vec!["Gold prices rose this year.", "The holiday season..."]);
-        assert_eq!(split("It ended around 11 p.m.... Then it rained."), vec!["It ended around 11 p.m....", "Then it rained."]);
+        assert_eq!(
+            split("Gold prices rose this year. The holiday season..."),
+            vec!["Gold prices rose this year.", "The holiday season..."]
+        );
+        assert_eq!(
+            split("It ended around 11 p.m.... Then it rained."),
+            vec!["It ended around 11 p.m....", "Then it rained."]
+        );
     }
 
     #[test]

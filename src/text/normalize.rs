@@ -127,8 +127,8 @@ const SPELLINGS: &[(&str, &str)] = &[
 
 /// Suffixes after which `-our` is the British form of `-or`.
 const OUR_ENDINGS: &[&str] = &[
-    "", "s", "ed", "ing", "ite", "ites", "able", "ably", "er", "ers", "hood", "hoods", "ful", "less",
-    "ist", "ists", "ism",
+    "", "s", "ed", "ing", "ite", "ites", "able", "ably", "er", "ers", "hood", "hoods", "ful", "less", "ist", "ists",
+    "ism",
 ];
 
 fn canonical_spelling(word: &mut String, capitalized: bool) {
@@ -155,14 +155,9 @@ fn american_spelling(w: &str) -> Option<String> {
     if let Some(pos) = w.find("isat").filter(|&p| p >= 2) {
         return Some(format!("{}izat{}", &w[..pos], &w[pos + 4..]));
     }
-    for (brit, amer) in [
-        ("ise", "ize"),
-        ("ises", "izes"),
-        ("ised", "ized"),
-        ("ising", "izing"),
-        ("iser", "izer"),
-        ("isers", "izers"),
-    ] {
+    for (brit, amer) in
+        [("ise", "ize"), ("ises", "izes"), ("ised", "ized"), ("ising", "izing"), ("iser", "izer"), ("isers", "izers")]
+    {
         if let Some(stem) = w.strip_suffix(brit) {
             if stem.len() >= 2 {
                 return Some(format!("{stem}{amer}"));
@@ -231,7 +226,13 @@ pub fn name_skeleton(key: &str) -> Option<String> {
     if key.len() < 5 || !key.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
     }
-    let mut s = key.replace("ph", "f").replace("ck", "k").replace("kh", "k").replace('x', "ks").replace('q', "k").replace('w', "v");
+    let mut s = key
+        .replace("ph", "f")
+        .replace("ck", "k")
+        .replace("kh", "k")
+        .replace('x', "ks")
+        .replace('q', "k")
+        .replace('w', "v");
     s = s.replace('y', "i");
     // Ukrainian/Belarusian `h` before a consonant is Russian `g`.
     if s.starts_with('h') && s[1..].starts_with(|c: char| !"aeiou".contains(c)) {
@@ -300,7 +301,14 @@ mod tests {
 
     #[test]
     fn different_words_stay_different() {
-        for (a, b) in [("four", "for"), ("hour", "hor"), ("filled", "filed"), ("called", "caled"), ("metre", "meet"), ("Finnish", "finish")] {
+        for (a, b) in [
+            ("four", "for"),
+            ("hour", "hor"),
+            ("filled", "filed"),
+            ("called", "caled"),
+            ("metre", "meet"),
+            ("Finnish", "finish"),
+        ] {
             assert_ne!(key(a), key(b), "{a} / {b}");
         }
         assert_ne!(key("Austria"), key("Australia"));

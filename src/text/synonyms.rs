@@ -4,8 +4,8 @@
 //! on purpose: a loose thesaurus would link sentences that merely share a
 //! topic.
 
-use super::stem::stem;
 use super::hash::FastMap;
+use super::stem::stem;
 use std::sync::OnceLock;
 
 /// Sets of interchangeable words; the first word names the set and brings

@@ -129,8 +129,8 @@ pub fn tokenize(text: &str, mut emit: impl FnMut(Token)) {
             let after = text[i + next.len_utf8()..].chars().next();
             let joins = match class {
                 TokenClass::Number => {
-                    let joiner = matches!(next, '.' | ',' | ':' | '/')
-                        || (next == '-' && is_iso_date_part(&text[start..end]));
+                    let joiner =
+                        matches!(next, '.' | ',' | ':' | '/') || (next == '-' && is_iso_date_part(&text[start..end]));
                     joiner && after.is_some_and(|a| a.is_ascii_digit())
                 }
                 _ => {

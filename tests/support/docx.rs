@@ -27,7 +27,10 @@ pub fn build(body: &str, footnotes: Option<&str>) -> Vec<u8> {
         ("word/document.xml", format!(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {ns}><w:body>{body}</w:body></w:document>"#)),
     ];
     if let Some(notes) = footnotes {
-        parts.push(("word/footnotes.xml", format!(r#"<?xml version="1.0" encoding="UTF-8"?><w:footnotes {ns}>{notes}</w:footnotes>"#)));
+        parts.push((
+            "word/footnotes.xml",
+            format!(r#"<?xml version="1.0" encoding="UTF-8"?><w:footnotes {ns}>{notes}</w:footnotes>"#),
+        ));
     }
     let mut out = std::io::Cursor::new(Vec::new());
     let mut zip = zip::ZipWriter::new(&mut out);
@@ -55,5 +58,8 @@ pub fn docx() -> Vec<u8> {
         p("", &r("The terminal will remain closed until at least Wednesday, the port authority said.")),
     ]
     .concat();
-    build(&body, Some(r#"<w:footnote w:id="1"><w:p><w:r><w:t>Figures from the fire service.</w:t></w:r></w:p></w:footnote>"#))
+    build(
+        &body,
+        Some(r#"<w:footnote w:id="1"><w:p><w:r><w:t>Figures from the fire service.</w:t></w:r></w:p></w:footnote>"#),
+    )
 }

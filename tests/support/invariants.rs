@@ -201,12 +201,7 @@ pub fn check_report(documents: &[Document], report: &Report) -> Checked {
     let matched: BTreeSet<SegmentRef> = report.matches.iter().flat_map(|m| [m.a, m.b]).collect();
     for (g, group) in report.groups.iter().enumerate() {
         ensure!(group.members.len() >= 2, "group {} has fewer than two members: {:?}", g, group);
-        ensure!(
-            group.members.windows(2).all(|w| w[0] < w[1]),
-            "group {}'s members are not in order: {:?}",
-            g,
-            group
-        );
+        ensure!(group.members.windows(2).all(|w| w[0] < w[1]), "group {}'s members are not in order: {:?}", g, group);
         let mut docs: Vec<usize> = group.members.iter().map(|m| m.doc).collect();
         docs.dedup();
         ensure!(docs.len() >= 2, "group {} has members from one document only: {:?}", g, group);
@@ -235,11 +230,7 @@ pub fn check_report(documents: &[Document], report: &Report) -> Checked {
     for p in &report.passages {
         ensure!(p.a.doc < p.b.doc, "passage {:?}", p);
         for run in [p.a, p.b] {
-            ensure!(
-                run.first <= run.last && run.last < report.documents[run.doc].segments.len(),
-                "passage {:?}",
-                p
-            );
+            ensure!(run.first <= run.last && run.last < report.documents[run.doc].segments.len(), "passage {:?}", p);
         }
     }
 

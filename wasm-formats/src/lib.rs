@@ -16,8 +16,8 @@
 mod js;
 
 use article_compare::formats::{self, MAX_INPUT_BYTES};
-use js::to_plain;
 use article_compare::{Error, ErrorKind, SourceInfo};
+use js::to_plain;
 use js_sys::Uint8Array;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;

@@ -143,7 +143,12 @@ fn documents(articles: &JsValue) -> Result<Vec<Document>, JsValue> {
                 return Ok(document);
             }
             let source: SourceInfo = serde_wasm_bindgen::from_value(plain_data(&source, &format!("{at}.source"))?)
-                .map_err(|e| invalid(&format!("the article's source is not what extract() returns: {e}"), &format!("{at}.source")))?;
+                .map_err(|e| {
+                    invalid(
+                        &format!("the article's source is not what extract() returns: {e}"),
+                        &format!("{at}.source"),
+                    )
+                })?;
             Ok(document.with_source(source))
         })
         .collect()
@@ -153,7 +158,8 @@ fn options_from(options: &JsValue) -> Result<Options, JsValue> {
     if options.is_undefined() || options.is_null() {
         return Ok(Options::default());
     }
-    let invalid_option = |message: String, field: String| to_js(Error::new(ErrorKind::InvalidOption, message).with_field(field));
+    let invalid_option =
+        |message: String, field: String| to_js(Error::new(ErrorKind::InvalidOption, message).with_field(field));
     if !options.is_object() {
         return Err(invalid_option("options must be an object".into(), "options".into()));
     }
@@ -218,4 +224,3 @@ fn to_js(mut error: Error) -> JsValue {
     }
     js::error_to_js(&error)
 }
-

@@ -76,9 +76,10 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
             "--no-diffs" => options.word_diffs = false,
             "--strictness" => {
                 let value = iter.next().ok_or("--strictness needs a value")?;
-                options.strictness = Options::strictness_from_name(value)
-                    .or_else(|| value.parse().ok())
-                    .ok_or_else(|| format!("--strictness: '{value}' is not a number from 0 to 1 nor loose, normal or strict"))?;
+                options.strictness =
+                    Options::strictness_from_name(value).or_else(|| value.parse().ok()).ok_or_else(|| {
+                        format!("--strictness: '{value}' is not a number from 0 to 1 nor loose, normal or strict")
+                    })?;
                 options.validate().map_err(|e| format!("--strictness: {}", e.message))?;
             }
             "-h" | "--help" => return Ok(Command::Help),

@@ -48,7 +48,15 @@ pub fn render(report: &Report) -> String {
     if !read_as.is_empty() {
         let _ = writeln!(out, "\nRead as:");
         for (i, d, s) in read_as {
-            let _ = write!(out, "{:>3}  {}: {}, {}, {}", i + 1, shorten(&d.name, name_width), s.format, s.encoding, s.extraction);
+            let _ = write!(
+                out,
+                "{:>3}  {}: {}, {}, {}",
+                i + 1,
+                shorten(&d.name, name_width),
+                s.format,
+                s.encoding,
+                s.extraction
+            );
             if s.dropped.blocks > 0 {
                 let _ = write!(out, "; left out {} blocks ({} characters)", s.dropped.blocks, s.dropped.characters);
             }
