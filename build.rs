@@ -6,9 +6,13 @@
 //!   compatibility decomposition (NFKD) with combining marks removed and
 //!   lower-cased differs from its plain lower case — accented letters,
 //!   ligatures, full-width forms, superscripts — with that folded text;
-//! - `MARKS`: the ranges of combining marks, as start/end pairs.
+//! - `MARKS`: the ranges of combining marks, as start/end pairs;
+//! - `PUNCTUATION` and `FORMAT`: the ranges of general categories P (all
+//!   punctuation) and Cf (invisible format characters), from the
+//!   `unicode-general-category` crate, for the sentence encoder's tokeniser.
 
 use std::fmt::Write as _;
+use unicode_general_category::{get_general_category, GeneralCategory as G};
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
@@ -28,13 +32,31 @@ fn main() {
     let mut values: Vec<u32> = Vec::new();
     let mut strings = String::new();
     let mut marks: Vec<(u32, u32)> = Vec::new();
+    let mut punctuation: Vec<(u32, u32)> = Vec::new();
+    let mut format: Vec<(u32, u32)> = Vec::new();
     for cp in 0x80u32..=0x10FFFF {
-        let Some(c) = char::from_u32(cp) else { continue };
+        let Some(c) = char::from_u32(cp) else {
+            continue;
+        };
+        let category = get_general_category(c);
+        let is_punctuation = matches!(
+            category,
+            G::ConnectorPunctuation
+                | G::DashPunctuation
+                | G::OpenPunctuation
+                | G::ClosePunctuation
+                | G::InitialPunctuation
+                | G::FinalPunctuation
+                | G::OtherPunctuation
+        );
+        if is_punctuation {
+            extend_ranges(&mut punctuation, cp);
+        }
+        if category == G::Format {
+            extend_ranges(&mut format, cp);
+        }
         if is_combining_mark(c) {
-            match marks.last_mut() {
-                Some((_, end)) if *end + 1 == cp => *end = cp,
-                _ => marks.push((cp, cp)),
-            }
+            extend_ranges(&mut marks, cp);
             continue;
         }
         if skipped(c) {
@@ -85,8 +107,18 @@ fn main() {
         .expect("writing to a String");
     writeln!(out, "pub static FOLD_STRINGS: &str = {strings:?};").expect("writing to a String");
     writeln!(out, "pub const LONG: u32 = {LONG};").expect("writing to a String");
-    let flat: Vec<u32> = marks.iter().flat_map(|&(s, e)| [s, e]).collect();
-    writeln!(out, "pub static MARKS: [u32; {}] = [{}];", flat.len(), list(&flat)).expect("writing to a String");
+    for (name, ranges) in [("MARKS", &marks), ("PUNCTUATION", &punctuation), ("FORMAT", &format)] {
+        let flat: Vec<u32> = ranges.iter().flat_map(|&(s, e)| [s, e]).collect();
+        writeln!(out, "pub static {name}: [u32; {}] = [{}];", flat.len(), list(&flat)).expect("writing to a String");
+    }
     let path = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("unicode_tables.rs");
     std::fs::write(path, out).expect("OUT_DIR is writable");
+}
+
+/// Adds `cp` to sorted ranges, extending the last one when `cp` follows it.
+fn extend_ranges(ranges: &mut Vec<(u32, u32)>, cp: u32) {
+    match ranges.last_mut() {
+        Some((_, end)) if *end + 1 == cp => *end = cp,
+        _ => ranges.push((cp, cp)),
+    }
 }

@@ -1,16 +1,25 @@
 //! Quality benchmark (not a test): measures segmentation, matching and
-//! boilerplate detection on the development data, and the time and memory
-//! of `compare` on it.
+//! boilerplate detection on the development data, per data set.
 //!
 //!     cargo bench --bench quality -- PATH/TO/shared/data [PATH/TO/shared/tools]
 //!
-//! Prints: sentence splitting on `sbd/news_en.json` (exact cases, boundary
-//! F1); alignment on `articles/dev/` scored by the data's own
-//! `score_alignment.py` (link precision/recall/F1, unique and boilerplate
-//! detection); accuracy and F1 on the MSRP training pairs; native time and
-//! peak heap of `compare` on the dev set.
+//! Prints, each with and without the semantic signal where it applies:
+//! - sentence splitting on `sbd/news_en.json` (exact cases, boundary F1);
+//! - alignment on every labelled article set in `articles/` (the reworded
+//!   sets first, then the near-copy `dev/` set), scored by the data's own
+//!   `score_alignment.py`: link precision/recall/F1, recall by kind,
+//!   unique-sentence F1, boilerplate precision/recall;
+//! - false links per pair of unrelated articles: every article of one set
+//!   against every article of another (different events share no fact);
+//! - MSRP training pairs: accuracy and F1 of the engine's decision (linked
+//!   and verbatim, edited or paraphrase), and the 10-fold cross-validated
+//!   figures that `scripts/fit-match-model.py` recorded when it fitted the
+//!   models on these same pairs;
+//! - STS news pairs: Spearman correlation of the match score (0 when
+//!   nothing matches) with the human similarity score;
+//! - native time and peak heap of `compare` on the dev set.
 
-use article_compare::{compare, segment::segment, Document, MatchKind, Options};
+use article_compare::{compare_with_embeddings, segment::segment, Document, Embeddings, MatchKind, Options, Report};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -20,6 +29,14 @@ mod heap;
 #[global_allocator]
 static ALLOCATOR: heap::CountingAllocator = heap::CountingAllocator;
 
+/// The two ways the engine runs: with the semantic signal (the app, the
+/// command line) and on words alone (the widget before its table loads).
+const SIGNALS: [(&str, bool); 2] = [("semantic", true), ("lexical", false)];
+
+fn embeddings(semantic: bool) -> Option<&'static Embeddings> {
+    semantic.then(Embeddings::bundled)
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
     let Some(data) = args.first().map(PathBuf::from) else {
@@ -28,8 +45,12 @@ fn main() {
     };
     let tools = args.get(1).map(PathBuf::from).unwrap_or_else(|| data.join("../tools"));
     sentence_splitting(&data.join("sbd/news_en.json"));
-    alignment(&data.join("articles/dev"), &tools.join("score_alignment.py"));
+    let sets = article_sets(&data.join("articles"));
+    alignment(&sets, &tools.join("score_alignment.py"));
+    unrelated_pairs(&sets);
     paraphrase(&data.join("msrp/msr_paraphrase_train.txt"));
+    similarity(&data.join("sts"));
+    timing(&sets);
 }
 
 fn normalise_space(s: &str) -> String {
@@ -83,92 +104,282 @@ fn sentence_splitting(path: &Path) {
     }
 }
 
-fn alignment(dir: &Path, scorer: &Path) {
-    let files: Vec<PathBuf> = ["001.txt", "002.txt", "003.txt"].iter().map(|f| dir.join(f)).collect();
-    let Ok(texts) = files.iter().map(std::fs::read_to_string).collect::<Result<Vec<_>, _>>() else {
-        println!("alignment: {} not found, skipped", dir.display());
-        return;
+/// A labelled article set: its folder, its articles in file order and their texts.
+struct ArticleSet {
+    name: String,
+    dir: PathBuf,
+    files: Vec<PathBuf>,
+    documents: Vec<Document>,
+}
+
+/// Every folder of `articles/` with a `gold.json`, the reworded sets first
+/// (in name order), the near-copy `dev` set last.
+fn article_sets(dir: &Path) -> Vec<ArticleSet> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        println!("articles: {} not found, skipped", dir.display());
+        return Vec::new();
     };
-    let documents: Vec<Document> = files
-        .iter()
-        .zip(&texts)
-        .map(|(f, t)| Document::new(f.file_name().unwrap().to_string_lossy(), t.clone()))
-        .collect();
-    let options = Options::default();
-    let mut times = Vec::new();
-    let mut report = None;
-    for _ in 0..20 {
-        let before = heap::start();
-        let start = Instant::now();
-        report = Some(compare(&documents, &options).expect("dev set compares"));
-        times.push(start.elapsed().as_secs_f64() * 1000.0);
-        if times.len() == 20 {
+    let mut dirs: Vec<PathBuf> =
+        entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.join("gold.json").is_file()).collect();
+    dirs.sort_by_key(|d| (d.ends_with("dev"), d.clone()));
+    dirs.into_iter()
+        .map(|dir| {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+                .expect("a set folder lists")
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.extension().is_some_and(|x| x == "txt")
+                        && p.file_stem().and_then(|s| s.to_str()).is_some_and(|s| s.bytes().all(|b| b.is_ascii_digit()))
+                })
+                .collect();
+            files.sort();
+            let documents = files
+                .iter()
+                .map(|f| {
+                    let text = std::fs::read_to_string(f).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+                    Document::new(f.file_name().unwrap().to_string_lossy(), text)
+                })
+                .collect();
+            let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+            ArticleSet { name, dir, files, documents }
+        })
+        .collect()
+}
+
+fn compare(documents: &[Document], semantic: bool) -> Report {
+    compare_with_embeddings(documents, &Options::default(), embeddings(semantic), &mut |_| {})
+        .expect("the documents compare")
+}
+
+fn alignment(sets: &[ArticleSet], scorer: &Path) {
+    println!("\nalignment per labelled set (score_alignment.py; the reworded sets are the job, dev is near-copies):");
+    for (label, semantic) in SIGNALS {
+        let mut f1s = Vec::new();
+        for set in sets {
+            let out = std::env::temp_dir().join(format!("article-compare-{}-{label}.json", set.name));
+            std::fs::write(&out, serde_json::to_string(&compare(&set.documents, semantic)).unwrap())
+                .expect("temp dir is writable");
+            let scored = std::process::Command::new("python3")
+                .arg(scorer)
+                .arg(set.dir.join("gold.json"))
+                .arg(&out)
+                .args(&set.files)
+                .arg("--json")
+                .output();
+            let Ok(o) = scored.as_ref().map_err(|e| e.to_string()).and_then(|o| {
+                if o.status.success() {
+                    serde_json::from_slice::<serde_json::Value>(&o.stdout).map_err(|e| e.to_string())
+                } else {
+                    Err(String::from_utf8_lossy(&o.stderr).into_owned())
+                }
+            }) else {
+                println!(
+                    "  {label:8} {:32} could not run {} (report in {})",
+                    set.name,
+                    scorer.display(),
+                    out.display()
+                );
+                continue;
+            };
+            if set.name != "dev" {
+                f1s.push(o["f1"].as_f64().unwrap_or(0.0));
+            }
             println!(
-                "compare on the dev set (3 documents, {} KB): median {:.2} ms, peak heap {:.1} MB (native)",
-                texts.iter().map(String::len).sum::<usize>() / 1024,
-                median(&mut times),
-                heap::peak_since(before) as f64 / 1e6
+                "  {label:8} {:32} link P {:.3} R {:.3} F1 {:.3} | unique F1 {:.3} | boilerplate P {:.2} R {:.2} | recall by kind {}",
+                set.name,
+                o["precision"].as_f64().unwrap_or(0.0),
+                o["recall"].as_f64().unwrap_or(0.0),
+                o["f1"].as_f64().unwrap_or(0.0),
+                o["unique_f1"].as_f64().unwrap_or(0.0),
+                o["boilerplate_p"].as_f64().unwrap_or(0.0),
+                o["boilerplate_r"].as_f64().unwrap_or(0.0),
+                o["recall_by_kind"]
+            );
+        }
+        if !f1s.is_empty() {
+            println!(
+                "  {label:8} mean link F1 of the {} reworded sets: {:.3}",
+                f1s.len(),
+                f1s.iter().sum::<f64>() / f1s.len() as f64
             );
         }
     }
-    let out = std::env::temp_dir().join("article-compare-dev-report.json");
-    std::fs::write(&out, serde_json::to_string(&report.unwrap()).unwrap()).expect("temp dir is writable");
-    let scored = std::process::Command::new("python3")
-        .arg(scorer)
-        .arg(dir.join("gold.json"))
-        .arg(&out)
-        .args(&files)
-        .arg("--json")
-        .output();
-    match scored {
-        Ok(o) if o.status.success() => {
-            println!("alignment (score_alignment.py): {}", String::from_utf8_lossy(&o.stdout).trim())
+}
+
+fn unrelated_pairs(sets: &[ArticleSet]) {
+    for (label, semantic) in SIGNALS {
+        let (mut pairs, mut links) = (0usize, 0usize);
+        let mut examples = Vec::new();
+        for (i, x) in sets.iter().enumerate() {
+            for y in &sets[i + 1..] {
+                for a in &x.documents {
+                    for b in &y.documents {
+                        let report = compare(&[a.clone(), b.clone()], semantic);
+                        pairs += 1;
+                        links += report.matches.len();
+                        for m in report.matches.iter().take(2) {
+                            if examples.len() < 3 {
+                                let text = |r: &article_compare::report::SegmentRef| {
+                                    report.documents[r.doc].segments[r.segment]
+                                        .text
+                                        .chars()
+                                        .take(60)
+                                        .collect::<String>()
+                                };
+                                examples.push(format!("{:?} “{}” ~ “{}”", m.kind, text(&m.a), text(&m.b)));
+                            }
+                        }
+                    }
+                }
+            }
         }
-        _ => println!("alignment: could not run {} (report written to {})", scorer.display(), out.display()),
+        println!(
+            "\nfalse links between unrelated articles ({label}): {links} in {pairs} pairs of articles of different events, {:.3} per pair",
+            links as f64 / pairs.max(1) as f64
+        );
+        for e in examples {
+            println!("  e.g. {e}");
+        }
     }
 }
 
-fn median(xs: &mut [f64]) -> f64 {
-    xs.sort_by(f64::total_cmp);
-    xs[xs.len() / 2]
+/// Sentence pairs from a tab-separated file with a header: the label column
+/// named `label_column`, the sentences in the last two columns.
+fn sentence_pairs(path: &Path, label_column: &str) -> Option<Vec<(f64, String, String)>> {
+    let raw = std::fs::read_to_string(path).ok()?;
+    let mut lines = raw.trim_start_matches('\u{feff}').lines();
+    let header: Vec<&str> = lines.next()?.trim_end_matches('\r').split('\t').collect();
+    let label = header.iter().position(|h| *h == label_column)?;
+    Some(
+        lines
+            .filter_map(|line| {
+                let fields: Vec<&str> = line.trim_end_matches('\r').split('\t').collect();
+                (fields.len() == header.len()).then(|| {
+                    let n = fields.len();
+                    (fields[label].trim().parse().unwrap_or(0.0), fields[n - 2].to_string(), fields[n - 1].to_string())
+                })
+            })
+            .collect(),
+    )
+}
+
+fn pair_report(a: &str, b: &str, semantic: bool) -> Report {
+    compare(&[Document::new("1", a), Document::new("2", b)], semantic)
 }
 
 fn paraphrase(path: &Path) {
-    let Ok(raw) = std::fs::read_to_string(path) else {
+    let Some(pairs) = sentence_pairs(path, "Quality") else {
         println!("paraphrase: {} not found, skipped", path.display());
         return;
     };
-    let (mut tp, mut fp, mut tn, mut fn_) = (0, 0, 0, 0);
-    let options = Options::default();
-    let start = Instant::now();
-    for line in raw.trim_start_matches('\u{feff}').lines().skip(1) {
-        let fields: Vec<&str> = line.trim_end_matches('\r').split('\t').collect();
-        if fields.len() < 5 {
-            continue;
+    for (label, semantic) in SIGNALS {
+        let (mut tp, mut fp, mut tn, mut fn_) = (0, 0, 0, 0);
+        let start = Instant::now();
+        for (gold, a, b) in &pairs {
+            let gold = *gold >= 0.5;
+            let predicted = pair_report(a, b, semantic)
+                .matches
+                .iter()
+                .any(|m| matches!(m.kind, MatchKind::Verbatim | MatchKind::Edited | MatchKind::Paraphrase));
+            match (gold, predicted) {
+                (true, true) => tp += 1,
+                (false, true) => fp += 1,
+                (false, false) => tn += 1,
+                (true, false) => fn_ += 1,
+            }
         }
-        let gold = fields[0] == "1";
-        let report =
-            compare(&[Document::new("1", fields[3]), Document::new("2", fields[4])], &options).expect("pair compares");
-        let predicted = report
-            .matches
-            .iter()
-            .any(|m| matches!(m.kind, MatchKind::Verbatim | MatchKind::Edited | MatchKind::Paraphrase));
-        match (gold, predicted) {
-            (true, true) => tp += 1,
-            (false, true) => fp += 1,
-            (false, false) => tn += 1,
-            (true, false) => fn_ += 1,
+        let n = (tp + fp + tn + fn_) as f64;
+        let p = tp as f64 / (tp + fp).max(1) as f64;
+        let r = tp as f64 / (tp + fn_).max(1) as f64;
+        println!(
+            "\nparaphrase (MSRP train, {n} pairs, {label}): accuracy {:.3}, F1 {:.3} (precision {:.3}, recall {:.3}) in {:.1} s \
+             — the kind model was fitted on these pairs",
+            (tp + tn) as f64 / n,
+            2.0 * p * r / (p + r),
+            p,
+            r,
+            start.elapsed().as_secs_f64()
+        );
+    }
+    let fitted: serde_json::Value =
+        serde_json::from_str(article_compare::matching::model::SHIPPED).expect("the shipped model is JSON");
+    for (label, _) in SIGNALS {
+        let cv = &fitted["cross_validation"][label]["msrp_train_10_fold"];
+        println!(
+            "  {label:8} 10-fold cross-validated (scripts/fit-match-model.py): accuracy {}, F1 {}",
+            cv["accuracy"], cv["f1"]
+        );
+    }
+}
+
+fn similarity(dir: &Path) {
+    for split in ["train", "dev"] {
+        let path = dir.join(format!("sts_news_{split}.tsv"));
+        let Some(pairs) = sentence_pairs(&path, "score") else {
+            println!("similarity: {} not found, skipped", path.display());
+            continue;
+        };
+        for (label, semantic) in SIGNALS {
+            let (gold, predicted): (Vec<f64>, Vec<f64>) = pairs
+                .iter()
+                .map(|(score, a, b)| {
+                    let report = pair_report(a, b, semantic);
+                    (*score, report.matches.iter().map(|m| m.score).fold(0.0, f64::max))
+                })
+                .unzip();
+            println!(
+                "similarity (STS news {split}, {} pairs, {label}): Spearman {:.3}",
+                pairs.len(),
+                spearman(&gold, &predicted)
+            );
         }
     }
-    let n = (tp + fp + tn + fn_) as f64;
-    let p = tp as f64 / (tp + fp).max(1) as f64;
-    let r = tp as f64 / (tp + fn_).max(1) as f64;
-    println!(
-        "paraphrase (MSRP train, {n} pairs): accuracy {:.3}, F1 {:.3} (precision {:.3}, recall {:.3}) in {:.1} s",
-        (tp + tn) as f64 / n,
-        2.0 * p * r / (p + r),
-        p,
-        r,
-        start.elapsed().as_secs_f64()
-    );
+}
+
+fn ranks(xs: &[f64]) -> Vec<f64> {
+    let mut order: Vec<usize> = (0..xs.len()).collect();
+    order.sort_by(|&a, &b| xs[a].total_cmp(&xs[b]));
+    let mut ranks = vec![0.0; xs.len()];
+    let mut i = 0;
+    while i < order.len() {
+        let mut j = i;
+        while j + 1 < order.len() && xs[order[j + 1]] == xs[order[i]] {
+            j += 1;
+        }
+        // Ties share the mean of their ranks.
+        for &k in &order[i..=j] {
+            ranks[k] = (i + j) as f64 / 2.0;
+        }
+        i = j + 1;
+    }
+    ranks
+}
+
+fn spearman(x: &[f64], y: &[f64]) -> f64 {
+    let (rx, ry) = (ranks(x), ranks(y));
+    let n = x.len() as f64;
+    let (mx, my) = (rx.iter().sum::<f64>() / n, ry.iter().sum::<f64>() / n);
+    let cov: f64 = rx.iter().zip(&ry).map(|(a, b)| (a - mx) * (b - my)).sum();
+    let (vx, vy): (f64, f64) = (rx.iter().map(|a| (a - mx).powi(2)).sum(), ry.iter().map(|b| (b - my).powi(2)).sum());
+    cov / (vx * vy).sqrt()
+}
+
+fn timing(sets: &[ArticleSet]) {
+    let Some(dev) = sets.iter().find(|s| s.name == "dev") else { return };
+    for (label, semantic) in SIGNALS {
+        let mut times = Vec::new();
+        let before = heap::start();
+        for _ in 0..20 {
+            let start = Instant::now();
+            compare(&dev.documents, semantic);
+            times.push(start.elapsed().as_secs_f64() * 1000.0);
+        }
+        times.sort_by(f64::total_cmp);
+        println!(
+            "\ncompare on the dev set (3 documents, {} KB, {label}): median {:.2} ms, peak heap {:.1} MB (native)",
+            dev.documents.iter().map(|d| d.text.len()).sum::<usize>() / 1024,
+            times[times.len() / 2],
+            heap::peak_since(before) as f64 / 1e6
+        );
+    }
 }

@@ -5,10 +5,10 @@
 use crate::diff::{to_report, word_ops, Side};
 use crate::discrepancy::{discrepancies, Segment};
 use crate::error::{Error, ErrorKind};
-use crate::groups::connected_groups;
+use crate::groups::disjoint_groups;
 use crate::limits;
 use crate::matching::features::{words_of, SegmentFeatures, Vocabulary, Word};
-use crate::matching::{find_matches, SegmentMatch};
+use crate::matching::{find_matches, SegmentMatch, SemanticInput};
 use crate::options::Options;
 use crate::passages::{passages, Pair};
 use crate::progress::{Progress, Reporter, Stage};
@@ -19,6 +19,7 @@ use crate::report::{
 };
 use crate::roles::{self, Role};
 use crate::segment::{segment as split, Segmentation};
+use crate::semantic::Embeddings;
 use crate::stats::{document_stats, overlap_matrix};
 use crate::text::utf16::Utf16Cursor;
 use serde::{Deserialize, Serialize};
@@ -121,7 +122,8 @@ fn segment_reports(doc: &Analysed) -> Vec<SegmentReport> {
         .collect()
 }
 
-/// Compares two or more documents.
+/// Compares two or more documents, with the built-in semantic signal when
+/// the library has one (feature `bundled-embeddings`, on by default).
 ///
 /// Errors: [`ErrorKind::TooFewDocuments`] under two documents,
 /// [`ErrorKind::InvalidOption`] for an option out of range, and
@@ -152,66 +154,44 @@ pub fn compare_with_progress(
     options: &Options,
     on_progress: &mut dyn FnMut(Progress),
 ) -> Result<Report, Error> {
-    options.validate()?;
-    if documents.len() < 2 {
-        return Err(Error::new(
-            ErrorKind::TooFewDocuments,
-            format!("a comparison needs at least two documents, got {}", documents.len()),
-        )
-        .with_field("documents"));
-    }
-    limits::check_input(&documents.iter().map(|d| d.text.len()).collect::<Vec<_>>())?;
-    if let Some(focus) = options.focus.filter(|&f| f >= documents.len()) {
-        return Err(Error::new(
-            ErrorKind::InvalidOption,
-            format!(
-                "focus must name one of the {} documents (0 to {}), not {focus}",
-                documents.len(),
-                documents.len() - 1
-            ),
-        )
-        .with_field("options.focus"));
-    }
-    let mut progress = Reporter::new(on_progress);
-    progress.report(Stage::Reading, 0.0);
-    let total_bytes: usize = documents.iter().map(|d| d.text.len()).sum::<usize>().max(1);
-    let mut read_bytes = 0;
-    let mut vocabulary = Vocabulary::default();
-    let mut analysed: Vec<Analysed> = Vec::with_capacity(documents.len());
-    let mut segment_count = 0;
-    for (doc, d) in documents.iter().enumerate() {
-        // Counted before the costlier reading of words and roles.
-        let segmentation = split(&d.text);
-        segment_count += segmentation.segments.len();
-        limits::check_segments(segment_count, doc)?;
-        analysed.push(analyse(&d.text, segmentation, options, &mut vocabulary));
-        read_bytes += d.text.len();
-        progress.report(Stage::Reading, read_bytes as f64 / total_bytes as f64);
-    }
-    let mut features: Vec<SegmentFeatures> = Vec::new();
-    for (doc, a) in analysed.iter_mut().enumerate() {
-        for (index, (words, &role)) in std::mem::take(&mut a.words).into_iter().zip(&a.roles).enumerate() {
-            features.push(SegmentFeatures { doc, index, role, words });
-        }
-    }
-    let remap = vocabulary.canonicalize();
-    for f in &mut features {
-        for w in &mut f.words {
-            w.key = remap[w.key as usize];
-        }
-    }
+    compare_with_embeddings(documents, options, bundled_embeddings(), on_progress)
+}
 
-    let found =
-        find_matches(&features, &vocabulary, options.strictness, &mut |stage, done| progress.report(stage, done));
+#[cfg(feature = "bundled-embeddings")]
+fn bundled_embeddings() -> Option<&'static Embeddings> {
+    Some(Embeddings::bundled())
+}
+
+#[cfg(not(feature = "bundled-embeddings"))]
+fn bundled_embeddings() -> Option<&'static Embeddings> {
+    None
+}
+
+/// Compares two or more documents with the semantic signal of
+/// `embeddings`, or with words alone when it is `None` (a paraphrase that
+/// shares few words with its source is then found less often), reporting
+/// progress to `on_progress`.
+pub fn compare_with_embeddings(
+    documents: &[Document],
+    options: &Options,
+    embeddings: Option<&Embeddings>,
+    on_progress: &mut dyn FnMut(Progress),
+) -> Result<Report, Error> {
+    let mut progress = Reporter::new(on_progress);
+    let prepared = prepare(documents, options, embeddings, &mut progress)?;
+    let Prepared { analysed, features, vocabulary, semantic } = &prepared;
+    let found = find_matches(features, vocabulary, semantic.as_ref(), options.strictness, &mut |stage, done| {
+        progress.report(stage, done)
+    });
     progress.report(Stage::Grouping, 0.0);
     let mut segments: Vec<Vec<SegmentReport>> = analysed.iter().map(segment_reports).collect();
-    let groups = assign_groups(&found, &features, &mut segments);
-    let overlap = overlap(&found, &features, &segments);
-    let (reported, left_out) = reported_matches(&found, &features, options.focus);
+    let groups = assign_groups(&found, features, &mut segments);
+    let overlap = overlap(&found, features, &segments);
+    let (reported, left_out) = reported_matches(&found, features, options.focus);
     progress.report(Stage::Diffing, 0.0);
     let mut matches = Vec::with_capacity(reported.len());
     for (i, m) in reported.iter().enumerate() {
-        matches.push(report_match(m, &features, &analysed, &segments, &vocabulary, options));
+        matches.push(report_match(m, features, analysed, &segments, vocabulary, options));
         progress.report(Stage::Diffing, (i + 1) as f64 / reported.len() as f64);
     }
     progress.report(Stage::Reporting, 0.0);
@@ -249,38 +229,118 @@ pub fn compare_with_progress(
         passages,
         overlap,
         warnings,
+        semantic_model: embeddings.map(|e| e.name().to_string()),
     })
 }
 
-/// Groups: segments connected by equivalent matches (verbatim, edited,
-/// paraphrase); a segment with only partial matches joins the group of its
-/// strongest one. A headline that partly matches a lede thus stays in the
-/// headlines' group instead of merging every headline with every lede.
+/// Documents read for matching: segmented, labelled, their words interned,
+/// and encoded for the semantic signal when there is one.
+pub(crate) struct Prepared<'a> {
+    analysed: Vec<Analysed<'a>>,
+    pub(crate) features: Vec<SegmentFeatures>,
+    pub(crate) vocabulary: Vocabulary,
+    pub(crate) semantic: Option<SemanticInput<'a>>,
+}
+
+impl Prepared<'_> {
+    /// Each document's segments as byte ranges of its text.
+    #[cfg(feature = "fit")]
+    pub(crate) fn byte_spans(&self) -> Vec<Vec<(usize, usize)>> {
+        self.analysed.iter().map(|a| a.segmentation.segments.iter().map(|s| (s.start, s.end)).collect()).collect()
+    }
+}
+
+/// Checks the input and options, then reads every document.
+pub(crate) fn prepare<'a>(
+    documents: &'a [Document],
+    options: &Options,
+    embeddings: Option<&'a Embeddings>,
+    progress: &mut Reporter,
+) -> Result<Prepared<'a>, Error> {
+    options.validate()?;
+    if documents.len() < 2 {
+        return Err(Error::new(
+            ErrorKind::TooFewDocuments,
+            format!("a comparison needs at least two documents, got {}", documents.len()),
+        )
+        .with_field("documents"));
+    }
+    limits::check_input(&documents.iter().map(|d| d.text.len()).collect::<Vec<_>>())?;
+    if let Some(focus) = options.focus.filter(|&f| f >= documents.len()) {
+        return Err(Error::new(
+            ErrorKind::InvalidOption,
+            format!(
+                "focus must name one of the {} documents (0 to {}), not {focus}",
+                documents.len(),
+                documents.len() - 1
+            ),
+        )
+        .with_field("options.focus"));
+    }
+    progress.report(Stage::Reading, 0.0);
+    let total_bytes: usize = documents.iter().map(|d| d.text.len()).sum::<usize>().max(1);
+    let mut read_bytes = 0;
+    let mut vocabulary = Vocabulary::default();
+    let mut analysed: Vec<Analysed> = Vec::with_capacity(documents.len());
+    let mut segment_count = 0;
+    for (doc, d) in documents.iter().enumerate() {
+        // Counted before the costlier reading of words and roles.
+        let segmentation = split(&d.text);
+        segment_count += segmentation.segments.len();
+        limits::check_segments(segment_count, doc)?;
+        analysed.push(analyse(&d.text, segmentation, options, &mut vocabulary));
+        read_bytes += d.text.len();
+        progress.report(Stage::Reading, read_bytes as f64 / total_bytes as f64);
+    }
+    let mut features: Vec<SegmentFeatures> = Vec::new();
+    for (doc, a) in analysed.iter_mut().enumerate() {
+        for (index, (words, &role)) in std::mem::take(&mut a.words).into_iter().zip(&a.roles).enumerate() {
+            features.push(SegmentFeatures { doc, index, role, words });
+        }
+    }
+    let remap = vocabulary.canonicalize();
+    for f in &mut features {
+        for w in &mut f.words {
+            w.key = remap[w.key as usize];
+        }
+    }
+
+    let semantic = embeddings.map(|embeddings| {
+        let mut pieces = Vec::new();
+        let encoded = features
+            .iter()
+            .map(|f| {
+                if !f.role.is_content() && f.role != Role::Caption {
+                    return Default::default();
+                }
+                let s = analysed[f.doc].segmentation.segments[f.index];
+                embeddings.encode(&analysed[f.doc].text[s.start..s.end], &mut pieces)
+            })
+            .collect();
+        SemanticInput { embeddings, encoded }
+    });
+    Ok(Prepared { analysed, features, vocabulary, semantic })
+}
+
+/// Groups (see [`crate::groups`]): links join them strongest first —
+/// verbatim, then edited and paraphrased, then partial matches, each by score
+/// — so that a segment joins the group of its best counterparts.
 fn assign_groups(
     found: &[SegmentMatch],
     features: &[SegmentFeatures],
     segments: &mut [Vec<SegmentReport>],
 ) -> Vec<Group> {
-    let mut has_equivalent = vec![false; features.len()];
-    for m in found.iter().filter(|m| m.kind != MatchKind::Partial) {
-        has_equivalent[m.a] = true;
-        has_equivalent[m.b] = true;
-    }
-    let mut best_partial: Vec<Option<(f32, usize)>> = vec![None; features.len()];
-    for m in found.iter().filter(|m| m.kind == MatchKind::Partial) {
-        for (s, other) in [(m.a, m.b), (m.b, m.a)] {
-            let better = best_partial[s].is_none_or(|(score, o)| m.score > score || (m.score == score && other < o));
-            if !has_equivalent[s] && better {
-                best_partial[s] = Some((m.score, other));
-            }
-        }
-    }
-    let edges = found
-        .iter()
-        .filter(|m| m.kind != MatchKind::Partial)
-        .map(|m| (m.a, m.b))
-        .chain(best_partial.iter().enumerate().filter_map(|(s, b)| b.map(|(_, o)| (s, o))));
-    let (groups, group_of) = connected_groups(features.len(), edges);
+    let strength = |m: &SegmentMatch| match m.kind {
+        MatchKind::Verbatim => 2,
+        MatchKind::Edited | MatchKind::Paraphrase => 1,
+        _ => 0,
+    };
+    let mut order: Vec<&SegmentMatch> = found.iter().collect();
+    order.sort_by(|x, y| {
+        strength(y).cmp(&strength(x)).then(y.score.total_cmp(&x.score)).then((x.a, x.b).cmp(&(y.a, y.b)))
+    });
+    let doc_of: Vec<usize> = features.iter().map(|f| f.doc).collect();
+    let (groups, group_of) = disjoint_groups(&doc_of, order.iter().map(|m| (m.a, m.b)));
     for (i, f) in features.iter().enumerate() {
         segments[f.doc][f.index].group = group_of[i];
     }

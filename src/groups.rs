@@ -1,15 +1,23 @@
-//! Groups: the connected sets of matching segments across all documents.
-//! A segment in no group says something no other document says.
+//! Groups: the sets of segments of different documents that tell the same
+//! passage. A segment in no group says something no other document says.
+//!
+//! Groups are not the connected sets of all matches: a rewrite that merges
+//! two sentences matches both, and connecting through it would put two
+//! unrelated sentences of one article in one group, then chain on. Links
+//! join groups strongest first instead, and only while the joined group
+//! still holds at most one segment of each document; a weaker link that
+//! would break this stays a match (the inspector shows it) without merging.
 
-/// Union–find over segment indices, with path halving and union by size.
+/// Union–find over segment indices, with path halving and union by size;
+/// each root keeps the sorted documents of its set.
 struct DisjointSets {
     parent: Vec<usize>,
-    size: Vec<usize>,
+    documents: Vec<Vec<usize>>,
 }
 
 impl DisjointSets {
-    fn new(n: usize) -> Self {
-        DisjointSets { parent: (0..n).collect(), size: vec![1; n] }
+    fn new(doc_of: &[usize]) -> Self {
+        DisjointSets { parent: (0..doc_of.len()).collect(), documents: doc_of.iter().map(|&d| vec![d]).collect() }
     }
 
     fn find(&mut self, mut x: usize) -> usize {
@@ -20,40 +28,57 @@ impl DisjointSets {
         x
     }
 
-    fn union(&mut self, a: usize, b: usize) {
+    /// Joins the sets of `a` and `b` unless they share a document.
+    fn union_disjoint(&mut self, a: usize, b: usize) {
         let (mut ra, mut rb) = (self.find(a), self.find(b));
-        if ra == rb {
+        if ra == rb || shares_any(&self.documents[ra], &self.documents[rb]) {
             return;
         }
-        if self.size[ra] < self.size[rb] {
+        if self.documents[ra].len() < self.documents[rb].len() {
             std::mem::swap(&mut ra, &mut rb);
         }
         self.parent[rb] = ra;
-        self.size[ra] += self.size[rb];
+        let moved = std::mem::take(&mut self.documents[rb]);
+        let merged = &mut self.documents[ra];
+        merged.extend(moved);
+        merged.sort_unstable();
     }
 }
 
-/// The groups formed by `pairs` over `n` items: each group's members in
-/// increasing order, groups ordered by their first member, and for every
-/// item the index of its group (`None` for items in no pair).
-pub fn connected_groups(
-    n: usize,
-    pairs: impl IntoIterator<Item = (usize, usize)>,
+fn shares_any(x: &[usize], y: &[usize]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
+/// The groups formed by `links` (pairs of items, strongest first) over items
+/// whose documents are `doc_of`: each group's members in increasing order,
+/// groups ordered by their first member, and for every item the index of its
+/// group (`None` for items in no link). No group holds two items of one
+/// document; an item whose every link was refused for that is a group of
+/// its own (it still shares content, with a segment already grouped elsewhere).
+pub fn disjoint_groups(
+    doc_of: &[usize],
+    links: impl IntoIterator<Item = (usize, usize)>,
 ) -> (Vec<Vec<usize>>, Vec<Option<usize>>) {
-    let mut sets = DisjointSets::new(n);
-    let mut paired = vec![false; n];
-    for (a, b) in pairs {
-        sets.union(a, b);
-        paired[a] = true;
-        paired[b] = true;
+    let n = doc_of.len();
+    let mut sets = DisjointSets::new(doc_of);
+    let mut linked = vec![false; n];
+    for (a, b) in links {
+        sets.union_disjoint(a, b);
+        linked[a] = true;
+        linked[b] = true;
     }
     let mut group_of_root: Vec<Option<usize>> = vec![None; n];
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut membership = vec![None; n];
-    for item in 0..n {
-        if !paired[item] {
-            continue;
-        }
+    for item in (0..n).filter(|&i| linked[i]) {
         let root = sets.find(item);
         let g = *group_of_root[root].get_or_insert_with(|| {
             groups.push(Vec::new());
@@ -70,15 +95,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn chains_join_and_loners_stay_out() {
-        let (groups, of) = connected_groups(7, [(0, 3), (3, 5), (1, 6)]);
+    fn links_join_and_loners_stay_out() {
+        let (groups, of) = disjoint_groups(&[0, 0, 0, 1, 1, 2, 2], [(0, 3), (3, 5), (1, 6)]);
         assert_eq!(groups, vec![vec![0, 3, 5], vec![1, 6]]);
         assert_eq!(of, vec![Some(0), Some(1), None, Some(0), None, Some(0), Some(1)]);
     }
 
     #[test]
-    fn no_pairs_no_groups() {
-        let (groups, of) = connected_groups(3, []);
+    fn a_merged_sentence_does_not_chain_two_sentences_of_one_document() {
+        // Document 0 has sentences 0 and 1; document 1's sentence 2 merges
+        // both, and document 2's sentence 3 tells sentence 1 again.
+        let (groups, of) = disjoint_groups(&[0, 0, 1, 2], [(0, 2), (1, 3), (1, 2)]);
+        assert_eq!(groups, vec![vec![0, 2], vec![1, 3]]);
+        assert_eq!(of, vec![Some(0), Some(1), Some(0), Some(1)]);
+        // Alone against the merged sentence, sentence 1 is a group of its own.
+        let (groups, _) = disjoint_groups(&[0, 0, 1], [(0, 2), (1, 2)]);
+        assert_eq!(groups, vec![vec![0, 2], vec![1]]);
+    }
+
+    #[test]
+    fn no_links_no_groups() {
+        let (groups, of) = disjoint_groups(&[0, 1, 2], []);
         assert!(groups.is_empty());
         assert!(of.iter().all(Option::is_none));
     }

@@ -36,6 +36,8 @@ mod compare;
 pub mod diff;
 pub mod discrepancy;
 mod error;
+#[cfg(feature = "fit")]
+pub mod fit;
 #[cfg(feature = "formats")]
 pub mod formats;
 pub mod groups;
@@ -47,17 +49,20 @@ mod progress;
 pub mod report;
 pub mod roles;
 pub mod segment;
+pub mod semantic;
 pub mod stats;
 pub mod text;
 
 pub use compare::{
-    compare, compare_with_progress, segment as segment_text, Document, MATCHES_PER_SEGMENT, MATCH_BUDGET,
+    compare, compare_with_embeddings, compare_with_progress, segment as segment_text, Document, MATCHES_PER_SEGMENT,
+    MATCH_BUDGET,
 };
 pub use error::{Error, ErrorKind};
 pub use options::Options;
 pub use progress::{Progress, Stage};
 pub use report::{DiffTag, DiscrepancyKind, MatchKind, Report, SourceInfo};
 pub use roles::Role;
+pub use semantic::Embeddings;
 
 /// The README's Rust examples, compiled and run as doctests.
 #[cfg(doctest)]

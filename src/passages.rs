@@ -3,10 +3,12 @@
 //!
 //! Between two documents, each segment is first paired with at most one
 //! counterpart (best score first). Pairs chain into a passage while both
-//! sides advance to their next content segment together; segments that are
-//! not content (a caption, an "Advertisement" line) may sit in between. The
-//! heaviest chain of passages in the same order in both documents stays in
-//! place; every other passage was moved.
+//! sides advance together, each by its next content segment or the one
+//! after: a copied passage with one sentence rewritten beyond recognition,
+//! dropped or added stays one passage. Segments that are not content (a
+//! caption, an "Advertisement" line) may sit in between. The heaviest chain
+//! of passages in the same order in both documents stays in place; every
+//! other passage was moved.
 
 /// A matched pair between two documents, by segment index in each.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -41,9 +43,14 @@ pub fn passages(
 ) -> Vec<Run> {
     let one_to_one = one_to_one(pairs);
     let mut runs: Vec<Run> = Vec::new();
+    // `to` follows `from` with at most one content segment between.
+    let follows = |next: &dyn Fn(usize) -> Option<usize>, from: usize, to: usize| {
+        let first = next(from);
+        first == Some(to) || first.and_then(next) == Some(to)
+    };
     for &(a, b) in &one_to_one {
         if let Some(run) = runs.last_mut() {
-            if next_content_a(run.a.1) == Some(a) && next_content_b(run.b.1) == Some(b) {
+            if follows(&next_content_a, run.a.1, a) && follows(&next_content_b, run.b.1, b) {
                 run.a.1 = a;
                 run.b.1 = b;
                 run.length += 1;
@@ -148,6 +155,19 @@ mod tests {
         assert_eq!((runs[0].a, runs[0].b, runs[0].moved), ((0, 2), (0, 2), false));
         assert_eq!((runs[1].a, runs[1].b, runs[1].moved), ((3, 4), (6, 7), true));
         assert_eq!((runs[2].a, runs[2].b, runs[2].moved), ((5, 7), (3, 5), false));
+    }
+
+    #[test]
+    fn one_rewritten_sentence_does_not_split_a_passage() {
+        // Segments 2 and 5 of both documents match nothing (rewritten): the
+        // run goes on over each. From 6, the first document skips three
+        // segments (7–9) to reach 10: a new passage.
+        let pairs: Vec<Pair> =
+            [(0, 0), (1, 1), (3, 3), (4, 4), (6, 6), (10, 8)].iter().map(|&(a, b)| pair(a, b)).collect();
+        let runs = passages(&pairs, next, next);
+        assert_eq!(runs.len(), 2, "{runs:?}");
+        assert_eq!((runs[0].a, runs[0].b, runs[0].length), ((0, 6), (0, 6), 5));
+        assert_eq!((runs[1].a, runs[1].b), ((10, 10), (8, 8)));
     }
 
     #[test]

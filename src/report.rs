@@ -21,7 +21,7 @@ pub struct Report {
     pub documents: Vec<DocumentReport>,
     /// Pairs of segments of different documents that say the same thing.
     pub matches: Vec<Match>,
-    /// Connected sets of matching segments across all documents.
+    /// Sets of matching segments, at most one per document (see [`Group`]).
     pub groups: Vec<Group>,
     /// Runs of consecutive matched segments shared by two documents.
     pub passages: Vec<Passage>,
@@ -31,6 +31,11 @@ pub struct Report {
     pub overlap: Vec<Vec<f64>>,
     /// Things the user should know that did not stop the comparison.
     pub warnings: Vec<Warning>,
+    /// The semantic model that informed matching (its name and version, as
+    /// `minilm-static-128/1`), or `null` when segments were matched on their
+    /// words alone.
+    #[serde(default)]
+    pub semantic_model: Option<String>,
 }
 
 /// One document of the comparison.
@@ -256,11 +261,13 @@ pub struct Span {
     pub text: String,
 }
 
-/// Segments of all documents that say the same thing: connected by
-/// equivalent matches (verbatim, edited, paraphrase), plus each segment
-/// whose only matches are partial, with its strongest partial counterpart.
-/// So a headline that partly matches a lede joins the lede's group only if
-/// it matches no other headline: groups stay passages a reader can number.
+/// Segments of different documents that tell the same passage, at most one
+/// per document: matches join groups strongest first (verbatim, then edited
+/// and paraphrased, then partial, each by score) as long as no document
+/// would have two members. A sentence that a rewrite merged from two thus
+/// joins the group of one of them, and the other sentence keeps a group of
+/// its own (its matches still list the merged sentence): groups stay
+/// passages a reader can number, and never chain unrelated sentences.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Group {
     /// The member segments, by document then position.

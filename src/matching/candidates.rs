@@ -12,6 +12,11 @@
 //! and would make the cost quadratic. The best few candidates of each text
 //! by shared weight are kept, so the cost grows with the total text, not
 //! with its square.
+//!
+//! When the texts are few (a handful of articles), every content stem goes
+//! into the index and more candidates are kept: a rewrite that shares one
+//! fact with a sentence may share only one informative word with it, and
+//! scoring every such pair costs little at that size.
 
 use super::weights::Weights;
 
@@ -22,6 +27,8 @@ const PREFIX_WEIGHT: f32 = 0.7;
 const MAX_POSTINGS: usize = 150;
 /// Candidates kept per text.
 const MAX_CANDIDATES: usize = 16;
+/// Candidates kept per text when the index is exhaustive.
+const MAX_CANDIDATES_EXHAUSTIVE: usize = 64;
 
 /// What the candidate search needs to know of a text.
 pub struct Probe<'a> {
@@ -35,8 +42,12 @@ pub struct Probe<'a> {
     pub only_in: Option<usize>,
 }
 
-/// Pairs `(i, j)` with `i < j` of texts worth scoring, sorted.
-pub fn candidate_pairs(texts: &[Probe], weights: &Weights, frequency: &[u32]) -> Vec<(u32, u32)> {
+/// Pairs `(i, j)` with `i < j` of texts worth scoring, sorted; with
+/// `exhaustive`, every pair that shares a content stem (short of the most
+/// common ones), up to [`MAX_CANDIDATES_EXHAUSTIVE`] per text.
+pub fn candidate_pairs(texts: &[Probe], weights: &Weights, frequency: &[u32], exhaustive: bool) -> Vec<(u32, u32)> {
+    let (prefix_weight, max_candidates) =
+        if exhaustive { (f32::INFINITY, MAX_CANDIDATES_EXHAUSTIVE) } else { (PREFIX_WEIGHT, MAX_CANDIDATES) };
     let stems = frequency.len();
     // The index: stem → texts that have it among their rarest stems.
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); stems];
@@ -50,7 +61,7 @@ pub fn candidate_pairs(texts: &[Probe], weights: &Weights, frequency: &[u32]) ->
         for &s in &by_rarity {
             postings[s as usize].push(t as u32);
             held += weights.of(s);
-            if held >= PREFIX_WEIGHT * total {
+            if held >= prefix_weight * total {
                 break;
             }
         }
@@ -77,12 +88,12 @@ pub fn candidate_pairs(texts: &[Probe], weights: &Weights, frequency: &[u32]) ->
                 score[other as usize] += w;
             }
         }
-        if touched.len() > MAX_CANDIDATES {
-            touched.select_nth_unstable_by(MAX_CANDIDATES, |a, b| score[*b as usize].total_cmp(&score[*a as usize]));
-            for &other in &touched[MAX_CANDIDATES..] {
+        if touched.len() > max_candidates {
+            touched.select_nth_unstable_by(max_candidates, |a, b| score[*b as usize].total_cmp(&score[*a as usize]));
+            for &other in &touched[max_candidates..] {
                 score[other as usize] = 0.0;
             }
-            touched.truncate(MAX_CANDIDATES);
+            touched.truncate(max_candidates);
         }
         for &other in &touched {
             score[other as usize] = 0.0;
@@ -146,9 +157,11 @@ mod tests {
         }
         let probes: Vec<Probe> =
             stems.iter().map(|v| Probe { content_stems: v, settled: false, only_in: None }).collect();
-        let pairs = candidate_pairs(&probes, &weights, &frequency);
-        assert!(pairs.contains(&(0, 1)));
-        assert!(pairs.contains(&(3, 4)), "a headline meets the lede that expands it");
-        assert!(!pairs.iter().any(|&(a, b)| a == 2 || b == 2), "{pairs:?}");
+        for exhaustive in [false, true] {
+            let pairs = candidate_pairs(&probes, &weights, &frequency, exhaustive);
+            assert!(pairs.contains(&(0, 1)));
+            assert!(pairs.contains(&(3, 4)), "a headline meets the lede that expands it");
+            assert!(!pairs.iter().any(|&(a, b)| a == 2 || b == 2), "{pairs:?}");
+        }
     }
 }

@@ -1,37 +1,44 @@
-//! Matching: which segments of different documents say the same thing.
+//! Matching: which segments of different documents share content.
 //!
 //! Identical texts (after normalisation) are merged first, so that a
 //! sentence repeated a thousand times is scored once. Candidate pairs come
-//! from an index of rare words ([`candidates`]), are scored by weighted word
-//! overlap and word order ([`score`]), and every segment then keeps only its
-//! strongest counterparts in each other document. Nothing here depends on
-//! the order in which the documents were given.
+//! from an index of content words ([`candidates`]). Each is measured
+//! ([`score`]: weighted word overlap and word order, shared phrases and
+//! figures, and with the semantic signal the closeness of the two sentences'
+//! meanings) and judged by a learned model ([`model`]) in two steps: the
+//! pair on its own, then the pair in its documents' context ([`context`]:
+//! is it each side's best counterpart, do its neighbours match too). A
+//! linked pair is `verbatim` when the texts are identical, `edited` or
+//! `paraphrase` when each says what the other says, else `partial`. Every
+//! segment keeps at most a few counterparts per document. Nothing here
+//! depends on the order in which the documents were given.
 
 pub mod attribution;
 pub mod candidates;
+pub mod context;
 pub mod features;
+pub mod model;
 pub mod score;
-pub mod splits;
 pub mod weights;
 
 use crate::report::MatchKind;
 use crate::roles::Role;
-use crate::text::hash::{FastMap, FastSet};
+use crate::semantic::{dot, Embeddings, Encoded, PieceVectors};
+use crate::text::hash::FastMap;
 use crate::Stage;
 use attribution::{attribution_mask, ATTRIBUTION_SHARE};
 use candidates::{candidate_pairs, Probe};
+use context::{context_inputs, Scored, CLIP};
 use features::{SegmentFeatures, Vocabulary};
-use score::{classify, equivalence, pair_features, Bag, PairFeatures, TextView, Thresholds};
-use splits::{merged_counterparts, SplitInput};
+use model::{Model, CONTEXT};
+use score::{
+    align, kind_inputs, model_inputs, pair_features, Alignment, Bag, PairFeatures, Semantic, TextView, Thresholds,
+};
 use weights::Weights;
 
-/// A kept counterpart must score at least this share of the segment's best
-/// match in the same document: a weak echo of a fact is dropped when the
-/// sentence that really carries it is there.
-const RELATIVE_TO_BEST: f32 = 0.5;
-/// Most counterparts a segment keeps in one other document (a sentence
-/// split in two, or merged from several, needs more than one).
-const MAX_PER_DOCUMENT: usize = 3;
+/// Most counterparts a segment keeps in one other document: a sentence a
+/// rewrite merged from four keeps all four.
+const MAX_PER_DOCUMENT: usize = 4;
 
 /// A match between two segments, by their index in the feature list, with
 /// `a` in the earlier document.
@@ -43,7 +50,7 @@ pub struct SegmentMatch {
     pub b: usize,
     /// How they relate.
     pub kind: MatchKind,
-    /// How strongly, 0 to 1.
+    /// How likely the two share content, 0 to 1.
     pub score: f32,
 }
 
@@ -57,42 +64,229 @@ fn matchable(role: Role) -> bool {
     role.is_content() || role == Role::Caption
 }
 
+/// The semantic signal of one comparison: the table, and each segment's
+/// encoding (by segment index).
+pub(crate) struct SemanticInput<'e> {
+    /// The embedding table.
+    pub embeddings: &'e Embeddings,
+    /// Each segment's vector and content pieces.
+    pub encoded: Vec<Encoded>,
+}
+
 /// Distinct normalised texts and the segments that have them.
 struct Text {
-    keys: Vec<u32>,
     stems: Vec<u32>,
     figures: Vec<u32>,
     members: Vec<usize>,
     bag: Bag,
     content_stems: Vec<u32>,
+    bigrams: Vec<u64>,
 }
 
 impl Text {
     fn view(&self) -> TextView<'_> {
-        TextView { keys: &self.keys, stems: &self.stems, bag: &self.bag, figures: &self.figures }
+        TextView {
+            stems: &self.stems,
+            bag: &self.bag,
+            figures: &self.figures,
+            content_stems: &self.content_stems,
+            bigrams: &self.bigrams,
+        }
     }
 }
 
-/// How a pair of segments was judged, before the choice of kind.
+/// How a pair of segments was judged.
 #[derive(Clone, Copy)]
 enum Evidence {
     /// Identical word keys.
     Identical,
-    /// Scored: index into the candidate list.
+    /// Scored: index into the scored candidates.
     Scored(usize),
 }
 
+/// Texts up to this many are all indexed under every content word, so that
+/// any two sentences sharing one are scored (articles); beyond, under their
+/// rarest words only (books, hundreds of articles), which keeps the cost
+/// near-linear.
+const EXHAUSTIVE_TEXTS: usize = 3000;
+
 /// Finds the matches among `segments` (all documents' segments, ordered by
-/// document then position).
+/// document then position), with the semantic signal if given.
 /// `progress` hears each stage's share of the work done (0 to 1).
-pub fn find_matches(
+pub(crate) fn find_matches(
     segments: &[SegmentFeatures],
     vocabulary: &Vocabulary,
+    semantic: Option<&SemanticInput>,
     strictness: f64,
     progress: &mut dyn FnMut(Stage, f64),
 ) -> Vec<SegmentMatch> {
     progress(Stage::Indexing, 0.0);
     let thresholds = Thresholds::new(strictness);
+    let model = Model::shipped(semantic.is_some());
+    let Judged { texts, links, pairs, context } = judge(segments, vocabulary, semantic, model, progress);
+
+    let threshold = model.threshold + thresholds.offset;
+    let linked: Vec<(usize, usize, Evidence, f32)> = links
+        .iter()
+        .zip(&context)
+        .filter_map(|(&(a, b, e), inputs)| match e {
+            Evidence::Identical => Some((a, b, e, 1.0)),
+            Evidence::Scored(_) => {
+                let logit = model.context_logit(inputs);
+                (logit >= threshold).then_some((a, b, e, sigmoid(logit)))
+            }
+        })
+        .collect();
+
+    // Of the linked pairs, which say the same thing: the kind model's
+    // verdict, and each side's likeliest equivalent in the other document
+    // (a sentence has one counterpart per document; a weaker look-alike is
+    // at most a partial match).
+    let judged: Vec<Option<(f32, Alignment)>> = linked
+        .iter()
+        .map(|&(_, _, e, _)| match e {
+            Evidence::Identical => None,
+            Evidence::Scored(k) => {
+                let p = &pairs[k];
+                let alignment = align(&texts[p.texts.0].stems, &texts[p.texts.1].stems);
+                Some((model.kind_logit(&kind_inputs(&p.features, &alignment, p.meaning)), alignment))
+            }
+        })
+        .collect();
+    let equivalence = |j: &Option<(f32, Alignment)>| j.map_or(f32::INFINITY, |(l, _)| l);
+    let documents = segments.last().map_or(0, |s| s.doc + 1);
+    let slot = |segment: usize, doc: usize| segment * documents + doc;
+    let mut best = vec![f32::NEG_INFINITY; segments.len() * documents];
+    for (&(a, b, _, _), j) in linked.iter().zip(&judged) {
+        for (s, other) in [(a, b), (b, a)] {
+            let i = slot(s, segments[other].doc);
+            best[i] = best[i].max(equivalence(j));
+        }
+    }
+    let kind_threshold = model.kind_threshold + thresholds.offset;
+    let found: Vec<SegmentMatch> = linked
+        .iter()
+        .zip(&judged)
+        .map(|(&(a, b, _, score), j)| {
+            let kind = match *j {
+                None => MatchKind::Verbatim,
+                Some((l, alignment)) => {
+                    let mutual_best = l >= best[slot(a, segments[b].doc)] && l >= best[slot(b, segments[a].doc)];
+                    if l < kind_threshold || !mutual_best {
+                        MatchKind::Partial
+                    } else if alignment.fluency >= thresholds.edited_fluency {
+                        MatchKind::Edited
+                    } else {
+                        MatchKind::Paraphrase
+                    }
+                }
+            };
+            SegmentMatch { a, b, kind, score }
+        })
+        .collect();
+    let kept = keep_strongest(segments, found);
+    progress(Stage::Scoring, 1.0);
+    kept
+}
+
+fn sigmoid(x: f32) -> f32 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+/// A scored pair of texts.
+struct ScoredPair {
+    /// The two texts, by index.
+    texts: (usize, usize),
+    features: PairFeatures,
+    /// What the semantic signal says of it, if there is one.
+    meaning: Option<Semantic>,
+    /// The pair model's inputs, which the fit learns from.
+    #[cfg(feature = "fit")]
+    inputs: [f32; model::PAIR],
+    /// The pair model's log-odds, clipped to ±[`CLIP`].
+    logit: f32,
+}
+
+/// Candidate links of one comparison, with what was measured of each.
+struct Links {
+    /// The distinct texts.
+    texts: Vec<Text>,
+    /// `(a, b, evidence)` with `a < b` in different documents.
+    links: Vec<(usize, usize, Evidence)>,
+    /// The scored text pairs that [`Evidence::Scored`] points to.
+    pairs: Vec<ScoredPair>,
+}
+
+/// Candidate links with the context model's inputs for each.
+struct Judged {
+    texts: Vec<Text>,
+    links: Vec<(usize, usize, Evidence)>,
+    pairs: Vec<ScoredPair>,
+    context: Vec<[f32; CONTEXT]>,
+}
+
+/// Scores every candidate link with the pair model, then measures each in
+/// its documents' context.
+fn judge(
+    segments: &[SegmentFeatures],
+    vocabulary: &Vocabulary,
+    semantic: Option<&SemanticInput>,
+    model: &Model,
+    progress: &mut dyn FnMut(Stage, f64),
+) -> Judged {
+    let Links { texts, links, pairs } = score_links(segments, vocabulary, semantic, model, progress);
+    let (previous, next) = neighbours(segments);
+    let doc: Vec<usize> = segments.iter().map(|s| s.doc).collect();
+    let scored: Vec<Scored> = links
+        .iter()
+        .map(|&(a, b, e)| {
+            let logit = match e {
+                Evidence::Identical => CLIP,
+                Evidence::Scored(k) => pairs[k].logit,
+            };
+            Scored { a, b, logit }
+        })
+        .collect();
+    let context = context_inputs(&scored, &doc, &previous, &next);
+    Judged { texts, links, pairs, context }
+}
+
+/// What the fit of the models (`scripts/fit-match-model.py`) learns from:
+/// every candidate link with both models' inputs, under `model`'s pair model.
+#[cfg(feature = "fit")]
+pub(crate) fn training_rows(
+    segments: &[SegmentFeatures],
+    vocabulary: &Vocabulary,
+    semantic: Option<&SemanticInput>,
+    model: &Model,
+) -> Vec<crate::fit::Row> {
+    let Judged { texts, links, pairs, context } = judge(segments, vocabulary, semantic, model, &mut |_, _| {});
+    links
+        .iter()
+        .zip(context)
+        .map(|(&(a, b, e), context)| {
+            let scored = match e {
+                Evidence::Identical => None,
+                Evidence::Scored(k) => {
+                    let p = &pairs[k];
+                    let alignment = align(&texts[p.texts.0].stems, &texts[p.texts.1].stems);
+                    Some((p.inputs, kind_inputs(&p.features, &alignment, p.meaning)))
+                }
+            };
+            crate::fit::Row { a, b, scored, context }
+        })
+        .collect()
+}
+
+/// Pairs identical texts, finds candidate pairs and scores each with the
+/// pair model.
+fn score_links(
+    segments: &[SegmentFeatures],
+    vocabulary: &Vocabulary,
+    semantic: Option<&SemanticInput>,
+    model: &Model,
+    progress: &mut dyn FnMut(Stage, f64),
+) -> Links {
     let participants: Vec<&SegmentFeatures> =
         segments.iter().filter(|s| matchable(s.role) && !s.words.is_empty()).collect();
     let weights = Weights::new(vocabulary, &participants);
@@ -122,55 +316,57 @@ pub fn find_matches(
     for text in &texts {
         member_pairs(segments, text, text, usize::MAX, |a, b| links.push((a, b, Evidence::Identical)));
     }
-    // Every candidate is kept as a link, scored or not: a pair too weak to
-    // match may still be half of a split sentence.
-    let mut scored: Vec<Option<(PairFeatures, f32)>> = Vec::new();
-    let candidates = candidate_pairs(&probes, &weights, &frequency);
+    let candidates = candidate_pairs(&probes, &weights, &frequency, texts.len() <= EXHAUSTIVE_TEXTS);
     progress(Stage::Scoring, 0.0);
+    let mut vectors = semantic.map(|s| PieceVectors::new(s.embeddings));
+    let mut pairs = Vec::new();
     for (n, &(i, j)) in candidates.iter().enumerate() {
         if n % 4096 == 0 {
             progress(Stage::Scoring, 0.9 * n as f64 / candidates.len() as f64);
         }
         let (x, y) = (&texts[i as usize], &texts[j as usize]);
-        let evaluation = pair_features(&x.view(), &y.view(), &weights, &thresholds).map(|f| (f, equivalence(&f)));
-        let k = scored.len();
-        scored.push(evaluation);
+        let Some(features) = pair_features(&x.view(), &y.view(), &weights) else {
+            continue;
+        };
+        let meaning = semantic.zip(vectors.as_mut()).map(|(s, vectors)| {
+            // Copies of a text share one encoding: that of its first member.
+            let (ex, ey) = (&s.encoded[x.members[0]], &s.encoded[y.members[0]]);
+            Semantic {
+                cosine: dot(&ex.mean, &ey.mean),
+                cover_a: vectors.cover(&ex.content, &ey.content),
+                cover_b: vectors.cover(&ey.content, &ex.content),
+            }
+        });
+        let inputs = model_inputs(&features, meaning);
+        let logit = model.pair_logit(&inputs).clamp(-CLIP, CLIP);
+        let k = pairs.len();
+        pairs.push(ScoredPair {
+            texts: (i as usize, j as usize),
+            features,
+            meaning,
+            #[cfg(feature = "fit")]
+            inputs,
+            logit,
+        });
         member_pairs(segments, x, y, MAX_PER_DOCUMENT, |a, b| links.push((a, b, Evidence::Scored(k))));
     }
+    Links { texts, links, pairs }
+}
 
-    // The strongest equivalence each segment has in each other document: a
-    // paraphrase must be its counterpart's best, both ways.
-    let logit = |e: Evidence| match e {
-        Evidence::Identical => f32::INFINITY,
-        Evidence::Scored(k) => scored[k].map_or(f32::NEG_INFINITY, |(_, l)| l),
-    };
-    let slot = |segment: usize, doc: usize| segment * documents + doc;
-    let mut best = vec![f32::NEG_INFINITY; segments.len() * documents];
-    for &(a, b, e) in &links {
-        for (s, other) in [(a, b), (b, a)] {
-            let i = slot(s, segments[other].doc);
-            best[i] = best[i].max(logit(e));
+/// For each segment, the previous and the next segment of its document
+/// that take part in matching.
+fn neighbours(segments: &[SegmentFeatures]) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+    let mut previous = vec![None; segments.len()];
+    let mut next = vec![None; segments.len()];
+    let mut last: Option<usize> = None;
+    for (i, s) in segments.iter().enumerate().filter(|(_, s)| matchable(s.role) && !s.words.is_empty()) {
+        if let Some(l) = last.filter(|&l| segments[l].doc == s.doc) {
+            next[l] = Some(i);
+            previous[i] = Some(l);
         }
+        last = Some(i);
     }
-    let mut found: Vec<SegmentMatch> = links
-        .iter()
-        .filter_map(|&(a, b, e)| {
-            let (kind, score) = match e {
-                Evidence::Identical => (MatchKind::Verbatim, 1.0),
-                Evidence::Scored(k) => {
-                    let (f, l) = scored[k]?;
-                    let mutual_best = l >= best[slot(a, segments[b].doc)] && l >= best[slot(b, segments[a].doc)];
-                    classify(&f, l, mutual_best, &thresholds)?
-                }
-            };
-            Some(SegmentMatch { a, b, kind, score })
-        })
-        .collect();
-    let splits = split_matches(segments, &texts, &links, &found, &weights, &thresholds);
-    found.extend(splits);
-    let kept = keep_strongest(segments, found);
-    progress(Stage::Scoring, 1.0);
-    kept
+    (previous, next)
 }
 
 /// A figure: a plain number (`1200`, `3.5`), not a year, a date or a time,
@@ -218,6 +414,20 @@ fn distinct_texts(segments: &[SegmentFeatures], vocabulary: &Vocabulary, weights
                 .collect();
             content_stems.sort_unstable();
             content_stems.dedup();
+            let mut bigrams: Vec<u64> = Vec::new();
+            let mut previous: Option<u32> = None;
+            for &k in &keys {
+                let info = &vocabulary.keys[k as usize];
+                if info.stop {
+                    continue;
+                }
+                if let Some(p) = previous {
+                    bigrams.push(u64::from(p) << 32 | u64::from(info.stem));
+                }
+                previous = Some(info.stem);
+            }
+            bigrams.sort_unstable();
+            bigrams.dedup();
             let mut figures: Vec<u32> = keys
                 .iter()
                 .copied()
@@ -225,71 +435,10 @@ fn distinct_texts(segments: &[SegmentFeatures], vocabulary: &Vocabulary, weights
                 .collect();
             figures.sort_unstable();
             figures.dedup();
-            Text { keys, stems: sequence, figures, members, bag, content_stems }
+            Text { stems: sequence, figures, members, bag, content_stems, bigrams }
         })
         .collect()
 }
-
-/// Partial matches between a sentence and the two consecutive sentences
-/// another document splits it into. A sentence that already has an
-/// equivalent in that document is not split there, and a half that has an
-/// equivalent of its own in the other document belongs to it instead.
-fn split_matches(
-    segments: &[SegmentFeatures],
-    texts: &[Text],
-    links: &[(usize, usize, Evidence)],
-    found: &[SegmentMatch],
-    weights: &Weights,
-    thresholds: &Thresholds,
-) -> Vec<SegmentMatch> {
-    let mut has_equivalent = FastSet::default();
-    for m in found.iter().filter(|m| m.kind != MatchKind::Partial) {
-        has_equivalent.insert((m.a, segments[m.b].doc));
-        has_equivalent.insert((m.b, segments[m.a].doc));
-    }
-    let mut bag: Vec<Option<&Bag>> = vec![None; segments.len()];
-    let mut figures: Vec<&[u32]> = vec![&[]; segments.len()];
-    for t in texts {
-        for &m in &t.members {
-            bag[m] = Some(&t.bag);
-            figures[m] = &t.figures;
-        }
-    }
-    let mut next = vec![None; segments.len()];
-    let mut last: Option<usize> = None;
-    for (i, s) in segments.iter().enumerate() {
-        if bag[i].is_none() {
-            continue;
-        }
-        if let Some(l) = last.filter(|&l| segments[l].doc == s.doc) {
-            next[l] = Some(i);
-        }
-        last = Some(i);
-    }
-    let doc: Vec<usize> = segments.iter().map(|s| s.doc).collect();
-    let candidates: Vec<(usize, usize)> =
-        links.iter().filter(|(_, _, e)| matches!(e, Evidence::Scored(_))).map(|&(a, b, _)| (a, b)).collect();
-    let input = SplitInput { doc: &doc, bag: &bag, next: &next };
-    let mut out = Vec::new();
-    for (x, y1, y2, cover) in merged_counterparts(&input, &candidates, weights, thresholds.partial_cover) {
-        let halves_figures: Vec<u32> = figures[y1].iter().chain(figures[y2]).copied().collect();
-        let conflict = !figures[x].is_empty()
-            && !halves_figures.is_empty()
-            && !figures[x].iter().any(|f| halves_figures.contains(f));
-        if conflict || has_equivalent.contains(&(x, segments[y1].doc)) {
-            continue;
-        }
-        for y in [y1, y2].into_iter().filter(|&y| !has_equivalent.contains(&(y, segments[x].doc))) {
-            let (a, b) = if x < y { (x, y) } else { (y, x) };
-            out.push(SegmentMatch { a, b, kind: MatchKind::Partial, score: cover * SPLIT_SCORE });
-        }
-    }
-    out
-}
-
-/// The score of each half of a split sentence, relative to how much of the
-/// long sentence the two halves cover together.
-const SPLIT_SCORE: f32 = 0.8;
 
 /// Calls `pair` with each pair of member segments of texts `x` and `y` in
 /// different documents (earlier document first) whose roles may match.
@@ -369,9 +518,7 @@ fn keep_strongest(segments: &[SegmentFeatures], mut found: Vec<SegmentMatch>) ->
         list.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
     }
     let kept = |segment: usize, other: usize| {
-        let list = &sides[&(segment, segments[other].doc)];
-        let best = list[0].0;
-        list.iter().take(MAX_PER_DOCUMENT).any(|&(score, o)| o == other && score >= best * RELATIVE_TO_BEST)
+        sides[&(segment, segments[other].doc)].iter().take(MAX_PER_DOCUMENT).any(|&(_, o)| o == other)
     };
     found.retain(|m| kept(m.a, m.b) && kept(m.b, m.a));
     found

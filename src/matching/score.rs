@@ -2,8 +2,8 @@
 //! (weighted by how informative the shared words are), whether the shared
 //! words come in the same order, and what kind of match that makes.
 
+use super::model::{KIND, PAIR};
 use super::weights::Weights;
-use crate::report::MatchKind;
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
 /// A text's stems, sorted, each with how much it counts in two readings:
@@ -112,7 +112,13 @@ pub fn overlaps(a: &Bag, b: &Bag, weights: &Weights) -> (Overlap, Overlap) {
             }
         }
     }
-    let ratio = |x: f32, total: f32| if total > 0.0 { (x / total).min(1.0) } else { 0.0 };
+    let ratio = |x: f32, total: f32| {
+        if total > 0.0 {
+            (x / total).min(1.0)
+        } else {
+            0.0
+        }
+    };
     let lane = |k: usize| {
         let (ta, tb) = (a.totals[k], b.totals[k]);
         Overlap {
@@ -246,14 +252,17 @@ fn alignment_by_diff(a: &[u32], b: &[u32]) -> (usize, usize, usize) {
 
 /// What a text brings to the scoring of a pair.
 pub struct TextView<'a> {
-    /// Word keys in order.
-    pub keys: &'a [u32],
-    /// Stems in order (one per key).
+    /// Stems in order (one per word).
     pub stems: &'a [u32],
     /// Stems with their amounts as written and as a claim.
     pub bag: &'a Bag,
     /// Keys of its figures (numbers other than years), sorted.
     pub figures: &'a [u32],
+    /// Its distinct content stems, sorted.
+    pub content_stems: &'a [u32],
+    /// Pairs of consecutive content stems (function words skipped), as
+    /// `first << 32 | second`, sorted and distinct: shared phrases.
+    pub bigrams: &'a [u64],
 }
 
 /// How the words of two texts line up in order.
@@ -270,7 +279,7 @@ pub struct Alignment {
     pub largest_gap: usize,
 }
 
-/// Everything the decision looks at, measured on one pair.
+/// What the link decision looks at, measured on one pair.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PairFeatures {
     /// Weighted word overlap.
@@ -278,42 +287,111 @@ pub struct PairFeatures {
     /// Weighted overlap of what the two claim, attributions discounted: a
     /// shared source does not make two statements the same.
     pub claims: Overlap,
+    /// Figures both texts give.
+    pub figures_shared: usize,
     /// Figures that only one text gives.
     pub figure_difference: usize,
     /// Both texts give figures and none agree.
     pub figures_conflict: bool,
-    /// The in-order alignment, measured only when the decision needs it
-    /// (the pair could be equivalent, or its figures conflict).
-    pub alignment: Option<Alignment>,
-    /// A lower bound of the alignment's longest one-sided stretch, known
-    /// from the overlap alone.
-    pub least_gap: usize,
+    /// Shared pairs of consecutive content words.
+    pub bigrams: usize,
+    /// Distinct content stems of each text.
+    pub content: (usize, usize),
 }
 
-/// Measures a pair, or `None` when its word overlap alone shows that it
-/// cannot match under `th`. The in-order alignment, the costly part, is
-/// measured only when the decision depends on it.
-pub fn pair_features(a: &TextView, b: &TextView, weights: &Weights, th: &Thresholds) -> Option<PairFeatures> {
+/// Measures a pair, or `None` when the two share no content word.
+pub fn pair_features(a: &TextView, b: &TextView, weights: &Weights) -> Option<PairFeatures> {
     let (overlap, claims) = overlaps(a.bag, b.bag, weights);
-    let in_both = a.figures.iter().filter(|f| b.figures.binary_search(f).is_ok()).count();
-    let figure_difference = a.figures.len() + b.figures.len() - 2 * in_both;
-    let figures_conflict = !a.figures.is_empty() && !b.figures.is_empty() && in_both == 0;
-    // However the words line up, the unpaired ones of each side fall into at
-    // most one stretch more than there are pairs: the largest is at least
-    // their share of that.
-    let paired = overlap.shared_count.min(a.stems.len().min(b.stems.len()) as f32);
-    let unpaired = (a.stems.len().max(b.stems.len()) as f32 - paired).max(0.0);
-    let least_gap = (unpaired / (paired + 1.0)).ceil() as usize;
-    let could_be_equivalent = Equivalence::logit_with_gap(&claims, figure_difference, least_gap) >= th.equivalence;
-    let could_be_partial = th.partial_possible(&overlap);
-    if overlap.shared_content == 0 || !(could_be_equivalent || could_be_partial) {
+    if overlap.shared_content == 0 {
         return None;
     }
-    let alignment = (could_be_equivalent || figures_conflict).then(|| align(a.stems, b.stems));
-    Some(PairFeatures { overlap, claims, figure_difference, figures_conflict, alignment, least_gap })
+    let figures_shared = a.figures.iter().filter(|f| b.figures.binary_search(f).is_ok()).count();
+    Some(PairFeatures {
+        overlap,
+        claims,
+        figures_shared,
+        figure_difference: a.figures.len() + b.figures.len() - 2 * figures_shared,
+        figures_conflict: !a.figures.is_empty() && !b.figures.is_empty() && figures_shared == 0,
+        bigrams: sorted_intersection(a.bigrams, b.bigrams),
+        content: (a.content_stems.len(), b.content_stems.len()),
+    })
 }
 
-fn align(a: &[u32], b: &[u32]) -> Alignment {
+fn sorted_intersection<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// What the semantic signal says of a pair: the cosine of the two
+/// sentences' vectors and how much of each one's content the other covers.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Semantic {
+    /// Cosine of the sentence vectors.
+    pub cosine: f32,
+    /// Soft cover of the first text by the second.
+    pub cover_a: f32,
+    /// Soft cover of the second text by the first.
+    pub cover_b: f32,
+}
+
+/// The pair model's inputs (see [`PAIR_FEATURES`](super::model::PAIR_FEATURES)),
+/// with the semantic ones zero when there is no semantic signal.
+pub fn model_inputs(f: &PairFeatures, semantic: Option<Semantic>) -> [f32; PAIR] {
+    let o = &f.overlap;
+    let (ca, cb) = (f.content.0 as f32, f.content.1 as f32);
+    let s = semantic.unwrap_or_default();
+    [
+        o.cover_a.min(o.cover_b),
+        o.cover_a.max(o.cover_b),
+        o.dice,
+        o.shared.ln_1p(),
+        (o.shared_content as f32).ln_1p(),
+        o.shared_content as f32 / (ca + cb - o.shared_content as f32).max(1.0),
+        (f.bigrams as f32).ln_1p(),
+        f.figures_shared.min(3) as f32,
+        f32::from(u8::from(f.figures_conflict)),
+        ca.min(cb) / ca.max(cb).max(1.0),
+        s.cosine,
+        s.cover_a.min(s.cover_b),
+        s.cover_a.max(s.cover_b),
+    ]
+}
+
+/// The kind model's inputs (see [`KIND_FEATURES`](super::model::KIND_FEATURES)).
+pub fn kind_inputs(f: &PairFeatures, alignment: &Alignment, semantic: Option<Semantic>) -> [f32; KIND] {
+    let c = &f.claims;
+    let s = semantic.unwrap_or_default();
+    let (ca, cb) = (f.content.0 as f32, f.content.1 as f32);
+    [
+        c.cover_a.min(c.cover_b),
+        c.cover_a.max(c.cover_b),
+        c.dice,
+        c.content_dice,
+        f.figure_difference.min(4) as f32,
+        alignment.largest_gap.min(GAP_CAP) as f32 / GAP_CAP as f32,
+        alignment.order,
+        ca.min(cb) / ca.max(cb).max(1.0),
+        s.cosine,
+        s.cover_a.min(s.cover_b),
+    ]
+}
+
+/// A one-sided stretch of this many words or more counts as an added clause.
+const GAP_CAP: usize = 8;
+
+/// How the stems of two texts line up in order.
+pub fn align(a: &[u32], b: &[u32]) -> Alignment {
     let (la, lb) = (a.len().max(1) as f32, b.len().max(1) as f32);
     let (matched, runs, gap) = alignment(a, b);
     let fluency = if matched == 0 {
@@ -328,116 +406,24 @@ fn align(a: &[u32], b: &[u32]) -> Alignment {
     Alignment { order: 2.0 * matched as f32 / (la + lb), fluency, largest_gap: gap }
 }
 
-/// "Says the same thing": a logistic model over four features of a pair,
-/// fitted on the training pairs of the Microsoft Research Paraphrase Corpus
-/// (news sentences judged equivalent or not; 10-fold cross-validated
-/// accuracy 0.755, see `benches/quality.rs`). Both sides must be mostly
-/// covered by the other, and neither may add a long stretch of its own or
-/// extra figures; what fails it may still be a partial match.
-struct Equivalence;
-
-impl Equivalence {
-    const BIAS: f32 = 0.057;
-    const DICE: f32 = 1.924;
-    const COVER_MIN: f32 = 2.752;
-    const FIGURE_DIFFERENCE: f32 = -0.125;
-    /// Per word of the longest one-sided stretch, counted up to eight.
-    const GAP: f32 = -2.946;
-    const GAP_CAP: usize = 8;
-
-    /// The model's log-odds that the pair is equivalent; without an
-    /// alignment (the pair cannot be equivalent), an upper bound.
-    fn logit(f: &PairFeatures) -> f32 {
-        Self::logit_with_gap(&f.claims, f.figure_difference, f.alignment.map_or(f.least_gap, |a| a.largest_gap))
-    }
-
-    /// The log-odds for a given longest one-sided stretch; with a lower
-    /// bound of the stretch, an upper bound of the log-odds.
-    fn logit_with_gap(claims: &Overlap, figure_difference: usize, gap: usize) -> f32 {
-        Self::BIAS
-            + Self::DICE * claims.dice
-            + Self::COVER_MIN * claims.cover_a.min(claims.cover_b)
-            + Self::FIGURE_DIFFERENCE * figure_difference as f32
-            + Self::GAP * gap.min(Self::GAP_CAP) as f32 / Self::GAP_CAP as f32
-    }
-}
-
 /// The limits that decide a match, set by the strictness option.
 #[derive(Debug, Clone, Copy)]
 pub struct Thresholds {
-    /// Log-odds of equivalence at or above which a pair says the same
-    /// thing (edited or paraphrased).
-    pub equivalence: f32,
+    /// How much the strictness moves the learned models' thresholds, in
+    /// log-odds: a stricter comparison links less and calls fewer links
+    /// equivalent.
+    pub offset: f32,
     /// In-order fluency at or above which an equivalent pair is the same
     /// sentence edited rather than reworded.
     pub edited_fluency: f32,
-    /// Share of the smaller text that must be found in the larger for a
-    /// partial match.
-    pub partial_cover: f32,
-    /// Shared weight a partial match needs at least (a couple of
-    /// informative words), so that one shared name does not link sentences.
-    pub partial_weight: f32,
 }
 
 impl Thresholds {
     /// Limits for a strictness from 0 (loose) to 1 (strict).
     pub fn new(strictness: f64) -> Self {
         let t = (strictness as f32 - 0.5).clamp(-0.5, 0.5);
-        Thresholds {
-            equivalence: 4.0 * t,
-            edited_fluency: 0.6,
-            partial_cover: 0.6 + 0.3 * t,
-            partial_weight: 4.0 + 3.0 * t,
-        }
+        Thresholds { offset: 4.0 * t, edited_fluency: 0.6 }
     }
-}
-
-impl Thresholds {
-    /// Whether the overlap is enough for a partial match (before figures
-    /// are checked).
-    fn partial_possible(&self, o: &Overlap) -> bool {
-        o.cover_a.max(o.cover_b) >= self.partial_cover && o.shared >= self.partial_weight && o.shared_content >= 2
-    }
-}
-
-fn sigmoid(x: f32) -> f32 {
-    1.0 / (1.0 + (-x).exp())
-}
-
-/// Least weighted overlap of content words (function words and
-/// attributions aside) for two sentences to say the same thing: sentences
-/// that share only their grammar and their source do not.
-const MIN_CONTENT_DICE: f32 = 0.4;
-
-/// Share of words in the same order above which two texts are one sentence
-/// in two versions.
-const SAME_SENTENCE_ORDER: f32 = 0.5;
-
-/// The model's log-odds that a pair says the same thing.
-pub fn equivalence(f: &PairFeatures) -> f32 {
-    Equivalence::logit(f)
-}
-
-/// The kind and score of a scored pair, or `None` when the two do not
-/// match. `logit` is its [`equivalence`]; `mutual_best` tells whether no
-/// other segment of either document is a likelier equivalent of either side
-/// — a sentence has one counterpart per document, so a weaker look-alike is
-/// at most a partial match.
-pub fn classify(f: &PairFeatures, logit: f32, mutual_best: bool, th: &Thresholds) -> Option<(MatchKind, f32)> {
-    let o = &f.overlap;
-    let about_the_same = f.claims.content_dice >= MIN_CONTENT_DICE;
-    if let Some(alignment) = f.alignment.filter(|_| mutual_best && logit >= th.equivalence && about_the_same) {
-        let kind = if alignment.fluency >= th.edited_fluency { MatchKind::Edited } else { MatchKind::Paraphrase };
-        return Some((kind, sigmoid(logit)));
-    }
-    // Conflicting figures mean different facts, unless the two are largely
-    // the same sentence in the same order: then the figure was changed.
-    let figures_differ = f.figures_conflict && f.alignment.is_none_or(|a| a.order < SAME_SENTENCE_ORDER);
-    let cover_max = o.cover_a.max(o.cover_b);
-    if !figures_differ && th.partial_possible(o) {
-        return Some((MatchKind::Partial, (o.dice + cover_max) / 2.0));
-    }
-    None
 }
 
 #[cfg(test)]

@@ -3,8 +3,17 @@
 //! the event's ubiquitous names ("Ukraine", "Russia") weigh less than the
 //! figures and names that identify one fact. Function words weigh little
 //! whatever their frequency, so that two sentences do not match on "the".
+//!
+//! Rarity inside two or three short documents says little on its own (in
+//! two one-line documents every word is "rare"), so it is tempered by a
+//! background prior: how common the word is in English at large, from the
+//! frequency-ordered vocabulary of the sentence encoder
+//! (`model/common-words.txt`). "Subscribe", "sense" or "thank" then weigh
+//! less than "brincidofovir" wherever they occur.
 
 use super::features::{SegmentFeatures, Vocabulary};
+use crate::text::hash::FastMap;
+use std::sync::OnceLock;
 
 /// Weight of a function word relative to a content word of the same
 /// frequency: small, but function words still tell a reworded sentence from
@@ -16,6 +25,34 @@ const NUMBER_WEIGHT: f32 = 1.3;
 /// one-sentence documents are compared, every shared word would otherwise
 /// look common.
 const SMOOTHING: f32 = 10.0;
+
+/// The most frequent English words, most frequent first
+/// (`scripts/distill-embeddings.py` takes them from the encoder's vocabulary).
+const COMMON_WORDS: &str = include_str!("../../model/common-words.txt");
+
+/// Weight factor of a word from its frequency rank in English (0 for the
+/// most frequent): grows like the log of the rank (Zipf's law makes that
+/// the word's information), from [`LEAST_BACKGROUND`] to 1 for the rarest
+/// words of the encoder's vocabulary and those outside it.
+fn background(rank: Option<usize>) -> f32 {
+    match rank {
+        Some(r) => ((r as f32 + 2.0).ln() / RANKED_WORDS.ln()).clamp(LEAST_BACKGROUND, 1.0),
+        None => 1.0,
+    }
+}
+
+/// About how many words the encoder's vocabulary ranks (its size): the
+/// rank at which a word counts as rare.
+const RANKED_WORDS: f32 = 30_000.0;
+
+/// Weight factor of the most common words, relative to rare ones.
+const LEAST_BACKGROUND: f32 = 0.25;
+
+/// The rank of each common word.
+fn common_ranks() -> &'static FastMap<&'static str, usize> {
+    static RANKS: OnceLock<FastMap<&'static str, usize>> = OnceLock::new();
+    RANKS.get_or_init(|| COMMON_WORDS.lines().enumerate().map(|(i, w)| (w, i)).collect())
+}
 
 /// A weight per stem id.
 #[derive(Debug, Clone)]
@@ -30,18 +67,21 @@ impl Weights {
         let stems = vocabulary.stem_count();
         let mut document_frequency = vec![0u32; stems];
         let mut last_seen = vec![u32::MAX; stems];
-        let mut prior = vec![1.0f32; stems];
+        let mut prior = vec![0.0f32; stems];
         let mut content = vec![false; stems];
-        for key in &vocabulary.keys {
+        let ranks = common_ranks();
+        for (key, text) in vocabulary.keys.iter().zip(&vocabulary.key_text) {
             content[key.stem as usize] = !key.stop && !key.negation;
             let p = if key.stop {
                 STOP_WEIGHT
             } else if key.number {
                 NUMBER_WEIGHT
             } else {
-                1.0
+                background(ranks.get(text.as_str()).copied())
             };
-            prior[key.stem as usize] = p;
+            // A stem is as common as its most common spelling.
+            let slot = &mut prior[key.stem as usize];
+            *slot = if *slot == 0.0 { p } else { slot.min(p) };
         }
         for (i, segment) in segments.iter().enumerate() {
             for word in &segment.words {
@@ -113,5 +153,17 @@ mod tests {
         let fifty_seven = weight_of(1, 3);
         assert!(umerov > ukraine && ukraine > the, "{umerov} {ukraine} {the}");
         assert!(fifty_seven > umerov);
+    }
+
+    #[test]
+    fn common_english_words_weigh_less_than_rare_ones_of_the_same_frequency() {
+        let mut vocab = Vocabulary::default();
+        let segs = features(&["Thank you for subscribing.", "Brincidofovir trial opens."], &mut vocab);
+        let refs: Vec<&SegmentFeatures> = segs.iter().collect();
+        let w = Weights::new(&vocab, &refs);
+        let weight_of = |seg: usize, word: usize| w.of(vocab.keys[segs[seg].words[word].key as usize].stem);
+        let (thank, brincidofovir) = (weight_of(0, 0), weight_of(1, 0));
+        assert!(brincidofovir > 1.25 * thank, "{brincidofovir} {thank}");
+        assert!(background(Some(0)) < background(Some(1000)) && background(Some(1000)) < background(None));
     }
 }

@@ -42,11 +42,25 @@ pub enum Folded {
 
 /// True for combining marks (Unicode general category M).
 pub fn is_combining_mark(c: char) -> bool {
-    if c.is_ascii() {
-        return false;
-    }
-    // MARKS holds start/end pairs: an odd insertion point falls in a range.
-    match tables::MARKS.binary_search(&(c as u32)) {
+    !c.is_ascii() && in_ranges(&tables::MARKS, c)
+}
+
+/// True for punctuation outside ASCII (general category P: quotation
+/// marks, dashes, ellipses, `¿`, `·`…); symbols such as `€` or `©` are not.
+pub fn is_unicode_punctuation(c: char) -> bool {
+    !c.is_ascii() && in_ranges(&tables::PUNCTUATION, c)
+}
+
+/// True for invisible format characters (general category Cf: soft
+/// hyphens, zero-width spaces and joiners, direction marks, byte order marks).
+pub fn is_format(c: char) -> bool {
+    !c.is_ascii() && in_ranges(&tables::FORMAT, c)
+}
+
+/// Whether `c` falls in one of `ranges`, given as sorted start/end pairs:
+/// an odd insertion point falls inside a range.
+fn in_ranges(ranges: &[u32], c: char) -> bool {
+    match ranges.binary_search(&(c as u32)) {
         Ok(_) => true,
         Err(i) => i % 2 == 1,
     }
@@ -69,6 +83,18 @@ mod tests {
         assert_eq!(fold('a'), None);
         assert_eq!(fold('ß'), None, "no decomposition: handled by the key");
         assert_eq!(fold('한'), None, "Hangul syllables stay whole");
+    }
+
+    #[test]
+    fn punctuation_and_format_characters() {
+        for c in ['“', '—', '…', '¿', '·', '«'] {
+            assert!(is_unicode_punctuation(c), "{c}");
+        }
+        for c in ['€', '©', 'é', '.', '한'] {
+            assert!(!is_unicode_punctuation(c), "{c}");
+        }
+        assert!(is_format('\u{AD}') && is_format('\u{200B}') && is_format('\u{FEFF}'));
+        assert!(!is_format(' ') && !is_format('a'));
     }
 
     #[test]

@@ -164,22 +164,25 @@ function* modelSteps(report, texts) {
     uniquePassages,
 
     /**
-     * The segment's counterparts: the other members of its group, each
-     * with the match that links it directly to the segment (null when they
-     * are linked only through other members), in document order.
+     * The segment's counterparts: every segment it matches directly, and the
+     * members of its group in documents where it matches nothing directly
+     * (linked through another article's version, `match` null), in
+     * document order.
      */
     counterparts(ref) {
-      const group = model.segment(ref).group;
-      if (group === null || group === undefined) return [];
       const direct = new Map();
       for (const i of matchesOf[ref.doc][ref.segment] ?? []) {
         const m = matches[i];
         const other = m.a.doc === ref.doc && m.a.segment === ref.segment ? m.b : m.a;
-        direct.set(`${other.doc}:${other.segment}`, m);
+        direct.set(`${other.doc}:${other.segment}`, { ref: other, match: m });
       }
-      return groups[group].members
-        .filter((r) => r.doc !== ref.doc || r.segment !== ref.segment)
-        .map((r) => ({ ref: r, match: direct.get(`${r.doc}:${r.segment}`) ?? null }));
+      const matchedDocs = new Set([...direct.values()].map((c) => c.ref.doc));
+      const group = model.segment(ref).group;
+      const indirect = group === null || group === undefined ? [] : groups[group].members
+        .filter((r) => r.doc !== ref.doc && !matchedDocs.has(r.doc))
+        .map((r) => ({ ref: r, match: null }));
+      return [...direct.values(), ...indirect]
+        .sort((x, y) => x.ref.doc - y.ref.doc || x.ref.segment - y.ref.segment);
     },
 
     /** Whether `x` and `y` are matched within a passage that moved between their documents. */

@@ -1,0 +1,91 @@
+//! Document context: how a candidate pair stands among the other candidates
+//! of the same two documents. A pair that is each side's best counterpart,
+//! or whose neighbouring sentences match each other too (a copied or
+//! reworded passage), is likelier a real link than a look-alike that a
+//! better pair outranks; the context model weighs this (see [`super::model`]).
+
+use super::model::CONTEXT;
+use crate::text::hash::FastMap;
+
+/// Pair log-odds are clipped to this magnitude: beyond it, certainty adds
+/// nothing and would swamp the other features.
+pub const CLIP: f32 = 8.0;
+/// Ranks are counted up to this.
+const RANK_CAP: usize = 5;
+
+/// A scored link between segments `a` and `b` (global indices), with the
+/// pair model's log-odds.
+#[derive(Debug, Clone, Copy)]
+pub struct Scored {
+    /// First segment.
+    pub a: usize,
+    /// Second segment.
+    pub b: usize,
+    /// The pair model's log-odds, clipped to ±[`CLIP`].
+    pub logit: f32,
+}
+
+/// The context model's inputs for each link (in order). `doc[s]` is the
+/// document of segment `s`; `previous[s]`/`next[s]` the neighbouring
+/// segment of the same document that takes part in matching.
+pub fn context_inputs(
+    links: &[Scored],
+    doc: &[usize],
+    previous: &[Option<usize>],
+    next: &[Option<usize>],
+) -> Vec<[f32; CONTEXT]> {
+    // Per (segment, other document): the log-odds of its links, best first.
+    let mut sides: FastMap<(usize, usize), Vec<f32>> = FastMap::default();
+    let mut by_pair: FastMap<(usize, usize), f32> = FastMap::default();
+    for l in links {
+        sides.entry((l.a, doc[l.b])).or_default().push(l.logit);
+        sides.entry((l.b, doc[l.a])).or_default().push(l.logit);
+        let best = by_pair.entry((l.a, l.b)).or_insert(l.logit);
+        *best = best.max(l.logit);
+    }
+    for list in sides.values_mut() {
+        list.sort_unstable_by(|x, y| y.total_cmp(x));
+    }
+    let standing = |segment: usize, other_doc: usize, logit: f32| {
+        let list = &sides[&(segment, other_doc)];
+        let rank = list.iter().take_while(|&&x| x > logit).count().min(RANK_CAP);
+        (logit - list[0], rank as f32)
+    };
+    let pair = |a: Option<usize>, b: Option<usize>| match (a, b) {
+        (Some(a), Some(b)) => by_pair.get(&(a.min(b), a.max(b))).copied(),
+        _ => None,
+    };
+    links
+        .iter()
+        .map(|l| {
+            let (row_gap, row_rank) = standing(l.a, doc[l.b], l.logit);
+            let (column_gap, column_rank) = standing(l.b, doc[l.a], l.logit);
+            let neighbour = [pair(previous[l.a], previous[l.b]), pair(next[l.a], next[l.b])]
+                .into_iter()
+                .flatten()
+                .fold(-CLIP, f32::max);
+            [l.logit, row_gap, column_gap, row_rank, column_rank, neighbour]
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn best_counterparts_and_matching_neighbours() {
+        // Documents: segments 0–2 in doc 0, 3–5 in doc 1.
+        let doc = [0, 0, 0, 1, 1, 1];
+        let previous = [None, Some(0), Some(1), None, Some(3), Some(4)];
+        let next = [Some(1), Some(2), None, Some(4), Some(5), None];
+        let links =
+            [Scored { a: 0, b: 3, logit: 3.0 }, Scored { a: 1, b: 4, logit: 1.0 }, Scored { a: 1, b: 5, logit: 2.0 }];
+        let inputs = context_inputs(&links, &doc, &previous, &next);
+        // 1–4 is outranked by 1–5 in its row, but its neighbour 0–3 matches.
+        assert_eq!(inputs[1], [1.0, -1.0, 0.0, 1.0, 0.0, 3.0]);
+        // 1–5 is segment 1's best; its neighbours 0–4 and 2–(none) do not match.
+        assert_eq!(inputs[2], [2.0, 0.0, 0.0, 0.0, 0.0, -CLIP]);
+        assert_eq!(inputs[0][5], 1.0, "0–3's next neighbour 1–4");
+    }
+}
