@@ -23,7 +23,7 @@ pub mod weights;
 
 use crate::report::MatchKind;
 use crate::roles::Role;
-use crate::semantic::{dot, Embeddings, Encoded, PieceVectors};
+use crate::semantic::{dot, Embeddings, Encoded};
 use crate::text::hash::FastMap;
 use crate::Stage;
 use attribution::{attribution_mask, ATTRIBUTION_SHARE};
@@ -35,6 +35,9 @@ use score::{
     align, kind_inputs, model_inputs, pair_features, Alignment, Bag, PairFeatures, Semantic, TextView, Thresholds,
 };
 use weights::Weights;
+
+/// Content words an identical text needs to match verbatim.
+const MIN_IDENTICAL_CONTENT: usize = 2;
 
 /// Most counterparts a segment keeps in one other document: a sentence a
 /// rewrite merged from four keeps all four.
@@ -313,12 +316,15 @@ fn score_links(
         .collect();
 
     let mut links: Vec<(usize, usize, Evidence)> = Vec::new();
-    for text in &texts {
+    // Identical texts match verbatim, unless a word or two of no content
+    // ("Updates", "Thank you") is all they are: such lines recur in
+    // unrelated articles.
+    for text in texts.iter().filter(|t| t.content_stems.len() >= MIN_IDENTICAL_CONTENT) {
         member_pairs(segments, text, text, usize::MAX, |a, b| links.push((a, b, Evidence::Identical)));
     }
     let candidates = candidate_pairs(&probes, &weights, &frequency, texts.len() <= EXHAUSTIVE_TEXTS);
     progress(Stage::Scoring, 0.0);
-    let mut vectors = semantic.map(|s| PieceVectors::new(s.embeddings));
+    let mut scratch = Vec::new();
     let mut pairs = Vec::new();
     for (n, &(i, j)) in candidates.iter().enumerate() {
         if n % 4096 == 0 {
@@ -328,14 +334,11 @@ fn score_links(
         let Some(features) = pair_features(&x.view(), &y.view(), &weights) else {
             continue;
         };
-        let meaning = semantic.zip(vectors.as_mut()).map(|(s, vectors)| {
+        let meaning = semantic.map(|s| {
             // Copies of a text share one encoding: that of its first member.
             let (ex, ey) = (&s.encoded[x.members[0]], &s.encoded[y.members[0]]);
-            Semantic {
-                cosine: dot(&ex.mean, &ey.mean),
-                cover_a: vectors.cover(&ex.content, &ey.content),
-                cover_b: vectors.cover(&ey.content, &ex.content),
-            }
+            let (cover_a, cover_b) = s.embeddings.soft_covers(&ex.content, &ey.content, &mut scratch);
+            Semantic { cosine: dot(&ex.mean, &ey.mean), cover_a, cover_b }
         });
         let inputs = model_inputs(&features, meaning);
         let logit = model.pair_logit(&inputs).clamp(-CLIP, CLIP);

@@ -18,12 +18,15 @@
 mod wordpiece;
 
 use crate::error::{Error, ErrorKind};
-use crate::text::hash::FastMap;
 use crate::text::lexicon::is_stop_word;
 use wordpiece::Vocabulary;
 
 const MAGIC: &[u8; 4] = b"ACSE";
 const FORMAT_VERSION: u32 = 1;
+/// The soft cover compares pieces on the table's first this many
+/// dimensions (its principal components, largest first): 4 times fewer
+/// operations than all 128.
+const SOFT_DIMS: usize = 64;
 
 /// A static word-piece embedding table and its tokeniser.
 pub struct Embeddings {
@@ -35,6 +38,9 @@ pub struct Embeddings {
     /// word, punctuation or a special token), and its weight in the soft
     /// cover (grows with the piece's rarity).
     content_weight: Vec<f32>,
+    /// Per piece: 1 over the length of the part of its int8 row that the
+    /// soft cover compares (0 when all zero).
+    inverse_norms: Vec<f32>,
 }
 
 impl std::fmt::Debug for Embeddings {
@@ -98,7 +104,7 @@ impl Embeddings {
             .chunks_exact(4)
             .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
             .collect();
-        let rows = bytes[rows_start..].iter().map(|&b| b as i8).collect();
+        let rows: Vec<i8> = bytes[rows_start..].iter().map(|&b| b as i8).collect();
         let content_weight = pieces
             .iter()
             .enumerate()
@@ -115,7 +121,19 @@ impl Embeddings {
                 }
             })
             .collect();
-        Ok(Embeddings { vocabulary, dims, scales, rows, content_weight })
+        let inverse_norms = rows
+            .chunks_exact(dims)
+            .map(|row: &[i8]| {
+                let soft = &row[..SOFT_DIMS.min(dims)];
+                let norm = soft.iter().map(|&q| f32::from(q) * f32::from(q)).sum::<f32>().sqrt();
+                if norm > 0.0 {
+                    1.0 / norm
+                } else {
+                    0.0
+                }
+            })
+            .collect();
+        Ok(Embeddings { vocabulary, dims, scales, rows, content_weight, inverse_norms })
     }
 
     /// The table distilled by `scripts/distill-embeddings.py`, built into
@@ -157,6 +175,11 @@ impl Embeddings {
     fn row(&self, id: u32) -> &[i8] {
         &self.rows[id as usize * self.dims..(id as usize + 1) * self.dims]
     }
+
+    /// The part of a piece's row the soft cover compares.
+    fn soft_row(&self, id: u32) -> &[i8] {
+        &self.row(id)[..SOFT_DIMS.min(self.dims)]
+    }
 }
 
 /// A sentence as the semantic signal sees it.
@@ -181,52 +204,40 @@ pub(crate) fn dot(a: &[f32], b: &[f32]) -> f32 {
     a.iter().zip(b).map(|(x, y)| x * y).sum()
 }
 
-/// Unit vectors of the pieces one comparison meets, each computed once.
-pub(crate) struct PieceVectors<'e> {
-    embeddings: &'e Embeddings,
-    index: FastMap<u32, usize>,
-    units: Vec<f32>,
-}
-
-impl<'e> PieceVectors<'e> {
-    pub(crate) fn new(embeddings: &'e Embeddings) -> Self {
-        PieceVectors { embeddings, index: FastMap::default(), units: Vec::new() }
-    }
-
-    fn unit(&mut self, id: u32) -> usize {
-        let dims = self.embeddings.dims;
-        let next = self.units.len() / dims;
-        *self.index.entry(id).or_insert_with(|| {
-            let start = self.units.len();
-            self.units.extend(self.embeddings.row(id).iter().map(|&q| q as f32));
-            normalise(&mut self.units[start..]);
-            next
-        })
-    }
-
-    /// The soft cover of `a` by `b`: each content piece of `a` counts with
-    /// its weight times its closeness (cosine) to the closest piece of `b`;
-    /// 1 when every piece of `a` is in `b`.
-    pub(crate) fn cover(&mut self, a: &[u32], b: &[u32]) -> f32 {
+impl Embeddings {
+    /// The soft covers of `a` by `b` and of `b` by `a` (content pieces, sorted).
+    /// Each content piece of one text counts with its weight times its
+    /// closeness (cosine, negative as 0) to the closest piece of the other;
+    /// a text all of whose pieces the other has is covered 1. Both come from
+    /// one pass over the pairs of pieces, on the table's int8 rows.
+    /// `scratch` is reused between calls.
+    pub(crate) fn soft_covers(&self, a: &[u32], b: &[u32], scratch: &mut Vec<f32>) -> (f32, f32) {
         if a.is_empty() || b.is_empty() {
-            return 0.0;
+            return (0.0, 0.0);
         }
-        let dims = self.embeddings.dims;
-        let bs: Vec<usize> = b.iter().map(|&q| self.unit(q)).collect();
-        let (mut covered, mut total) = (0.0, 0.0);
+        scratch.clear();
+        scratch.resize(b.len(), 0.0);
+        let (mut covered_a, mut total_a) = (0.0, 0.0);
         for &p in a {
-            let w = self.embeddings.content_weight[p as usize];
-            let best = if b.binary_search(&p).is_ok() {
-                1.0
-            } else {
-                let pu = self.unit(p);
-                let pv = &self.units[pu * dims..(pu + 1) * dims];
-                bs.iter().map(|&j| dot(pv, &self.units[j * dims..(j + 1) * dims])).fold(f32::MIN, f32::max)
-            };
-            covered += w * best.max(0.0);
-            total += w;
+            let (row_p, inverse_p) = (self.soft_row(p), self.inverse_norms[p as usize]);
+            let mut best = 0f32;
+            for (closest, &q) in scratch.iter_mut().zip(b) {
+                let dot: i32 = row_p.iter().zip(self.soft_row(q)).map(|(&x, &y)| i32::from(x) * i32::from(y)).sum();
+                let cosine = dot as f32 * inverse_p * self.inverse_norms[q as usize];
+                best = best.max(cosine);
+                *closest = closest.max(cosine);
+            }
+            let w = self.content_weight[p as usize];
+            covered_a += w * best.min(1.0);
+            total_a += w;
         }
-        covered / total
+        let (mut covered_b, mut total_b) = (0.0, 0.0);
+        for (&q, &closest) in b.iter().zip(scratch.iter()) {
+            let w = self.content_weight[q as usize];
+            covered_b += w * closest.min(1.0);
+            total_b += w;
+        }
+        (covered_a / total_a, covered_b / total_b)
     }
 }
 
@@ -260,10 +271,11 @@ mod tests {
         assert_eq!(drug.content, [2], "function words are not content");
         assert!(dot(&drug.mean, &medicine.mean) > 0.9);
         assert!(dot(&drug.mean, &storm.mean) < 0.3);
-        let mut vectors = PieceVectors::new(&e);
-        assert!(vectors.cover(&drug.content, &medicine.content) > 0.9);
-        assert!(vectors.cover(&drug.content, &storm.content) < 0.2);
-        assert_eq!(vectors.cover(&drug.content, &drug.content), 1.0);
+        let mut scratch = Vec::new();
+        let (drug_by_medicine, medicine_by_drug) = e.soft_covers(&drug.content, &medicine.content, &mut scratch);
+        assert!(drug_by_medicine > 0.9 && medicine_by_drug > 0.9);
+        assert!(e.soft_covers(&drug.content, &storm.content, &mut scratch).0 < 0.2);
+        assert!((e.soft_covers(&drug.content, &drug.content, &mut scratch).0 - 1.0).abs() < 1e-6);
     }
 
     #[test]
