@@ -5,7 +5,7 @@
 use crate::diff::{to_report, word_ops, Side};
 use crate::discrepancy::{discrepancies, Segment};
 use crate::error::{Error, ErrorKind};
-use crate::groups::disjoint_groups;
+use crate::groups::group_links;
 use crate::limits;
 use crate::matching::features::{words_of, SegmentFeatures, Vocabulary, Word};
 use crate::matching::{find_matches, SegmentMatch, SemanticInput};
@@ -322,25 +322,20 @@ pub(crate) fn prepare<'a>(
     Ok(Prepared { analysed, features, vocabulary, semantic })
 }
 
-/// Groups (see [`crate::groups`]): links join them strongest first —
-/// verbatim, then edited and paraphrased, then partial matches, each by score
-/// — so that a segment joins the group of its best counterparts.
+/// Groups (see [`crate::groups`]): equivalent matches join them, then
+/// partial ones strongest first, so that a segment joins the group of its
+/// best counterparts.
 fn assign_groups(
     found: &[SegmentMatch],
     features: &[SegmentFeatures],
     segments: &mut [Vec<SegmentReport>],
 ) -> Vec<Group> {
-    let strength = |m: &SegmentMatch| match m.kind {
-        MatchKind::Verbatim => 2,
-        MatchKind::Edited | MatchKind::Paraphrase => 1,
-        _ => 0,
-    };
-    let mut order: Vec<&SegmentMatch> = found.iter().collect();
-    order.sort_by(|x, y| {
-        strength(y).cmp(&strength(x)).then(y.score.total_cmp(&x.score)).then((x.a, x.b).cmp(&(y.a, y.b)))
-    });
+    let (equivalent, mut partial): (Vec<&SegmentMatch>, Vec<&SegmentMatch>) =
+        found.iter().partition(|m| m.kind != MatchKind::Partial);
+    partial.sort_by(|x, y| y.score.total_cmp(&x.score).then((x.a, x.b).cmp(&(y.a, y.b))));
     let doc_of: Vec<usize> = features.iter().map(|f| f.doc).collect();
-    let (groups, group_of) = disjoint_groups(&doc_of, order.iter().map(|m| (m.a, m.b)));
+    let (groups, group_of) =
+        group_links(&doc_of, equivalent.iter().map(|m| (m.a, m.b)), partial.iter().map(|m| (m.a, m.b)));
     for (i, f) in features.iter().enumerate() {
         segments[f.doc][f.index].group = group_of[i];
     }

@@ -3,10 +3,11 @@
 //!
 //! Groups are not the connected sets of all matches: a rewrite that merges
 //! two sentences matches both, and connecting through it would put two
-//! unrelated sentences of one article in one group, then chain on. Links
-//! join groups strongest first instead, and only while the joined group
-//! still holds at most one segment of each document; a weaker link that
-//! would break this stays a match (the inspector shows it) without merging.
+//! unrelated sentences of one article in one group, then chain on.
+//! Equivalent links (the same sentence, edited or reworded) always join;
+//! partial links join groups strongest first, and only while the joined
+//! group has no two segments of one document. A partial link that would
+//! break this stays a match (the inspector shows it) without merging.
 
 /// Union–find over segment indices, with path halving and union by size;
 /// each root keeps the sorted documents of its set.
@@ -28,10 +29,11 @@ impl DisjointSets {
         x
     }
 
-    /// Joins the sets of `a` and `b` unless they share a document.
-    fn union_disjoint(&mut self, a: usize, b: usize) {
+    /// Joins the sets of `a` and `b`; with `disjoint`, only if they share
+    /// no document.
+    fn union(&mut self, a: usize, b: usize, disjoint: bool) {
         let (mut ra, mut rb) = (self.find(a), self.find(b));
-        if ra == rb || shares_any(&self.documents[ra], &self.documents[rb]) {
+        if ra == rb || (disjoint && shares_any(&self.documents[ra], &self.documents[rb])) {
             return;
         }
         if self.documents[ra].len() < self.documents[rb].len() {
@@ -57,21 +59,24 @@ fn shares_any(x: &[usize], y: &[usize]) -> bool {
     false
 }
 
-/// The groups formed by `links` (pairs of items, strongest first) over items
-/// whose documents are `doc_of`: each group's members in increasing order,
-/// groups ordered by their first member, and for every item the index of its
-/// group (`None` for items in no link). No group holds two items of one
-/// document; an item whose every link was refused for that is a group of
-/// its own (it still shares content, with a segment already grouped elsewhere).
-pub fn disjoint_groups(
+/// The groups formed by `equivalent` links (pairs of items) and `partial`
+/// ones (strongest first) over items whose documents are `doc_of`: each
+/// group's members in increasing order, groups ordered by their first
+/// member, and for every item the index of its group (`None` for items in
+/// no link). Partial links never put two items of one document in a group;
+/// an item whose every link was refused for that is a group of its own (it
+/// still shares content, with a segment grouped elsewhere).
+pub fn group_links(
     doc_of: &[usize],
-    links: impl IntoIterator<Item = (usize, usize)>,
+    equivalent: impl IntoIterator<Item = (usize, usize)>,
+    partial: impl IntoIterator<Item = (usize, usize)>,
 ) -> (Vec<Vec<usize>>, Vec<Option<usize>>) {
     let n = doc_of.len();
     let mut sets = DisjointSets::new(doc_of);
     let mut linked = vec![false; n];
-    for (a, b) in links {
-        sets.union_disjoint(a, b);
+    let links = equivalent.into_iter().map(|l| (l, false)).chain(partial.into_iter().map(|l| (l, true)));
+    for ((a, b), disjoint) in links {
+        sets.union(a, b, disjoint);
         linked[a] = true;
         linked[b] = true;
     }
@@ -96,7 +101,7 @@ mod tests {
 
     #[test]
     fn links_join_and_loners_stay_out() {
-        let (groups, of) = disjoint_groups(&[0, 0, 0, 1, 1, 2, 2], [(0, 3), (3, 5), (1, 6)]);
+        let (groups, of) = group_links(&[0, 0, 0, 1, 1, 2, 2], [(0, 3), (3, 5)], [(1, 6)]);
         assert_eq!(groups, vec![vec![0, 3, 5], vec![1, 6]]);
         assert_eq!(of, vec![Some(0), Some(1), None, Some(0), None, Some(0), Some(1)]);
     }
@@ -105,17 +110,24 @@ mod tests {
     fn a_merged_sentence_does_not_chain_two_sentences_of_one_document() {
         // Document 0 has sentences 0 and 1; document 1's sentence 2 merges
         // both, and document 2's sentence 3 tells sentence 1 again.
-        let (groups, of) = disjoint_groups(&[0, 0, 1, 2], [(0, 2), (1, 3), (1, 2)]);
+        let (groups, of) = group_links(&[0, 0, 1, 2], [], [(0, 2), (1, 3), (1, 2)]);
         assert_eq!(groups, vec![vec![0, 2], vec![1, 3]]);
         assert_eq!(of, vec![Some(0), Some(1), Some(0), Some(1)]);
         // Alone against the merged sentence, sentence 1 is a group of its own.
-        let (groups, _) = disjoint_groups(&[0, 0, 1], [(0, 2), (1, 2)]);
+        let (groups, _) = group_links(&[0, 0, 1], [], [(0, 2), (1, 2)]);
         assert_eq!(groups, vec![vec![0, 2], vec![1]]);
     }
 
     #[test]
+    fn copies_of_one_sentence_in_one_document_share_its_group() {
+        // Sentence 0 and its repeat 1 both match document 1's sentence 2.
+        let (groups, _) = group_links(&[0, 0, 1], [(0, 2), (1, 2)], []);
+        assert_eq!(groups, vec![vec![0, 1, 2]]);
+    }
+
+    #[test]
     fn no_links_no_groups() {
-        let (groups, of) = disjoint_groups(&[0, 1, 2], []);
+        let (groups, of) = group_links(&[0, 1, 2], [], []);
         assert!(groups.is_empty());
         assert!(of.iter().all(Option::is_none));
     }

@@ -4,11 +4,14 @@
 //! Between two documents, each segment is first paired with at most one
 //! counterpart (best score first). Pairs chain into a passage while both
 //! sides advance together, each by its next content segment or the one
-//! after: a copied passage with one sentence rewritten beyond recognition,
-//! dropped or added stays one passage. Segments that are not content (a
+//! after when that one is paired with nothing: a copied passage with one
+//! sentence rewritten beyond recognition, dropped or added stays one
+//! passage. Segments that are not content (a
 //! caption, an "Advertisement" line) may sit in between. The heaviest chain
 //! of passages in the same order in both documents stays in place; every
 //! other passage was moved.
+
+use std::collections::HashSet;
 
 /// A matched pair between two documents, by segment index in each.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -42,15 +45,18 @@ pub fn passages(
     next_content_b: impl Fn(usize) -> Option<usize>,
 ) -> Vec<Run> {
     let one_to_one = one_to_one(pairs);
+    let paired_a: HashSet<usize> = one_to_one.iter().map(|&(a, _)| a).collect();
+    let paired_b: HashSet<usize> = one_to_one.iter().map(|&(_, b)| b).collect();
     let mut runs: Vec<Run> = Vec::new();
-    // `to` follows `from` with at most one content segment between.
-    let follows = |next: &dyn Fn(usize) -> Option<usize>, from: usize, to: usize| {
+    // `to` follows `from` with at most one content segment between, and
+    // that one paired with nothing (else it belongs to another passage).
+    let follows = |next: &dyn Fn(usize) -> Option<usize>, paired: &HashSet<usize>, from: usize, to: usize| {
         let first = next(from);
-        first == Some(to) || first.and_then(next) == Some(to)
+        first == Some(to) || first.filter(|f| !paired.contains(f)).and_then(next) == Some(to)
     };
     for &(a, b) in &one_to_one {
         if let Some(run) = runs.last_mut() {
-            if follows(&next_content_a, run.a.1, a) && follows(&next_content_b, run.b.1, b) {
+            if follows(&next_content_a, &paired_a, run.a.1, a) && follows(&next_content_b, &paired_b, run.b.1, b) {
                 run.a.1 = a;
                 run.b.1 = b;
                 run.length += 1;
@@ -67,8 +73,8 @@ pub fn passages(
 fn one_to_one(pairs: &[Pair]) -> Vec<(usize, usize)> {
     let mut sorted: Vec<&Pair> = pairs.iter().collect();
     sorted.sort_by(|x, y| y.score.total_cmp(&x.score).then((x.a, x.b).cmp(&(y.a, y.b))));
-    let mut used_a = std::collections::HashSet::new();
-    let mut used_b = std::collections::HashSet::new();
+    let mut used_a = HashSet::new();
+    let mut used_b = HashSet::new();
     let mut chosen: Vec<(usize, usize)> = Vec::new();
     for p in sorted {
         if !used_a.contains(&p.a) && !used_b.contains(&p.b) {
@@ -168,6 +174,14 @@ mod tests {
         assert_eq!(runs.len(), 2, "{runs:?}");
         assert_eq!((runs[0].a, runs[0].b, runs[0].length), ((0, 6), (0, 6), 5));
         assert_eq!((runs[1].a, runs[1].b), ((10, 10), (8, 8)));
+    }
+
+    #[test]
+    fn a_gap_is_not_bridged_over_a_sentence_paired_elsewhere() {
+        // b 1 is a's 3, moved up: 0–0 and 2–2 are two passages.
+        let runs = passages(&[pair(0, 0), pair(2, 2), pair(3, 1)], next, next);
+        assert_eq!(runs.len(), 3, "{runs:?}");
+        assert!(runs[2].moved);
     }
 
     #[test]

@@ -363,8 +363,10 @@ fn a_sentence_repeated_2000_times_is_matched_by_its_paraphrases_through_its_firs
                        Shortly after dawn on Sunday, the fire broke out at the Eemhaven container terminal.";
     let report = compare_checked(&[Document::new("dump", repeated), Document::new("outlet", paraphrases)]);
     assert!(!report.matches.is_empty(), "the paraphrases match the repeated sentence");
+    // Only the first copies take part: as many as a segment keeps
+    // counterparts in one document (four: a sentence merged from four).
     for m in &report.matches {
-        assert!(m.a.segment < 3, "a paraphrase matched copy {} of the repeated sentence", m.a.segment);
+        assert!(m.a.segment < 4, "a paraphrase matched copy {} of the repeated sentence", m.a.segment);
     }
 }
 

@@ -58,13 +58,15 @@ pub fn context_inputs(
     links
         .iter()
         .map(|l| {
-            let (row_gap, row_rank) = standing(l.a, doc[l.b], l.logit);
-            let (column_gap, column_rank) = standing(l.b, doc[l.a], l.logit);
+            // Symmetric in the two sides, so that the order of the
+            // documents changes nothing.
+            let (gap_a, rank_a) = standing(l.a, doc[l.b], l.logit);
+            let (gap_b, rank_b) = standing(l.b, doc[l.a], l.logit);
             let neighbour = [pair(previous[l.a], previous[l.b]), pair(next[l.a], next[l.b])]
                 .into_iter()
                 .flatten()
                 .fold(-CLIP, f32::max);
-            [l.logit, row_gap, column_gap, row_rank, column_rank, neighbour]
+            [l.logit, gap_a.max(gap_b), gap_a.min(gap_b), rank_a.min(rank_b), rank_a.max(rank_b), neighbour]
         })
         .collect()
 }
@@ -82,8 +84,9 @@ mod tests {
         let links =
             [Scored { a: 0, b: 3, logit: 3.0 }, Scored { a: 1, b: 4, logit: 1.0 }, Scored { a: 1, b: 5, logit: 2.0 }];
         let inputs = context_inputs(&links, &doc, &previous, &next);
-        // 1–4 is outranked by 1–5 in its row, but its neighbour 0–3 matches.
-        assert_eq!(inputs[1], [1.0, -1.0, 0.0, 1.0, 0.0, 3.0]);
+        // 1–4 is outranked by 1–5 for segment 1, is segment 4's best, and
+        // its neighbour 0–3 matches.
+        assert_eq!(inputs[1], [1.0, 0.0, -1.0, 0.0, 1.0, 3.0]);
         // 1–5 is segment 1's best; its neighbours 0–4 and 2–(none) do not match.
         assert_eq!(inputs[2], [2.0, 0.0, 0.0, 0.0, 0.0, -CLIP]);
         assert_eq!(inputs[0][5], 1.0, "0–3's next neighbour 1–4");

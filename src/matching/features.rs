@@ -101,6 +101,11 @@ impl Vocabulary {
         alias
     }
 
+    /// Whether the key was seen capitalised inside a sentence: a name.
+    pub fn is_name(&self, key: u32) -> bool {
+        self.name[key as usize]
+    }
+
     /// Number of distinct stems.
     pub fn stem_count(&self) -> usize {
         self.stem_ids.len()

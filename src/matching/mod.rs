@@ -84,6 +84,7 @@ struct Text {
     bag: Bag,
     content_stems: Vec<u32>,
     bigrams: Vec<u64>,
+    names: Vec<u32>,
 }
 
 impl Text {
@@ -94,6 +95,7 @@ impl Text {
             figures: &self.figures,
             content_stems: &self.content_stems,
             bigrams: &self.bigrams,
+            names: &self.names,
         }
     }
 }
@@ -410,6 +412,13 @@ fn distinct_texts(segments: &[SegmentFeatures], vocabulary: &Vocabulary, weights
                 .map(|(&s, &attributed)| (s, 1.0, if attributed { ATTRIBUTION_SHARE } else { 1.0 }))
                 .collect();
             let bag = Bag::new(&mut items, weights);
+            let mut names: Vec<u32> = keys
+                .iter()
+                .filter(|&&k| vocabulary.is_name(k) && !vocabulary.keys[k as usize].stop)
+                .map(|&k| vocabulary.keys[k as usize].stem)
+                .collect();
+            names.sort_unstable();
+            names.dedup();
             let mut content_stems: Vec<u32> = keys
                 .iter()
                 .filter(|&&k| !vocabulary.keys[k as usize].stop)
@@ -438,7 +447,7 @@ fn distinct_texts(segments: &[SegmentFeatures], vocabulary: &Vocabulary, weights
                 .collect();
             figures.sort_unstable();
             figures.dedup();
-            Text { stems: sequence, figures, members, bag, content_stems, bigrams }
+            Text { stems: sequence, figures, members, bag, content_stems, bigrams, names }
         })
         .collect()
 }

@@ -30,13 +30,16 @@ pub const PAIR_FEATURES: &[&str] = &[
     "figures_shared",
     "figures_conflict",
     "length_ratio",
+    "name_share",
     "cosine",
     "soft_min",
     "soft_max",
 ];
 
 /// The context model's features, in the order [`Model::context_logit`] takes them.
-pub const CONTEXT_FEATURES: &[&str] = &["pair", "row_gap", "column_gap", "row_rank", "column_rank", "neighbour"];
+/// Of the two sides, `best_gap` is the smaller distance (in log-odds) to
+/// that side's best candidate, `best_rank` the better rank among them.
+pub const CONTEXT_FEATURES: &[&str] = &["pair", "best_gap", "worst_gap", "best_rank", "worst_rank", "neighbour"];
 
 /// The kind model's features, in the order [`Model::kind_logit`] takes them.
 pub const KIND_FEATURES: &[&str] = &[
@@ -53,7 +56,7 @@ pub const KIND_FEATURES: &[&str] = &[
 ];
 
 /// Number of pair features.
-pub const PAIR: usize = 13;
+pub const PAIR: usize = 14;
 /// Number of context features.
 pub const CONTEXT: usize = 6;
 /// Number of kind features.

@@ -263,6 +263,8 @@ pub struct TextView<'a> {
     /// Pairs of consecutive content stems (function words skipped), as
     /// `first << 32 | second`, sorted and distinct: shared phrases.
     pub bigrams: &'a [u64],
+    /// Stems of its names (words capitalised inside the sentence), sorted.
+    pub names: &'a [u32],
 }
 
 /// How the words of two texts line up in order.
@@ -297,6 +299,9 @@ pub struct PairFeatures {
     pub bigrams: usize,
     /// Distinct content stems of each text.
     pub content: (usize, usize),
+    /// Weight of the names both texts give: sharing who or where is not
+    /// sharing what happened.
+    pub name_weight: f32,
 }
 
 /// Measures a pair, or `None` when the two share no content word.
@@ -314,6 +319,7 @@ pub fn pair_features(a: &TextView, b: &TextView, weights: &Weights) -> Option<Pa
         figures_conflict: !a.figures.is_empty() && !b.figures.is_empty() && figures_shared == 0,
         bigrams: sorted_intersection(a.bigrams, b.bigrams),
         content: (a.content_stems.len(), b.content_stems.len()),
+        name_weight: a.names.iter().filter(|n| b.names.binary_search(n).is_ok()).map(|&n| weights.of(n)).sum(),
     })
 }
 
@@ -362,6 +368,7 @@ pub fn model_inputs(f: &PairFeatures, semantic: Option<Semantic>) -> [f32; PAIR]
         f.figures_shared.min(3) as f32,
         f32::from(u8::from(f.figures_conflict)),
         ca.min(cb) / ca.max(cb).max(1.0),
+        if o.shared > 0.0 { (f.name_weight / o.shared).min(1.0) } else { 0.0 },
         s.cosine,
         s.cover_a.min(s.cover_b),
         s.cover_a.max(s.cover_b),

@@ -200,11 +200,10 @@ pub fn check_report(documents: &[Document], report: &Report) -> Checked {
 
     let matched: BTreeSet<SegmentRef> = report.matches.iter().flat_map(|m| [m.a, m.b]).collect();
     for (g, group) in report.groups.iter().enumerate() {
-        ensure!(group.members.len() >= 2, "group {} has fewer than two members: {:?}", g, group);
+        ensure!(!group.members.is_empty(), "group {} is empty", g);
         ensure!(group.members.windows(2).all(|w| w[0] < w[1]), "group {}'s members are not in order: {:?}", g, group);
         let mut docs: Vec<usize> = group.members.iter().map(|m| m.doc).collect();
         docs.dedup();
-        ensure!(docs.len() >= 2, "group {} has members from one document only: {:?}", g, group);
         ensure_eq!(&group.documents, &docs, "group {} lists the wrong documents", g);
         for &member in &group.members {
             ensure_eq!(
@@ -215,6 +214,40 @@ pub fn check_report(documents: &[Document], report: &Report) -> Checked {
                 g
             );
             ensure!(matched.contains(&member), "member {:?} of group {} is in no match", member, g);
+        }
+        // One document's sentence alone: its matches were all partial, to
+        // sentences already grouped with another of its document's (see
+        // report::Group).
+        if docs.len() == 1 {
+            let member = group.members[0];
+            let own = report.matches.iter().filter(|m| m.a == member || m.b == member);
+            ensure!(group.members.len() == 1, "group {} has members from one document only: {:?}", g, group);
+            ensure!(
+                own.clone().all(|m| m.kind == MatchKind::Partial),
+                "group {} is alone despite an equivalent match",
+                g
+            );
+        }
+        // Two sentences of one document share a group only as versions of a
+        // common sentence: each through an equivalent match in the group.
+        for doc in &docs {
+            let mine: Vec<SegmentRef> = group.members.iter().copied().filter(|m| m.doc == *doc).collect();
+            if mine.len() > 1 {
+                for &member in &mine {
+                    let equivalent = report.matches.iter().any(|m| {
+                        m.kind != MatchKind::Partial
+                            && (m.a == member || m.b == member)
+                            && group.members.contains(&m.a)
+                            && group.members.contains(&m.b)
+                    });
+                    ensure!(
+                        equivalent,
+                        "group {} holds {:?} with another of its document's through partial matches only",
+                        g,
+                        member
+                    );
+                }
+            }
         }
     }
     for (doc, d) in report.documents.iter().enumerate() {
