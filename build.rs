@@ -113,6 +113,47 @@ fn main() {
     }
     let path = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("unicode_tables.rs");
     std::fs::write(path, out).expect("OUT_DIR is writable");
+    match_model();
+}
+
+/// The fitted models of `model/match-model.json` as Rust statics, so that
+/// the library (and its wasm) carries numbers, not a JSON parser: for each
+/// variant, each model's intercept and `(feature, weight)` pairs, and the
+/// thresholds.
+fn match_model() {
+    println!("cargo:rerun-if-changed=model/match-model.json");
+    let json = std::fs::read_to_string("model/match-model.json").expect("model/match-model.json is readable");
+    let file: serde_json::Value = serde_json::from_str(&json).expect("model/match-model.json is JSON");
+    let number = |v: &serde_json::Value, what: &str| {
+        v.as_f64().unwrap_or_else(|| panic!("match-model.json: {what} is not a number"))
+    };
+    let logistic = |v: &serde_json::Value, what: &str| {
+        let weights = v["weights"].as_object().unwrap_or_else(|| panic!("match-model.json: {what} has no weights"));
+        let pairs: Vec<String> =
+            weights.iter().map(|(k, w)| format!("({k:?}, {:?}f32)", number(w, k) as f32)).collect();
+        format!(
+            "Coefficients {{ intercept: {:?}f32, weights: &[{}] }}",
+            number(&v["intercept"], what) as f32,
+            pairs.join(", ")
+        )
+    };
+    let mut out = String::new();
+    for name in ["lexical", "semantic"] {
+        let v = &file[name];
+        writeln!(
+            out,
+            "pub static {}: Shipped = Shipped {{ pair: {}, context: {}, threshold: {:?}f32, kind: {}, kind_threshold: {:?}f32 }};",
+            name.to_uppercase(),
+            logistic(&v["pair"], "pair"),
+            logistic(&v["context"], "context"),
+            number(&v["threshold"], "threshold") as f32,
+            logistic(&v["kind"], "kind"),
+            number(&v["kind_threshold"], "kind_threshold") as f32,
+        )
+        .expect("writing to a String");
+    }
+    let path = std::path::Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("match_model.rs");
+    std::fs::write(path, out).expect("OUT_DIR is writable");
 }
 
 /// Adds `cp` to sorted ranges, extending the last one when `cp` follows it.

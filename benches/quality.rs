@@ -302,7 +302,7 @@ fn paraphrase(path: &Path) {
         );
     }
     let fitted: serde_json::Value =
-        serde_json::from_str(article_compare::matching::model::SHIPPED).expect("the shipped model is JSON");
+        serde_json::from_str(include_str!("../model/match-model.json")).expect("the shipped model is JSON");
     for (label, _) in SIGNALS {
         let cv = &fitted["cross_validation"][label]["msrp_train_10_fold"];
         println!(

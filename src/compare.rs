@@ -180,9 +180,14 @@ pub fn compare_with_embeddings(
     let mut progress = Reporter::new(on_progress);
     let prepared = prepare(documents, options, embeddings, &mut progress)?;
     let Prepared { analysed, features, vocabulary, semantic } = &prepared;
-    let found = find_matches(features, vocabulary, semantic.as_ref(), options.strictness, &mut |stage, done| {
-        progress.report(stage, done)
-    });
+    let found = find_matches(
+        features,
+        documents.len(),
+        vocabulary,
+        semantic.as_ref(),
+        options.strictness,
+        &mut |stage, done| progress.report(stage, done),
+    );
     progress.report(Stage::Grouping, 0.0);
     let mut segments: Vec<Vec<SegmentReport>> = analysed.iter().map(segment_reports).collect();
     let groups = assign_groups(&found, features, &mut segments);

@@ -66,7 +66,7 @@ pub fn candidate_links(
     let mut progress = Reporter::new(&mut sink);
     let prepared = prepare(documents, options, embeddings, &mut progress)?;
     let Prepared { features, vocabulary, semantic, .. } = &prepared;
-    let rows = crate::matching::training_rows(features, vocabulary, semantic.as_ref(), &model);
+    let rows = crate::matching::training_rows(features, documents.len(), vocabulary, semantic.as_ref(), &model);
     let segments = prepared
         .byte_spans()
         .into_iter()

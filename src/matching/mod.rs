@@ -34,6 +34,7 @@ use model::{Model, CONTEXT};
 use score::{
     align, kind_inputs, model_inputs, pair_features, Alignment, Bag, PairFeatures, Semantic, TextView, Thresholds,
 };
+use std::cmp::Ordering;
 use weights::Weights;
 
 /// Content words an identical text needs to match verbatim.
@@ -76,6 +77,27 @@ pub(crate) struct SemanticInput<'e> {
     pub encoded: Vec<Encoded>,
 }
 
+impl SemanticInput<'_> {
+    /// The encoding a text is compared by. Its copies have the same words but
+    /// may differ in spelling or punctuation, and so in encoding: the least
+    /// one is taken, so that which document comes first changes nothing.
+    fn representative(&self, text: &Text) -> &Encoded {
+        let encoded = text.members.iter().map(|&m| &self.encoded[m]);
+        encoded
+            .min_by(|a, b| {
+                a.content.cmp(&b.content).then_with(|| {
+                    a.mean
+                        .iter()
+                        .zip(&b.mean)
+                        .map(|(x, y)| x.total_cmp(y))
+                        .find(|o| o.is_ne())
+                        .unwrap_or(Ordering::Equal)
+                })
+            })
+            .expect("a text has a member")
+    }
+}
+
 /// Distinct normalised texts and the segments that have them.
 struct Text {
     stems: Vec<u32>,
@@ -115,11 +137,13 @@ enum Evidence {
 /// near-linear.
 const EXHAUSTIVE_TEXTS: usize = 3000;
 
-/// Finds the matches among `segments` (all documents' segments, ordered by
-/// document then position), with the semantic signal if given.
+/// Finds the matches among `segments` (all `documents` documents' segments,
+/// ordered by document then position; a document may have none), with the
+/// semantic signal if given.
 /// `progress` hears each stage's share of the work done (0 to 1).
 pub(crate) fn find_matches(
     segments: &[SegmentFeatures],
+    documents: usize,
     vocabulary: &Vocabulary,
     semantic: Option<&SemanticInput>,
     strictness: f64,
@@ -128,7 +152,7 @@ pub(crate) fn find_matches(
     progress(Stage::Indexing, 0.0);
     let thresholds = Thresholds::new(strictness);
     let model = Model::shipped(semantic.is_some());
-    let Judged { texts, links, pairs, context } = judge(segments, vocabulary, semantic, model, progress);
+    let Judged { texts, links, pairs, context } = judge(segments, documents, vocabulary, semantic, model, progress);
 
     let threshold = model.threshold + thresholds.offset;
     let linked: Vec<(usize, usize, Evidence, f32)> = links
@@ -159,7 +183,6 @@ pub(crate) fn find_matches(
         })
         .collect();
     let equivalence = |j: &Option<(f32, Alignment)>| j.map_or(f32::INFINITY, |(l, _)| l);
-    let documents = segments.last().map_or(0, |s| s.doc + 1);
     let slot = |segment: usize, doc: usize| segment * documents + doc;
     let mut best = vec![f32::NEG_INFINITY; segments.len() * documents];
     for (&(a, b, _, _), j) in linked.iter().zip(&judged) {
@@ -234,12 +257,13 @@ struct Judged {
 /// its documents' context.
 fn judge(
     segments: &[SegmentFeatures],
+    documents: usize,
     vocabulary: &Vocabulary,
     semantic: Option<&SemanticInput>,
     model: &Model,
     progress: &mut dyn FnMut(Stage, f64),
 ) -> Judged {
-    let Links { texts, links, pairs } = score_links(segments, vocabulary, semantic, model, progress);
+    let Links { texts, links, pairs } = score_links(segments, documents, vocabulary, semantic, model, progress);
     let (previous, next) = neighbours(segments);
     let doc: Vec<usize> = segments.iter().map(|s| s.doc).collect();
     let scored: Vec<Scored> = links
@@ -261,11 +285,13 @@ fn judge(
 #[cfg(feature = "fit")]
 pub(crate) fn training_rows(
     segments: &[SegmentFeatures],
+    documents: usize,
     vocabulary: &Vocabulary,
     semantic: Option<&SemanticInput>,
     model: &Model,
 ) -> Vec<crate::fit::Row> {
-    let Judged { texts, links, pairs, context } = judge(segments, vocabulary, semantic, model, &mut |_, _| {});
+    let Judged { texts, links, pairs, context } =
+        judge(segments, documents, vocabulary, semantic, model, &mut |_, _| {});
     links
         .iter()
         .zip(context)
@@ -287,6 +313,7 @@ pub(crate) fn training_rows(
 /// pair model.
 fn score_links(
     segments: &[SegmentFeatures],
+    documents: usize,
     vocabulary: &Vocabulary,
     semantic: Option<&SemanticInput>,
     model: &Model,
@@ -303,7 +330,6 @@ fn score_links(
             frequency[s as usize] += 1;
         }
     }
-    let documents = segments.last().map_or(0, |s| s.doc + 1);
     let probes: Vec<Probe> = texts
         .iter()
         .map(|t| {
@@ -337,8 +363,7 @@ fn score_links(
             continue;
         };
         let meaning = semantic.map(|s| {
-            // Copies of a text share one encoding: that of its first member.
-            let (ex, ey) = (&s.encoded[x.members[0]], &s.encoded[y.members[0]]);
+            let (ex, ey) = (s.representative(x), s.representative(y));
             let (cover_a, cover_b) = s.embeddings.soft_covers(&ex.content, &ey.content, &mut scratch);
             Semantic { cosine: dot(&ex.mean, &ey.mean), cover_a, cover_b }
         });

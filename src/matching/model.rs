@@ -1,7 +1,7 @@
-//! The learned decision "do these two segments share content?": two
-//! logistic models whose coefficients `scripts/fit-match-model.py` fits on
-//! the development data and writes to `model/match-model.json`, which the
-//! library includes. The file also records what the fit was measured to do
+//! The learned decision "do these two segments share content?": logistic
+//! models whose coefficients `scripts/fit-match-model.py` fits on the
+//! development data and writes to `model/match-model.json`, which `build.rs`
+//! turns into Rust statics. The file also records what the fit was measured to do
 //! (cross-validated, per held-out article set) and the checksums of the data
 //! it was fitted on.
 //!
@@ -14,8 +14,6 @@
 //! paraphrased) from those that share only part of it. There is one set of
 //! models for use with the semantic signal and one for without it.
 
-use serde::Deserialize;
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// The pair model's features, in the order [`Model::pair_logit`] takes them.
@@ -62,48 +60,39 @@ pub const CONTEXT: usize = 6;
 /// Number of kind features.
 pub const KIND: usize = 10;
 
-/// One logistic model as the file gives it.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Logistic {
+/// One logistic model's coefficients, by feature name.
+pub struct Coefficients {
     /// The log-odds at all-zero features.
     pub intercept: f32,
-    /// A coefficient per feature name.
-    pub weights: BTreeMap<String, f32>,
+    /// `(feature, weight)` pairs.
+    pub weights: &'static [(&'static str, f32)],
 }
 
-impl Logistic {
-    fn ordered<const N: usize>(&self, names: &[&str]) -> Result<(f32, [f32; N]), String> {
-        let mut out = [0.0; N];
-        for (slot, name) in out.iter_mut().zip(names) {
-            *slot = *self.weights.get(*name).ok_or_else(|| format!("no weight for {name}"))?;
-        }
-        if let Some(extra) = self.weights.keys().find(|k| !names.contains(&k.as_str())) {
-            return Err(format!("unknown feature {extra}"));
-        }
-        Ok((self.intercept, out))
-    }
-}
-
-/// The models for one set of signals.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Variant {
-    pair: Logistic,
-    context: Logistic,
-    /// Context log-odds at or above which a pair is linked at the default
-    /// strictness.
+/// One variant's models as `model/match-model.json` gives them (turned into
+/// Rust statics by `build.rs`).
+pub struct Shipped {
+    pair: Coefficients,
+    context: Coefficients,
     threshold: f32,
-    kind: Logistic,
-    /// Kind log-odds at or above which a linked pair is equivalent at the
-    /// default strictness.
+    kind: Coefficients,
     kind_threshold: f32,
 }
 
-#[derive(Debug, Clone, Deserialize)]
-struct File {
-    semantic: Variant,
-    lexical: Variant,
+mod shipped {
+    use super::{Coefficients, Shipped};
+    include!(concat!(env!("OUT_DIR"), "/match_model.rs"));
+}
+
+/// The weights of `names`, in that order, from `(name, weight)` pairs.
+fn ordered<const N: usize>(intercept: f32, weights: &[(&str, f32)], names: &[&str]) -> Result<(f32, [f32; N]), String> {
+    let mut out = [0.0; N];
+    for (slot, name) in out.iter_mut().zip(names) {
+        *slot = weights.iter().find(|(n, _)| n == name).ok_or_else(|| format!("no weight for {name}"))?.1;
+    }
+    if let Some((extra, _)) = weights.iter().find(|(k, _)| !names.contains(k)) {
+        return Err(format!("unknown feature {extra}"));
+    }
+    Ok((intercept, out))
 }
 
 /// A fitted variant, with its coefficients in feature order.
@@ -134,16 +123,13 @@ impl Model {
         self.kind.0 + self.kind.1.iter().zip(features).map(|(w, x)| w * x).sum::<f32>()
     }
 
-    /// The fitted models, from `json` (the layout of `model/match-model.json`).
-    pub fn parse(json: &str, semantic: bool) -> Result<Model, String> {
-        let file: File = serde_json::from_str(json).map_err(|e| e.to_string())?;
-        let v = if semantic { file.semantic } else { file.lexical };
+    fn from_shipped(s: &Shipped) -> Result<Model, String> {
         Ok(Model {
-            pair: v.pair.ordered(PAIR_FEATURES)?,
-            context: v.context.ordered(CONTEXT_FEATURES)?,
-            kind: v.kind.ordered(KIND_FEATURES)?,
-            threshold: v.threshold,
-            kind_threshold: v.kind_threshold,
+            pair: ordered(s.pair.intercept, s.pair.weights, PAIR_FEATURES)?,
+            context: ordered(s.context.intercept, s.context.weights, CONTEXT_FEATURES)?,
+            kind: ordered(s.kind.intercept, s.kind.weights, KIND_FEATURES)?,
+            threshold: s.threshold,
+            kind_threshold: s.kind_threshold,
         })
     }
 
@@ -151,26 +137,54 @@ impl Model {
     pub fn shipped(semantic: bool) -> &'static Model {
         static MODELS: OnceLock<[Model; 2]> = OnceLock::new();
         let models = MODELS.get_or_init(|| {
-            let parse = |s| {
-                Model::parse(SHIPPED, s).unwrap_or_else(|e| panic!("model/match-model.json: {e} (checked by tests)"))
-            };
-            [parse(false), parse(true)]
+            let model =
+                |s| Model::from_shipped(s).unwrap_or_else(|e| panic!("model/match-model.json: {e} (checked by tests)"));
+            [model(&shipped::LEXICAL), model(&shipped::SEMANTIC)]
         });
         &models[usize::from(semantic)]
     }
-}
 
-/// `model/match-model.json`, as fitted.
-pub const SHIPPED: &str = include_str!("../../model/match-model.json");
+    /// The models of `json` (the layout of `model/match-model.json`), as the
+    /// fit tries them.
+    #[cfg(feature = "fit")]
+    pub fn parse(json: &str, semantic: bool) -> Result<Model, String> {
+        let file: serde_json::Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        let v = &file[if semantic { "semantic" } else { "lexical" }];
+        let number =
+            |v: &serde_json::Value, what: &str| v.as_f64().map(|x| x as f32).ok_or(format!("{what} is not a number"));
+        type Named = Vec<(&'static str, f32)>;
+        let logistic = |v: &serde_json::Value, what: &str| -> Result<(f32, Named), String> {
+            let weights = v["weights"].as_object().ok_or(format!("{what} has no weights"))?;
+            let known = PAIR_FEATURES.iter().chain(CONTEXT_FEATURES).chain(KIND_FEATURES);
+            let pairs = weights
+                .iter()
+                .map(|(k, w)| {
+                    let name = known.clone().find(|n| *n == k).ok_or(format!("unknown feature {k}"))?;
+                    Ok((*name, number(w, k)?))
+                })
+                .collect::<Result<_, String>>()?;
+            Ok((number(&v["intercept"], what)?, pairs))
+        };
+        let (pair, context, kind) =
+            (logistic(&v["pair"], "pair")?, logistic(&v["context"], "context")?, logistic(&v["kind"], "kind")?);
+        Ok(Model {
+            pair: ordered(pair.0, &pair.1, PAIR_FEATURES)?,
+            context: ordered(context.0, &context.1, CONTEXT_FEATURES)?,
+            kind: ordered(kind.0, &kind.1, KIND_FEATURES)?,
+            threshold: number(&v["threshold"], "threshold")?,
+            kind_threshold: number(&v["kind_threshold"], "kind_threshold")?,
+        })
+    }
+}
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn the_shipped_models_read_and_name_every_feature() {
-        for semantic in [false, true] {
-            Model::parse(SHIPPED, semantic).unwrap();
+    fn the_shipped_models_name_every_feature() {
+        for s in [&shipped::LEXICAL, &shipped::SEMANTIC] {
+            Model::from_shipped(s).unwrap();
         }
         assert_eq!(PAIR_FEATURES.len(), PAIR);
         assert_eq!(CONTEXT_FEATURES.len(), CONTEXT);
@@ -179,19 +193,10 @@ mod tests {
 
     #[test]
     fn a_missing_or_unknown_feature_is_an_error() {
-        let json = |pair: &str| {
-            format!(
-                r#"{{"semantic": {{"pair": {pair}, "context": {empty}, "threshold": 0, "kind": {empty}, "kind_threshold": 0}},
-                    "lexical": {{"pair": {pair}, "context": {empty}, "threshold": 0, "kind": {empty}, "kind_threshold": 0}}}}"#,
-                empty = r#"{"intercept": 0, "weights": {}}"#
-            )
-        };
-        let err = Model::parse(&json(r#"{"intercept": 0, "weights": {}}"#), true).unwrap_err();
-        assert!(err.contains("no weight for cover_min"), "{err}");
-        let mut weights: Vec<String> = PAIR_FEATURES.iter().map(|f| format!("\"{f}\": 1")).collect();
-        weights.push("\"typo\": 1".into());
-        let err = Model::parse(&json(&format!(r#"{{"intercept": 0, "weights": {{{}}}}}"#, weights.join(","))), true)
-            .unwrap_err();
-        assert!(err.contains("unknown feature typo"), "{err}");
+        let err = ordered::<2>(0.0, &[("a", 1.0)], &["a", "b"]).unwrap_err();
+        assert_eq!(err, "no weight for b");
+        let err = ordered::<1>(0.0, &[("a", 1.0), ("typo", 1.0)], &["a"]).unwrap_err();
+        assert_eq!(err, "unknown feature typo");
+        assert_eq!(ordered::<2>(0.5, &[("b", 2.0), ("a", 1.0)], &["a", "b"]).unwrap(), (0.5, [1.0, 2.0]));
     }
 }

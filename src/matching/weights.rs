@@ -26,32 +26,43 @@ const NUMBER_WEIGHT: f32 = 1.3;
 /// look common.
 const SMOOTHING: f32 = 10.0;
 
-/// The most frequent English words, most frequent first
-/// (`scripts/distill-embeddings.py` takes them from the encoder's vocabulary).
+/// The most frequent English words by frequency class
+/// (`scripts/distill-embeddings.py` takes them from the encoder's
+/// vocabulary): line `k` holds the words whose frequency rank `r` has
+/// `floor(16 ln(r + 2) / ln(30000)) == k`, alphabetically, each as the number
+/// of letters it shares with the word before and the rest.
 const COMMON_WORDS: &str = include_str!("../../model/common-words.txt");
 
-/// Weight factor of a word from its frequency rank in English (0 for the
-/// most frequent): grows like the log of the rank (Zipf's law makes that
-/// the word's information), from [`LEAST_BACKGROUND`] to 1 for the rarest
-/// words of the encoder's vocabulary and those outside it.
-fn background(rank: Option<usize>) -> f32 {
-    match rank {
-        Some(r) => ((r as f32 + 2.0).ln() / RANKED_WORDS.ln()).clamp(LEAST_BACKGROUND, 1.0),
-        None => 1.0,
-    }
-}
+/// Number of frequency classes in [`COMMON_WORDS`].
+const CLASSES: f32 = 16.0;
 
-/// About how many words the encoder's vocabulary ranks (its size): the
-/// rank at which a word counts as rare.
-const RANKED_WORDS: f32 = 30_000.0;
+/// Weight factor of a word from its frequency class: grows like the log of
+/// its rank (Zipf's law makes that the word's information), from
+/// [`LEAST_BACKGROUND`] to 1 for the rarest words of the encoder's
+/// vocabulary and those outside it.
+fn background(class: Option<u8>) -> f32 {
+    class.map_or(1.0, |k| ((f32::from(k) + 0.5) / CLASSES).clamp(LEAST_BACKGROUND, 1.0))
+}
 
 /// Weight factor of the most common words, relative to rare ones.
 const LEAST_BACKGROUND: f32 = 0.25;
 
-/// The rank of each common word.
-fn common_ranks() -> &'static FastMap<&'static str, usize> {
-    static RANKS: OnceLock<FastMap<&'static str, usize>> = OnceLock::new();
-    RANKS.get_or_init(|| COMMON_WORDS.lines().enumerate().map(|(i, w)| (w, i)).collect())
+/// The frequency class of each common word.
+fn common_classes() -> &'static FastMap<String, u8> {
+    static CLASSES_OF: OnceLock<FastMap<String, u8>> = OnceLock::new();
+    CLASSES_OF.get_or_init(|| {
+        let mut classes = FastMap::default();
+        for (class, line) in COMMON_WORDS.lines().enumerate() {
+            let mut word = String::new();
+            for item in line.split_whitespace() {
+                let shared = usize::from(item.as_bytes()[0] - b'0');
+                word.truncate(shared);
+                word.push_str(&item[1..]);
+                classes.insert(word.clone(), class as u8);
+            }
+        }
+        classes
+    })
 }
 
 /// A weight per stem id.
@@ -69,7 +80,7 @@ impl Weights {
         let mut last_seen = vec![u32::MAX; stems];
         let mut prior = vec![0.0f32; stems];
         let mut content = vec![false; stems];
-        let ranks = common_ranks();
+        let classes = common_classes();
         for (key, text) in vocabulary.keys.iter().zip(&vocabulary.key_text) {
             content[key.stem as usize] = !key.stop && !key.negation;
             let p = if key.stop {
@@ -77,7 +88,7 @@ impl Weights {
             } else if key.number {
                 NUMBER_WEIGHT
             } else {
-                background(ranks.get(text.as_str()).copied())
+                background(classes.get(text.as_str()).copied())
             };
             // A stem is as common as its most common spelling.
             let slot = &mut prior[key.stem as usize];
@@ -164,6 +175,10 @@ mod tests {
         let weight_of = |seg: usize, word: usize| w.of(vocab.keys[segs[seg].words[word].key as usize].stem);
         let (thank, brincidofovir) = (weight_of(0, 0), weight_of(1, 0));
         assert!(brincidofovir > 1.25 * thank, "{brincidofovir} {thank}");
-        assert!(background(Some(0)) < background(Some(1000)) && background(Some(1000)) < background(None));
+        assert!(background(Some(0)) < background(Some(9)) && background(Some(9)) < background(None));
+        let classes = common_classes();
+        assert_eq!(classes.len(), 2500);
+        assert!(classes.values().all(|&k| k >= classes["the"]), "the is the most frequent");
+        assert!(classes.get("judge") > classes.get("court") && classes.get("court") > classes.get("said"));
     }
 }

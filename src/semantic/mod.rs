@@ -292,6 +292,30 @@ mod tests {
         }
     }
 
+    /// `tests/fixtures/wordpiece.json`: the reference tokeniser's pieces of
+    /// 300 sentences (`scripts/wordpiece-fixture.py`).
+    #[cfg(feature = "bundled-embeddings")]
+    #[test]
+    fn pieces_are_the_reference_tokenisers() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/wordpiece.json");
+        let fixture: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let cases = fixture["cases"].as_array().unwrap();
+        assert_eq!(cases.len(), 300);
+        let mut pieces = Vec::new();
+        let mut wrong = Vec::new();
+        for case in cases {
+            let text = case["text"].as_str().unwrap();
+            let expected: Vec<u32> =
+                case["ids"].as_array().unwrap().iter().map(|id| id.as_u64().unwrap() as u32).collect();
+            pieces.clear();
+            Embeddings::bundled().vocabulary.tokenize(text, &mut pieces);
+            if pieces != expected {
+                wrong.push(format!("{text:?}: {pieces:?} != {expected:?}"));
+            }
+        }
+        assert!(wrong.is_empty(), "{} of {} differ:\n{}", wrong.len(), cases.len(), wrong.join("\n"));
+    }
+
     #[cfg(feature = "bundled-embeddings")]
     #[test]
     fn the_bundled_table_reads() {

@@ -64,6 +64,10 @@ impl Vocabulary {
                 flush(&mut word, out);
                 continue;
             }
+            if let Some(jamo) = hangul_jamo(c) {
+                word.extend(jamo.into_iter().flatten());
+                continue;
+            }
             match fold(c) {
                 Some(Folded::Char(f)) => push_lower(&mut word, f),
                 Some(Folded::Text(f)) => f.chars().for_each(|f| push_lower(&mut word, f)),
@@ -112,6 +116,18 @@ impl Vocabulary {
             }
         }
     }
+}
+
+/// The conjoining jamo of a Hangul syllable (its canonical decomposition,
+/// which the reference's NFD makes and the vocabulary is made of).
+fn hangul_jamo(c: char) -> Option<[Option<char>; 3]> {
+    let s = (c as u32).checked_sub(0xAC00).filter(|&s| s < 11_172)?;
+    let (lead, vowel, tail) = (s / 588, s % 588 / 28, s % 28);
+    Some([
+        char::from_u32(0x1100 + lead),
+        char::from_u32(0x1161 + vowel),
+        if tail == 0 { None } else { char::from_u32(0x11A7 + tail) },
+    ])
 }
 
 fn push_lower(word: &mut String, c: char) {
@@ -178,6 +194,13 @@ mod tests {
         assert_eq!(pieces("unxyz the"), [1, 2]);
         assert_eq!(pieces("12"), [11, 12]);
         assert_eq!(pieces(&"un".repeat(60)), [1], "over 100 characters");
+    }
+
+    #[test]
+    fn hangul_syllables_become_their_jamo() {
+        assert_eq!(hangul_jamo('한'), Some([Some('\u{1112}'), Some('\u{1161}'), Some('\u{11AB}')]));
+        assert_eq!(hangul_jamo('서'), Some([Some('\u{1109}'), Some('\u{1165}'), None]));
+        assert_eq!(hangul_jamo('a'), None);
     }
 
     #[test]

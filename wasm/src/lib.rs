@@ -10,9 +10,10 @@
 mod js;
 
 use article_compare::report::SourceInfo;
-use article_compare::{Document, Error, ErrorKind, Options, Progress};
+use article_compare::{Document, Embeddings, Error, ErrorKind, Options, Progress};
 use js::to_plain;
 use js_sys::Reflect;
+use std::sync::OnceLock;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -47,6 +48,43 @@ pub fn count_words(text: &str) -> u32 {
     article_compare::text::tokenize::count_words(text) as u32
 }
 
+/// The semantic signal's table, once loaded: it lives as long as the page.
+static EMBEDDINGS: OnceLock<Embeddings> = OnceLock::new();
+
+/// The loaded table, if this build reads one (feature `semantic`: the
+/// app's build; the widget's, built for size, matches on words alone).
+fn embeddings() -> Option<&'static Embeddings> {
+    if cfg!(feature = "semantic") {
+        EMBEDDINGS.get()
+    } else {
+        None
+    }
+}
+
+/// Loads the semantic signal's table (`minilm-static.bin`, built next to
+/// this module) from its bytes; comparisons after it use it, and before it
+/// match on words alone. Loading it again changes nothing. Rejects bytes
+/// that are not such a table with an `ArticleCompareError` of kind
+/// `unsupported_format`, and any table in a build without the semantic
+/// signal (the widget's) with one of kind `unsupported`.
+#[wasm_bindgen(js_name = loadEmbeddings)]
+pub fn load_embeddings(bytes: &[u8]) -> Result<(), JsValue> {
+    if !cfg!(feature = "semantic") {
+        return Err(js::js_error("unsupported", "this build of article-compare matches on words alone", None));
+    }
+    if EMBEDDINGS.get().is_none() {
+        let table = Embeddings::from_bytes(bytes).map_err(to_js)?;
+        let _ = EMBEDDINGS.set(table);
+    }
+    Ok(())
+}
+
+/// The name of the loaded semantic model (`minilm-static-128/1`), or `null`.
+#[wasm_bindgen(js_name = semanticModel)]
+pub fn semantic_model() -> Option<String> {
+    embeddings().map(Embeddings::name)
+}
+
 /// Compares two or more articles, given as `[{name, text, source?}]` (the
 /// `source` that the formats module's `extract` returns, if any), with options
 /// `{strictness, detect_boilerplate, word_diffs}` (all optional). Returns
@@ -55,7 +93,9 @@ pub fn count_words(text: &str) -> u32 {
 /// `on_progress`, if a function, is called as `on_progress(done, stage)`
 /// while the comparison runs: `done` from 0 to 1, `stage` one of
 /// `reading`, `indexing`, `scoring`, `grouping`, `diffing`, `reporting`
-/// (each stage as it starts, then at most once per percent).
+/// (each stage as it starts, then at most once per percent). With the
+/// semantic table loaded ([`load_embeddings`]) the report's
+/// `semantic_model` names it.
 #[wasm_bindgen]
 pub fn compare(articles: JsValue, options: JsValue, on_progress: JsValue) -> Result<JsValue, JsValue> {
     let documents = documents(&articles)?;
@@ -69,7 +109,8 @@ pub fn compare(articles: JsValue, options: JsValue, on_progress: JsValue) -> Res
             let _ = f.call2(&JsValue::NULL, &JsValue::from_f64(p.done), &stage);
         }
     };
-    let report = article_compare::compare_with_progress(&documents, &options, &mut report_progress).map_err(to_js)?;
+    let report = article_compare::compare_with_embeddings(&documents, &options, embeddings(), &mut report_progress)
+        .map_err(to_js)?;
     to_plain(&report)
 }
 

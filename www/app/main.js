@@ -52,6 +52,8 @@ function notify(message, { tone = 'info', timeout = 0, topic = null } = {}) {
 
 const client = new CompareClient({
   onRestart: () => notify('The comparison engine stopped unexpectedly and was restarted. Your articles are safe.', { tone: 'warning', timeout: 12_000 }),
+  // A report made before the semantic table arrived is made again with it.
+  onSemanticReady: () => compareIfChanged(0),
 });
 
 /** The articles that have text, with the names they are compared under. */
@@ -101,9 +103,13 @@ function compareOptions() {
   return { strictness: state.get().strictness, detect_boilerplate: true, word_diffs: true };
 }
 
-/** Whether the last report was made from exactly these articles and options. */
+/**
+ * Whether the last report was made from exactly these articles and options,
+ * with the semantic table if it is there.
+ */
 function answered(articles, options) {
   if (!lastInput || !state.get().report) return false;
+  if (client.semantic && !state.get().report.semantic_model) return false;
   const same = (a, b) => a.name === b.name && a.text === b.text && a.source === b.source;
   return lastInput.options.strictness === options.strictness
     && lastInput.articles.length === articles.length

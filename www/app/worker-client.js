@@ -3,7 +3,8 @@
 // terminating the worker (wasm cannot be interrupted) and starting a fresh
 // one; a worker that dies is replaced and the comparison retried once.
 // The wasm is compiled once here and handed to every worker, so a fresh
-// worker is ready at once.
+// worker is ready at once. So is the semantic signal's table (4 MB), fetched
+// while the page is idle: until it arrives, comparisons match on words alone.
 
 // Wasm memory grows and never shrinks: a worker that compared megabytes
 // keeps hundreds of MB for good. Such a worker is replaced once it has been
@@ -22,17 +23,25 @@ export class CancelledError extends Error {
 
 export class CompareClient {
   /**
-   * `onRestart(reason)` is told when a worker died and was replaced.
-   * `workerUrl` and `wasmUrl` default to the files next to this module.
+   * `onRestart(reason)` is told when a worker died and was replaced;
+   * `onSemanticReady()` when the semantic table has arrived (comparisons
+   * from then on use it). `workerUrl`, `wasmUrl` and `tableUrl` default to
+   * the files next to this module.
    */
   constructor({
     onRestart = () => {},
+    onSemanticReady = () => {},
     workerUrl = new URL('./worker.js', import.meta.url),
     wasmUrl = new URL('../pkg/article_compare_bg.wasm', import.meta.url),
+    tableUrl = new URL('../pkg/minilm-static.bin', import.meta.url),
   } = {}) {
     this.onRestart = onRestart;
+    this.onSemanticReady = onSemanticReady;
     this.workerUrl = workerUrl;
     this.wasmUrl = wasmUrl;
+    this.tableUrl = tableUrl;
+    this.table = null;
+    this.tableRequested = false;
     this.module = null;
     this.worker = null;
     this.initialised = new WeakSet();
@@ -70,11 +79,36 @@ export class CompareClient {
     reject(new CancelledError());
   }
 
-  /** Starts the worker ahead of the first comparison, its engine loaded and run in. */
+  /** Whether comparisons use the semantic table. */
+  get semantic() {
+    return this.table !== null;
+  }
+
+  /**
+   * Starts the worker ahead of the first comparison, its engine loaded and
+   * run in, then fetches the semantic table.
+   */
   async warm() {
     const worker = this.ensureWorker();
     const module = await this.compiled().catch(() => null);
     if (this.worker === worker) this.initialise(worker, module, { warmUp: true });
+    this.fetchTable();
+  }
+
+  /** Fetches the semantic table once; without it, comparisons match on words alone. */
+  async fetchTable() {
+    if (this.tableRequested) return;
+    this.tableRequested = true;
+    try {
+      const response = await fetch(this.tableUrl);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      this.table = await response.arrayBuffer();
+    } catch (e) {
+      console.warn(`article-compare: no semantic table at ${this.tableUrl} (${e.message}); matching on words alone`);
+      return;
+    }
+    if (this.worker && this.initialised.has(this.worker)) this.worker.postMessage({ type: 'table', table: this.table });
+    this.onSemanticReady();
   }
 
   /** Ends the worker for good. */
@@ -100,7 +134,7 @@ export class CompareClient {
    */
   initialise(worker, module, { warmUp = false } = {}) {
     if (this.initialised.has(worker)) return;
-    worker.postMessage({ type: 'init', module, warmUp });
+    worker.postMessage({ type: 'init', module, warmUp, table: this.table });
     this.initialised.add(worker);
   }
 

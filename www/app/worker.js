@@ -1,8 +1,10 @@
 // The module Web Worker that runs compare(): the wasm is synchronous and can
 // take seconds on long articles, so it never runs on the page's thread.
 //
-// Messages in:  {type: 'init', module?, warmUp?}  (a compiled WebAssembly.Module;
-//               warmUp: the page is idle, run the engine in)
+// Messages in:  {type: 'init', module?, warmUp?, table?}  (a compiled
+//               WebAssembly.Module; warmUp: the page is idle, run the engine
+//               in; table: the semantic signal's table, an ArrayBuffer)
+//               {type: 'table', table}  (the table, once it has arrived)
 //               {type: 'compare', id, articles, options}
 // Messages out: {id, progress, stage} while comparing (share done, 0–1)
 //               {id, report, ms, parts, memory} then `parts` messages {id, part}
@@ -13,7 +15,7 @@
 //
 // A long report is sent as a skeleton (its big arrays empty) and then in
 // slices, so that no single message takes the page long to receive.
-import init, { compare } from '../pkg/article_compare.js';
+import init, { compare, loadEmbeddings } from '../pkg/article_compare.js';
 
 // Items per slice, each slice a few milliseconds to receive on a slow
 // machine: a match with its diff weighs about ten segments.
@@ -61,9 +63,25 @@ function sliced(report) {
   return { skeleton, parts };
 }
 
+/**
+ * Loads the semantic table once the engine is ready: comparisons after it
+ * use it, those before match on words alone. A table that does not load
+ * leaves the engine as it was.
+ */
+function useTable(table) {
+  (ready ??= start()).then(() => loadEmbeddings(new Uint8Array(table))).catch((e) => {
+    console.warn(`article-compare: the semantic table did not load (${e?.message ?? e}); matching on words alone`);
+  });
+}
+
 self.addEventListener('message', async ({ data }) => {
   if (data.type === 'init') {
     ready = start(data.module, data.warmUp);
+    if (data.table) useTable(data.table);
+    return;
+  }
+  if (data.type === 'table') {
+    useTable(data.table);
     return;
   }
   if (data.type !== 'compare') return;
