@@ -7,8 +7,10 @@
 // Each measurement runs in a fresh worker thread (a fresh wasm instance, so
 // that its memory size after the run is the peak of that run). `compare`
 // is timed whole, crossing the JS boundary both ways: articles in, report
-// object out. The first call is reported apart from the warm median (V8
-// tiers up wasm on first use). The pathological worst-* inputs are timed
+// object out, on words alone ("ours") and with the semantic table loaded
+// ("ours + semantic", as in the app once its table has arrived). The first
+// call is reported apart from the warm median (V8 tiers up wasm on first
+// use). The pathological worst-* inputs are timed
 // without peers. Peers: jsdiff's diffSentences and diffWords,
 // diff-match-patch's diff_main + diff_cleanupSemantic, each capped at 120 s;
 // on an N-article set a peer diffs every pair. The floor is one pass that
@@ -31,10 +33,11 @@ function median(xs) {
 // ---- inside a worker thread -------------------------------------------
 async function work({ task, dir, runs }) {
   const articles = readArticles(dir);
-  if (task === 'ours' || task === 'floor') {
+  if (task === 'ours' || task === 'semantic' || task === 'floor') {
     const pkg = await import(join(ROOT, 'www/pkg/article_compare.js'));
     const exports = pkg.initSync({ module: readFileSync(join(ROOT, 'www/pkg/article_compare_bg.wasm')) });
-    const run = task === 'ours' ? () => pkg.compare(articles) : () => articles.forEach((a) => pkg.countWords(a.text));
+    if (task === 'semantic') pkg.loadEmbeddings(readFileSync(join(ROOT, 'www/pkg/minilm-static.bin')));
+    const run = task === 'floor' ? () => articles.forEach((a) => pkg.countWords(a.text)) : () => pkg.compare(articles);
     const first = time(run);
     // At least `runs` warm runs and a second of them: small inputs need many
     // calls before V8 has tiered the wasm up.
@@ -110,15 +113,17 @@ async function main() {
   const inputs = inputNames(inputDir);
 
   console.log(`node ${process.version}, median of at least ${runs} warm runs and 1 s of them; peers capped at ${PEER_CAP_MS / 1000} s\n`);
-  console.log('| input | bytes | ours first | ours warm | wasm memory | floor | jsdiff diffSentences | jsdiff diffWords | diff-match-patch |');
-  console.log('|---|---|---|---|---|---|---|---|---|');
+  console.log('| input | bytes | ours first | ours warm | ours + semantic warm | wasm memory | floor | jsdiff diffSentences | jsdiff diffWords | diff-match-patch |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
   const growth = { pair: [], set: [] };
   for (const name of inputs) {
     const dir = join(inputDir, name);
     const bytes = readArticles(dir).reduce((n, a) => n + Buffer.byteLength(a.text), 0);
     const ours = await measure('ours', dir, runs);
+    const semantic = await measure('semantic', dir, runs);
     const floor = await measure('floor', dir, runs);
-    const cells = [name === '.' ? basename(resolve(inputDir)) : name, bytes.toLocaleString('en'), fmt(ours.first), fmt(ours.warm), ours.memory ? mb(ours.memory) : '—', fmt(floor.warm)];
+    const withTable = semantic.error ? 'error' : `${fmt(semantic.warm)} (${(semantic.warm / ours.warm).toFixed(2)}×)`;
+    const cells = [name === '.' ? basename(resolve(inputDir)) : name, bytes.toLocaleString('en'), fmt(ours.first), fmt(ours.warm), withTable, ours.memory ? mb(ours.memory) : '—', fmt(floor.warm)];
     for (const peer of ['diffSentences', 'diffWords', 'dmp']) {
       // Pathological inputs measure us alone.
       if (!peers || name.startsWith('worst-')) {

@@ -22,14 +22,21 @@
 //! 2. [`roles`] labels each segment `title`, `body`, `meta`, `caption` or
 //!    `boilerplate` (page chrome, which is neither matched nor counted).
 //! 3. [`matching`] finds, across all pairs of documents, the segments that
-//!    say the same thing, weighting words by how informative they are in the
-//!    documents compared; an index of rare words keeps the cost near-linear.
-//! 4. [`groups`] and [`passages`] connect matches into groups across all
-//!    documents and into runs of consecutive sentences, and find moved runs.
+//!    share content: logistic models fitted on labelled news coverage
+//!    (`model/match-model.json`) read word overlap (weighted by how rare a
+//!    word is in the documents and in English), shared phrases, figures,
+//!    names, the [`semantic`] signal and each pair's standing in its
+//!    documents; an index of words keeps the cost near-linear.
+//! 4. [`groups`] and [`passages`] gather the versions of a sentence across
+//!    documents and the runs of consecutive sentences, and find moved runs.
 //! 5. [`diff`] gives the word-level difference of each match (with
 //!    `similar`) and [`discrepancy`] the differences that change the facts.
 //! 6. [`report`] is the result model shared by the command line, the wasm
 //!    API and the front end. **Its offsets are UTF-16 code units.**
+//!
+//! [`compare`] uses the semantic table built into the library (feature
+//! `bundled-embeddings`, on by default); [`compare_with_embeddings`] takes
+//! one read with [`Embeddings::from_bytes`], or none (words alone).
 #![deny(missing_docs)]
 
 mod compare;

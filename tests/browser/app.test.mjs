@@ -85,6 +85,19 @@ test('pasted articles are compared and every segment agrees with the report', as
   await page.close();
 });
 
+test('the semantic table arrives in the worker and the shown report is made again with it', async () => {
+  const { page, errors } = await openApp(browser);
+  await paste(page, [WIRE, DAILY]);
+  await waitForReport(page);
+  // The table is fetched once the engine has warmed up; the report shown
+  // then names it, and agrees with its columns.
+  await page.waitForFunction(() => document.querySelector('#app').report?.semantic_model === 'minilm-static-128/1', null, { timeout: 30_000 });
+  await waitForReport(page);
+  assert.deepEqual((await checkSegmentsAgainstReport(page)).problems, []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('three dropped files become three columns', async () => {
   const { page, errors } = await openApp(browser);
   await dropFiles(page, [

@@ -71,7 +71,7 @@ async function openHost(options) {
   return opened;
 }
 
-/** What the command line reports for `articles` ([{name, text}], names usable as file names). */
+/** What the command line reports for `articles` ([{name, text}], names usable as file names), matching on words alone as the widget does. */
 async function cliReport(articles, strictness) {
   const dir = await mkdtemp(join(tmpdir(), 'ac-widget-cli-'));
   try {
@@ -80,7 +80,7 @@ async function cliReport(articles, strictness) {
       paths.push(join(dir, a.name));
       await writeFile(paths.at(-1), a.text);
     }
-    const out = execFileSync(join(ROOT, 'target/release/article-compare'), ['compare', ...paths, '--json', '--strictness', String(strictness)], { maxBuffer: 1 << 28 });
+    const out = execFileSync(join(ROOT, 'target/release/article-compare'), ['compare', ...paths, '--json', '--words-only', '--strictness', String(strictness)], { maxBuffer: 1 << 28 });
     const report = JSON.parse(out);
     // The command line says how it read each file; the API was given text.
     for (const d of report.documents) delete d.source;

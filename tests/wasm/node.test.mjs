@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { initSync, compare, countWords, segment, version } from '../../www/pkg/article_compare.js';
+import { initSync, compare, countWords, loadEmbeddings, segment, semanticModel, version } from '../../www/pkg/article_compare.js';
 import { cases } from './suite.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -15,6 +15,22 @@ const api = { compare, countWords, segment, version };
 for (const [name, run] of Object.entries(cases)) {
   test(name, () => run(api));
 }
+
+// After the suite: from here on, the semantic table is loaded.
+test('the semantic table loads once, and bytes that are not one are refused', () => {
+  assert.equal(semanticModel(), null);
+  assert.throws(() => loadEmbeddings(new Uint8Array([80, 75, 3, 4])), (e) => e instanceof Error && e.name === 'ArticleCompareError' && e.kind === 'unsupported_format' && e.field === 'embeddings');
+  assert.equal(semanticModel(), null);
+  const articles = [
+    { name: 'A', text: 'The company refused to hand over the medicine to the boy.' },
+    { name: 'B', text: 'The firm declined to supply the drug to the boy.' },
+  ];
+  assert.equal(compare(articles).semantic_model, null);
+  loadEmbeddings(readFileSync(`${root}www/pkg/minilm-static.bin`));
+  loadEmbeddings(readFileSync(`${root}www/pkg/minilm-static.bin`));
+  assert.equal(semanticModel(), 'minilm-static-128/1');
+  assert.equal(compare(articles).semantic_model, 'minilm-static-128/1');
+});
 
 test('wasm and the native command line agree on a real set', () => {
   const files = ['wire.txt', 'rewrite.txt', 'independent.txt', 'portal.txt'].map(

@@ -81,8 +81,8 @@ pub fn load_embeddings(bytes: &[u8]) -> Result<(), JsValue> {
 
 /// The name of the loaded semantic model (`minilm-static-128/1`), or `null`.
 #[wasm_bindgen(js_name = semanticModel)]
-pub fn semantic_model() -> Option<String> {
-    embeddings().map(Embeddings::name)
+pub fn semantic_model() -> JsValue {
+    embeddings().map_or(JsValue::NULL, |e| JsValue::from_str(&e.name()))
 }
 
 /// Compares two or more articles, given as `[{name, text, source?}]` (the

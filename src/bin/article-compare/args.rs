@@ -27,6 +27,8 @@ Options:
                        default 0.5
   --no-boilerplate     do not detect page chrome (for clean texts, drafts)
   --no-diffs           skip word diffs and discrepancies (faster)
+  --words-only         match on words alone, without the semantic signal
+                       (as the embeddable widget does)
 
 Exit status: 0 on success, 1 when an input cannot be read, 2 on a usage error.";
 
@@ -42,8 +44,8 @@ pub enum Format {
 /// What the user asked for.
 #[derive(Debug, PartialEq)]
 pub enum Command {
-    /// Compare files.
-    Compare { files: Vec<String>, format: Option<Format>, options: Options },
+    /// Compare files, with the semantic signal unless `words_only`.
+    Compare { files: Vec<String>, format: Option<Format>, options: Options, words_only: bool },
     /// Print the segments of a file, one JSON object per line.
     Segment { file: String, options: Options },
     /// Print the text extracted from a file.
@@ -68,12 +70,14 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
     let mut files = Vec::new();
     let mut format = None;
     let mut options = Options::default();
+    let mut words_only = false;
     while let Some(arg) = iter.next() {
         match arg.as_str() {
             "--json" => format = Some(Format::Json),
             "--text" => format = Some(Format::Text),
             "--no-boilerplate" => options.detect_boilerplate = false,
             "--no-diffs" => options.word_diffs = false,
+            "--words-only" => words_only = true,
             "--strictness" => {
                 let value = iter.next().ok_or("--strictness needs a value")?;
                 options.strictness =
@@ -101,7 +105,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
     if files.len() < 2 {
         return Err(format!("compare needs at least two files, got {}", files.len()));
     }
-    Ok(Command::Compare { files, format, options })
+    Ok(Command::Compare { files, format, options, words_only })
 }
 
 #[cfg(test)]
@@ -114,13 +118,14 @@ mod tests {
 
     #[test]
     fn compare_with_options() {
-        let cmd = parse(&args("compare a.txt b.md - --json --strictness strict --no-diffs")).unwrap();
+        let cmd = parse(&args("compare a.txt b.md - --json --strictness strict --no-diffs --words-only")).unwrap();
         assert_eq!(
             cmd,
             Command::Compare {
                 files: args("a.txt b.md -"),
                 format: Some(Format::Json),
                 options: Options { strictness: 0.8, word_diffs: false, ..Options::default() },
+                words_only: true,
             }
         );
     }

@@ -6,7 +6,7 @@ mod input;
 mod text_output;
 
 use args::{Command, Format};
-use article_compare::{compare, segment_text, Document};
+use article_compare::{compare_with_embeddings, segment_text, Document, Embeddings};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -55,7 +55,7 @@ fn run(command: Command) -> Result<(), String> {
             }
             stdout.write_all(text.as_bytes())
         }
-        Command::Compare { files, format, options } => {
+        Command::Compare { files, format, options, words_only } => {
             let documents = files
                 .iter()
                 .map(|f| {
@@ -63,7 +63,9 @@ fn run(command: Command) -> Result<(), String> {
                     Ok(Document::new(display_name(f), extracted.text).with_source(extracted.source))
                 })
                 .collect::<Result<Vec<_>, String>>()?;
-            let report = compare(&documents, &options).map_err(|e| e.to_string())?;
+            let embeddings = (!words_only).then(Embeddings::bundled);
+            let report =
+                compare_with_embeddings(&documents, &options, embeddings, &mut |_| {}).map_err(|e| e.to_string())?;
             let format = format.unwrap_or(if std::io::stdout().is_terminal() { Format::Text } else { Format::Json });
             let rendered = match format {
                 Format::Json => serde_json::to_string_pretty(&report).map_err(|e| e.to_string())? + "\n",
