@@ -33,6 +33,7 @@ use features::{SegmentFeatures, Vocabulary};
 use model::{Model, CONTEXT};
 use score::{
     align, kind_inputs, model_inputs, pair_features, Alignment, Bag, PairFeatures, Semantic, TextView, Thresholds,
+    ALIGNED_INPUTS,
 };
 use std::cmp::Ordering;
 use weights::Weights;
@@ -78,13 +79,16 @@ pub(crate) struct SemanticInput<'e> {
 }
 
 impl SemanticInput<'_> {
-    /// The encoding a text is compared by. Its copies have the same words but
-    /// may differ in spelling or punctuation, and so in encoding: the least
-    /// one is taken, so that which document comes first changes nothing.
-    fn representative(&self, text: &Text) -> &Encoded {
-        let encoded = text.members.iter().map(|&m| &self.encoded[m]);
-        encoded
-            .min_by(|a, b| {
+    /// The member whose encoding a text is compared by. Its copies have the
+    /// same words but may differ in spelling or punctuation, and so in
+    /// encoding: the least one is taken, so that which document comes first
+    /// changes nothing.
+    fn representative(&self, text: &Text) -> usize {
+        *text
+            .members
+            .iter()
+            .min_by(|&&a, &&b| {
+                let (a, b) = (&self.encoded[a], &self.encoded[b]);
                 a.content.cmp(&b.content).then_with(|| {
                     a.mean
                         .iter()
@@ -171,18 +175,28 @@ pub(crate) fn find_matches(
     // verdict, and each side's likeliest equivalent in the other document
     // (a sentence has one counterpart per document; a weaker look-alike is
     // at most a partial match).
+    // Judged once per pair of texts, however many copies link. The costly
+    // in-order alignment is measured only for pairs that could pass: a pair
+    // that cannot is partial, and cannot outdo one that passes (its log-odds
+    // count as -inf below).
+    let kind_threshold = model.kind_threshold + thresholds.offset;
+    let mut kinds: Vec<Option<Option<(f32, Alignment)>>> = vec![None; pairs.len()];
     let judged: Vec<Option<(f32, Alignment)>> = linked
         .iter()
         .map(|&(_, _, e, _)| match e {
-            Evidence::Identical => None,
-            Evidence::Scored(k) => {
+            Evidence::Identical => Some((f32::INFINITY, Alignment { order: 1.0, fluency: 1.0, largest_gap: 0 })),
+            Evidence::Scored(k) => *kinds[k].get_or_insert_with(|| {
                 let p = &pairs[k];
+                let unaligned = kind_inputs(&p.features, None, p.meaning);
+                if model.kind_logit_at_most(&unaligned, &ALIGNED_INPUTS) < kind_threshold {
+                    return None;
+                }
                 let alignment = align(&texts[p.texts.0].stems, &texts[p.texts.1].stems);
-                Some((model.kind_logit(&kind_inputs(&p.features, &alignment, p.meaning)), alignment))
-            }
+                Some((model.kind_logit(&kind_inputs(&p.features, Some(&alignment), p.meaning)), alignment))
+            }),
         })
         .collect();
-    let equivalence = |j: &Option<(f32, Alignment)>| j.map_or(f32::INFINITY, |(l, _)| l);
+    let equivalence = |j: &Option<(f32, Alignment)>| j.map_or(f32::NEG_INFINITY, |(l, _)| l);
     let slot = |segment: usize, doc: usize| segment * documents + doc;
     let mut best = vec![f32::NEG_INFINITY; segments.len() * documents];
     for (&(a, b, _, _), j) in linked.iter().zip(&judged) {
@@ -191,14 +205,14 @@ pub(crate) fn find_matches(
             best[i] = best[i].max(equivalence(j));
         }
     }
-    let kind_threshold = model.kind_threshold + thresholds.offset;
     let found: Vec<SegmentMatch> = linked
         .iter()
         .zip(&judged)
-        .map(|(&(a, b, _, score), j)| {
-            let kind = match *j {
-                None => MatchKind::Verbatim,
-                Some((l, alignment)) => {
+        .map(|(&(a, b, e, score), j)| {
+            let kind = match (e, *j) {
+                (Evidence::Identical, _) => MatchKind::Verbatim,
+                (_, None) => MatchKind::Partial,
+                (_, Some((l, alignment))) => {
                     let mutual_best = l >= best[slot(a, segments[b].doc)] && l >= best[slot(b, segments[a].doc)];
                     if l < kind_threshold || !mutual_best {
                         MatchKind::Partial
@@ -301,7 +315,7 @@ pub(crate) fn training_rows(
                 Evidence::Scored(k) => {
                     let p = &pairs[k];
                     let alignment = align(&texts[p.texts.0].stems, &texts[p.texts.1].stems);
-                    Some((p.inputs, kind_inputs(&p.features, &alignment, p.meaning)))
+                    Some((p.inputs, kind_inputs(&p.features, Some(&alignment), p.meaning)))
                 }
             };
             crate::fit::Row { a, b, scored, context }
@@ -353,6 +367,8 @@ fn score_links(
     let candidates = candidate_pairs(&probes, &weights, &frequency, texts.len() <= EXHAUSTIVE_TEXTS);
     progress(Stage::Scoring, 0.0);
     let mut scratch = Vec::new();
+    let representatives: Vec<usize> =
+        semantic.map_or_else(Vec::new, |s| texts.iter().map(|t| s.representative(t)).collect());
     let mut pairs = Vec::new();
     for (n, &(i, j)) in candidates.iter().enumerate() {
         if n % 4096 == 0 {
@@ -363,7 +379,7 @@ fn score_links(
             continue;
         };
         let meaning = semantic.map(|s| {
-            let (ex, ey) = (s.representative(x), s.representative(y));
+            let (ex, ey) = (&s.encoded[representatives[i as usize]], &s.encoded[representatives[j as usize]]);
             let (cover_a, cover_b) = s.embeddings.soft_covers(&ex.content, &ey.content, &mut scratch);
             Semantic { cosine: dot(&ex.mean, &ey.mean), cover_a, cover_b }
         });

@@ -123,6 +123,12 @@ impl Model {
         self.kind.0 + self.kind.1.iter().zip(features).map(|(w, x)| w * x).sum::<f32>()
     }
 
+    /// The most the kind model's log-odds can be when the inputs at `free`
+    /// (each between 0 and 1, given as 0) are not known yet.
+    pub fn kind_logit_at_most(&self, features: &[f32; KIND], free: &[usize]) -> f32 {
+        self.kind_logit(features) + free.iter().map(|&i| self.kind.1[i].max(0.0)).sum::<f32>()
+    }
+
     fn from_shipped(s: &Shipped) -> Result<Model, String> {
         Ok(Model {
             pair: ordered(s.pair.intercept, s.pair.weights, PAIR_FEATURES)?,

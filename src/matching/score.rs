@@ -375,11 +375,17 @@ pub fn model_inputs(f: &PairFeatures, semantic: Option<Semantic>) -> [f32; PAIR]
     ]
 }
 
-/// The kind model's inputs (see [`KIND_FEATURES`](super::model::KIND_FEATURES)).
-pub fn kind_inputs(f: &PairFeatures, alignment: &Alignment, semantic: Option<Semantic>) -> [f32; KIND] {
+/// The kind inputs that come from the in-order alignment (`gap`, `order`),
+/// each between 0 and 1.
+pub const ALIGNED_INPUTS: [usize; 2] = [5, 6];
+
+/// The kind model's inputs (see [`KIND_FEATURES`](super::model::KIND_FEATURES));
+/// without the alignment, its inputs ([`ALIGNED_INPUTS`]) are 0.
+pub fn kind_inputs(f: &PairFeatures, alignment: Option<&Alignment>, semantic: Option<Semantic>) -> [f32; KIND] {
     let c = &f.claims;
     let s = semantic.unwrap_or_default();
     let (ca, cb) = (f.content.0 as f32, f.content.1 as f32);
+    let alignment = alignment.copied().unwrap_or(Alignment { order: 0.0, fluency: 0.0, largest_gap: 0 });
     [
         c.cover_a.min(c.cover_b),
         c.cover_a.max(c.cover_b),
