@@ -3,14 +3,15 @@
 //! of `bench/generate.mjs`:
 //!
 //!     node bench/generate.mjs /tmp/ac-bench
-//!     cargo bench --bench speed -- /tmp/ac-bench [--runs 5]
+//!     cargo bench --bench speed -- /tmp/ac-bench [--runs 5] [--words-only]
 //!
 //! Stages are timed from the progress reports `compare_with_progress` makes
-//! as each stage starts. The floor is one pass that only tokenises every
+//! as each stage starts. With the semantic signal (the library's built-in
+//! table) unless `--words-only`. The floor is one pass that only tokenises every
 //! document: the least any comparer must do.
 
 use article_compare::text::tokenize::count_words;
-use article_compare::{compare_with_progress, Document, Options, Progress, Stage};
+use article_compare::{compare_with_embeddings, Document, Embeddings, Options, Progress, Stage};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -44,7 +45,7 @@ fn median(mut xs: Vec<f64>) -> f64 {
 }
 
 /// One run: total ms, ms per stage, ms to serialise, peak heap bytes.
-fn run(documents: &[Document]) -> (f64, [f64; 6], f64, usize) {
+fn run(documents: &[Document], embeddings: Option<&Embeddings>) -> (f64, [f64; 6], f64, usize) {
     let base = heap::start();
     let start = Instant::now();
     let mut starts: Vec<(Stage, Instant)> = Vec::new();
@@ -53,7 +54,8 @@ fn run(documents: &[Document]) -> (f64, [f64; 6], f64, usize) {
             starts.push((p.stage, Instant::now()));
         }
     };
-    let report = compare_with_progress(documents, &Options::default(), &mut on_progress).expect("compares");
+    let report =
+        compare_with_embeddings(documents, &Options::default(), embeddings, &mut on_progress).expect("compares");
     let end = Instant::now();
     let mut stages = [0.0; 6];
     for (i, (stage, at)) in starts.iter().enumerate() {
@@ -93,7 +95,7 @@ fn exponent(points: &[(f64, f64)]) -> f64 {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(dir) = args.iter().find(|a| !a.starts_with("--") && Path::new(a).is_dir()) else {
-        eprintln!("usage: node bench/generate.mjs DIR && cargo bench --bench speed -- DIR [--runs N]");
+        eprintln!("usage: node bench/generate.mjs DIR && cargo bench --bench speed -- DIR [--runs N] [--words-only]");
         std::process::exit(2);
     };
     let runs: usize =
@@ -106,14 +108,16 @@ fn main() {
     let family = |n: &str| ["pair-", "set-", "worst-"].iter().position(|f| n.starts_with(f));
     inputs.sort_by(|a, b| (family(a), size_of(a), a).partial_cmp(&(family(b), size_of(b), b)).unwrap());
 
-    println!("native, {runs} runs, median (ms)\n");
+    let embeddings = (!args.iter().any(|a| a == "--words-only")).then(Embeddings::bundled);
+    let signal = if embeddings.is_some() { "with the semantic signal" } else { "words only" };
+    println!("native, {signal}, {runs} runs, median (ms)\n");
     println!("| input | bytes | compare | reading | indexing | scoring | grouping | diffing | reporting | JSON | floor | ×floor | peak heap |");
     println!("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     let (mut by_size, mut by_n) = (Vec::new(), Vec::new());
     for name in &inputs {
         let documents = read_input(&Path::new(dir).join(name));
         let bytes: usize = documents.iter().map(|d| d.text.len()).sum();
-        let results: Vec<_> = (0..runs).map(|_| run(&documents)).collect();
+        let results: Vec<_> = (0..runs).map(|_| run(&documents, embeddings)).collect();
         let total = median(results.iter().map(|r| r.0).collect());
         let stage = |k: usize| median(results.iter().map(|r| r.1[k]).collect());
         let json = median(results.iter().map(|r| r.2).collect());

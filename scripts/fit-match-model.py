@@ -21,15 +21,16 @@ penalty on standardised features; deterministic):
      (the gold's verbatim, light_edit and paraphrase links, and the MSRP
      training pairs judged equivalent) from those that share only part
      (partial links, MSRP pairs judged not equivalent).
-The link threshold maximises the F1 of links over the training sets; the
+The link threshold maximises the F1 of links over the training sets, as
+score_alignment.py counts it; the
 kind threshold the mean of the kind accuracy on the articles' links and the
 accuracy on MSRP pairs. It is all done twice: with the semantic signal and
 without it (the widget may run without its table).
 
 Cross-validation: each article set is held out in turn (its cross-event
 pairs too), the models and thresholds are fitted on the rest, and the
-held-out set's link precision, recall and F1 are measured on candidate
-links, with the kind accuracy of its linked pairs; MSRP is split in ten
+held-out set's link precision, recall and F1 are measured as the scorer
+counts them, with the kind accuracy of its linked pairs; MSRP is split in ten
 folds for the kind model, and the engine's decision (linked and equivalent)
 is scored on each held-out fold. The file records these figures and the
 sha256 of every data file used, so that the fit can be checked and
@@ -109,11 +110,15 @@ class Comparison:
         cmd = [EXAMPLE] + (["--lexical"] if lexical else []) + (["--model", model_path] if model_path else []) + self.files
         return json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout)
 
+    def gold_link_count(self):
+        return len(self.gold["links"]) if self.gold else 0
+
     def labels(self, dump):
         """Per candidate link: (1 for a gold link, 0 for no link, None for a
-        borderline pair (left out); whether the gold link says the same thing)."""
+        borderline pair (left out); whether the gold link says the same thing;
+        the gold links it stands for)."""
         if self.gold is None:
-            return [(0, False)] * len(dump["links"])
+            return [(0, False, frozenset())] * len(dump["links"])
         texts = [open(f, encoding="utf-8").read() for f in self.files]
         ids, maps = [], []
         for k, f in enumerate(self.files):
@@ -128,9 +133,10 @@ class Comparison:
         for link in dump["links"]:
             (da, sa), (db, sb) = (link["a"]["doc"], link["a"]["segment"]), (link["b"]["doc"], link["b"]["segment"])
             pairs = {key(ids[da], x, ids[db], y) for x in maps[da][sa] for y in maps[db][sb]}
-            kinds = {links[p] for p in pairs if p in links}
+            hit = frozenset(p for p in pairs if p in links)
+            kinds = {links[p] for p in hit}
             y = 1 if kinds else (None if pairs & border else 0)
-            out.append((y, bool(kinds & EQUIVALENT_KINDS) and len(maps[da][sa]) == 1 and len(maps[db][sb]) == 1))
+            out.append((y, bool(kinds & EQUIVALENT_KINDS) and len(maps[da][sa]) == 1 and len(maps[db][sb]) == 1, hit))
         return out
 
 
@@ -177,20 +183,34 @@ def fit_logistic(x, y):
     return float(w[0] - (weights * mean).sum()), weights
 
 
-def prf(predicted, y):
-    tp = int((predicted & (y == 1)).sum())
-    p = tp / max(1, int(predicted.sum()))
-    r = tp / max(1, int((y == 1).sum()))
-    return p, r, (2 * p * r / (p + r) if tp else 0.0)
-
-
-def best_threshold(logits, y):
-    best = (-1.0, 0.0)
-    for t in np.arange(-6.0, 6.0, 0.05):
-        f = prf(logits >= t, y)[2]
-        if f > best[0] + 1e-12:
-            best = (f, float(t))
-    return best[1]
+def best_threshold(comparisons, dumps, labels, context):
+    """The context log-odds threshold that maximises link F1 over
+    `comparisons` as score_alignment.py counts it: precision of the links
+    made (borderline pairs neutral), recall of the gold links they stand for."""
+    rows = []  # (log-odds, 1 true / 0 false / None neutral, gold links hit)
+    gold = 0
+    for comparison, dump, label in zip(comparisons, dumps, labels):
+        gold += comparison.gold_link_count()
+        for link, (y, _, hit) in zip(dump["links"], label):
+            if link["identical"]:
+                rows.append((np.inf, y, hit))
+            else:
+                x = np.array([link["context"][n] for n in CONTEXT])
+                rows.append((float(x @ context[1] + context[0]), y, hit))
+    rows.sort(key=lambda r: -r[0])
+    best, best_f, made, tp, fp, found = 0.0, -1.0, 0, 0, 0, set()
+    # Lowering the threshold past each row in turn adds it to the links made.
+    for i, (score, y, hit) in enumerate(rows):
+        tp += y == 1
+        fp += y == 0
+        found |= hit
+        if i + 1 < len(rows) and rows[i + 1][0] == score:
+            continue
+        p, r = tp / max(1, tp + fp), len(found) / max(1, gold)
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        if f > best_f + 1e-12 and np.isfinite(score):
+            best_f, best = f, score
+    return float(best)
 
 
 def as_model(pair, context, threshold, features, kind, kind_threshold, kind_features):
@@ -213,7 +233,7 @@ def rows_of(dumps, labels):
     """Pair inputs, context inputs, kind inputs, link labels and equivalence labels of the scored candidate links."""
     xs, cs, ks, ys, es = [], [], [], [], []
     for dump, label in zip(dumps, labels):
-        for link, (y, equivalent) in zip(dump["links"], label):
+        for link, (y, equivalent, _) in zip(dump["links"], label):
             if link["identical"] or y is None:
                 continue
             xs.append([link["pair"][n] for n in PAIR])
@@ -293,7 +313,7 @@ def fit(train, lexical, labels_of, pairs, pair_indices):
     os.unlink(path)
     _, c, k, y, e = rows_of(dumps, [labels_of(c_, d) for c_, d in zip(train, dumps)])
     context = fit_logistic(c, y)
-    threshold = best_threshold(c @ context[1] + context[0], y)
+    threshold = best_threshold(train, dumps, [labels_of(c_, d) for c_, d in zip(train, dumps)], context)
 
     # The kind model: on the linked pairs of the articles and the sentence pairs.
     kind_names = [n for n in KIND if not (lexical and n in KIND_SEMANTIC_ONLY)]
@@ -312,17 +332,34 @@ def fit(train, lexical, labels_of, pairs, pair_indices):
 
 
 def evaluate(model, comparison, lexical, labels_of):
-    """The model's link decisions on `comparison`'s candidates, their labels,
-    and the kind accuracy on the linked ones that are gold links."""
+    """The model on `comparison`, scored as score_alignment.py scores a
+    report: precision of the links made (borderline pairs neutral), recall of
+    the gold links (a gold link is found when a link made stands for it; a
+    gold link no candidate stands for is missed), the number of links made,
+    and the kind accuracy of the linked pairs that are gold links."""
     path = write_model(model)
     dump = comparison.dump(lexical, path)
     os.unlink(path)
-    _, c, k, y, e = rows_of([dump], [labels_of(comparison, dump)])
-    predicted = logit(model["context"], c, CONTEXT) >= model["threshold"]
-    both = predicted & (y == 1)
-    equivalent = logit(model["kind"], k[both], KIND) >= model["kind_threshold"]
-    kind_accuracy = float((equivalent == e[both]).mean()) if both.any() else 0.0
-    return predicted, y, kind_accuracy
+    labels = labels_of(comparison, dump)
+    w = np.array([model["context"]["weights"][n] for n in CONTEXT])
+    made = tp = fp = 0
+    found = set()
+    kinds_right = kinds_judged = 0
+    for link, (y, equivalent, hit) in zip(dump["links"], labels):
+        if not link["identical"]:
+            if np.array([link["context"][n] for n in CONTEXT]) @ w + model["context"]["intercept"] < model["threshold"]:
+                continue
+            if y == 1:
+                said = logit(model["kind"], np.array([link["kind"][n] for n in KIND]), KIND) >= model["kind_threshold"]
+                kinds_right += int(said == equivalent)
+                kinds_judged += 1
+        made += 1
+        tp += y == 1
+        fp += y == 0
+        found |= hit
+    p = tp / max(1, tp + fp)
+    r = len(found) / max(1, comparison.gold_link_count())
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0), made, (kinds_right / kinds_judged if kinds_judged else 0.0)
 
 
 def main():
@@ -351,10 +388,9 @@ def main():
             train = [c for c in all_comparisons if held not in c.groups]
             model = fit(train, lexical, labels_of, pairs, every_pair)
             gold = next(c for c in all_comparisons if c.name == held)
-            predicted, y, kind_accuracy = evaluate(model, gold, lexical, labels_of)
-            p, r, f = prf(predicted, y)
+            p, r, f, _, kind_accuracy = evaluate(model, gold, lexical, labels_of)
             crossed = [c for c in all_comparisons if held in c.groups and c.gold is None]
-            false_links = sum(int(evaluate(model, c, lexical, labels_of)[0].sum()) for c in crossed)
+            false_links = sum(evaluate(model, c, lexical, labels_of)[3] for c in crossed)
             cv[held] = {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3), "kind_accuracy": round(kind_accuracy, 3),
                         "false_links_per_unrelated_pair": round(false_links / max(1, len(crossed)), 3)}
             print(f"{variant:9} held out {held:31} P {p:.3f} R {r:.3f} F1 {f:.3f} kinds {kind_accuracy:.3f} "
@@ -375,9 +411,10 @@ def main():
         out[variant] = fit(all_comparisons, lexical, labels_of, pairs, every_pair)
         out["cross_validation"][variant] = cv
     out["fitted_on"] = {os.path.relpath(p, args.data): sha256_file(p) for p in used}
-    out["cross_validation"]["note"] = ("link precision/recall/F1 and kind accuracy of candidate links of each held-out article set, "
-                                       "the models fitted on the other sets and all MSRP pairs; MSRP: the engine's decision on each "
-                                       "held-out tenth; the quality benchmark scores whole reports")
+    out["cross_validation"]["note"] = ("each held-out article set's link precision/recall/F1 as score_alignment.py counts them "
+                                       "(before each segment's counterparts are capped) and the kind accuracy of its linked gold "
+                                       "pairs, the models fitted on the other sets and all MSRP pairs; MSRP: the engine's decision "
+                                       "on each held-out tenth")
     with open(args.out, "w") as f:
         json.dump(out, f, indent=1, sort_keys=True)
         f.write("\n")

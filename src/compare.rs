@@ -311,7 +311,7 @@ pub(crate) fn prepare<'a>(
     }
 
     let semantic = embeddings.map(|embeddings| {
-        let mut pieces = Vec::new();
+        let mut scratch = crate::semantic::EncodeScratch::default();
         let encoded = features
             .iter()
             .map(|f| {
@@ -319,7 +319,7 @@ pub(crate) fn prepare<'a>(
                     return Default::default();
                 }
                 let s = analysed[f.doc].segmentation.segments[f.index];
-                embeddings.encode(&analysed[f.doc].text[s.start..s.end], &mut pieces)
+                embeddings.encode(&analysed[f.doc].text[s.start..s.end], &mut scratch)
             })
             .collect();
         SemanticInput { embeddings, encoded }

@@ -135,11 +135,11 @@ enum Evidence {
     Scored(usize),
 }
 
-/// Texts up to this many are all indexed under every content word, so that
-/// any two sentences sharing one are scored (articles); beyond, under their
-/// rarest words only (books, hundreds of articles), which keeps the cost
-/// near-linear.
-const EXHAUSTIVE_TEXTS: usize = 3000;
+/// Up to this many segments (a handful of articles), texts are indexed
+/// under every content word, so that any two sentences sharing one are
+/// scored; beyond (books, hundreds of articles), under their rarest words
+/// only, which keeps the cost near-linear.
+const EXHAUSTIVE_SEGMENTS: usize = 1000;
 
 /// Finds the matches among `segments` (all `documents` documents' segments,
 /// ordered by document then position; a document may have none), with the
@@ -364,7 +364,7 @@ fn score_links(
     for text in texts.iter().filter(|t| t.content_stems.len() >= MIN_IDENTICAL_CONTENT) {
         member_pairs(segments, text, text, usize::MAX, |a, b| links.push((a, b, Evidence::Identical)));
     }
-    let candidates = candidate_pairs(&probes, &weights, &frequency, texts.len() <= EXHAUSTIVE_TEXTS);
+    let candidates = candidate_pairs(&probes, &weights, &frequency, segments.len() <= EXHAUSTIVE_SEGMENTS);
     progress(Stage::Scoring, 0.0);
     let mut scratch = Vec::new();
     let representatives: Vec<usize> =
@@ -561,18 +561,22 @@ fn member_pairs(segments: &[SegmentFeatures], x: &Text, y: &Text, copies: usize,
 fn keep_strongest(segments: &[SegmentFeatures], mut found: Vec<SegmentMatch>) -> Vec<SegmentMatch> {
     found.sort_unstable_by(|m, n| (m.a, m.b).cmp(&(n.a, n.b)).then(n.score.total_cmp(&m.score)));
     found.dedup_by(|m, n| m.a == n.a && m.b == n.b);
-    // Per (segment, other document): the scores of its matches, best first.
-    let mut sides: FastMap<(usize, usize), Vec<(f32, usize)>> = FastMap::default();
-    for m in &found {
-        sides.entry((m.a, segments[m.b].doc)).or_default().push((m.score, m.b));
-        sides.entry((m.b, segments[m.a].doc)).or_default().push((m.score, m.a));
+    // Each match from each side: (segment, other document, score, other
+    // segment, match), sorted so that a segment's matches into one document
+    // are together, best first (one sort, no map of lists).
+    let mut sides: Vec<(usize, usize, f32, usize, usize)> = Vec::with_capacity(2 * found.len());
+    for (i, m) in found.iter().enumerate() {
+        sides.push((m.a, segments[m.b].doc, m.score, m.b, i));
+        sides.push((m.b, segments[m.a].doc, m.score, m.a, i));
     }
-    for list in sides.values_mut() {
-        list.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+    sides.sort_unstable_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)).then(y.2.total_cmp(&x.2)).then(x.3.cmp(&y.3)));
+    let mut strong_sides = vec![0u8; found.len()];
+    for group in sides.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
+        for side in group.iter().take(MAX_PER_DOCUMENT) {
+            strong_sides[side.4] += 1;
+        }
     }
-    let kept = |segment: usize, other: usize| {
-        sides[&(segment, segments[other].doc)].iter().take(MAX_PER_DOCUMENT).any(|&(_, o)| o == other)
-    };
-    found.retain(|m| kept(m.a, m.b) && kept(m.b, m.a));
+    let mut strong = strong_sides.into_iter();
+    found.retain(|_| strong.next() == Some(2));
     found
 }

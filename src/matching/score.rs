@@ -304,10 +304,17 @@ pub struct PairFeatures {
     pub name_weight: f32,
 }
 
-/// Measures a pair, or `None` when the two share no content word.
+/// Least share of either text's weight that the other must carry for the
+/// pair to be scored at all: below it (about 40% of the candidates of a
+/// handful of articles), the development data had 1 in 25 pairs linked
+/// among the candidates that shared a fact, and the models linked none.
+const MIN_COVER: f32 = 0.1;
+
+/// Measures a pair, or `None` when the two share no content word or too
+/// little of either ([`MIN_COVER`]).
 pub fn pair_features(a: &TextView, b: &TextView, weights: &Weights) -> Option<PairFeatures> {
     let (overlap, claims) = overlaps(a.bag, b.bag, weights);
-    if overlap.shared_content == 0 {
+    if overlap.shared_content == 0 || overlap.cover_a.max(overlap.cover_b) < MIN_COVER {
         return None;
     }
     let figures_shared = a.figures.iter().filter(|f| b.figures.binary_search(f).is_ok()).count();

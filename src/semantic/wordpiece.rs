@@ -20,6 +20,11 @@ use crate::text::unicode::{fold, is_combining_mark, is_format, is_unicode_punctu
 /// reference.
 const MAX_WORD_CHARS: usize = 100;
 
+/// The pieces of the words a tokeniser has split, by word (lower-cased and
+/// folded).
+#[derive(Default)]
+pub struct KnownWords(FastMap<String, Vec<u32>>);
+
 /// A WordPiece vocabulary: piece text to id (continuations keep their `##`).
 pub struct Vocabulary {
     ids: FastMap<Box<str>, u32>,
@@ -40,13 +45,22 @@ impl Vocabulary {
         self.unknown
     }
 
-    /// Appends the piece ids of `text` to `out`.
-    pub fn tokenize(&self, text: &str, out: &mut Vec<u32>) {
+    /// Appends the piece ids of `text` to `out`. `known` remembers the
+    /// pieces of words already split (news repeats its words: splitting
+    /// each once is most of the saving).
+    pub fn tokenize(&self, text: &str, out: &mut Vec<u32>, known: &mut KnownWords) {
         let mut word = String::new();
         let mut scratch = String::new();
         let mut flush = |word: &mut String, out: &mut Vec<u32>| {
             if !word.is_empty() {
-                self.word_pieces(word, out, &mut scratch);
+                match known.0.get(word.as_str()) {
+                    Some(pieces) => out.extend_from_slice(pieces),
+                    None => {
+                        let start = out.len();
+                        self.word_pieces(word, out, &mut scratch);
+                        known.0.insert(word.clone(), out[start..].to_vec());
+                    }
+                }
                 word.clear();
             }
         };
@@ -172,7 +186,12 @@ mod tests {
 
     fn pieces(text: &str) -> Vec<u32> {
         let mut out = Vec::new();
-        vocabulary().tokenize(text, &mut out);
+        let (vocabulary, mut known) = (vocabulary(), KnownWords::default());
+        vocabulary.tokenize(text, &mut out, &mut known);
+        // Known words give the same pieces the second time.
+        let mut again = Vec::new();
+        vocabulary.tokenize(text, &mut again, &mut known);
+        assert_eq!(out, again);
         out
     }
 
