@@ -7,8 +7,8 @@
 // Each measurement runs in a fresh worker thread (a fresh wasm instance, so
 // that its memory size after the run is the peak of that run). `compare`
 // is timed whole, crossing the JS boundary both ways: articles in, report
-// object out, on words alone ("ours") and with the semantic table loaded
-// ("ours + semantic", as in the app once its table has arrived). The first
+// object out, on words alone ("ours") and with the semantic sketch loaded
+// ("ours + semantic", as in the app once its sketch has arrived). The first
 // call is reported apart from the warm median (V8 tiers up wasm on first
 // use). The pathological worst-* inputs are timed
 // without peers. Peers: jsdiff's diffSentences and diffWords,
@@ -36,7 +36,7 @@ async function work({ task, dir, runs }) {
   if (task === 'ours' || task === 'semantic' || task === 'floor') {
     const pkg = await import(join(ROOT, 'www/pkg/article_compare.js'));
     const exports = pkg.initSync({ module: readFileSync(join(ROOT, 'www/pkg/article_compare_bg.wasm')) });
-    if (task === 'semantic') pkg.loadEmbeddings(readFileSync(join(ROOT, 'www/pkg/minilm-static.bin')));
+    if (task === 'semantic') pkg.loadEmbeddings(readFileSync(join(ROOT, 'www/pkg/minilm-signs.bin')));
     const run = task === 'floor' ? () => articles.forEach((a) => pkg.countWords(a.text)) : () => pkg.compare(articles);
     const first = time(run);
     // At least `runs` warm runs and a second of them: small inputs need many

@@ -12,7 +12,7 @@
 // the page itself, under a made-up origin that import.meta.url now names,
 // and starts workers from their flattened text. Its Content-Security-Policy
 // allows these two scripts by their hashes and no other inline script.
-// The semantic table is left out (see LEFT_OUT). Prints the size of the file.
+// Prints the size of the file.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join, posix } from 'node:path';
@@ -157,12 +157,7 @@ function page(bundle, app) {
   return html;
 }
 
-// The semantic table (4 MB) would make the file four times larger: the
-// single file matches on words alone (its fetch of the table finds nothing).
-const LEFT_OUT = new Set(['pkg/minilm-static.bin']);
-const graph = moduleGraph(WWW, [ENTRY]);
-const { modules, workers } = graph;
-const assets = new Set([...graph.assets].filter((path) => !LEFT_OUT.has(path)));
+const { modules, assets, workers } = moduleGraph(WWW, [ENTRY]);
 const bundle = {
   origin: ORIGIN,
   files: Object.fromEntries([...assets].sort().map((path) => [path, file(path)])),

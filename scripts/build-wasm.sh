@@ -39,7 +39,7 @@ optimise "$small/article_compare_bg.wasm" www/pkg/article_compare_small_bg.wasm
 rm -rf "$small"
 report www/pkg/article_compare_small_bg.wasm
 
-cp model/minilm-static.bin www/pkg/minilm-static.bin
-report www/pkg/minilm-static.bin
+cp model/minilm-signs.bin www/pkg/minilm-signs.bin
+report www/pkg/minilm-signs.bin
 
 node scripts/examples.mjs

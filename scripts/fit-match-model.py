@@ -48,12 +48,12 @@ import tempfile
 import numpy as np
 
 PAIR = ["cover_min", "cover_max", "dice", "shared_weight", "shared_content", "jaccard", "bigrams",
-        "figures_shared", "figures_conflict", "length_ratio", "name_share", "cosine", "soft_min", "soft_max"]
-SEMANTIC_ONLY = {"cosine", "soft_min", "soft_max"}
+        "figures_shared", "figures_conflict", "length_ratio", "name_share", "soft_min", "soft_max"]
+SEMANTIC_ONLY = {"soft_min", "soft_max"}
 CONTEXT = ["pair", "best_gap", "worst_gap", "best_rank", "worst_rank", "neighbour"]
 KIND = ["claims_cover_min", "claims_cover_max", "claims_dice", "content_dice", "figure_difference", "gap", "order",
-        "length_ratio", "cosine", "soft_min"]
-KIND_SEMANTIC_ONLY = {"cosine", "soft_min"}
+        "length_ratio", "soft_min", "soft_max"]
+KIND_SEMANTIC_ONLY = {"soft_min", "soft_max"}
 EQUIVALENT_KINDS = {"verbatim", "light_edit", "paraphrase"}
 MSRP_FOLDS = 10
 L2 = 1.0  # penalty on standardised coefficients

@@ -312,17 +312,17 @@ pub(crate) fn prepare<'a>(
 
     let semantic = embeddings.map(|embeddings| {
         let mut scratch = crate::semantic::EncodeScratch::default();
-        let encoded = features
+        let content = features
             .iter()
             .map(|f| {
                 if !f.role.is_content() && f.role != Role::Caption {
                     return Default::default();
                 }
                 let s = analysed[f.doc].segmentation.segments[f.index];
-                embeddings.encode(&analysed[f.doc].text[s.start..s.end], &mut scratch)
+                embeddings.content_pieces(&analysed[f.doc].text[s.start..s.end], &mut scratch)
             })
             .collect();
-        SemanticInput { embeddings, encoded }
+        SemanticInput { embeddings, content }
     });
     Ok(Prepared { analysed, features, vocabulary, semantic })
 }

@@ -34,7 +34,7 @@
 //! 6. [`report`] is the result model shared by the command line, the wasm
 //!    API and the front end. **Its offsets are UTF-16 code units.**
 //!
-//! [`compare`] uses the semantic table built into the library (feature
+//! [`compare`] uses the semantic sketch built into the library (feature
 //! `bundled-embeddings`, on by default); [`compare_with_embeddings`] takes
 //! one read with [`Embeddings::from_bytes`], or none (words alone).
 #![deny(missing_docs)]

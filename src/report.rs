@@ -32,7 +32,7 @@ pub struct Report {
     /// Things the user should know that did not stop the comparison.
     pub warnings: Vec<Warning>,
     /// The semantic model that informed matching (its name and version, as
-    /// `minilm-static-128/1`), or `null` when segments were matched on their
+    /// `minilm-signs-128/1`), or `null` when segments were matched on their
     /// words alone.
     #[serde(default)]
     pub semantic_model: Option<String>,

@@ -1,5 +1,5 @@
 //! The model files the library ships are what their scripts made: each file
-//! of `model/minilm-static.json`'s card has the size and sha256 it declares
+//! of `model/minilm-signs.json`'s card has the size and sha256 it declares
 //! (`scripts/distill-embeddings.py` writes both, from a hash-checked source,
 //! the same bytes every run), and `model/match-model.json` records what it
 //! was fitted on and how it was measured (`scripts/fit-match-model.py`).
@@ -18,7 +18,7 @@ fn json(name: &str) -> serde_json::Value {
 
 #[test]
 fn the_distilled_files_match_their_card() {
-    let card = json("minilm-static.json");
+    let card = json("minilm-signs.json");
     let files = card["files"].as_array().expect("the card lists its files");
     assert_eq!(files.len(), 2);
     for file in files {

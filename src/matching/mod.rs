@@ -23,7 +23,7 @@ pub mod weights;
 
 use crate::report::MatchKind;
 use crate::roles::Role;
-use crate::semantic::{dot, Embeddings, Encoded};
+use crate::semantic::Embeddings;
 use crate::text::hash::FastMap;
 use crate::Stage;
 use attribution::{attribution_mask, ATTRIBUTION_SHARE};
@@ -35,7 +35,6 @@ use score::{
     align, kind_inputs, model_inputs, pair_features, Alignment, Bag, PairFeatures, Semantic, TextView, Thresholds,
     ALIGNED_INPUTS,
 };
-use std::cmp::Ordering;
 use weights::Weights;
 
 /// Content words an identical text needs to match verbatim.
@@ -72,10 +71,10 @@ fn matchable(role: Role) -> bool {
 /// The semantic signal of one comparison: the table, and each segment's
 /// encoding (by segment index).
 pub(crate) struct SemanticInput<'e> {
-    /// The embedding table.
+    /// The sketch.
     pub embeddings: &'e Embeddings,
-    /// Each segment's vector and content pieces.
-    pub encoded: Vec<Encoded>,
+    /// Each segment's distinct content pieces, sorted.
+    pub content: Vec<Vec<u32>>,
 }
 
 impl SemanticInput<'_> {
@@ -84,21 +83,7 @@ impl SemanticInput<'_> {
     /// encoding: the least one is taken, so that which document comes first
     /// changes nothing.
     fn representative(&self, text: &Text) -> usize {
-        *text
-            .members
-            .iter()
-            .min_by(|&&a, &&b| {
-                let (a, b) = (&self.encoded[a], &self.encoded[b]);
-                a.content.cmp(&b.content).then_with(|| {
-                    a.mean
-                        .iter()
-                        .zip(&b.mean)
-                        .map(|(x, y)| x.total_cmp(y))
-                        .find(|o| o.is_ne())
-                        .unwrap_or(Ordering::Equal)
-                })
-            })
-            .expect("a text has a member")
+        *text.members.iter().min_by(|&&a, &&b| self.content[a].cmp(&self.content[b])).expect("a text has a member")
     }
 }
 
@@ -379,9 +364,9 @@ fn score_links(
             continue;
         };
         let meaning = semantic.map(|s| {
-            let (ex, ey) = (&s.encoded[representatives[i as usize]], &s.encoded[representatives[j as usize]]);
-            let (cover_a, cover_b) = s.embeddings.soft_covers(&ex.content, &ey.content, &mut scratch);
-            Semantic { cosine: dot(&ex.mean, &ey.mean), cover_a, cover_b }
+            let (ex, ey) = (&s.content[representatives[i as usize]], &s.content[representatives[j as usize]]);
+            let (cover_a, cover_b) = s.embeddings.soft_covers(ex, ey, &mut scratch);
+            Semantic { cover_a, cover_b }
         });
         let inputs = model_inputs(&features, meaning);
         let logit = model.pair_logit(&inputs).clamp(-CLIP, CLIP);

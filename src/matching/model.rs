@@ -29,7 +29,6 @@ pub const PAIR_FEATURES: &[&str] = &[
     "figures_conflict",
     "length_ratio",
     "name_share",
-    "cosine",
     "soft_min",
     "soft_max",
 ];
@@ -49,12 +48,12 @@ pub const KIND_FEATURES: &[&str] = &[
     "gap",
     "order",
     "length_ratio",
-    "cosine",
     "soft_min",
+    "soft_max",
 ];
 
 /// Number of pair features.
-pub const PAIR: usize = 14;
+pub const PAIR: usize = 13;
 /// Number of context features.
 pub const CONTEXT: usize = 6;
 /// Number of kind features.

@@ -346,12 +346,10 @@ fn sorted_intersection<T: Ord>(a: &[T], b: &[T]) -> usize {
     n
 }
 
-/// What the semantic signal says of a pair: the cosine of the two
-/// sentences' vectors and how much of each one's content the other covers.
+/// What the semantic signal says of a pair: how much of each one's content
+/// the other covers, word by word.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Semantic {
-    /// Cosine of the sentence vectors.
-    pub cosine: f32,
     /// Soft cover of the first text by the second.
     pub cover_a: f32,
     /// Soft cover of the second text by the first.
@@ -376,7 +374,6 @@ pub fn model_inputs(f: &PairFeatures, semantic: Option<Semantic>) -> [f32; PAIR]
         f32::from(u8::from(f.figures_conflict)),
         ca.min(cb) / ca.max(cb).max(1.0),
         if o.shared > 0.0 { (f.name_weight / o.shared).min(1.0) } else { 0.0 },
-        s.cosine,
         s.cover_a.min(s.cover_b),
         s.cover_a.max(s.cover_b),
     ]
@@ -402,8 +399,8 @@ pub fn kind_inputs(f: &PairFeatures, alignment: Option<&Alignment>, semantic: Op
         alignment.largest_gap.min(GAP_CAP) as f32 / GAP_CAP as f32,
         alignment.order,
         ca.min(cb) / ca.max(cb).max(1.0),
-        s.cosine,
         s.cover_a.min(s.cover_b),
+        s.cover_a.max(s.cover_b),
     ]
 }
 

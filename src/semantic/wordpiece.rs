@@ -40,11 +40,6 @@ impl Vocabulary {
         Some(Vocabulary { ids, unknown })
     }
 
-    /// The id of the unknown piece.
-    pub fn unknown(&self) -> u32 {
-        self.unknown
-    }
-
     /// Appends the piece ids of `text` to `out`. `known` remembers the
     /// pieces of words already split (news repeats its words: splitting
     /// each once is most of the saving).

@@ -85,13 +85,13 @@ test('pasted articles are compared and every segment agrees with the report', as
   await page.close();
 });
 
-test('the semantic table arrives in the worker and the shown report is made again with it', async () => {
+test('the semantic sketch arrives in the worker and the shown report is made again with it', async () => {
   const { page, errors } = await openApp(browser);
   await paste(page, [WIRE, DAILY]);
   await waitForReport(page);
-  // The table is fetched once the engine has warmed up; the report shown
+  // The sketch is fetched once the engine has warmed up; the report shown
   // then names it, and agrees with its columns.
-  await page.waitForFunction(() => document.querySelector('#app').report?.semantic_model === 'minilm-static-128/1', null, { timeout: 30_000 });
+  await page.waitForFunction(() => document.querySelector('#app').report?.semantic_model === 'minilm-signs-128/1', null, { timeout: 30_000 });
   await waitForReport(page);
   assert.deepEqual((await checkSegmentsAgainstReport(page)).problems, []);
   assert.deepEqual(errors, []);

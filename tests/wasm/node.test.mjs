@@ -16,8 +16,8 @@ for (const [name, run] of Object.entries(cases)) {
   test(name, () => run(api));
 }
 
-// After the suite: from here on, the semantic table is loaded.
-test('the semantic table loads once, and bytes that are not one are refused', () => {
+// After the suite: from here on, the semantic sketch is loaded.
+test('the semantic sketch loads once, and bytes that are not one are refused', () => {
   assert.equal(semanticModel(), null);
   assert.throws(() => loadEmbeddings(new Uint8Array([80, 75, 3, 4])), (e) => e instanceof Error && e.name === 'ArticleCompareError' && e.kind === 'unsupported_format' && e.field === 'embeddings');
   assert.equal(semanticModel(), null);
@@ -26,10 +26,10 @@ test('the semantic table loads once, and bytes that are not one are refused', ()
     { name: 'B', text: 'The firm declined to supply the drug to the boy.' },
   ];
   assert.equal(compare(articles).semantic_model, null);
-  loadEmbeddings(readFileSync(`${root}www/pkg/minilm-static.bin`));
-  loadEmbeddings(readFileSync(`${root}www/pkg/minilm-static.bin`));
-  assert.equal(semanticModel(), 'minilm-static-128/1');
-  assert.equal(compare(articles).semantic_model, 'minilm-static-128/1');
+  loadEmbeddings(readFileSync(`${root}www/pkg/minilm-signs.bin`));
+  loadEmbeddings(readFileSync(`${root}www/pkg/minilm-signs.bin`));
+  assert.equal(semanticModel(), 'minilm-signs-128/1');
+  assert.equal(compare(articles).semantic_model, 'minilm-signs-128/1');
 });
 
 test('wasm and the native command line agree on a real set', () => {

@@ -48,10 +48,10 @@ pub fn count_words(text: &str) -> u32 {
     article_compare::text::tokenize::count_words(text) as u32
 }
 
-/// The semantic signal's table, once loaded: it lives as long as the page.
+/// The semantic signal's sketch, once loaded: it lives as long as the page.
 static EMBEDDINGS: OnceLock<Embeddings> = OnceLock::new();
 
-/// The loaded table, if this build reads one (feature `semantic`: the
+/// The loaded sketch, if this build reads one (feature `semantic`: the
 /// app's build; the widget's, built for size, matches on words alone).
 fn embeddings() -> Option<&'static Embeddings> {
     if cfg!(feature = "semantic") {
@@ -61,11 +61,11 @@ fn embeddings() -> Option<&'static Embeddings> {
     }
 }
 
-/// Loads the semantic signal's table (`minilm-static.bin`, built next to
+/// Loads the semantic signal's sketch (`minilm-signs.bin`, built next to
 /// this module) from its bytes; comparisons after it use it, and before it
 /// match on words alone. Loading it again changes nothing. Rejects bytes
-/// that are not such a table with an `ArticleCompareError` of kind
-/// `unsupported_format`, and any table in a build without the semantic
+/// that are not such a sketch with an `ArticleCompareError` of kind
+/// `unsupported_format`, and any sketch in a build without the semantic
 /// signal (the widget's) with one of kind `unsupported`.
 #[wasm_bindgen(js_name = loadEmbeddings)]
 pub fn load_embeddings(bytes: &[u8]) -> Result<(), JsValue> {
@@ -73,13 +73,13 @@ pub fn load_embeddings(bytes: &[u8]) -> Result<(), JsValue> {
         return Err(js::js_error("unsupported", "this build of article-compare matches on words alone", None));
     }
     if EMBEDDINGS.get().is_none() {
-        let table = Embeddings::from_bytes(bytes).map_err(to_js)?;
-        let _ = EMBEDDINGS.set(table);
+        let sketch = Embeddings::from_bytes(bytes).map_err(to_js)?;
+        let _ = EMBEDDINGS.set(sketch);
     }
     Ok(())
 }
 
-/// The name of the loaded semantic model (`minilm-static-128/1`), or `null`.
+/// The name of the loaded semantic sketch (`minilm-signs-128/1`), or `null`.
 #[wasm_bindgen(js_name = semanticModel)]
 pub fn semantic_model() -> JsValue {
     embeddings().map_or(JsValue::NULL, |e| JsValue::from_str(&e.name()))
@@ -94,7 +94,7 @@ pub fn semantic_model() -> JsValue {
 /// while the comparison runs: `done` from 0 to 1, `stage` one of
 /// `reading`, `indexing`, `scoring`, `grouping`, `diffing`, `reporting`
 /// (each stage as it starts, then at most once per percent). With the
-/// semantic table loaded ([`load_embeddings`]) the report's
+/// semantic sketch loaded ([`load_embeddings`]) the report's
 /// `semantic_model` names it.
 #[wasm_bindgen]
 pub fn compare(articles: JsValue, options: JsValue, on_progress: JsValue) -> Result<JsValue, JsValue> {

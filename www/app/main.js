@@ -52,7 +52,7 @@ function notify(message, { tone = 'info', timeout = 0, topic = null } = {}) {
 
 const client = new CompareClient({
   onRestart: () => notify('The comparison engine stopped unexpectedly and was restarted. Your articles are safe.', { tone: 'warning', timeout: 12_000 }),
-  // A report made before the semantic table arrived is made again with it.
+  // A report made before the semantic sketch arrived is made again with it.
   onSemanticReady: () => compareIfChanged(0),
 });
 
@@ -105,7 +105,7 @@ function compareOptions() {
 
 /**
  * Whether the last report was made from exactly these articles and options,
- * with the semantic table if it is there.
+ * with the semantic sketch if it is there.
  */
 function answered(articles, options) {
   if (!lastInput || !state.get().report) return false;

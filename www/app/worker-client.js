@@ -3,8 +3,9 @@
 // terminating the worker (wasm cannot be interrupted) and starting a fresh
 // one; a worker that dies is replaced and the comparison retried once.
 // The wasm is compiled once here and handed to every worker, so a fresh
-// worker is ready at once. So is the semantic signal's table (4 MB), fetched
-// while the page is idle: until it arrives, comparisons match on words alone.
+// worker is ready at once. So is the semantic signal's sketch (720 KB, 600 KB
+// gzipped), fetched while the page is idle: until it arrives, comparisons
+// match on words alone.
 
 // Wasm memory grows and never shrinks: a worker that compared megabytes
 // keeps hundreds of MB for good. Such a worker is replaced once it has been
@@ -24,8 +25,8 @@ export class CancelledError extends Error {
 export class CompareClient {
   /**
    * `onRestart(reason)` is told when a worker died and was replaced;
-   * `onSemanticReady()` when the semantic table has arrived (comparisons
-   * from then on use it). `workerUrl`, `wasmUrl` and `tableUrl` default to
+   * `onSemanticReady()` when the semantic sketch has arrived (comparisons
+   * from then on use it). `workerUrl`, `wasmUrl` and `sketchUrl` default to
    * the files next to this module.
    */
   constructor({
@@ -33,15 +34,15 @@ export class CompareClient {
     onSemanticReady = () => {},
     workerUrl = new URL('./worker.js', import.meta.url),
     wasmUrl = new URL('../pkg/article_compare_bg.wasm', import.meta.url),
-    tableUrl = new URL('../pkg/minilm-static.bin', import.meta.url),
+    sketchUrl = new URL('../pkg/minilm-signs.bin', import.meta.url),
   } = {}) {
     this.onRestart = onRestart;
     this.onSemanticReady = onSemanticReady;
     this.workerUrl = workerUrl;
     this.wasmUrl = wasmUrl;
-    this.tableUrl = tableUrl;
-    this.table = null;
-    this.tableRequested = false;
+    this.sketchUrl = sketchUrl;
+    this.sketch = null;
+    this.sketchRequested = false;
     this.module = null;
     this.worker = null;
     this.initialised = new WeakSet();
@@ -79,35 +80,35 @@ export class CompareClient {
     reject(new CancelledError());
   }
 
-  /** Whether comparisons use the semantic table. */
+  /** Whether comparisons use the semantic sketch. */
   get semantic() {
-    return this.table !== null;
+    return this.sketch !== null;
   }
 
   /**
    * Starts the worker ahead of the first comparison, its engine loaded and
-   * run in, then fetches the semantic table.
+   * run in, then fetches the semantic sketch.
    */
   async warm() {
     const worker = this.ensureWorker();
     const module = await this.compiled().catch(() => null);
     if (this.worker === worker) this.initialise(worker, module, { warmUp: true });
-    this.fetchTable();
+    this.fetchSketch();
   }
 
-  /** Fetches the semantic table once; without it, comparisons match on words alone. */
-  async fetchTable() {
-    if (this.tableRequested) return;
-    this.tableRequested = true;
+  /** Fetches the semantic sketch once; without it, comparisons match on words alone. */
+  async fetchSketch() {
+    if (this.sketchRequested) return;
+    this.sketchRequested = true;
     try {
-      const response = await fetch(this.tableUrl);
+      const response = await fetch(this.sketchUrl);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      this.table = await response.arrayBuffer();
+      this.sketch = await response.arrayBuffer();
     } catch (e) {
-      console.warn(`article-compare: no semantic table at ${this.tableUrl} (${e.message}); matching on words alone`);
+      console.warn(`article-compare: no semantic sketch at ${this.sketchUrl} (${e.message}); matching on words alone`);
       return;
     }
-    if (this.worker && this.initialised.has(this.worker)) this.worker.postMessage({ type: 'table', table: this.table });
+    if (this.worker && this.initialised.has(this.worker)) this.worker.postMessage({ type: 'sketch', sketch: this.sketch });
     this.onSemanticReady();
   }
 
@@ -134,7 +135,7 @@ export class CompareClient {
    */
   initialise(worker, module, { warmUp = false } = {}) {
     if (this.initialised.has(worker)) return;
-    worker.postMessage({ type: 'init', module, warmUp, table: this.table });
+    worker.postMessage({ type: 'init', module, warmUp, sketch: this.sketch });
     this.initialised.add(worker);
   }
 

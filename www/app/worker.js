@@ -1,10 +1,10 @@
 // The module Web Worker that runs compare(): the wasm is synchronous and can
 // take seconds on long articles, so it never runs on the page's thread.
 //
-// Messages in:  {type: 'init', module?, warmUp?, table?}  (a compiled
+// Messages in:  {type: 'init', module?, warmUp?, sketch?}  (a compiled
 //               WebAssembly.Module; warmUp: the page is idle, run the engine
-//               in; table: the semantic signal's table, an ArrayBuffer)
-//               {type: 'table', table}  (the table, once it has arrived)
+//               in; sketch: the semantic signal's sketch, an ArrayBuffer)
+//               {type: 'sketch', sketch}  (the sketch, once it has arrived)
 //               {type: 'compare', id, articles, options}
 // Messages out: {id, progress, stage} while comparing (share done, 0–1)
 //               {id, report, ms, parts, memory} then `parts` messages {id, part}
@@ -64,24 +64,24 @@ function sliced(report) {
 }
 
 /**
- * Loads the semantic table once the engine is ready: comparisons after it
- * use it, those before match on words alone. A table that does not load
+ * Loads the semantic sketch once the engine is ready: comparisons after it
+ * use it, those before match on words alone. A sketch that does not load
  * leaves the engine as it was.
  */
-function useTable(table) {
-  (ready ??= start()).then(() => loadEmbeddings(new Uint8Array(table))).catch((e) => {
-    console.warn(`article-compare: the semantic table did not load (${e?.message ?? e}); matching on words alone`);
+function useSketch(sketch) {
+  (ready ??= start()).then(() => loadEmbeddings(new Uint8Array(sketch))).catch((e) => {
+    console.warn(`article-compare: the semantic sketch did not load (${e?.message ?? e}); matching on words alone`);
   });
 }
 
 self.addEventListener('message', async ({ data }) => {
   if (data.type === 'init') {
     ready = start(data.module, data.warmUp);
-    if (data.table) useTable(data.table);
+    if (data.sketch) useSketch(data.sketch);
     return;
   }
-  if (data.type === 'table') {
-    useTable(data.table);
+  if (data.type === 'sketch') {
+    useSketch(data.sketch);
     return;
   }
   if (data.type !== 'compare') return;
