@@ -66,18 +66,21 @@ const ODD: &[&str] = &[
     "שָׁלוֹם",
     "नमस्ते",
     "한국어",
-    "\u{200B}", // zero-width space
-    "\u{200D}", // lone ZWJ
-    "\u{FEFF}", // BOM / zero-width no-break space
-    "\u{202E}", // right-to-left override
-    "\u{202C}", // pop directional formatting
-    "\u{2067}", // right-to-left isolate
-    "\u{200F}", // right-to-left mark
-    "\0",       // NUL
-    "\u{7}",    // BEL
-    "\u{A0}",   // no-break space
-    "\u{2028}", // line separator
-    "\u{3000}", // ideographic space
+    "\u{1112}\u{1161}\u{11AB}\u{1100}\u{116E}\u{11A8}\u{110B}\u{1165}", // 한국어 in conjoining jamo (NFD)
+    "Vie\u{302}\u{323}t",                                               // Vietnamese in NFD, two marks on one letter
+    "\u{915}\u{94D}\u{937}",                                            // Devanagari conjunct
+    "\u{200B}",                                                         // zero-width space
+    "\u{200D}",                                                         // lone ZWJ
+    "\u{FEFF}",                                                         // BOM / zero-width no-break space
+    "\u{202E}",                                                         // right-to-left override
+    "\u{202C}",                                                         // pop directional formatting
+    "\u{2067}",                                                         // right-to-left isolate
+    "\u{200F}",                                                         // right-to-left mark
+    "\0",                                                               // NUL
+    "\u{7}",                                                            // BEL
+    "\u{A0}",                                                           // no-break space
+    "\u{2028}",                                                         // line separator
+    "\u{3000}",                                                         // ideographic space
     "𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
     "\u{FFFD}",
 ];
@@ -87,7 +90,18 @@ const SEPARATORS: &[&str] =
     &[" ", " ", " ", " ", "", "", "\n", "\r\n", "\r", "\n\n", "\r\n\r\n", "\n \n", "\t", "  ", " \n", "\u{85}"];
 
 /// Units that long words are made of.
-const LONG_UNITS: &[&str] = &["x", "ab", "é", "e\u{301}", "日", "👨\u{200D}👩\u{200D}👧", "🇺🇦", "👍🏽", "\u{645}\u{64E}"];
+const LONG_UNITS: &[&str] = &[
+    "x",
+    "ab",
+    "é",
+    "e\u{301}",
+    "日",
+    "👨\u{200D}👩\u{200D}👧",
+    "🇺🇦",
+    "👍🏽",
+    "\u{645}\u{64E}",
+    "\u{1112}\u{1161}\u{11AB}", // 한 in conjoining jamo
+];
 
 /// A word with no space in it, longer than the longest segment allows.
 fn long_word() -> impl Strategy<Value = String> {
@@ -461,11 +475,18 @@ fn a_combining_mark_after_a_crlf_does_not_split_the_line_break() {
 }
 
 #[test]
-fn overlong_runs_of_emoji_and_flags_are_cut_between_clusters() {
+fn overlong_runs_of_emoji_flags_and_jamo_are_cut_between_clusters() {
     // Over the 2000-byte segment limit with no space to cut at; the prefix
     // shifts where the limit falls inside the run.
     let family = "👨\u{200D}👩\u{200D}👧";
-    for text in ["xxx".to_string() + &family.repeat(112), "x".to_string() + &"🇺🇦".repeat(251)] {
+    let hangul_nfd = "\u{1112}\u{1161}\u{11AB}\u{1100}\u{116E}\u{11A8}\u{110B}\u{1165}"; // 한국어
+    for text in [
+        "xxx".to_string() + &family.repeat(112),
+        "x".to_string() + &"🇺🇦".repeat(251),
+        // A joiner after a space starts no emoji sequence: the flags pair up after it.
+        "the \u{200D}".to_string() + &"🇺🇦".repeat(260),
+        "x".to_string() + &hangul_nfd.repeat(150),
+    ] {
         let segments = segment_text(&text, &Options::default());
         assert!(segments.len() >= 2, "a {}-byte run should be cut", text.len());
         assert_segments(&text, &segments);

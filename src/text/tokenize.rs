@@ -2,6 +2,7 @@
 //! ranges. Whitespace separates tokens and belongs to none.
 
 use super::unicode::is_combining_mark;
+use unicode_segmentation::GraphemeCursor;
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,35 +52,20 @@ pub fn is_cluster_extender(c: char) -> bool {
             | '\u{E0100}'..='\u{E01EF}')
 }
 
-fn is_regional_indicator(c: char) -> bool {
-    ('\u{1F1E6}'..='\u{1F1FF}').contains(&c)
-}
-
-/// The end of the grapheme cluster that starts with the character `first`
-/// at byte `start`: extenders, a character joined by ZWJ, the second letter
-/// of a flag. Approximates UAX #29 for the cases text actually contains.
+/// The end of the extended grapheme cluster (UAX #29) that starts with the
+/// character `first` at byte `start`: marks, conjoining jamo, flags, emoji
+/// joined by ZWJ.
 pub fn cluster_end(text: &str, start: usize, first: char) -> usize {
-    let mut end = start + first.len_utf8();
-    let mut rest = text[end..].chars();
-    if is_regional_indicator(first) {
-        if let Some(c) = rest.next().filter(|&c| is_regional_indicator(c)) {
-            end += c.len_utf8();
-        }
-        rest = text[end..].chars();
+    let after = start + first.len_utf8();
+    // Most text is one character per cluster: decide those without the cursor.
+    if first.is_ascii() && first != '\r' && text[after..].chars().next().is_none_or(|c| c.is_ascii()) {
+        return after;
     }
-    while let Some(c) = rest.next() {
-        if !is_cluster_extender(c) {
-            break;
-        }
-        end += c.len_utf8();
-        if c == '\u{200D}' {
-            match rest.next() {
-                Some(joined) if !joined.is_whitespace() => end += joined.len_utf8(),
-                _ => break,
-            }
-        }
+    let mut cursor = GraphemeCursor::new(start, text.len(), true);
+    match cursor.next_boundary(text, 0) {
+        Ok(Some(end)) => end,
+        _ => after,
     }
-    end
 }
 
 /// Scripts written without spaces between words: each character is a token
