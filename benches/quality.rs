@@ -9,6 +9,10 @@
 //!   sets first, then the near-copy `dev/` set), scored by the data's own
 //!   `score_alignment.py`: link precision/recall/F1, recall by kind,
 //!   unique-sentence F1, boilerplate precision/recall;
+//! - discrepancies on every labelled set: recall over the gold discrepancies
+//!   whose two sentences the report links and over all of them, recall per
+//!   type, and precision (the share of matches carrying a discrepancy whose
+//!   sentences have a gold discrepancy);
 //! - false links per pair of unrelated articles: every article of one set
 //!   against every article of another (different events share no fact);
 //! - MSRP training pairs: accuracy and F1 of the engine's decision (linked
@@ -47,6 +51,7 @@ fn main() {
     sentence_splitting(&data.join("sbd/news_en.json"));
     let sets = article_sets(&data.join("articles"));
     alignment(&sets, &tools.join("score_alignment.py"));
+    discrepancy_scores(&sets);
     unrelated_pairs(&sets);
     paraphrase(&data.join("msrp/msr_paraphrase_train.txt"));
     similarity(&data.join("sts"));
@@ -201,6 +206,133 @@ fn alignment(sets: &[ArticleSet], scorer: &Path) {
                 "  {label:8} mean link F1 of the {} reworded sets: {:.3}",
                 f1s.len(),
                 f1s.iter().sum::<f64>() / f1s.len() as f64
+            );
+        }
+    }
+}
+
+/// For each system segment, the gold segments it stands for (as
+/// `score_alignment.py` maps them: every gold segment it overlaps by at
+/// least half of the gold segment's length, or the one it overlaps most).
+fn gold_segments_of(
+    report: &article_compare::report::DocumentReport,
+    text: &str,
+    gold: &[serde_json::Value],
+) -> Vec<Vec<u64>> {
+    // Report offsets are UTF-16 units, the gold's code points.
+    let mut to_char = Vec::with_capacity(text.len() + 1);
+    for (i, c) in text.chars().enumerate() {
+        to_char.extend(std::iter::repeat_n(i, c.len_utf16()));
+    }
+    to_char.push(text.chars().count());
+    report
+        .segments
+        .iter()
+        .map(|s| {
+            let (a, b) = (to_char[s.start.min(to_char.len() - 1)], to_char[s.end.min(to_char.len() - 1)]);
+            let (mut best, mut best_overlap, mut covered) = (None, 0i64, Vec::new());
+            for g in gold {
+                let (gs, ge) = (g["start"].as_i64().unwrap_or(0), g["end"].as_i64().unwrap_or(0));
+                let overlap = (b as i64).min(ge) - (a as i64).max(gs);
+                if overlap <= 0 {
+                    continue;
+                }
+                let i = g["i"].as_u64().unwrap_or(0);
+                if overlap > best_overlap {
+                    (best, best_overlap) = (Some(i), overlap);
+                }
+                if overlap * 2 >= ge - gs {
+                    covered.push(i);
+                }
+            }
+            covered.extend(best.filter(|b| !covered.contains(b)));
+            covered
+        })
+        .collect()
+}
+
+fn discrepancy_scores(sets: &[ArticleSet]) {
+    println!("\ndiscrepancies per labelled set (gold: differing figures, quotes, names, attributions, claims inside linked pairs):");
+    for (label, semantic) in SIGNALS {
+        for set in sets {
+            let Ok(raw) = std::fs::read_to_string(set.dir.join("gold.json")) else { continue };
+            let gold: serde_json::Value = serde_json::from_str(&raw).expect("gold.json is JSON");
+            let report = compare(&set.documents, semantic);
+            // Gold article ids are the first three characters of file names.
+            let id_of: Vec<String> =
+                set.files.iter().map(|f| f.file_name().unwrap().to_string_lossy().chars().take(3).collect()).collect();
+            let gold_articles = gold["articles"].as_array().cloned().unwrap_or_default();
+            let maps: Vec<Vec<Vec<u64>>> = report
+                .documents
+                .iter()
+                .zip(&set.documents)
+                .zip(&set.files)
+                .map(|((d, doc), file)| {
+                    let name = file.file_name().unwrap().to_string_lossy();
+                    let segments = gold_articles
+                        .iter()
+                        .find(|a| a["file"].as_str() == Some(&name))
+                        .and_then(|a| a["segments"].as_array().cloned())
+                        .unwrap_or_default();
+                    gold_segments_of(d, &doc.text, &segments)
+                })
+                .collect();
+            // Each reported match as the gold pairs it stands for, keyed
+            // (article, segment) with the smaller key first.
+            type Key = (String, u64);
+            let pairs_of = |m: &article_compare::report::Match| -> Vec<(Key, Key)> {
+                let mut out = Vec::new();
+                for &x in &maps[m.a.doc][m.a.segment] {
+                    for &y in &maps[m.b.doc][m.b.segment] {
+                        let (p, q) = ((id_of[m.a.doc].clone(), x), (id_of[m.b.doc].clone(), y));
+                        out.push(if p <= q { (p, q) } else { (q, p) });
+                    }
+                }
+                out
+            };
+            let mut linked = std::collections::HashMap::<(Key, Key), bool>::new();
+            for m in &report.matches {
+                for pair in pairs_of(m) {
+                    *linked.entry(pair).or_default() |= !m.discrepancies.is_empty();
+                }
+            }
+            let entries = gold["discrepancies"].as_array().cloned().unwrap_or_default();
+            let key_of = |d: &serde_json::Value| {
+                let p = (d["a"].as_str().unwrap_or("").to_string(), d["ai"].as_u64().unwrap_or(0));
+                let q = (d["b"].as_str().unwrap_or("").to_string(), d["bi"].as_u64().unwrap_or(0));
+                if p <= q {
+                    (p, q)
+                } else {
+                    (q, p)
+                }
+            };
+            let gold_pairs: std::collections::HashSet<(Key, Key)> = entries.iter().map(key_of).collect();
+            let (mut on_linked, mut found) = (0, 0);
+            let mut by_type = std::collections::BTreeMap::<String, (usize, usize)>::new();
+            for d in &entries {
+                let Some(&flagged) = linked.get(&key_of(d)) else { continue };
+                on_linked += 1;
+                found += flagged as usize;
+                for t in d["types"].as_array().into_iter().flatten().filter_map(|t| t.as_str()) {
+                    let e = by_type.entry(t.to_string()).or_default();
+                    e.0 += flagged as usize;
+                    e.1 += 1;
+                }
+            }
+            let flagged: Vec<&article_compare::report::Match> =
+                report.matches.iter().filter(|m| !m.discrepancies.is_empty()).collect();
+            let right = flagged.iter().filter(|m| pairs_of(m).iter().any(|p| gold_pairs.contains(p))).count();
+            let ratio = |x: usize, n: usize| if n == 0 { 0.0 } else { x as f64 / n as f64 };
+            let types: Vec<String> = by_type.iter().map(|(t, (f, n))| format!("{t} {f}/{n}")).collect();
+            println!(
+                "  {label:8} {:32} recall {:.2} of linked ({found}/{on_linked}), {:.2} of all {} | precision {:.2} ({right}/{}) | by type (linked): {}",
+                set.name,
+                ratio(found, on_linked),
+                ratio(found, entries.len()),
+                entries.len(),
+                ratio(right, flagged.len()),
+                flagged.len(),
+                types.join(", ")
             );
         }
     }

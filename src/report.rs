@@ -228,14 +228,46 @@ pub struct DiffOp {
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum DiscrepancyKind {
-    /// A figure differs (`14` vs `17`, `one` vs `two`).
+    /// A figure differs (`14` vs `17`, `one` vs `two`, `Saturday` vs
+    /// `Sunday`), is hedged on one side only (`about 3,400` vs `3,400`), or
+    /// is given on one side and left vague on the other (`41 buses` vs
+    /// `dozens of buses`).
     Number,
-    /// The words inside quotation marks differ.
+    /// A quotation is worded differently, or quoted on one side and
+    /// reported in the writer's words on the other.
     Quote,
-    /// A named person, place or organisation differs.
+    /// A named person, place or organisation differs in the same place of
+    /// the sentence.
     Name,
+    /// The same words are attributed to someone else.
+    Attribution,
     /// One side negates what the other affirms.
     Negation,
+    /// The same word spelled differently: a transliteration, a British or
+    /// American spelling, a misspelt name.
+    Spelling,
+}
+
+impl DiscrepancyKind {
+    /// How much the difference matters to what is said.
+    pub fn severity(self) -> Severity {
+        match self {
+            DiscrepancyKind::Spelling => Severity::Cosmetic,
+            _ => Severity::Substantive,
+        }
+    }
+}
+
+/// How much a discrepancy matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Severity {
+    /// It changes what is said: a figure, a quote, a name, who said it, a
+    /// negation. Listed first.
+    Substantive,
+    /// Only how a word is written; the app lets readers hide these.
+    Cosmetic,
 }
 
 /// A difference inside a match that changes what is said.
@@ -243,10 +275,19 @@ pub enum DiscrepancyKind {
 pub struct Discrepancy {
     /// What kind of fact differs.
     pub kind: DiscrepancyKind,
+    /// Whether it changes what is said or only how a word is written.
+    pub severity: Severity,
     /// The differing text in segment `a` (may be empty when `a` lacks it).
     pub a: Span,
     /// The differing text in segment `b` (may be empty when `b` lacks it).
     pub b: Span,
+}
+
+impl Discrepancy {
+    /// A discrepancy of `kind` between the spans `a` and `b`.
+    pub fn new(kind: DiscrepancyKind, a: Span, b: Span) -> Self {
+        Discrepancy { kind, severity: kind.severity(), a, b }
+    }
 }
 
 /// A piece of a segment's text. Offsets are UTF-16 units into the segment's

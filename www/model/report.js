@@ -124,10 +124,15 @@ function* modelSteps(report, texts) {
   const discrepancies = [];
   for (let match = 0; match < matches.length; match++) {
     const m = matches[match];
-    for (const d of m.discrepancies) discrepancies.push({ match, kind: d.kind, a: m.a, b: m.b, aSpan: d.a, bSpan: d.b });
+    for (const d of m.discrepancies) {
+      discrepancies.push({ match, kind: d.kind, severity: d.severity, a: m.a, b: m.b, aSpan: d.a, bSpan: d.b });
+    }
     if (due()) yield;
   }
-  discrepancies.sort((x, y) => x.a.doc - y.a.doc || x.a.segment - y.a.segment || x.b.doc - y.b.doc || x.b.segment - y.b.segment);
+  // Substantive first (a figure, a quote, who said it), then cosmetic
+  // spellings; each in reading order.
+  const cosmetic = (d) => (d.severity === 'cosmetic' ? 1 : 0);
+  discrepancies.sort((x, y) => cosmetic(x) - cosmetic(y) || x.a.doc - y.a.doc || x.a.segment - y.a.segment || x.b.doc - y.b.doc || x.b.segment - y.b.segment);
 
   const uniquePassages = [];
   for (const [doc, d] of documents.entries()) {

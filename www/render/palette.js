@@ -40,14 +40,18 @@ export const DISCREPANCY_LABELS = {
   number: 'Figure',
   quote: 'Quote',
   name: 'Name',
+  attribution: 'Attribution',
   negation: 'Negation',
+  spelling: 'Spelling',
 };
 
 export const DISCREPANCY_HINTS = {
-  number: 'a figure differs',
-  quote: 'the quoted words differ',
+  number: 'a figure differs, is hedged on one side only, or is left vague',
+  quote: 'the quoted words differ, or one side reports them in its own words',
   name: 'a name differs',
+  attribution: 'the same words, said by someone else',
   negation: 'one negates what the other affirms',
+  spelling: 'the same word spelled differently (cosmetic)',
 };
 
 /** A percentage for people: 0.7539 → "75%", tiny non-zero shares → "<1%". */

@@ -107,9 +107,9 @@ function overlapTable(doc, model, action) {
 
 function discrepancyList(doc, model, action) {
   if (!model.discrepancies.length) {
-    return h(doc, 'p', { class: 'ac-sum-empty' }, icon(doc, 'check'), 'No discrepancies: where the articles share a sentence, its figures, quotes, names and negations agree.');
+    return h(doc, 'p', { class: 'ac-sum-empty' }, icon(doc, 'check'), 'No discrepancies: where the articles share a sentence, its figures, quotes, names, speakers and negations agree.');
   }
-  return limitedList(doc, model.discrepancies, (d) => {
+  const item = (d) => {
     const a = model.segment(d.a);
     const from = model.documents[d.a.doc].name;
     const to = model.documents[d.b.doc].name;
@@ -123,7 +123,16 @@ function discrepancyList(doc, model, action) {
       h(doc, 'span', { class: 'ac-sum-where' }, h(doc, 'span', { dir: 'auto' }, from), ' → ', h(doc, 'span', { dir: 'auto' }, to)),
       h(doc, 'span', { class: 'ac-sum-context', dir: 'auto' }, markedText(doc, a.text, [[d.aSpan.start, d.aSpan.end]].filter(([s, e]) => e > s))),
     ], d.a, { against: d.b.doc }));
-  });
+  };
+  // Cosmetic ones (spelling variants) wait behind a disclosure the reader opens.
+  const substantive = model.discrepancies.filter((d) => d.severity !== 'cosmetic');
+  const cosmetic = model.discrepancies.filter((d) => d.severity === 'cosmetic');
+  return [
+    substantive.length ? limitedList(doc, substantive, item) : h(doc, 'p', { class: 'ac-sum-empty' }, icon(doc, 'check'), 'Figures, quotes, names, speakers and negations agree.'),
+    cosmetic.length ? h(doc, 'details', { class: 'ac-sum-cosmetic' },
+      h(doc, 'summary', {}, `Spelling variants (${cosmetic.length})`),
+      limitedList(doc, cosmetic, item)) : null,
+  ];
 }
 
 function movedList(doc, model, action, section) {

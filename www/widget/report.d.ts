@@ -4,7 +4,9 @@
 
 export type Role = 'title' | 'body' | 'meta' | 'caption' | 'boilerplate';
 export type MatchKind = 'verbatim' | 'edited' | 'paraphrase' | 'partial';
-export type DiscrepancyKind = 'number' | 'quote' | 'name' | 'negation';
+export type DiscrepancyKind = 'number' | 'quote' | 'name' | 'attribution' | 'negation' | 'spelling';
+/** `cosmetic` for spelling variants; listed after the `substantive` ones. */
+export type Severity = 'substantive' | 'cosmetic';
 
 export interface Options {
   strictness: number;
@@ -66,7 +68,7 @@ export interface Match {
   kind: MatchKind;
   score: number;
   diff: DiffOp[];
-  discrepancies: { kind: DiscrepancyKind; a: Span; b: Span }[];
+  discrepancies: { kind: DiscrepancyKind; severity: Severity; a: Span; b: Span }[];
 }
 
 export interface SegmentRun {
