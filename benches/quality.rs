@@ -4,7 +4,9 @@
 //!     cargo bench --bench quality -- PATH/TO/shared/data [PATH/TO/shared/tools]
 //!
 //! Prints, each with and without the semantic signal where it applies:
-//! - sentence splitting on `sbd/news_en.json` (exact cases, boundary F1);
+//! - sentence splitting on `sbd/news_en.json` and on the project's own
+//!   boundary cases `tests/fixtures/sbd/boundary_cases.json` (exact cases,
+//!   boundary F1);
 //! - alignment on every labelled article set in `articles/` (the reworded
 //!   sets first, then the near-copy `dev/` set), scored by the data's own
 //!   `score_alignment.py`: link precision/recall/F1, recall by kind,
@@ -49,6 +51,7 @@ fn main() {
     };
     let tools = args.get(1).map(PathBuf::from).unwrap_or_else(|| data.join("../tools"));
     sentence_splitting(&data.join("sbd/news_en.json"));
+    sentence_splitting(&PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/sbd/boundary_cases.json")));
     let sets = article_sets(&data.join("articles"));
     alignment(&sets, &tools.join("score_alignment.py"));
     discrepancy_scores(&sets);
@@ -79,7 +82,7 @@ fn sentence_splitting(path: &Path) {
         if got == expected {
             exact += 1;
         } else {
-            failures.push(case["id"].as_str().unwrap_or("?").to_string());
+            failures.push(case["id"].as_str().or(case["text"].as_str()).unwrap_or("?").to_string());
         }
         // Boundaries as offsets in the concatenated sentences.
         let ends = |list: &[String]| {

@@ -29,21 +29,169 @@ fn is_opener(c: char) -> bool {
 /// Byte offsets (within `line`) where a sentence ends and the whitespace to
 /// the next one begins. The line's end is not included.
 pub fn boundaries(line: &str) -> Vec<usize> {
-    let mut out = Vec::new();
+    let items = list_items(line);
+    let mut out: Vec<usize> = items.starts.clone();
     let mut i = 0;
     while i < line.len() {
         let c = line[i..].chars().next().expect("i is a char boundary below len");
-        if !(is_terminator(c) || is_unspaced_terminator(c)) {
+        if !(is_terminator(c) || is_unspaced_terminator(c)) || items.marks.contains(&i) {
             i += c.len_utf8();
             continue;
         }
-        let (end, unspaced) = terminator_run_end(line, i);
-        if end < line.len() && decide(line, i, end, unspaced) {
+        // `[...]` marks words left out of a quotation, not an end.
+        if line[..i].ends_with('[') {
+            let dots = line[i..].len() - line[i..].trim_start_matches(['.', '…']).len();
+            if line[i + dots..].starts_with(']') {
+                i += dots + 1;
+                continue;
+            }
+        }
+        let spaced = if c == '.' { spaced_ellipsis_end(line, i) } else { None };
+        let (end, unspaced) = match spaced {
+            // Three spaced dots leave words out inside a sentence; a fourth
+            // is the full stop that ends it.
+            Some((end, 3)) => {
+                i = end;
+                continue;
+            }
+            Some((end, _)) => (end, false),
+            None => terminator_run_end(line, i),
+        };
+        if end < line.len() && (decide(line, i, end, unspaced) || glued_sentence(line, i, end)) {
             out.push(end);
         }
         i = end.max(i + c.len_utf8());
     }
+    out.sort_unstable();
+    out.dedup();
     out
+}
+
+/// `. . .` or `. . . .` (an ellipsis typed with spaces, and a full stop)
+/// starting at the full stop at `start`: its end, with closing quotes, and
+/// its number of dots.
+fn spaced_ellipsis_end(line: &str, start: usize) -> Option<(usize, usize)> {
+    let mut end = start + 1;
+    let mut dots = 1;
+    while line[end..].starts_with(" .") {
+        end += 2;
+        dots += 1;
+    }
+    if dots < 3 {
+        return None;
+    }
+    while let Some(c) = line[end..].chars().next().filter(|&c| is_closer(c)) {
+        end += c.len_utf8();
+    }
+    Some((end, dots))
+}
+
+/// Bytes either side of a glued full stop searched for the token it is in.
+const TOKEN_WINDOW: usize = 100;
+
+/// A full stop with no space after it that still ends a sentence
+/// (`world.Today`, `1,000.That`): a word or figure before it, a capitalised
+/// word after it, and nothing of an address (`Jane.Doe@example.com`,
+/// `www.Example.com`) or a name with a dot (`ASP.NET`).
+fn glued_sentence(line: &str, start: usize, end: usize) -> bool {
+    if end != start + 1 {
+        return false;
+    }
+    let mut after = line[end..].chars();
+    let (Some(first), Some(second)) = (after.next(), after.next()) else { return false };
+    if !(first.is_uppercase() && second.is_lowercase()) {
+        return false;
+    }
+    // The token around it, looked for within a bounded window so that a
+    // long run without spaces stays linear.
+    let mut window_start = start.saturating_sub(TOKEN_WINDOW);
+    while !line.is_char_boundary(window_start) {
+        window_start -= 1;
+    }
+    let mut window_end = (end + TOKEN_WINDOW).min(line.len());
+    while !line.is_char_boundary(window_end) {
+        window_end += 1;
+    }
+    let token_start =
+        line[window_start..start].rfind(char::is_whitespace).map_or(window_start, |i| window_start + i + 1);
+    let token_end = line[end..window_end].find(char::is_whitespace).map_or(window_end, |i| end + i);
+    let token = &line[token_start..token_end];
+    let before = &line[token_start..start];
+    let ends_word = before.chars().next_back().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+    ends_word
+        && before.chars().count() >= 2
+        && !token.contains(['@', '/'])
+        && !token.to_ascii_lowercase().starts_with("www.")
+}
+
+/// Inline list items on one line (`1.) … 2.) …`, `a. … b. …`, `• … • …`):
+/// where each item after the first starts (as a sentence end before it),
+/// and the full stops that belong to the markers.
+struct ListItems {
+    starts: Vec<usize>,
+    marks: Vec<usize>,
+}
+
+/// A list marker at byte `at`: bullet, ordinal (a number or a letter) and
+/// its punctuation (`.)`, `)`, `.`), followed by a space. Returns the
+/// ordinal (letters as 1 for `a`), its kind, and the byte of its full stop.
+fn list_marker(line: &str, at: usize) -> Option<(u32, u8, Option<usize>)> {
+    let rest = &line[at..];
+    let bullet = rest.chars().next().filter(|&c| c == '•' || c == '⁃').map_or(0, char::len_utf8);
+    let spaces = rest[bullet..].len() - rest[bullet..].trim_start_matches(' ').len();
+    let body = &rest[bullet + spaces..];
+    let digits = body.bytes().take_while(u8::is_ascii_digit).count();
+    let (value, kind, len) = if (1..=3).contains(&digits) {
+        (body[..digits].parse().ok()?, b'1', digits)
+    } else if body.starts_with(|c: char| c.is_ascii_lowercase()) {
+        (u32::from(body.as_bytes()[0] - b'a') + 1, b'a', 1)
+    } else if bullet > 0 && spaces > 0 {
+        // A bare bullet: `• Fill the tank • Check the oil`.
+        return Some((0, b'*', None));
+    } else {
+        return None;
+    };
+    let tail = &body[len..];
+    let (punct, dot) = if tail.starts_with(".)") {
+        (2, true)
+    } else if tail.starts_with(')') && kind == b'1' {
+        (1, false)
+    } else if tail.starts_with('.') {
+        (1, true)
+    } else {
+        return None;
+    };
+    if !tail[punct..].starts_with(' ') {
+        return None;
+    }
+    Some((value, kind, dot.then_some(at + bullet + spaces + len)))
+}
+
+fn list_items(line: &str) -> ListItems {
+    let mut items = ListItems { starts: Vec::new(), marks: Vec::new() };
+    // The list opens the line or follows a colon.
+    let opening = line.len() - line.trim_start().len();
+    let first = std::iter::once(opening).chain(line.match_indices([':', ';']).map(|(i, _)| i + 1)).find_map(|at| {
+        let at = at + line[at..].len() - line[at..].trim_start().len();
+        list_marker(line, at).map(|m| (at, m))
+    });
+    let Some((at, (mut value, kind, dot))) = first else { return items };
+    items.marks.extend(dot);
+    let char_after = |p: usize| p + line[p..].chars().next().map_or(1, char::len_utf8);
+    let mut from = char_after(at);
+    while let Some(next) = line[from..]
+        .char_indices()
+        .filter(|&(i, _)| line[..from + i].ends_with(' '))
+        .map(|(i, _)| from + i)
+        .find(|&p| list_marker(line, p).is_some_and(|(v, k, _)| k == kind && (kind == b'*' || v == value + 1)))
+    {
+        let (v, _, dot) = list_marker(line, next).expect("found above");
+        items.starts.push(line[..next].trim_end().len());
+        items.marks.extend(dot);
+        value = v;
+        from = char_after(next);
+    }
+    items
 }
 
 /// The end of the terminators starting at `start`, with closing quotes and
@@ -111,7 +259,14 @@ fn speech_verb_follows(rest: &str) -> bool {
 fn word_before(line: &str, pos: usize) -> (&str, usize) {
     let start =
         line[..pos].rfind(char::is_whitespace).map_or(0, |i| i + line[i..].chars().next().map_or(1, char::len_utf8));
-    let word = &line[start..pos];
+    let mut word = &line[start..pos];
+    // After a sentence glued to this one (`Tuesday.Mr`), the word is `Mr`.
+    if let Some(k) = word.rfind('.') {
+        let mut after = word[k + 1..].chars();
+        if after.next().is_some_and(char::is_uppercase) && after.next().is_some_and(char::is_lowercase) {
+            word = &word[k + 1..];
+        }
+    }
     let bare = word.trim_start_matches(is_opener);
     (bare, pos - bare.len())
 }
@@ -129,6 +284,10 @@ fn period_ends_sentence(line: &str, period: usize, next_word: &str, next_first: 
             return !is_time_follower(next_word) && !next_first.is_ascii_digit();
         }
         return starter;
+    }
+    // `p. 55`, `N°. 1026`: a short abbreviation before a figure.
+    if next_first.is_ascii_digit() && word.chars().count() <= 2 && !word.chars().all(|c| c.is_ascii_digit()) {
+        return false;
     }
     match classify(word) {
         Some(Abbreviation::Prefix) => return false,
@@ -265,10 +424,85 @@ mod tests {
     }
 
     #[test]
-    fn list_markers_are_not_sentences() {
+    fn list_markers_are_not_sentences_but_start_items() {
         assert_eq!(split("1. Open the box"), vec!["1. Open the box"]);
-        assert_eq!(split("Steps: 1. Open the box 2. Close it"), vec!["Steps: 1. Open the box 2. Close it"]);
+        assert_eq!(split("Steps: 1. Open the box 2. Close it"), vec!["Steps: 1. Open the box", "2. Close it"]);
         assert_eq!(split("They won in 2022. Then they lost."), vec!["They won in 2022.", "Then they lost."]);
+        for (line, items) in [
+            ("1.) Fill the tank 2.) Check the oil", vec!["1.) Fill the tank", "2.) Check the oil"]),
+            ("1.) Fill the tank. 2.) Check the oil.", vec!["1.) Fill the tank.", "2.) Check the oil."]),
+            ("1) Fill the tank 2) Check the oil 3) Drive", vec!["1) Fill the tank", "2) Check the oil", "3) Drive"]),
+            ("1. Fill the tank 2. Check the oil", vec!["1. Fill the tank", "2. Check the oil"]),
+            (
+                "a. Fill the tank b. Check the oil c. Drive off",
+                vec!["a. Fill the tank", "b. Check the oil", "c. Drive off"],
+            ),
+            ("• 4. Fill the tank • 5. Check the oil", vec!["• 4. Fill the tank", "• 5. Check the oil"]),
+            ("⁃7. Fill the tank ⁃8. Check the oil", vec!["⁃7. Fill the tank", "⁃8. Check the oil"]),
+        ] {
+            assert_eq!(split(line), items, "{line}");
+        }
+        // Numbers in running text are not a list.
+        for line in ["He scored 1) early and 2) late.", "Vote 2) was held after 1) failed."] {
+            assert_eq!(split(line), vec![line], "{line}");
+        }
+    }
+
+    #[test]
+    fn spaced_ellipses_are_one_mark() {
+        assert_eq!(
+            split("The habit weakened . . . was that of combining words. . . . The practice was not abandoned. . . ."),
+            vec![
+                "The habit weakened . . . was that of combining words. . . .",
+                "The practice was not abandoned. . . ."
+            ]
+        );
+        assert_eq!(
+            split("“The laws will appear less complex. . . .”"),
+            vec!["“The laws will appear less complex. . . .”"]
+        );
+        assert_eq!(split("Then the end . . . . Next sentence."), vec!["Then the end . . . .", "Next sentence."]);
+        assert_eq!(
+            split("The thing is . . . I meant it."),
+            vec!["The thing is . . . I meant it."],
+            "three dots: an omission"
+        );
+        assert_eq!(
+            split("“Bohr [...] used the analogy of stairways [...]” (Smith 55)."),
+            vec!["“Bohr [...] used the analogy of stairways [...]” (Smith 55)."]
+        );
+    }
+
+    #[test]
+    fn page_and_number_abbreviations_before_a_figure() {
+        for line in ["Please turn to p. 55.", "See pp. 10-12 of the report.", "You can find it at N°. 1026.253.553."] {
+            assert_eq!(split(line), vec![line], "{line}");
+        }
+        assert_eq!(
+            split("You can find it at N°. 1026.253.553. That is where the treasure is."),
+            vec!["You can find it at N°. 1026.253.553.", "That is where the treasure is."]
+        );
+    }
+
+    #[test]
+    fn a_missing_space_after_a_full_stop_still_ends_a_sentence() {
+        assert_eq!(
+            split("Hello world.Today is Tuesday.Mr. Smith went to the store and bought 1,000.That is a lot."),
+            vec![
+                "Hello world.",
+                "Today is Tuesday.",
+                "Mr. Smith went to the store and bought 1,000.",
+                "That is a lot."
+            ]
+        );
+        for line in [
+            "Her email is Jane.Doe@example.com today.",
+            "Visit www.Example.com for more.",
+            "The ASP.NET site runs on Node.js now.",
+            "It cost 3.5 million.",
+        ] {
+            assert_eq!(split(line), vec![line], "{line}");
+        }
     }
 
     #[test]
