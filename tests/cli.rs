@@ -206,7 +206,47 @@ fn text_that_is_not_utf8_is_decoded_as_windows_1252() {
 fn compare_with_one_file_is_a_usage_error() {
     let message = failure(&run(&["compare", &fixture("wire.txt")]), 2);
     assert!(message.contains("at least two files"), "{message}");
-    assert!(message.contains("Usage:"), "the usage follows the error: {message}");
+    assert!(message.contains("usage: article-compare compare FILE FILE"), "the command's synopsis follows: {message}");
+    assert!(message.lines().count() <= 3, "a usage error is short, not the whole help: {message}");
+}
+
+#[test]
+fn a_flag_of_another_command_is_a_usage_error() {
+    let message = failure(&run(&["extract", &fixture("wire.txt"), "--strictness", "0.5"]), 2);
+    assert!(message.contains("'--strictness' does not apply to extract"), "{message}");
+}
+
+#[test]
+fn options_take_their_value_after_an_equals_sign_and_a_double_dash_ends_them() {
+    let wire = std::fs::read(fixture("wire.txt")).unwrap();
+    let dashed = Temp::file("--dashed.txt", &wire);
+    let name = dashed.path.file_name().unwrap().to_str().unwrap().to_string();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_article-compare"))
+        .current_dir(dashed.path.parent().unwrap())
+        .args(["compare", "--strictness=strict", "--json", "--", &name, &fixture("rewrite.txt")])
+        .output()
+        .unwrap();
+    let report = report_of(&output);
+    assert_eq!(report.documents[0].name, name);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_utf8_is_read_and_shown() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = Temp::dir("odd-names");
+    let odd = dir.path.join(std::ffi::OsStr::from_bytes(b"caf\xe9.txt"));
+    std::fs::copy(fixture("wire.txt"), &odd).unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_article-compare"))
+        .arg("compare")
+        .arg(&odd)
+        .arg(fixture("rewrite.txt"))
+        .arg("--json")
+        .output()
+        .unwrap();
+    std::fs::remove_file(&odd).unwrap();
+    let report = report_of(&output);
+    assert_eq!(report.documents[0].name, "caf\u{FFFD}.txt");
 }
 
 #[test]

@@ -1,6 +1,8 @@
 //! Command-line arguments: what to do, on which files, with which options.
 
 use article_compare::Options;
+use std::ffi::{OsStr, OsString};
+use std::path::PathBuf;
 
 /// The usage text, printed by `--help` and after a usage error.
 pub const USAGE: &str = "\
@@ -41,69 +43,157 @@ pub enum Format {
     Text,
 }
 
+/// An input: a file, or standard input (`-`). File names need not be UTF-8.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// Standard input.
+    Stdin,
+    /// A file.
+    File(PathBuf),
+}
+
+impl Input {
+    fn from(arg: &OsStr) -> Input {
+        if arg == "-" {
+            Input::Stdin
+        } else {
+            Input::File(PathBuf::from(arg))
+        }
+    }
+}
+
 /// What the user asked for.
 #[derive(Debug, PartialEq)]
 pub enum Command {
     /// Compare files, with the semantic signal unless `words_only`.
-    Compare { files: Vec<String>, format: Option<Format>, options: Options, words_only: bool },
+    Compare { files: Vec<Input>, format: Option<Format>, options: Options, words_only: bool },
     /// Print the segments of a file, one JSON object per line.
-    Segment { file: String, options: Options },
+    Segment { file: Input, options: Options },
     /// Print the text extracted from a file.
-    Extract { file: String },
+    Extract { file: Input },
     /// Print the usage.
     Help,
     /// Print the version.
     Version,
 }
 
-/// Parses the arguments after the program name. The error is a sentence
-/// for the user.
-pub fn parse(args: &[String]) -> Result<Command, String> {
+/// A usage error: what is wrong, and the command's synopsis to show with it.
+#[derive(Debug, PartialEq)]
+pub struct UsageError {
+    /// What is wrong, as a sentence.
+    pub message: String,
+    /// The synopsis line of the command it concerns (or of all commands).
+    pub synopsis: &'static str,
+}
+
+const SYNOPSIS_COMPARE: &str = "article-compare compare FILE FILE [FILE…] [--json | --text] [options]";
+const SYNOPSIS_SEGMENT: &str = "article-compare segment FILE [--no-boilerplate]";
+const SYNOPSIS_EXTRACT: &str = "article-compare extract FILE";
+const SYNOPSIS_ALL: &str = "article-compare compare | segment | extract … (or --help)";
+
+/// The flags each command takes; `--strictness` also takes a value.
+fn takes(command: &str, flag: &str) -> bool {
+    match command {
+        "compare" => {
+            matches!(flag, "--json" | "--text" | "--strictness" | "--no-boilerplate" | "--no-diffs" | "--words-only")
+        }
+        "segment" => flag == "--no-boilerplate",
+        _ => false,
+    }
+}
+
+/// Parses the arguments after the program name (as the system gives them:
+/// file names need not be UTF-8).
+pub fn parse(args: &[OsString]) -> Result<Command, UsageError> {
+    let error = |message: String, synopsis| UsageError { message, synopsis };
     let mut iter = args.iter();
     let Some(command) = iter.next() else { return Ok(Command::Help) };
-    match command.as_str() {
-        "-h" | "--help" | "help" => return Ok(Command::Help),
-        "-V" | "--version" => return Ok(Command::Version),
-        "compare" | "segment" | "extract" => {}
-        other => return Err(format!("unknown command '{other}'")),
-    }
+    let command = match command.to_str() {
+        Some("-h" | "--help" | "help") => return Ok(Command::Help),
+        Some("-V" | "--version") => return Ok(Command::Version),
+        Some(c @ ("compare" | "segment" | "extract")) => c,
+        _ => return Err(error(format!("unknown command '{}'", command.to_string_lossy()), SYNOPSIS_ALL)),
+    };
+    let synopsis = match command {
+        "compare" => SYNOPSIS_COMPARE,
+        "segment" => SYNOPSIS_SEGMENT,
+        _ => SYNOPSIS_EXTRACT,
+    };
     let mut files = Vec::new();
     let mut format = None;
     let mut options = Options::default();
     let mut words_only = false;
+    let mut only_files = false;
     while let Some(arg) = iter.next() {
-        match arg.as_str() {
+        let text = arg.to_str();
+        if only_files || text.is_none_or(|t| !t.starts_with("--") && !matches!(t, "-h")) {
+            files.push(Input::from(arg));
+            continue;
+        }
+        let text = text.expect("checked above");
+        if text == "--" {
+            only_files = true;
+            continue;
+        }
+        if matches!(text, "-h" | "--help") {
+            return Ok(Command::Help);
+        }
+        // `--strictness=0.7` and `--strictness 0.7`
+        let (flag, inline) = match text.split_once('=') {
+            Some((flag, value)) => (flag, Some(value.to_string())),
+            None => (text, None),
+        };
+        if !takes(command, flag) {
+            let known = ["compare", "segment"].iter().any(|c| takes(c, flag));
+            let message = if known {
+                format!("'{flag}' does not apply to {command}")
+            } else {
+                format!("unknown option '{flag}'")
+            };
+            return Err(error(message, synopsis));
+        }
+        if flag != "--strictness" && inline.is_some() {
+            return Err(error(format!("'{flag}' takes no value"), synopsis));
+        }
+        match flag {
             "--json" => format = Some(Format::Json),
             "--text" => format = Some(Format::Text),
             "--no-boilerplate" => options.detect_boilerplate = false,
             "--no-diffs" => options.word_diffs = false,
             "--words-only" => words_only = true,
-            "--strictness" => {
-                let value = iter.next().ok_or("--strictness needs a value")?;
+            _ => {
+                let value = match inline {
+                    Some(v) => v,
+                    None => iter
+                        .next()
+                        .map(|v| v.to_string_lossy().into_owned())
+                        .ok_or_else(|| error("--strictness needs a value".into(), synopsis))?,
+                };
                 options.strictness =
-                    Options::strictness_from_name(value).or_else(|| value.parse().ok()).ok_or_else(|| {
-                        format!("--strictness: '{value}' is not a number from 0 to 1 nor loose, normal or strict")
+                    Options::strictness_from_name(&value).or_else(|| value.parse().ok()).ok_or_else(|| {
+                        error(
+                            format!("--strictness: '{value}' is not a number from 0 to 1 nor loose, normal or strict"),
+                            synopsis,
+                        )
                     })?;
-                options.validate().map_err(|e| format!("--strictness: {}", e.message))?;
+                options.validate().map_err(|e| error(format!("--strictness: {}", e.message), synopsis))?;
             }
-            "-h" | "--help" => return Ok(Command::Help),
-            flag if flag.starts_with("--") => return Err(format!("unknown option '{flag}'")),
-            file => files.push(file.to_string()),
         }
     }
-    if files.iter().filter(|f| *f == "-").count() > 1 {
-        return Err("standard input (-) can be read only once".into());
+    if files.iter().filter(|f| **f == Input::Stdin).count() > 1 {
+        return Err(error("standard input (-) can be read only once".into(), synopsis));
     }
     if command == "segment" || command == "extract" {
-        return match files.as_slice() {
-            [file] if command == "segment" => Ok(Command::Segment { file: file.clone(), options }),
-            [file] => Ok(Command::Extract { file: file.clone() }),
-            [] => Err(format!("{command} needs a FILE")),
-            _ => Err(format!("{command} takes one FILE")),
+        let mut files = files.into_iter();
+        return match (files.next(), files.next()) {
+            (Some(file), None) if command == "segment" => Ok(Command::Segment { file, options }),
+            (Some(file), None) => Ok(Command::Extract { file }),
+            (None, _) => Err(error(format!("{command} needs a FILE"), synopsis)),
+            _ => Err(error(format!("{command} takes one FILE"), synopsis)),
         };
     }
     if files.len() < 2 {
-        return Err(format!("compare needs at least two files, got {}", files.len()));
+        return Err(error(format!("compare needs at least two files, got {}", files.len()), synopsis));
     }
     Ok(Command::Compare { files, format, options, words_only })
 }
@@ -112,8 +202,16 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
 mod tests {
     use super::*;
 
-    fn args(s: &str) -> Vec<String> {
-        s.split_whitespace().map(String::from).collect()
+    fn args(s: &str) -> Vec<OsString> {
+        s.split_whitespace().map(OsString::from).collect()
+    }
+
+    fn files(s: &str) -> Vec<Input> {
+        args(s).iter().map(|a| Input::from(a)).collect()
+    }
+
+    fn message(s: &str) -> String {
+        parse(&args(s)).unwrap_err().message
     }
 
     #[test]
@@ -122,31 +220,55 @@ mod tests {
         assert_eq!(
             cmd,
             Command::Compare {
-                files: args("a.txt b.md -"),
+                files: files("a.txt b.md -"),
                 format: Some(Format::Json),
                 options: Options { strictness: 0.8, word_diffs: false, ..Options::default() },
                 words_only: true,
             }
         );
+        let Command::Compare { options, .. } = parse(&args("compare a b --strictness=0.3")).unwrap() else { panic!() };
+        assert_eq!(options.strictness, 0.3);
+    }
+
+    #[test]
+    fn a_double_dash_ends_the_options() {
+        let cmd = parse(&args("compare --json -- --notes.txt -")).unwrap();
+        let Command::Compare { files: got, format, .. } = cmd else { panic!() };
+        assert_eq!((got, format), (files("--notes.txt -"), Some(Format::Json)));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn file_names_need_not_be_utf8() {
+        use std::os::unix::ffi::OsStringExt;
+        let odd = OsString::from_vec(b"caf\xe9.txt".to_vec());
+        let cmd = parse(&[OsString::from("compare"), odd.clone(), OsString::from("b.txt")]).unwrap();
+        let Command::Compare { files, .. } = cmd else { panic!() };
+        assert_eq!(files[0], Input::File(PathBuf::from(odd)));
     }
 
     #[test]
     fn usage_errors_say_what_is_wrong() {
-        assert!(parse(&args("compare a.txt")).unwrap_err().contains("at least two"));
-        assert!(parse(&args("compare a b --strictness 3")).unwrap_err().contains("strictness"));
-        assert!(parse(&args("compare a b --strictness")).unwrap_err().contains("needs a value"));
-        assert!(parse(&args("compare - - ")).unwrap_err().contains("only once"));
-        assert!(parse(&args("frobnicate")).unwrap_err().contains("unknown command"));
-        assert!(parse(&args("compare a b --bogus")).unwrap_err().contains("unknown option"));
-        assert!(parse(&args("segment")).unwrap_err().contains("needs a FILE"));
-        assert!(parse(&args("extract")).unwrap_err().contains("extract needs a FILE"));
-        assert!(parse(&args("extract a b")).unwrap_err().contains("one FILE"));
-        assert_eq!(parse(&args("extract page.html")).unwrap(), Command::Extract { file: "page.html".into() });
+        assert!(message("compare a.txt").contains("at least two"));
+        assert!(message("compare a b --strictness 3").contains("strictness"));
+        assert!(message("compare a b --strictness").contains("needs a value"));
+        assert!(message("compare - - ").contains("only once"));
+        assert!(message("frobnicate").contains("unknown command"));
+        assert!(message("compare a b --bogus").contains("unknown option"));
+        assert!(message("compare a b --json=yes").contains("takes no value"));
+        assert_eq!(message("extract page.html --strictness 0.5"), "'--strictness' does not apply to extract");
+        assert_eq!(message("segment a.txt --json"), "'--json' does not apply to segment");
+        assert!(message("segment").contains("needs a FILE"));
+        assert!(message("extract").contains("extract needs a FILE"));
+        assert!(message("extract a b").contains("one FILE"));
+        assert_eq!(parse(&args("extract page.html")).unwrap(), Command::Extract { file: files("page.html").remove(0) });
+        assert_eq!(parse(&args("extract page.html --json")).unwrap_err().synopsis, SYNOPSIS_EXTRACT);
     }
 
     #[test]
     fn help_and_version() {
         assert_eq!(parse(&[]).unwrap(), Command::Help);
         assert_eq!(parse(&args("--version")).unwrap(), Command::Version);
+        assert_eq!(parse(&args("compare a b --help")).unwrap(), Command::Help);
     }
 }

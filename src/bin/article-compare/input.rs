@@ -2,26 +2,17 @@
 //! encoding, Markdown, web pages, Word documents), with a clear message for
 //! every way a file can fail to give text.
 
+use crate::args::Input;
 use article_compare::formats::{self, Extracted, MAX_INPUT_BYTES};
 use std::io::Read;
-use std::path::Path;
 
-/// Reads `path` (or standard input for `-`) and extracts its text. The
-/// error names the file and says what is wrong with it.
-pub fn read(path: &str) -> Result<Extracted, String> {
-    let (bytes, name) = if path == "-" {
-        let mut buf = Vec::new();
-        // One byte past the limit is enough to know the input is too large.
-        std::io::stdin()
-            .take(MAX_INPUT_BYTES as u64 + 1)
-            .read_to_end(&mut buf)
-            .map_err(|e| format!("standard input: {e}"))?;
-        if buf.len() > MAX_INPUT_BYTES {
-            return Err(format!("standard input: is too large to compare (the limit is {} MB)", MAX_INPUT_BYTES >> 20));
-        }
-        (buf, "standard input")
-    } else {
-        let p = Path::new(path);
+/// Reads `input` and extracts its text. The error names the file and says
+/// what is wrong with it.
+pub fn read(input: &Input) -> Result<Extracted, String> {
+    let (bytes, name) = if let Input::File(p) = input {
+        // Shown as the user would see it; bytes that are not UTF-8 as U+FFFD.
+        let shown = p.display().to_string();
+        let path = shown.as_str();
         if p.is_dir() {
             return Err(format!("{path}: is a directory, not a file"));
         }
@@ -34,9 +25,20 @@ pub fn read(path: &str) -> Result<Extracted, String> {
         formats::check_size(length, Some(path)).map_err(|e| e.message)?;
         let mut buf = Vec::new();
         file.take(MAX_INPUT_BYTES as u64 + 1).read_to_end(&mut buf).map_err(|e| format!("{path}: {e}"))?;
-        (buf, path)
+        (buf, shown)
+    } else {
+        let mut buf = Vec::new();
+        // One byte past the limit is enough to know the input is too large.
+        std::io::stdin()
+            .take(MAX_INPUT_BYTES as u64 + 1)
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("standard input: {e}"))?;
+        if buf.len() > MAX_INPUT_BYTES {
+            return Err(format!("standard input: is too large to compare (the limit is {} MB)", MAX_INPUT_BYTES >> 20));
+        }
+        (buf, "standard input".to_string())
     };
-    formats::extract(&bytes, Some(name)).map_err(|e| e.message)
+    formats::extract(&bytes, Some(&name)).map_err(|e| e.message)
 }
 
 #[cfg(test)]
@@ -45,7 +47,8 @@ mod tests {
 
     #[test]
     fn missing_files_and_directories_are_named() {
-        assert_eq!(read("/no/such/file.txt").unwrap_err(), "/no/such/file.txt: no such file");
-        assert!(read("/").unwrap_err().contains("is a directory"));
+        let file = |p: &str| Input::File(p.into());
+        assert_eq!(read(&file("/no/such/file.txt")).unwrap_err(), "/no/such/file.txt: no such file");
+        assert!(read(&file("/")).unwrap_err().contains("is a directory"));
     }
 }

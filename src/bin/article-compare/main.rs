@@ -5,10 +5,9 @@ mod args;
 mod input;
 mod text_output;
 
-use args::{Command, Format};
+use args::{Command, Format, Input};
 use article_compare::{compare_with_embeddings, segment_text, Document, Embeddings};
 use std::io::{IsTerminal, Write};
-use std::path::Path;
 use std::process::ExitCode;
 
 /// Exit status when an input cannot be read or compared.
@@ -17,11 +16,12 @@ const INPUT_ERROR: u8 = 1;
 const USAGE_ERROR: u8 = 2;
 
 fn main() -> ExitCode {
-    let argv: Vec<String> = std::env::args().skip(1).collect();
+    // `args_os`: a file name that is not UTF-8 is still a file name.
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
     let command = match args::parse(&argv) {
         Ok(c) => c,
-        Err(message) => {
-            eprintln!("article-compare: {message}\n\n{}", args::USAGE);
+        Err(e) => {
+            eprintln!("article-compare: {}\nusage: {}\n(article-compare --help for more)", e.message, e.synopsis);
             return ExitCode::from(USAGE_ERROR);
         }
     };
@@ -81,10 +81,13 @@ fn run(command: Command) -> Result<(), String> {
     }
 }
 
-/// A document's name: its file name, or "stdin".
-fn display_name(path: &str) -> String {
-    if path == "-" {
-        return "stdin".into();
+/// A document's name: its file name (shown with U+FFFD for bytes that are
+/// not UTF-8), or "stdin".
+fn display_name(input: &Input) -> String {
+    match input {
+        Input::Stdin => "stdin".into(),
+        Input::File(path) => {
+            path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+        }
     }
-    Path::new(path).file_name().map_or_else(|| path.to_string(), |n| n.to_string_lossy().into_owned())
 }
