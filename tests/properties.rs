@@ -15,7 +15,6 @@ use article_compare::report::{SegmentRef, SegmentSpan};
 use article_compare::{compare, segment_text, Document, MatchKind, Options, Report, Role};
 use proptest::prelude::*;
 use proptest::sample::{select, Index};
-use std::time::{Duration, Instant};
 
 // ---------------------------------------------------------------------------
 // Generators
@@ -349,25 +348,22 @@ fn a_200_kb_line_without_punctuation_is_cut_into_bounded_segments() {
     assert!(segments.len() >= 100, "{} segments for 200 KB", segments.len());
     assert!(segments.iter().all(|s| s.text.len() <= 2000), "a segment is longer than 2000 bytes");
 
-    let started = Instant::now();
+    // How long these take is measured by the benchmarks, not asserted here.
     compare_checked(&[
         Document::new("dump", line.clone()),
         Document::new("short", "Officials said the fire was contained."),
     ]);
     compare_checked(&[Document::new("dump", line.clone()), Document::new("copy", line)]);
-    assert!(started.elapsed() < Duration::from_secs(30), "took {:?}", started.elapsed());
 }
 
 #[test]
 fn a_sentence_repeated_300_times_does_not_explode_into_all_pairs() {
     let text = "The port authority said the fire at the Eemhaven terminal was under control. ".repeat(300);
     let docs = [Document::new("a", text.clone()), Document::new("b", text)];
-    let started = Instant::now();
     let report = compare_checked(&docs);
-    let elapsed = started.elapsed();
     assert!(!report.matches.is_empty(), "identical repeated sentences should match");
+    // What keeps it fast: a bounded number of matches, not all 90,000 pairs.
     assert!(report.matches.len() <= 1000, "{} matches for 300 × 300 identical sentences", report.matches.len());
-    assert!(elapsed < Duration::from_secs(30), "took {elapsed:?}");
 }
 
 #[test]
