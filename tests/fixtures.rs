@@ -233,7 +233,11 @@ fn check(set: &str, floors: Floors) -> Compared {
         let recall = c.discrepancy_recall();
         assert!(recall >= floors.discrepancies, "{set}: discrepancy recall {recall:.2} below {}", floors.discrepancies);
     }
-    assert!(c.moved_found(), "{set}: the moved passage was not found");
+    // Only sets with a labelled move check it (an empty list would pass
+    // whatever the engine did).
+    if !c.labels.moved.is_empty() {
+        assert!(c.moved_found(), "{set}: the moved passage was not found");
+    }
     c
 }
 

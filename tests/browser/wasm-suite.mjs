@@ -6,6 +6,7 @@ import { cases } from '../wasm/suite.mjs';
 await init();
 await init(); // initialising twice must be harmless
 const api = { compare, countWords, segment, version };
+window.caseNames = Object.keys(cases);
 window.results = Object.entries(cases).map(([name, run]) => {
   try {
     run(api);
