@@ -10,7 +10,7 @@
 //! table) unless `--words-only`. The floor is one pass that only tokenises every
 //! document: the least any comparer must do.
 
-use article_compare::text::tokenize::count_words;
+use article_compare::count_words;
 use article_compare::{compare_with_embeddings, Document, Embeddings, Options, Progress, Stage};
 use std::path::{Path, PathBuf};
 use std::time::Instant;

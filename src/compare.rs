@@ -2,20 +2,19 @@
 //! then derive groups, passages, diffs, discrepancies and shares into one
 //! [`Report`].
 
+use crate::budget::reported_matches;
 use crate::diff::{to_report, word_ops, Side};
 use crate::discrepancy::{discrepancies, Segment};
 use crate::error::{Error, ErrorKind};
-use crate::groups::group_links;
+use crate::groups;
 use crate::limits;
 use crate::matching::features::{words_of, SegmentFeatures, Vocabulary, Word};
 use crate::matching::{find_matches, SegmentMatch, SemanticInput};
 use crate::options::Options;
 use crate::passages::{passages, Pair};
 use crate::progress::{Progress, Reporter, Stage};
-use crate::report::MatchKind;
 use crate::report::{
-    DocumentReport, Group, Match, Passage, Report, SegmentRef, SegmentReport, SegmentRun, SegmentSpan, SourceInfo,
-    Warning,
+    DocumentReport, Match, Passage, Report, SegmentRef, SegmentReport, SegmentRun, SegmentSpan, SourceInfo, Warning,
 };
 use crate::roles::{self, Role};
 use crate::segment::{segment as split, Segmentation};
@@ -113,8 +112,8 @@ fn segment_reports(doc: &Analysed) -> Vec<SegmentReport> {
         .iter()
         .zip(&doc.roles)
         .map(|(s, &role)| SegmentReport {
-            start: cursor.to_utf16(s.start),
-            end: cursor.to_utf16(s.end),
+            start: cursor.utf16_offset(s.start),
+            end: cursor.utf16_offset(s.end),
             text: doc.text[s.start..s.end].to_string(),
             role,
             group: None,
@@ -190,7 +189,7 @@ pub fn compare_with_embeddings(
     );
     progress.report(Stage::Grouping, 0.0);
     let mut segments: Vec<Vec<SegmentReport>> = analysed.iter().map(segment_reports).collect();
-    let groups = assign_groups(&found, features, &mut segments);
+    let groups = groups::assign(&found, features, &mut segments);
     let overlap = overlap(&found, features, &segments);
     let (reported, left_out) = reported_matches(&found, features, options.focus);
     progress.report(Stage::Diffing, 0.0);
@@ -327,35 +326,6 @@ pub(crate) fn prepare<'a>(
     Ok(Prepared { analysed, features, vocabulary, semantic })
 }
 
-/// Groups (see [`crate::groups`]): equivalent matches join them, then
-/// partial ones strongest first, so that a segment joins the group of its
-/// best counterparts.
-fn assign_groups(
-    found: &[SegmentMatch],
-    features: &[SegmentFeatures],
-    segments: &mut [Vec<SegmentReport>],
-) -> Vec<Group> {
-    let (equivalent, mut partial): (Vec<&SegmentMatch>, Vec<&SegmentMatch>) =
-        found.iter().partition(|m| m.kind != MatchKind::Partial);
-    partial.sort_by(|x, y| y.score.total_cmp(&x.score).then((x.a, x.b).cmp(&(y.a, y.b))));
-    let doc_of: Vec<usize> = features.iter().map(|f| f.doc).collect();
-    let (groups, group_of) =
-        group_links(&doc_of, equivalent.iter().map(|m| (m.a, m.b)), partial.iter().map(|m| (m.a, m.b)));
-    for (i, f) in features.iter().enumerate() {
-        segments[f.doc][f.index].group = group_of[i];
-    }
-    groups
-        .into_iter()
-        .map(|members| {
-            let members: Vec<SegmentRef> =
-                members.iter().map(|&i| SegmentRef { doc: features[i].doc, segment: features[i].index }).collect();
-            let mut documents: Vec<usize> = members.iter().map(|m| m.doc).collect();
-            documents.dedup();
-            Group { members, documents }
-        })
-        .collect()
-}
-
 /// The overlap matrix, from all matches found.
 fn overlap(found: &[SegmentMatch], features: &[SegmentFeatures], segments: &[Vec<SegmentReport>]) -> Vec<Vec<f64>> {
     let mut matched_in: Vec<Vec<Vec<usize>>> = segments.iter().map(|s| vec![Vec::new(); s.len()]).collect();
@@ -372,54 +342,6 @@ fn overlap(found: &[SegmentMatch], features: &[SegmentFeatures], segments: &[Vec
     }
     let segment_slices: Vec<&[SegmentReport]> = segments.iter().map(Vec::as_slice).collect();
     overlap_matrix(&segment_slices, &matched_in)
-}
-
-/// Matches listed in a report at most; beyond, each segment keeps its
-/// strongest (see [`MATCHES_PER_SEGMENT`]). Many near-identical articles
-/// would otherwise list every sentence against every copy: a quadratic
-/// report nobody can read.
-pub const MATCH_BUDGET: usize = 20_000;
-/// Matches each segment keeps when the budget is exceeded (one per other
-/// document at most), besides all matches with the focus document.
-pub const MATCHES_PER_SEGMENT: usize = 6;
-
-/// The matches to list, and how many were left out.
-fn reported_matches(
-    found: &[SegmentMatch],
-    features: &[SegmentFeatures],
-    focus: Option<usize>,
-) -> (Vec<SegmentMatch>, usize) {
-    if found.len() <= MATCH_BUDGET {
-        return (found.to_vec(), 0);
-    }
-    let mut order: Vec<usize> = (0..found.len()).collect();
-    order.sort_unstable_by(|&x, &y| {
-        found[y].score.total_cmp(&found[x].score).then((found[x].a, found[x].b).cmp(&(found[y].a, found[y].b)))
-    });
-    let mut kept_per_segment = vec![0usize; features.len()];
-    let mut seen_docs: crate::text::hash::FastSet<(usize, usize)> = Default::default();
-    let mut keep = vec![false; found.len()];
-    for i in order {
-        let m = &found[i];
-        let (da, db) = (features[m.a].doc, features[m.b].doc);
-        if focus.is_some_and(|f| f == da || f == db) {
-            keep[i] = true;
-            continue;
-        }
-        let room = |s: usize, other_doc: usize, kept: &[usize]| {
-            kept[s] < MATCHES_PER_SEGMENT && !seen_docs.contains(&(s, other_doc))
-        };
-        if room(m.a, db, &kept_per_segment) && room(m.b, da, &kept_per_segment) {
-            keep[i] = true;
-            kept_per_segment[m.a] += 1;
-            kept_per_segment[m.b] += 1;
-            seen_docs.insert((m.a, db));
-            seen_docs.insert((m.b, da));
-        }
-    }
-    let reported: Vec<SegmentMatch> = found.iter().zip(&keep).filter(|(_, k)| **k).map(|(m, _)| *m).collect();
-    let left_out = found.len() - reported.len();
-    (reported, left_out)
 }
 
 fn report_match(

@@ -81,8 +81,8 @@ pub fn to_report(ops: &[WordOp], a: &Side, b: &Side, a_text: &str, b_text: &str)
             let (b0, b1) = b.byte_range(op.b.0, op.b.1);
             DiffOp {
                 op: op.tag,
-                a: [cursor_a.to_utf16(a0), cursor_a.to_utf16(a1)],
-                b: [cursor_b.to_utf16(b0), cursor_b.to_utf16(b1)],
+                a: [cursor_a.utf16_offset(a0), cursor_a.utf16_offset(a1)],
+                b: [cursor_b.utf16_offset(b0), cursor_b.utf16_offset(b1)],
             }
         })
         .collect()

@@ -29,7 +29,11 @@ impl Segment<'_> {
 
     fn byte_span(&self, start: usize, end: usize) -> Span {
         let mut cursor = Utf16Cursor::new(self.text);
-        Span { start: cursor.to_utf16(start), end: cursor.to_utf16(end), text: self.text[start..end].to_string() }
+        Span {
+            start: cursor.utf16_offset(start),
+            end: cursor.utf16_offset(end),
+            text: self.text[start..end].to_string(),
+        }
     }
 
     fn empty_span_at(&self, word: usize) -> Span {

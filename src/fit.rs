@@ -73,7 +73,7 @@ pub fn candidate_links(
         .zip(documents)
         .map(|(spans, d)| {
             let mut cursor = Utf16Cursor::new(&d.text);
-            spans.into_iter().map(|(s, e)| (cursor.to_utf16(s), cursor.to_utf16(e))).collect()
+            spans.into_iter().map(|(s, e)| (cursor.utf16_offset(s), cursor.utf16_offset(e))).collect()
         })
         .collect();
     let at = |i: usize| SegmentRef { doc: features[i].doc, segment: features[i].index };

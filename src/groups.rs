@@ -9,6 +9,10 @@
 //! group has no two segments of one document. A partial link that would
 //! break this stays a match (the inspector shows it) without merging.
 
+use crate::matching::features::SegmentFeatures;
+use crate::matching::SegmentMatch;
+use crate::report::{Group, MatchKind, SegmentRef, SegmentReport};
+
 /// Union–find over segment indices, with path halving and union by size;
 /// each root keeps the sorted documents of its set.
 struct DisjointSets {
@@ -93,6 +97,32 @@ pub fn group_links(
         membership[item] = Some(g);
     }
     (groups, membership)
+}
+
+/// The groups of the matches `found`, each segment's group written into
+/// `segments`: equivalent matches join them, then
+/// partial ones strongest first, so that a segment joins the group of its
+/// best counterparts.
+pub fn assign(found: &[SegmentMatch], features: &[SegmentFeatures], segments: &mut [Vec<SegmentReport>]) -> Vec<Group> {
+    let (equivalent, mut partial): (Vec<&SegmentMatch>, Vec<&SegmentMatch>) =
+        found.iter().partition(|m| m.kind != MatchKind::Partial);
+    partial.sort_by(|x, y| y.score.total_cmp(&x.score).then((x.a, x.b).cmp(&(y.a, y.b))));
+    let doc_of: Vec<usize> = features.iter().map(|f| f.doc).collect();
+    let (groups, group_of) =
+        group_links(&doc_of, equivalent.iter().map(|m| (m.a, m.b)), partial.iter().map(|m| (m.a, m.b)));
+    for (i, f) in features.iter().enumerate() {
+        segments[f.doc][f.index].group = group_of[i];
+    }
+    groups
+        .into_iter()
+        .map(|members| {
+            let members: Vec<SegmentRef> =
+                members.iter().map(|&i| SegmentRef { doc: features[i].doc, segment: features[i].index }).collect();
+            let mut documents: Vec<usize> = members.iter().map(|m| m.doc).collect();
+            documents.dedup();
+            Group { members, documents }
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -39,37 +39,37 @@
 //! one read with [`Embeddings::from_bytes`], or none (words alone).
 #![deny(missing_docs)]
 
+mod budget;
 mod compare;
-pub mod diff;
-pub mod discrepancy;
+mod diff;
+mod discrepancy;
 mod error;
 #[cfg(feature = "fit")]
 pub mod fit;
 #[cfg(feature = "formats")]
 pub mod formats;
-pub mod groups;
+mod groups;
 pub mod limits;
-pub mod matching;
+mod matching;
 mod options;
-pub mod passages;
+mod passages;
 mod progress;
 pub mod report;
-pub mod roles;
+mod roles;
 pub mod segment;
-pub mod semantic;
-pub mod stats;
-pub mod text;
+mod semantic;
+mod stats;
+mod text;
 
-pub use compare::{
-    compare, compare_with_embeddings, compare_with_progress, segment as segment_text, Document, MATCHES_PER_SEGMENT,
-    MATCH_BUDGET,
-};
+pub use budget::{MATCHES_PER_SEGMENT, MATCH_BUDGET};
+pub use compare::{compare, compare_with_embeddings, compare_with_progress, segment as segment_text, Document};
 pub use error::{Error, ErrorKind};
 pub use options::Options;
 pub use progress::{Progress, Stage};
 pub use report::{DiffTag, DiscrepancyKind, MatchKind, Report, SourceInfo};
 pub use roles::Role;
 pub use semantic::Embeddings;
+pub use text::tokenize::count_words;
 
 /// The README's Rust examples, compiled and run as doctests.
 #[cfg(doctest)]

@@ -101,7 +101,6 @@ struct Text {
 impl Text {
     fn view(&self) -> TextView<'_> {
         TextView {
-            stems: &self.stems,
             bag: &self.bag,
             figures: &self.figures,
             content_stems: &self.content_stems,

@@ -53,12 +53,6 @@ impl Bag {
         }
         Bag { stems: out, totals }
     }
-
-    /// The bag of two texts read as one.
-    pub fn merged(a: &Bag, b: &Bag, weights: &Weights) -> Self {
-        let mut items: Vec<(u32, f32, f32)> = a.stems.iter().chain(&b.stems).copied().collect();
-        Bag::new(&mut items, weights)
-    }
 }
 
 /// How two texts overlap.
@@ -132,11 +126,6 @@ pub fn overlaps(a: &Bag, b: &Bag, weights: &Weights) -> (Overlap, Overlap) {
         }
     };
     (lane(0), lane(1))
-}
-
-/// Measures the overlap of two bags as written.
-pub fn overlap(a: &Bag, b: &Bag, weights: &Weights) -> Overlap {
-    overlaps(a, b, weights).0
 }
 
 /// Number of words the two key sequences have in common, in order.
@@ -252,8 +241,6 @@ fn alignment_by_diff(a: &[u32], b: &[u32]) -> (usize, usize, usize) {
 
 /// What a text brings to the scoring of a pair.
 pub struct TextView<'a> {
-    /// Stems in order (one per word).
-    pub stems: &'a [u32],
     /// Stems with their amounts as written and as a claim.
     pub bag: &'a Bag,
     /// Keys of its figures (numbers other than years), sorted.

@@ -163,16 +163,15 @@ pub fn count_words(text: &str) -> usize {
     n
 }
 
-/// Collects the tokens of `text` into a vector.
-pub fn tokens(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
-    tokenize(text, |t| out.push(t));
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn tokens(text: &str) -> Vec<Token> {
+        let mut out = Vec::new();
+        tokenize(text, |t| out.push(t));
+        out
+    }
 
     fn texts(text: &str) -> Vec<(&str, TokenClass)> {
         tokens(text).iter().map(|t| (t.text(text), t.class)).collect()

@@ -17,7 +17,7 @@ impl<'a> Utf16Cursor<'a> {
 
     /// The UTF-16 offset of byte offset `byte`, which must lie on a char
     /// boundary. Offsets before the last one asked restart from the beginning.
-    pub fn to_utf16(&mut self, byte: usize) -> usize {
+    pub fn utf16_offset(&mut self, byte: usize) -> usize {
         if byte < self.byte {
             self.byte = 0;
             self.unit = 0;
@@ -44,11 +44,11 @@ mod tests {
     fn counts_surrogate_pairs_as_two_units() {
         let text = "a😀b—c";
         let mut cursor = Utf16Cursor::new(text);
-        assert_eq!(cursor.to_utf16(1), 1);
-        assert_eq!(cursor.to_utf16(5), 3);
-        assert_eq!(cursor.to_utf16(6), 4);
-        assert_eq!(cursor.to_utf16(text.len()), 6);
-        assert_eq!(cursor.to_utf16(1), 1, "going back restarts");
+        assert_eq!(cursor.utf16_offset(1), 1);
+        assert_eq!(cursor.utf16_offset(5), 3);
+        assert_eq!(cursor.utf16_offset(6), 4);
+        assert_eq!(cursor.utf16_offset(text.len()), 6);
+        assert_eq!(cursor.utf16_offset(1), 1, "going back restarts");
     }
 
     #[test]

@@ -45,7 +45,7 @@ pub fn version() -> String {
 /// (each ideograph of a Chinese or Japanese text is one).
 #[wasm_bindgen(js_name = countWords)]
 pub fn count_words(text: &str) -> u32 {
-    article_compare::text::tokenize::count_words(text) as u32
+    article_compare::count_words(text) as u32
 }
 
 /// The semantic signal's sketch, once loaded: it lives as long as the page.
