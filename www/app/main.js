@@ -15,11 +15,12 @@ import { CancelledError, CompareClient } from './worker-client.js';
 import { readArticleFiles, describeSource, summarizeSource, ACCEPT, READABLE } from './files.js';
 import { loadDraft, saveDraft, saveDraftNow, clearDraft } from './storage.js';
 import { download, exportName, matchesCsv, reportHtml, reportJson } from './export.js';
-import { installShortcuts } from './keyboard.js';
+import { installAppShortcuts } from './shortcuts.js';
+import { createStatusLine, buildTotals } from './status-line.js';
+import { installFileDrop } from './drop.js';
 
 const TYPING_DELAY_MS = 300;
 const SAVE_DELAY_MS = 200;
-const SLOW_AFTER_MS = 250;
 const MAX_COLUMNS = 6; // more articles: a focus article against one other
 // Work on a long report runs in slices of this many milliseconds, so that the page answers in between.
 const RENDER_SLICE_MS = 8;
@@ -130,101 +131,8 @@ function compareIfChanged(delay) {
 
 // --- status line and progress ----------------------------------------------
 
-// What each stage of the engine is called on the status line.
-const STAGE_NAMES = {
-  reading: 'reading',
-  indexing: 'indexing',
-  scoring: 'matching',
-  grouping: 'grouping',
-  diffing: 'diffing',
-  reporting: 'finishing',
-};
-let progressNow = null; // {done, stage} of the running comparison
-
-/** The engine's own progress: the bar fills, the status line names the stage. */
-function showProgress(done, stage) {
-  progressNow = { done, stage };
-  const progress = $('.ac-progress');
-  progress.classList.add('ac-progress-known');
-  progress.setAttribute('aria-valuenow', String(Math.round(done * 100)));
-  $('.ac-progress-bar').style.width = `${(done * 100).toFixed(1)}%`;
-}
-
-let elapsedTimer = 0;
-function showPhase(s) {
-  app.dataset.phase = s.phase;
-  const text = $('.ac-status-text');
-  const progress = $('.ac-progress');
-  const stop = $('.ac-stop-button');
-  clearInterval(elapsedTimer);
-  progress.hidden = true;
-  progress.classList.remove('ac-progress-known');
-  progress.removeAttribute('aria-valuenow');
-  $('.ac-progress-bar').style.width = '';
-  if (s.phase !== 'comparing') progressNow = null;
-  stop.hidden = true;
-  app.classList.remove('ac-slow');
-  const n = comparable().length;
-  switch (s.phase) {
-    case 'idle':
-      text.textContent = n === 1 ? 'Add a second article to compare.' : '';
-      break;
-    case 'waiting':
-      break;
-    case 'comparing': {
-      const tick = () => {
-        const elapsed = (performance.now() - s.startedAt) / 1000;
-        if (elapsed * 1000 < SLOW_AFTER_MS) return;
-        app.classList.add('ac-slow');
-        progress.hidden = false;
-        stop.hidden = false;
-        const how = progressNow ? ` ${STAGE_NAMES[progressNow.stage] ?? progressNow.stage} ${Math.round(progressNow.done * 100)}% ·` : '';
-        text.textContent = `Comparing ${plural(n, 'article')}…${how} ${elapsed.toFixed(1)} s`;
-      };
-      elapsedTimer = setInterval(tick, 100);
-      break;
-    }
-    case 'done': {
-      app.querySelector('.ac-notice[data-topic="failure"]')?.remove();
-      const t = buildTotals(s.report);
-      text.textContent = `Compared ${plural(s.report.documents.length, 'article')} in ${formatMs(s.ms)}: ${t}.`;
-      break;
-    }
-    case 'stopped':
-      text.textContent = s.report
-        ? 'Stopped. The comparison below is of the articles as they were; press Compare to bring it up to date.'
-        : 'Stopped. Press Compare to compare the articles.';
-      break;
-    case 'failed':
-      text.textContent = '';
-      notify(failureMessage(s.error), { tone: 'error', topic: 'failure' });
-      announce(failureMessage(s.error));
-      break;
-    default:
-      break;
-  }
-}
-
-function buildTotals(report) {
-  const moved = report.passages.filter((p) => p.moved).length;
-  const unique = report.documents.reduce((n, d) => n + d.stats.unique_segments, 0);
-  const discrepancies = report.matches.reduce((n, m) => n + m.discrepancies.length, 0);
-  return [
-    `${plural(report.passages.length, 'shared passage')}${moved ? ` (${moved} moved)` : ''}`,
-    plural(unique, 'unique sentence'),
-    plural(discrepancies, 'discrepancy', 'discrepancies'),
-  ].join(', ');
-}
-
-function formatMs(ms) {
-  return ms < 1000 ? `${Math.max(1, Math.round(ms))} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
-
-function failureMessage(error) {
-  if (error?.kind === 'worker_crashed') return `${error.message} Your articles are kept; try changing the strictness or splitting the articles.`;
-  if (error?.name === 'ArticleCompareError') return `The articles could not be compared: ${error.message}`;
-  return `Something went wrong while comparing: ${error?.message ?? error}`;
-}
+const statusLine = createStatusLine(app, { articleCount: () => comparable().length, notify, announce });
+const { showProgress, showPhase } = statusLine;
 
 // --- the result ------------------------------------------------------------
 
@@ -560,31 +468,7 @@ async function addFiles(files) {
 }
 
 // Files dropped anywhere on the page become articles.
-let dragDepth = 0;
-const overlay = $('.ac-drop-overlay');
-const carriesFiles = (e) => [...(e.dataTransfer?.types ?? [])].includes('Files');
-document.addEventListener('dragenter', (e) => {
-  if (!carriesFiles(e)) return;
-  dragDepth++;
-  overlay.hidden = false;
-});
-document.addEventListener('dragleave', (e) => {
-  if (!carriesFiles(e)) return;
-  dragDepth = Math.max(0, dragDepth - 1);
-  if (!dragDepth) overlay.hidden = true;
-});
-document.addEventListener('dragover', (e) => {
-  if (!carriesFiles(e)) return;
-  e.preventDefault();
-  e.dataTransfer.dropEffect = 'copy';
-});
-document.addEventListener('drop', (e) => {
-  dragDepth = 0;
-  overlay.hidden = true;
-  if (!e.dataTransfer?.files?.length) return;
-  e.preventDefault();
-  addFiles([...e.dataTransfer.files]);
-});
+installFileDrop(document, $('.ac-drop-overlay'), (files) => addFiles(files));
 
 // --- example, clear all --------------------------------------------------------
 
@@ -699,50 +583,33 @@ const isDiscrepant = (ref) => model.hasDiscrepancy(ref);
 const isMoved = (ref) => model.isMoved(ref);
 
 const shortcutsDialog = $('.ac-shortcuts-dialog');
-const SHORTCUTS = [
-  { keys: ['j'], label: 'j', does: 'Next unique sentence', run: () => step(isUnique, 1, 'No unique sentences to go to.') },
-  { keys: ['k'], label: 'k', does: 'Previous unique sentence', run: () => step(isUnique, -1, 'No unique sentences to go to.') },
-  { keys: ['d'], label: 'd', does: 'Next discrepancy', run: () => step(isDiscrepant, 1, 'No discrepancies to go to.') },
-  { keys: ['D'], label: 'Shift D', does: 'Previous discrepancy', run: () => step(isDiscrepant, -1, 'No discrepancies to go to.') },
-  { keys: ['m'], label: 'm', does: 'Next moved sentence', run: () => step(isMoved, 1, 'No moved passages to go to.') },
-  { keys: ['M'], label: 'Shift M', does: 'Previous moved sentence', run: () => step(isMoved, -1, 'No moved passages to go to.') },
-  // Keys of the columns themselves (render/columns.js), listed for the reader.
-  { label: '↑ ↓', does: 'Previous or next sentence in a column' },
-  { label: '← →', does: 'The same passage in the column to the left or right' },
-  { label: 'Enter', does: 'Line up the other columns with this sentence' },
-  {
-    keys: ['f'], label: 'f', does: 'Next filter: all, unique, shared, discrepancies',
-    run: () => {
-      const order = ['all', 'unique', 'shared', 'discrepancies'];
-      const next = order[(order.indexOf(state.get().filter) + 1) % order.length];
-      setFilter(next);
-      announce(`Showing ${next === 'all' ? 'all sentences' : next}.`);
-    },
+installAppShortcuts(app, {
+  next: (kind, direction) => {
+    const [test, nothing] = {
+      unique: [isUnique, 'No unique sentences to go to.'],
+      discrepancy: [isDiscrepant, 'No discrepancies to go to.'],
+      moved: [isMoved, 'No moved passages to go to.'],
+    }[kind];
+    step(test, direction, nothing);
   },
-  { keys: ['b'], label: 'b', does: 'Show or hide page chrome', run: () => setShowBoilerplate(!state.get().showBoilerplate) },
-  { keys: ['s'], label: 's', does: 'Switch between side by side and summary', run: () => showView(state.get().view === 'columns' ? 'summary' : 'columns') },
-  {
-    keys: ['Escape'], label: 'Esc', does: 'Release the pinned sentence',
-    run: () => {
-      view?.select(null);
-      inspect(null);
-    },
+  cycleFilter: () => {
+    const order = ['all', 'unique', 'shared', 'discrepancies'];
+    const next = order[(order.indexOf(state.get().filter) + 1) % order.length];
+    setFilter(next);
+    announce(`Showing ${next === 'all' ? 'all sentences' : next}.`);
   },
-  {
-    keys: ['i'], label: 'i', does: 'Read the details of the sentence (the side panel)',
-    run: () => {
-      if (state.get().view !== 'columns') showView('columns');
-      $('.ac-inspector-body').focus();
-    },
+  toggleBoilerplate: () => setShowBoilerplate(!state.get().showBoilerplate),
+  switchView: () => showView(state.get().view === 'columns' ? 'summary' : 'columns'),
+  release: () => {
+    view?.select(null);
+    inspect(null);
   },
-  { keys: ['?'], label: '?', does: 'Show these shortcuts', run: () => shortcutsDialog.showModal() },
-];
-
-$('.ac-shortcut-list').replaceChildren(...SHORTCUTS.flatMap((s) => [
-  h(document, 'dt', {}, s.label.split(' ').map((k) => h(document, 'kbd', {}, k))),
-  h(document, 'dd', {}, s.does),
-]));
-installShortcuts(document, SHORTCUTS.filter((s) => s.run), { active: () => !app.querySelector('dialog[open]') && !exportMenu.open });
+  readDetails: () => {
+    if (state.get().view !== 'columns') showView('columns');
+    $('.ac-inspector-body').focus();
+  },
+  showHelp: () => shortcutsDialog.showModal(),
+}, { active: () => !app.querySelector('dialog[open]') && !exportMenu.open });
 $('.ac-shortcuts-button').addEventListener('click', () => shortcutsDialog.showModal());
 
 // The skip link goes straight to the first column (or the first empty box).
