@@ -4,8 +4,16 @@ use crate::error::{Error, ErrorKind};
 use serde::{Deserialize, Serialize};
 
 /// How to compare. Every field has a default; unknown fields are rejected.
+/// Built from the default with the `with_…` methods (new fields may come):
+///
+/// ```
+/// use article_compare::Options;
+/// let options = Options::default().with_strictness(0.8).with_word_diffs(false);
+/// assert!(options.validate().is_ok());
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Options {
     /// How close two segments must be to count as sharing a passage, from
     /// 0 (loose: distant paraphrases and single shared facts count) to 1
@@ -45,6 +53,30 @@ impl Options {
             .with_field("options.strictness"));
         }
         Ok(())
+    }
+
+    /// These options with `strictness` (0 loose … 1 strict; see [`Options::validate`]).
+    pub fn with_strictness(mut self, strictness: f64) -> Self {
+        self.strictness = strictness;
+        self
+    }
+
+    /// These options with page chrome recognised (true) or not.
+    pub fn with_boilerplate_detection(mut self, detect: bool) -> Self {
+        self.detect_boilerplate = detect;
+        self
+    }
+
+    /// These options with word diffs and discrepancies computed (true) or not.
+    pub fn with_word_diffs(mut self, word_diffs: bool) -> Self {
+        self.word_diffs = word_diffs;
+        self
+    }
+
+    /// These options focused on document `focus` (an index into the documents).
+    pub fn with_focus(mut self, focus: Option<usize>) -> Self {
+        self.focus = focus;
+        self
     }
 
     /// Named strictness levels, as the command line accepts them.

@@ -383,7 +383,7 @@ fn a_sentence_repeated_2000_times_is_matched_by_its_paraphrases_through_its_firs
 #[test]
 fn a_million_one_word_lines_are_joined_and_cut_only_at_the_longest_segment() {
     let text = "a\n".repeat(1_000_000);
-    let segments = segment_text(&text, &Options { detect_boilerplate: false, ..Options::default() });
+    let segments = segment_text(&text, &Options::default().with_boilerplate_detection(false));
     assert_segments(&text, &segments);
     // Each line leaves its sentence open ("a …"): one run of text, cut every 2,000 bytes.
     assert_eq!(segments.len(), text.len() / article_compare::segment::MAX_SEGMENT_BYTES);

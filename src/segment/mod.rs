@@ -40,7 +40,9 @@ pub struct Segmentation {
     pub segments: Vec<Segment>,
 }
 
-/// Cuts `text` into segments.
+/// Cuts `text` into segments, with **byte** offsets (the engine's own
+/// unit; [`crate::segment_text`] gives the same segments in UTF-16 code
+/// units, as the report and the front end use them).
 pub fn segment(text: &str) -> Segmentation {
     let lines = logical_lines(text);
     let mut segments = Vec::new();

@@ -222,7 +222,7 @@ mod tests {
             Command::Compare {
                 files: files("a.txt b.md -"),
                 format: Some(Format::Json),
-                options: Options { strictness: 0.8, word_diffs: false, ..Options::default() },
+                options: Options::default().with_strictness(0.8).with_word_diffs(false),
                 words_only: true,
             }
         );
