@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 /// The result of comparing two or more documents.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Report {
     /// Version of article-compare that made the report.
     pub version: String,
@@ -40,6 +41,7 @@ pub struct Report {
 
 /// One document of the comparison.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DocumentReport {
     /// The name given with the document.
     pub name: String,
@@ -60,6 +62,7 @@ pub struct DocumentReport {
 /// format, its character encoding, the extraction used, what it found and
 /// what it left out, so the user can check that nothing important was lost.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct SourceInfo {
     /// The file's format: `text`, `markdown`, `html` or `docx`.
@@ -88,6 +91,7 @@ pub struct SourceInfo {
 /// web page (navigation, teasers, comments, footers), footnotes and
 /// comments of a Word document, images and raw HTML of Markdown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct Dropped {
     /// Number of blocks left out (paragraphs, list items, link lists…).
@@ -98,6 +102,7 @@ pub struct Dropped {
 
 /// A sentence-level piece of a document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SegmentReport {
     /// Offset of the first character in the document text (UTF-16 units).
     pub start: usize,
@@ -115,6 +120,7 @@ pub struct SegmentReport {
 
 /// A segment as `segment` returns it, before any comparison.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SegmentSpan {
     /// Offset of the first character in the text (UTF-16 units).
     pub start: usize,
@@ -129,6 +135,7 @@ pub struct SegmentSpan {
 /// Shares of a document's content (title and body segments), measured in
 /// UTF-16 units of segment text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DocumentStats {
     /// Number of segments of each role and in all.
     pub segments: usize,
@@ -154,6 +161,7 @@ pub struct DocumentStats {
 
 /// A segment, named by its document's and its own index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SegmentRef {
     /// Index into [`Report::documents`].
     pub doc: usize,
@@ -163,6 +171,7 @@ pub struct SegmentRef {
 
 /// How two matching segments relate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum MatchKind {
@@ -180,6 +189,7 @@ pub enum MatchKind {
 
 /// Two segments of different documents that say the same thing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Match {
     /// The segment in the document that comes first in the input.
     pub a: SegmentRef,
@@ -197,6 +207,7 @@ pub struct Match {
 
 /// What a diff operation does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum DiffTag {
@@ -214,6 +225,7 @@ pub enum DiffTag {
 /// segment's own `text`, `[start, end)`; an empty range marks the place
 /// where the other side's words would go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DiffOp {
     /// What the operation does.
     pub op: DiffTag,
@@ -225,6 +237,7 @@ pub struct DiffOp {
 
 /// What kind of fact differs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum DiscrepancyKind {
@@ -260,6 +273,7 @@ impl DiscrepancyKind {
 
 /// How much a discrepancy matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Severity {
@@ -272,6 +286,7 @@ pub enum Severity {
 
 /// A difference inside a match that changes what is said.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Discrepancy {
     /// What kind of fact differs.
     pub kind: DiscrepancyKind,
@@ -293,6 +308,7 @@ impl Discrepancy {
 /// A piece of a segment's text. Offsets are UTF-16 units into the segment's
 /// `text`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Span {
     /// Offset of the first character.
     pub start: usize,
@@ -310,6 +326,7 @@ pub struct Span {
 /// its own (its matches still list the merged sentence): groups stay
 /// passages a reader can number, and never chain unrelated sentences.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Group {
     /// The member segments, by document then position.
     pub members: Vec<SegmentRef>,
@@ -321,6 +338,7 @@ pub struct Group {
 /// another: a shared passage. Segment indices are inclusive; segments that
 /// are not content (captions, chrome) may sit inside the run.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Passage {
     /// The run in the earlier document.
     pub a: SegmentRun,
@@ -335,6 +353,7 @@ pub struct Passage {
 
 /// An inclusive run of segments of one document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SegmentRun {
     /// Index into [`Report::documents`].
     pub doc: usize,
@@ -346,6 +365,7 @@ pub struct SegmentRun {
 
 /// Something the user should know about the input or the result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Warning {
     /// A stable name for the kind of warning (`empty_document`, …).
     pub kind: String,

@@ -29,6 +29,18 @@ extern "C" {
     fn is_array(value: &JsValue) -> Result<bool, JsValue>;
 }
 
+// The API's types come from the report model: www/widget/report.d.ts is
+// generated from src/report.rs (scripts/report-types.mjs).
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+import type { Options, Report, SegmentSpan, SourceInfo } from '../widget/report.js';
+export type { Options, Report, SegmentSpan, SourceInfo };
+/** An article to compare; `source` as the formats module's `extract` returns it. */
+export interface Article { name?: string; text: string; source?: SourceInfo }
+/** Progress of a comparison: `done` from 0 to 1, and the stage. */
+export type Stage = 'reading' | 'indexing' | 'scoring' | 'grouping' | 'diffing' | 'reporting';
+"#;
+
 /// Logs Rust panics to the console with their message, once per instance.
 #[wasm_bindgen(start)]
 pub fn start() {
@@ -80,7 +92,7 @@ pub fn load_embeddings(bytes: &[u8]) -> Result<(), JsValue> {
 }
 
 /// The name of the loaded semantic sketch (`minilm-signs-128/1`), or `null`.
-#[wasm_bindgen(js_name = semanticModel)]
+#[wasm_bindgen(js_name = semanticModel, unchecked_return_type = "string | null")]
 pub fn semantic_model() -> JsValue {
     embeddings().map_or(JsValue::NULL, |e| JsValue::from_str(&e.name()))
 }
@@ -96,8 +108,13 @@ pub fn semantic_model() -> JsValue {
 /// (each stage as it starts, then at most once per percent). With the
 /// semantic sketch loaded ([`load_embeddings`]) the report's
 /// `semantic_model` names it.
-#[wasm_bindgen]
-pub fn compare(articles: JsValue, options: JsValue, on_progress: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(unchecked_return_type = "Report")]
+pub fn compare(
+    #[wasm_bindgen(unchecked_param_type = "Article[]")] articles: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Partial<Options>")] options: Option<JsValue>,
+    #[wasm_bindgen(unchecked_param_type = "(done: number, stage: Stage) => void")] on_progress: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let (options, on_progress) = (options.unwrap_or(JsValue::UNDEFINED), on_progress.unwrap_or(JsValue::UNDEFINED));
     let documents = documents(&articles)?;
     let options = options_from(&options)?;
     reserve_memory(documents.iter().map(|d| d.text.len()).sum());
@@ -144,8 +161,12 @@ fn reserve_memory(text_bytes: usize) {
 
 /// The segments of `text` with their roles: `[{start, end, text, role}]`
 /// (UTF-16 offsets).
-#[wasm_bindgen]
-pub fn segment(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+#[wasm_bindgen(unchecked_return_type = "SegmentSpan[]")]
+pub fn segment(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Partial<Options>")] options: Option<JsValue>,
+) -> Result<JsValue, JsValue> {
+    let options = options.unwrap_or(JsValue::UNDEFINED);
     let text = text.as_string().ok_or_else(|| invalid("text must be a string", "text"))?;
     let options = options_from(&options)?;
     to_plain(&article_compare::segment_text(&text, &options))
