@@ -112,8 +112,11 @@ fn glued_sentence(line: &str, start: usize, end: usize) -> bool {
     while !line.is_char_boundary(window_end) {
         window_end += 1;
     }
-    let token_start =
-        line[window_start..start].rfind(char::is_whitespace).map_or(window_start, |i| window_start + i + 1);
+    // After the last whitespace character (a no-break space is two bytes).
+    let token_start = line[window_start..start]
+        .char_indices()
+        .rfind(|&(_, c)| c.is_whitespace())
+        .map_or(window_start, |(i, c)| window_start + i + c.len_utf8());
     let token_end = line[end..window_end].find(char::is_whitespace).map_or(window_end, |i| end + i);
     let token = &line[token_start..token_end];
     let before = &line[token_start..start];
@@ -500,6 +503,7 @@ mod tests {
             "Visit www.Example.com for more.",
             "The ASP.NET site runs on Node.js now.",
             "It cost 3.5 million.",
+            "Police said\u{a0}.Zelenskyy spoke.",
         ] {
             assert_eq!(split(line), vec![line], "{line}");
         }
