@@ -810,7 +810,8 @@ fn spelling(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, o
     for op in ops.iter().filter(|op| op.tag == DiffTag::Equal) {
         for k in 0..(op.a.1 - op.a.0) {
             let (i, j) = (op.a.0 + k, op.b.0 + k);
-            if vocabulary.keys[a.side.words[i].key as usize].number {
+            // Most equal words are written alike: no need to fold them.
+            if a.surface(i) == b.surface(j) || vocabulary.keys[a.side.words[i].key as usize].number {
                 continue;
             }
             let (x, y) = (letters(a.surface(i)), letters(b.surface(j)));
