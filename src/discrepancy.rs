@@ -9,7 +9,7 @@ use crate::diff::{Side, WordOp};
 use crate::matching::features::{KeyInfo, Vocabulary, Word};
 use crate::report::{DiffTag, Discrepancy, DiscrepancyKind, MatchKind, Span};
 use crate::text::hash::FastSet;
-use crate::text::lexicon::{is_scale_word, number_word};
+use crate::text::lexicon::{is_scale_word, number_word, MONTH_NAMES, WEEKDAYS};
 use crate::text::utf16::Utf16Cursor;
 
 /// A segment's side of the comparison, with its text for spans.
@@ -51,15 +51,6 @@ impl Segment<'_> {
     }
 }
 
-/// What the checks know of a match besides its two sides.
-struct MatchContext<'a> {
-    ops: &'a [WordOp],
-    vocabulary: &'a Vocabulary,
-    /// One sentence carries only part of the other: figures are compared
-    /// only where the diff aligns them.
-    partial: bool,
-}
-
 /// All discrepancies of a match of `kind`, given its word-level diff, the
 /// substantive ones first.
 pub fn discrepancies(
@@ -70,11 +61,16 @@ pub fn discrepancies(
     kind: MatchKind,
 ) -> Vec<Discrepancy> {
     let mut out = Vec::new();
-    numbers(a, b, &MatchContext { ops, vocabulary, partial: kind == MatchKind::Partial }, &mut out);
-    weekdays(a, b, vocabulary, kind == MatchKind::Partial, &mut out);
+    // In a partial match one sentence carries only part of the other:
+    // figures and days are compared only where they stand among shared words.
+    let partial = kind == MatchKind::Partial;
+    numbers(a, b, ops, vocabulary, partial, &mut out);
+    weekdays(a, b, vocabulary, partial, &mut out);
     dates(a, b, vocabulary, &mut out);
-    quotes(a, b, vocabulary, &mut out);
-    attribution(a, b, vocabulary, &mut out);
+    // Quotations, read once per side for the quote and the speaker checks.
+    let quoted = [quotations(a.text), quotations(b.text)];
+    quotes(a, b, &quoted, vocabulary, &mut out);
+    attribution(a, b, &quoted, vocabulary, &mut out);
     names(a, b, ops, vocabulary, &mut out);
     negation(a, b, ops, vocabulary, &mut out);
     spelling(a, b, ops, vocabulary, &mut out);
@@ -255,8 +251,14 @@ fn same_change(ops: &[WordOp], x: (usize, usize), y: (usize, usize), a: &Segment
     })
 }
 
-fn numbers(a: &Segment, b: &Segment, m: &MatchContext, out: &mut Vec<Discrepancy>) {
-    let (ops, vocabulary) = (m.ops, m.vocabulary);
+fn numbers(
+    a: &Segment,
+    b: &Segment,
+    ops: &[WordOp],
+    vocabulary: &Vocabulary,
+    partial: bool,
+    out: &mut Vec<Discrepancy>,
+) {
     let fa = figures(a.side.words, vocabulary);
     let fb = figures(b.side.words, vocabulary);
     // The same figure with the same hedge, anywhere in the sentence, is not
@@ -290,9 +292,7 @@ fn numbers(a: &Segment, b: &Segment, m: &MatchContext, out: &mut Vec<Discrepancy
                 0
             } else if x.unit.is_some()
                 && x.unit == y.unit
-                && (!m.partial
-                    || x.value == y.value
-                    || shared_context(a, b, (x.from, x.to), (y.from, y.to), vocabulary))
+                && (!partial || x.value == y.value || shared_context(a, b, (x.from, x.to), (y.from, y.to), vocabulary))
             {
                 1
             } else {
@@ -319,11 +319,12 @@ fn numbers(a: &Segment, b: &Segment, m: &MatchContext, out: &mut Vec<Discrepancy
     // `dozens`, `a number of`.
     let unpaired_b: Vec<Figure> = fb.iter().zip(&paired_b).filter(|(_, p)| !**p).map(|(f, _)| *f).collect();
     for (figures, here, there, a_side) in [(&unpaired_a, a, b, true), (&unpaired_b, b, a, false)] {
+        let vague_there = vague_quantities(there.side.words, vocabulary);
         for x in figures.iter().filter(|x| !is_year(x)) {
-            let vague = vague_quantities(there.side.words, vocabulary).into_iter().find(|v| {
+            let vague = vague_there.iter().copied().find(|v| {
                 let (fx, fv) = if a_side { ((x.from, x.to), (v.0, v.1)) } else { ((v.0, v.1), (x.from, x.to)) };
                 let counts_it = v.2.is_some_and(|thing| things(here.side.words, x.to, vocabulary).contains(&thing));
-                (counts_it && (!m.partial || shared_context(here, there, (x.from, x.to), (v.0, v.1), vocabulary)))
+                (counts_it && (!partial || shared_context(here, there, (x.from, x.to), (v.0, v.1), vocabulary)))
                     || same_change(ops, fx, fv, a, vocabulary)
             });
             if let Some((from, to, _)) = vague {
@@ -388,21 +389,6 @@ fn vague_quantities(words: &[Word], vocabulary: &Vocabulary) -> Vec<(usize, usiz
     out
 }
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// A date given to the day on one side and only to the year on the other
 /// (`on July 31, 2014` vs `in the summer of 2014`).
 fn dates(a: &Segment, b: &Segment, vocabulary: &Vocabulary, out: &mut Vec<Discrepancy>) {
@@ -424,8 +410,8 @@ fn dates(a: &Segment, b: &Segment, vocabulary: &Vocabulary, out: &mut Vec<Discre
         [(a, b, &years_a, &years_b, true), (b, a, &years_b, &years_a, false)]
     {
         let months_there: FastSet<&str> =
-            (0..there.side.words.len()).map(|i| key(there, i)).filter(|k| MONTHS.contains(k)).collect();
-        for i in (0..here.side.words.len()).filter(|&i| MONTHS.contains(&key(here, i))) {
+            (0..there.side.words.len()).map(|i| key(there, i)).filter(|k| MONTH_NAMES.contains(k)).collect();
+        for i in (0..here.side.words.len()).filter(|&i| MONTH_NAMES.contains(&key(here, i))) {
             let (from, to) = if day(here, i + 1) {
                 (i, i + 2)
             } else if i > 0 && day(here, i - 1) {
@@ -445,13 +431,11 @@ fn dates(a: &Segment, b: &Segment, vocabulary: &Vocabulary, out: &mut Vec<Discre
     }
 }
 
-const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-
 /// A day of the week or a month changed: `on Saturday` vs `on Sunday`, `in
 /// February` vs `in January`. Each side has one such word the other lacks.
 fn weekdays(a: &Segment, b: &Segment, vocabulary: &Vocabulary, partial: bool, out: &mut Vec<Discrepancy>) {
     let key = |seg: &Segment, i: usize| vocabulary.key_text[seg.side.words[i].key as usize].as_str();
-    for calendar in [WEEKDAYS, MONTHS] {
+    for calendar in [WEEKDAYS, MONTH_NAMES] {
         let words = |seg: &Segment| -> Vec<usize> {
             (0..seg.side.words.len()).filter(|&i| calendar.contains(&key(seg, i))).collect()
         };
@@ -517,15 +501,22 @@ fn words_in(seg: &Segment, (s, e): (usize, usize)) -> Vec<usize> {
 /// Fewest words a quotation needs to be compared.
 const MIN_QUOTE_WORDS: usize = 4;
 
-fn quotes(a: &Segment, b: &Segment, vocabulary: &Vocabulary, out: &mut Vec<Discrepancy>) {
+/// Quotations compared; `quoted` holds each side's [`quotations`].
+fn quotes(
+    a: &Segment,
+    b: &Segment,
+    quoted: &[Vec<(usize, usize)>; 2],
+    vocabulary: &Vocabulary,
+    out: &mut Vec<Discrepancy>,
+) {
     let keys = |seg: &Segment, words: &[usize]| words.iter().map(|&i| seg.side.words[i].key).collect::<Vec<u32>>();
-    let (qa, qb) = (quotations(a.text), quotations(b.text));
-    for &ra in &qa {
+    let [qa, qb] = quoted;
+    for &ra in qa {
         let ka = keys(a, &words_in(a, ra));
         if ka.len() < MIN_QUOTE_WORDS {
             continue;
         }
-        for &rb in &qb {
+        for &rb in qb {
             let kb = keys(b, &words_in(b, rb));
             if kb.len() < MIN_QUOTE_WORDS || ka == kb {
                 continue;
@@ -549,9 +540,8 @@ fn quotes(a: &Segment, b: &Segment, vocabulary: &Vocabulary, out: &mut Vec<Discr
             .filter(|&k| !vocabulary.keys[k as usize].stop && !vocabulary.keys[k as usize].number)
             .collect()
     };
-    for (quoted, here, there, a_side) in [(&qa, a, b, true), (&qb, b, a, false)] {
-        let other_quotes = if a_side { &qb } else { &qa };
-        if !other_quotes.is_empty() || speaker(there, vocabulary).is_none() {
+    for (quoted, here, there, there_quotes, a_side) in [(qa, a, b, qb, true), (qb, b, a, qa, false)] {
+        if !there_quotes.is_empty() || speaker(there, there_quotes, vocabulary).is_none() {
             continue;
         }
         let all_there: Vec<usize> = (0..there.side.words.len()).collect();
@@ -620,9 +610,10 @@ const SPEECH_VERBS: &[&str] =
 /// told reporters`), or its other content words there when it names no one
 /// (`state health officials warned`). None when there is no reporting verb,
 /// or several. Also the words around the verb the speaker was looked for in.
-fn speaker(seg: &Segment, vocabulary: &Vocabulary) -> Option<(Vec<usize>, Vec<usize>)> {
+/// `quotations` are the segment's [`quotations`].
+fn speaker(seg: &Segment, quotations: &[(usize, usize)], vocabulary: &Vocabulary) -> Option<(Vec<usize>, Vec<usize>)> {
     let key = |i: usize| vocabulary.key_text[seg.side.words[i].key as usize].as_str();
-    let quoted: FastSet<usize> = quotations(seg.text).into_iter().flat_map(|r| words_in(seg, r)).collect();
+    let quoted: FastSet<usize> = quotations.iter().flat_map(|&r| words_in(seg, r)).collect();
     let verbs: Vec<usize> =
         (0..seg.side.words.len()).filter(|&i| !quoted.contains(&i) && SPEECH_VERBS.contains(&key(i))).collect();
     let [verb] = verbs[..] else { return None };
@@ -641,8 +632,17 @@ fn speaker(seg: &Segment, vocabulary: &Vocabulary) -> Option<(Vec<usize>, Vec<us
 
 /// The same words said by someone else: both sides report speech, what is
 /// said is largely shared, and neither side's speaker appears on the other.
-fn attribution(a: &Segment, b: &Segment, vocabulary: &Vocabulary, out: &mut Vec<Discrepancy>) {
-    let (Some((sa, wa)), Some((sb, wb))) = (speaker(a, vocabulary), speaker(b, vocabulary)) else { return };
+fn attribution(
+    a: &Segment,
+    b: &Segment,
+    quoted: &[Vec<(usize, usize)>; 2],
+    vocabulary: &Vocabulary,
+    out: &mut Vec<Discrepancy>,
+) {
+    let (Some((sa, wa)), Some((sb, wb))) = (speaker(a, &quoted[0], vocabulary), speaker(b, &quoted[1], vocabulary))
+    else {
+        return;
+    };
     if sa.is_empty() || sb.is_empty() {
         return;
     }

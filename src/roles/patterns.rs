@@ -3,6 +3,8 @@
 //! photo caption or credit. [`super`] combines these with the line's place
 //! in the document.
 
+use crate::text::lexicon::MONTH_NAMES;
+
 /// Lines that are page chrome by themselves (compared lower-case, without
 /// trailing punctuation).
 const CHROME_LINES: &[&str] = &[
@@ -181,31 +183,13 @@ const META_PREFIXES: &[&str] = &[
     "(reporting by",
 ];
 
-const MONTHS: &[&str] = &[
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+/// Month abbreviations; the full names are [`MONTH_NAMES`].
+const MONTH_ABBREVIATIONS: &[&str] =
+    &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+fn is_month(word: &str) -> bool {
+    MONTH_ABBREVIATIONS.contains(&word) || MONTH_NAMES.contains(&word)
+}
 
 const TIME_UNITS: &[&str] = &[
     "d", "day", "days", "h", "hour", "hours", "hr", "hrs", "m", "min", "mins", "minute", "minutes", "mo", "month",
@@ -508,7 +492,7 @@ fn only_dates_left(simple: &str) -> bool {
         .filter(|w| !w.is_empty())
         .filter(|w| {
             let w = w.trim_end_matches('.');
-            !(LABELS.contains(&w) || MONTHS.contains(&w) || w.starts_with(|c: char| c.is_ascii_digit()))
+            !(LABELS.contains(&w) || is_month(w) || w.starts_with(|c: char| c.is_ascii_digit()))
         })
         .count()
         <= 2
@@ -522,9 +506,9 @@ fn has_sentence_end(line: &str) -> bool {
 pub fn has_date(simple: &str) -> bool {
     let words: Vec<&str> = simple.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
     let month_with_number = words.windows(2).any(|w| {
-        let is_month = |s: &str| MONTHS.contains(&s.trim_end_matches('.'));
         let is_num = |s: &str| s.starts_with(|c: char| c.is_ascii_digit());
-        (is_month(w[0]) && is_num(w[1])) || (is_num(w[0]) && is_month(w[1]))
+        let month = |s: &str| is_month(s.trim_end_matches('.'));
+        (month(w[0]) && is_num(w[1])) || (is_num(w[0]) && month(w[1]))
     });
     month_with_number || words.iter().any(|w| is_numeric_date(w))
 }

@@ -257,6 +257,25 @@ pub fn number_word(key: &str) -> Option<f64> {
     TENS.iter().chain(SCALES).find(|(w, _)| *w == key).map(|&(_, v)| v)
 }
 
+/// Month names, written out (as word keys: lower case).
+pub const MONTH_NAMES: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Days of the week (as word keys: lower case).
+pub const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
 /// Scale words multiply the number before them: `1.5 million`, `two hundred`.
 pub fn is_scale_word(key: &str) -> bool {
     matches!(key, "hundred" | "thousand" | "million" | "billion" | "trillion" | "dozen")
