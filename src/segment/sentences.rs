@@ -182,13 +182,14 @@ fn list_items(line: &str) -> ListItems {
     items.marks.extend(dot);
     let char_after = |p: usize| p + line[p..].chars().next().map_or(1, char::len_utf8);
     let mut from = char_after(at);
-    while let Some(next) = line[from..]
-        .char_indices()
-        .filter(|&(i, _)| line[..from + i].ends_with(' '))
-        .map(|(i, _)| from + i)
-        .find(|&p| list_marker(line, p).is_some_and(|(v, k, _)| k == kind && (kind == b'*' || v == value + 1)))
+    while let Some((next, v, dot)) =
+        line[from..].char_indices().filter(|&(i, _)| line[..from + i].ends_with(' ')).map(|(i, _)| from + i).find_map(
+            |p| {
+                let (v, k, dot) = list_marker(line, p)?;
+                (k == kind && (kind == b'*' || v == value + 1)).then_some((p, v, dot))
+            },
+        )
     {
-        let (v, _, dot) = list_marker(line, next).expect("found above");
         items.starts.push(line[..next].trim_end().len());
         items.marks.extend(dot);
         value = v;
