@@ -45,6 +45,16 @@ impl Segment<'_> {
         self.byte_span(at, at)
     }
 
+    /// The comparison key of word `i`.
+    fn key<'v>(&self, i: usize, vocabulary: &'v Vocabulary) -> &'v str {
+        &vocabulary.key_text[self.side.words[i].key as usize]
+    }
+
+    /// What the vocabulary knows of word `i` (stem, function word, number…).
+    fn info<'v>(&self, i: usize, vocabulary: &'v Vocabulary) -> &'v KeyInfo {
+        &vocabulary.keys[self.side.words[i].key as usize]
+    }
+
     fn surface(&self, i: usize) -> &str {
         let w = self.side.words[i];
         &self.side.text[w.start as usize..w.end as usize]
@@ -230,9 +240,7 @@ fn anchored_change(ops: &[WordOp], n: usize, a: &Segment, vocabulary: &Vocabular
     let op = &ops[n];
     let short = op.a.1 - op.a.0 <= MAX_CHANGE && op.b.1 - op.b.0 <= MAX_CHANGE;
     let equal = |o: Option<&WordOp>| o.is_none_or(|o| o.tag == DiffTag::Equal);
-    let content = |o: Option<&WordOp>| {
-        o.is_some_and(|o| (o.a.0..o.a.1).any(|i| !vocabulary.keys[a.side.words[i].key as usize].stop))
-    };
+    let content = |o: Option<&WordOp>| o.is_some_and(|o| (o.a.0..o.a.1).any(|i| !a.info(i, vocabulary).stop));
     let (before, after) = (n.checked_sub(1).map(|m| &ops[m]), ops.get(n + 1));
     short && equal(before) && equal(after) && (content(before) || content(after))
 }
@@ -392,15 +400,15 @@ fn vague_quantities(words: &[Word], vocabulary: &Vocabulary) -> Vec<(usize, usiz
 /// A date given to the day on one side and only to the year on the other
 /// (`on July 31, 2014` vs `in the summer of 2014`).
 fn dates(a: &Segment, b: &Segment, vocabulary: &Vocabulary, out: &mut Vec<Discrepancy>) {
-    let key = |seg: &Segment, i: usize| vocabulary.key_text[seg.side.words[i].key as usize].as_str();
+    let key = |seg: &Segment, i: usize| seg.key(i, vocabulary);
     let day = |seg: &Segment, i: usize| {
         i < seg.side.words.len()
-            && vocabulary.keys[seg.side.words[i].key as usize].number
+            && seg.info(i, vocabulary).number
             && parse_number(key(seg, i)).is_some_and(|d| (1.0..=31.0).contains(&d) && d.fract() == 0.0)
     };
     let year_of = |seg: &Segment| -> Vec<(usize, &str)> {
         (0..seg.side.words.len())
-            .filter(|&i| vocabulary.keys[seg.side.words[i].key as usize].number)
+            .filter(|&i| seg.info(i, vocabulary).number)
             .filter(|&i| parse_number(key(seg, i)).is_some_and(|y| (1800.0..=2100.0).contains(&y) && y.fract() == 0.0))
             .map(|i| (i, key(seg, i)))
             .collect()
@@ -434,7 +442,7 @@ fn dates(a: &Segment, b: &Segment, vocabulary: &Vocabulary, out: &mut Vec<Discre
 /// A day of the week or a month changed: `on Saturday` vs `on Sunday`, `in
 /// February` vs `in January`. Each side has one such word the other lacks.
 fn weekdays(a: &Segment, b: &Segment, vocabulary: &Vocabulary, partial: bool, out: &mut Vec<Discrepancy>) {
-    let key = |seg: &Segment, i: usize| vocabulary.key_text[seg.side.words[i].key as usize].as_str();
+    let key = |seg: &Segment, i: usize| seg.key(i, vocabulary);
     for calendar in [WEEKDAYS, MONTH_NAMES] {
         let words = |seg: &Segment| -> Vec<usize> {
             (0..seg.side.words.len()).filter(|&i| calendar.contains(&key(seg, i))).collect()
@@ -612,7 +620,7 @@ const SPEECH_VERBS: &[&str] =
 /// or several. Also the words around the verb the speaker was looked for in.
 /// `quotations` are the segment's [`quotations`].
 fn speaker(seg: &Segment, quotations: &[(usize, usize)], vocabulary: &Vocabulary) -> Option<(Vec<usize>, Vec<usize>)> {
-    let key = |i: usize| vocabulary.key_text[seg.side.words[i].key as usize].as_str();
+    let key = |i: usize| seg.key(i, vocabulary);
     let quoted: FastSet<usize> = quotations.iter().flat_map(|&r| words_in(seg, r)).collect();
     let verbs: Vec<usize> =
         (0..seg.side.words.len()).filter(|&i| !quoted.contains(&i) && SPEECH_VERBS.contains(&key(i))).collect();
@@ -621,11 +629,7 @@ fn speaker(seg: &Segment, quotations: &[(usize, usize)], vocabulary: &Vocabulary
     let after = if matches!(key(verb), "said" | "says" | "according" | "added") { 4 } else { 1 };
     let window: Vec<usize> =
         (verb.saturating_sub(3)..(verb + after).min(seg.side.words.len())).filter(|i| !quoted.contains(i)).collect();
-    let near: Vec<usize> = window
-        .iter()
-        .copied()
-        .filter(|&i| i != verb && !vocabulary.keys[seg.side.words[i].key as usize].stop)
-        .collect();
+    let near: Vec<usize> = window.iter().copied().filter(|&i| i != verb && !seg.info(i, vocabulary).stop).collect();
     let names: Vec<usize> = near.iter().copied().filter(|&i| is_name(seg, i, vocabulary)).collect();
     Some((if names.is_empty() { near } else { names }, window))
 }
@@ -646,14 +650,14 @@ fn attribution(
     if sa.is_empty() || sb.is_empty() {
         return;
     }
-    let stem = |seg: &Segment, i: usize| vocabulary.keys[seg.side.words[i].key as usize].stem;
+    let stem = |seg: &Segment, i: usize| seg.info(i, vocabulary).stem;
     let stems = |seg: &Segment| (0..seg.side.words.len()).map(|i| stem(seg, i)).collect::<FastSet<u32>>();
     let (all_a, all_b) = (stems(a), stems(b));
     // What is said, away from the speakers, must be shared for the speaker
     // to be in question.
     let said = |seg: &Segment, window: &[usize]| -> Vec<u32> {
         (0..seg.side.words.len())
-            .filter(|i| !window.contains(i) && !vocabulary.keys[seg.side.words[*i].key as usize].stop)
+            .filter(|i| !window.contains(i) && !seg.info(*i, vocabulary).stop)
             .map(|i| stem(seg, i))
             .collect()
     };
@@ -677,7 +681,7 @@ fn names(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, out:
     if title_case(a) || title_case(b) {
         return;
     }
-    let key_text = |seg: &Segment, i: usize| vocabulary.key_text[seg.side.words[i].key as usize].as_str();
+    let key_text = |seg: &Segment, i: usize| seg.key(i, vocabulary);
     let stem = |w: &Word| vocabulary.keys[w.key as usize].stem;
     let stems = |seg: &Segment| seg.side.words.iter().map(stem).collect::<FastSet<u32>>();
     let (stems_a, stems_b) = (stems(a), stems(b));
@@ -690,9 +694,7 @@ fn names(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, out:
         // The same place in the sentence: a short change between words
         // both sides share.
         let short = op.a.1 - op.a.0 <= MAX_NAME_CHANGE && op.b.1 - op.b.0 <= MAX_NAME_CHANGE;
-        let content_equal = |o: Option<&WordOp>| {
-            o.is_none_or(|o| (o.a.0..o.a.1).any(|i| !vocabulary.keys[a.side.words[i].key as usize].stop))
-        };
+        let content_equal = |o: Option<&WordOp>| o.is_none_or(|o| (o.a.0..o.a.1).any(|i| !a.info(i, vocabulary).stop));
         let both_sides = content_equal(n.checked_sub(1).map(|m| &ops[m])) && content_equal(ops.get(n + 1));
         if op.tag != DiffTag::Replace || !short || !anchored_change(ops, n, a, vocabulary) || !both_sides {
             continue;
@@ -707,7 +709,7 @@ fn names(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, out:
         let content = |seg: &Segment, (from, to): (usize, usize)| {
             (from..to)
                 .filter(|&i| {
-                    let k = &vocabulary.keys[seg.side.words[i].key as usize];
+                    let k = seg.info(i, vocabulary);
                     !k.stop && !k.number
                 })
                 .count()
@@ -745,7 +747,7 @@ fn name_variants(a: &Segment, b: &Segment, vocabulary: &Vocabulary, out: &mut Ve
     let (keys_a, keys_b) = (keys(a), keys(b));
     // The key without a possessive: `Egeland's` is spelled as `Egeland`.
     let text = |seg: &Segment, i: usize| {
-        let key = vocabulary.key_text[seg.side.words[i].key as usize].as_str();
+        let key = seg.key(i, vocabulary);
         let surface = seg.surface(i);
         if surface.ends_with("'s") || surface.ends_with("’s") {
             key.strip_suffix('s').unwrap_or(key)
@@ -764,7 +766,7 @@ fn name_variants(a: &Segment, b: &Segment, vocabulary: &Vocabulary, out: &mut Ve
         // A long name may be written in lower case on the other side (a drug).
         let long = text(a, i).len() >= 8;
         let variant = (0..b.side.words.len()).find(|&j| {
-            (named(b, j) || (long && !vocabulary.keys[b.side.words[j].key as usize].stop))
+            (named(b, j) || (long && !b.info(j, vocabulary).stop))
                 && !keys_a.contains(&b.side.words[j].key)
                 && text(a, i) != text(b, j)
                 && close_spelling(text(a, i), text(b, j))
@@ -811,7 +813,7 @@ fn spelling(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, o
         for k in 0..(op.a.1 - op.a.0) {
             let (i, j) = (op.a.0 + k, op.b.0 + k);
             // Most equal words are written alike: no need to fold them.
-            if a.surface(i) == b.surface(j) || vocabulary.keys[a.side.words[i].key as usize].number {
+            if a.surface(i) == b.surface(j) || a.info(i, vocabulary).number {
                 continue;
             }
             let (x, y) = (letters(a.surface(i)), letters(b.surface(j)));
@@ -862,9 +864,9 @@ fn negation(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, o
     // function words), or its content word recurs on the other side (`did
     // not confirm`, `confirmed`) — `could not unhinge` against `dragged` is
     // another action, `and wouldn't let go` against nothing an omission.
-    let stem = |seg: &Segment, i: usize| vocabulary.keys[seg.side.words[i].key as usize].stem;
+    let stem = |seg: &Segment, i: usize| seg.info(i, vocabulary).stem;
     let content: Vec<u32> = (here_range.0..here_range.1)
-        .filter(|&i| i != neg && !vocabulary.keys[here.side.words[i].key as usize].stop)
+        .filter(|&i| i != neg && !here.info(i, vocabulary).stop)
         .map(|i| stem(here, i))
         .collect();
     let recurs = content.iter().any(|s| (there_range.0..there_range.1).any(|j| stem(there, j) == *s));
@@ -873,7 +875,7 @@ fn negation(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, o
     }
     // `wouldn't let go` and `refused to let go` say the same.
     let negating_verb = (there_range.0..there_range.1).any(|i| {
-        let key = vocabulary.key_text[there.side.words[i].key as usize].as_str();
+        let key = there.key(i, vocabulary);
         ["refus", "declin", "deni", "deny", "fail", "unabl", "reject", "lack"].iter().any(|v| key.starts_with(v))
     });
     if negating_verb {
