@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
-import { dropFiles, launch, memoryProbe, openApp, waitForReport, watchErrors } from './harness.mjs';
+import { clearArticles, dropFiles, launch, memoryProbe, openApp, waitForReport, watchErrors } from './harness.mjs';
 
 const SCREENS = process.env.AC_SCREENS ?? '/tmp/ac-screens';
 
@@ -255,9 +255,7 @@ test('reload keeps the articles and settings until Clear all', async () => {
   await waitForReport(page);
   assert.equal(await page.evaluate(() => document.querySelector('#app').report.options.strictness), 0.8);
 
-  await page.click('.ac-clear-button');
-  await page.click('.ac-confirm-dialog [value="confirm"]');
-  await page.waitForFunction(() => document.querySelector('#app').dataset.hasText === 'false');
+  await clearArticles(page);
   await page.reload();
   await page.waitForSelector('#app[data-ready="true"]');
   assert.deepEqual(await page.locator('.ac-article-text').evaluateAll((els) => els.map((e) => e.value)), ['', '']);
@@ -631,11 +629,6 @@ test('under load, 50 articles and then two of 5 MB: the page stays responsive an
       showing: durations(showing),
     };
   });
-  const clearAll = async () => {
-    await page.click('.ac-clear-button');
-    await page.click('.ac-confirm-dialog [value="confirm"]');
-    await page.waitForFunction(() => document.querySelector('#app').dataset.hasText === 'false');
-  };
 
   const many = eventArticles(50, 5000);
   await dropFiles(page, many);
@@ -648,7 +641,7 @@ test('under load, 50 articles and then two of 5 MB: the page stays responsive an
   const heapMany = await memory.jsHeap();
   const longestMany = await longest();
 
-  await clearAll();
+  await clearArticles(page);
   await dropFiles(page, bigArticles(5_000_000));
   await page.waitForSelector('#app[data-phase="comparing"]', { timeout: 20_000 });
   // Asked while the engine runs, the workers answer as soon as it returns: the peak, since wasm memory never shrinks.
@@ -660,7 +653,7 @@ test('under load, 50 articles and then two of 5 MB: the page stays responsive an
   const longestBig = await longest();
 
   // Released: the articles cleared, the grown worker replaced once idle, then two short articles compared.
-  await clearAll();
+  await clearArticles(page);
   const grown = Object.keys(wasmPeakBy).filter((session) => wasmPeakBy[session] > 64 * 1048576);
   assert.equal(grown.length, 1, `one worker grew large: ${JSON.stringify(wasmPeakBy)}`);
   await Promise.race([memory.ended(grown[0]), new Promise((_, reject) => setTimeout(() => reject(new Error('the grown worker was not replaced')), 60_000))]);

@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { crc32, deflateRawSync } from 'node:zlib';
-import { dropFiles, launch, openApp, waitForReport, ROOT } from './harness.mjs';
+import { clearArticles, dropFiles, launch, openApp, waitForReport, ROOT } from './harness.mjs';
 
 const SCREENS = process.env.AC_SCREENS ?? '/tmp/ac-screens';
 const fixture = (name) => readFile(`${ROOT}tests/fixtures/formats/${name}`);
@@ -166,8 +166,7 @@ test('plain UTF-8 text does not load the formats module; legacy text is decoded 
   assert.deepEqual(loads, { js: 0, wasm: 0 });
   assert.deepEqual(await page.locator('.ac-column-source-text').allTextContents(), ['Text, UTF-8', 'Text, UTF-8']);
 
-  await page.click('.ac-clear-button');
-  await page.click('.ac-confirm-dialog [value="confirm"]');
+  await clearArticles(page);
   await dropFiles(page, [
     { name: 'cafe.txt', bytes: await fixture('cafe-windows-1252.txt') },
     { name: 'residents.txt', bytes: await fixture('residents-utf16le.txt') },

@@ -161,6 +161,20 @@ export async function waitForReport(page, timeout = 30_000) {
 }
 
 /**
+ * Clears every article through the app's own button and confirmation, and
+ * waits until the clear has taken effect: the dialog's close event is a task
+ * of its own, so what the test does next could otherwise see the old report.
+ */
+export async function clearArticles(page) {
+  await page.click('.ac-clear-button');
+  await page.click('.ac-confirm-dialog [value="confirm"]');
+  await page.waitForFunction(() => {
+    const app = document.querySelector('#app');
+    return app.dataset.hasText === 'false' && !app.report;
+  });
+}
+
+/**
  * Drops `files` ([{name, type?, and text, bytes (a Buffer or byte array) or
  * size (that many zero bytes)}]) on the app's drop zone with a synthetic
  * DataTransfer.
