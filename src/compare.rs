@@ -396,8 +396,9 @@ fn find_passages(matches: &[Match], segments: &[Vec<SegmentReport>]) -> Vec<Pass
         })
         .collect();
     // Matches by pair of documents, each pair in one stretch.
-    let mut order: Vec<&Match> = matches.iter().collect();
-    order.sort_by_key(|m| (m.a.doc, m.b.doc));
+    let mut order: Vec<(usize, &Match)> = matches.iter().enumerate().collect();
+    order.sort_unstable_by_key(|&(i, m)| (m.a.doc, m.b.doc, i));
+    let order: Vec<&Match> = order.into_iter().map(|(_, m)| m).collect();
     let mut out = Vec::new();
     for same_pair in order.chunk_by(|x, y| (x.a.doc, x.b.doc) == (y.a.doc, y.b.doc)) {
         let (da, db) = (same_pair[0].a.doc, same_pair[0].b.doc);

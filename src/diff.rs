@@ -6,7 +6,7 @@
 use crate::matching::features::Word;
 use crate::report::{DiffOp, DiffTag};
 use crate::text::utf16::Utf16Cursor;
-use similar::{capture_diff_slices, Algorithm};
+use similar::algorithms::{myers, Capture, Compact, Replace};
 
 /// One side of a diff: a segment's words and where the segment starts.
 pub struct Side<'a> {
@@ -56,7 +56,7 @@ pub fn word_ops(a: &Side, b: &Side) -> Vec<WordOp> {
         // Verbatim matches, the most common kind, need no diff.
         return vec![WordOp { tag: DiffTag::Equal, a: (0, ka.len()), b: (0, kb.len()) }];
     }
-    capture_diff_slices(Algorithm::Myers, &ka, &kb)
+    key_diff(&ka, &kb)
         .into_iter()
         .map(|op| {
             let (tag, ra, rb) = op.as_tag_tuple();
@@ -69,6 +69,17 @@ pub fn word_ops(a: &Side, b: &Side) -> Vec<WordOp> {
             WordOp { tag, a: (ra.start, ra.end), b: (rb.start, rb.end) }
         })
         .collect()
+}
+
+/// The Myers diff of two word-key sequences, compacted and with
+/// replacements, as `similar::capture_diff_slices` gives it. Every diff in
+/// the crate goes through here: the generic entry points dispatch on the
+/// algorithm at run time and so bring all six of `similar`'s algorithms
+/// into the binary, about 60 KB gzipped of the widget's wasm.
+pub fn key_diff(a: &[u32], b: &[u32]) -> Vec<similar::DiffOp> {
+    let mut hook = Compact::new(Replace::new(Capture::new()), a, b);
+    let Ok(()) = myers::diff(&mut hook, a, 0..a.len(), b, 0..b.len());
+    hook.into_inner().into_inner().into_ops()
 }
 
 /// Converts word ops into the report's UTF-16 ranges within each segment.

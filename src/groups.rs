@@ -106,7 +106,7 @@ pub fn group_links(
 pub fn assign(found: &[SegmentMatch], features: &[SegmentFeatures], segments: &mut [Vec<SegmentReport>]) -> Vec<Group> {
     let (equivalent, mut partial): (Vec<&SegmentMatch>, Vec<&SegmentMatch>) =
         found.iter().partition(|m| m.kind != MatchKind::Partial);
-    partial.sort_by(|x, y| y.score.total_cmp(&x.score).then((x.a, x.b).cmp(&(y.a, y.b))));
+    partial.sort_unstable_by(|x, y| y.score.total_cmp(&x.score).then((x.a, x.b).cmp(&(y.a, y.b))));
     let doc_of: Vec<usize> = features.iter().map(|f| f.doc).collect();
     let (groups, group_of) =
         group_links(&doc_of, equivalent.iter().map(|m| (m.a, m.b)), partial.iter().map(|m| (m.a, m.b)));

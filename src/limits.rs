@@ -82,9 +82,13 @@ fn thousands(n: usize) -> String {
 
 /// `bytes` in megabytes of 2^20 bytes, as the limits are set: "32 MB", "32.5 MB".
 fn megabytes(bytes: usize) -> String {
-    let mb = bytes as f64 / (1024.0 * 1024.0);
-    let text = format!("{mb:.1}");
-    format!("{} MB", text.strip_suffix(".0").unwrap_or(&text))
+    // In tenths, rounded half up, in integers: float formatting would bring
+    // its tables into the widget's wasm for this one message.
+    let tenths = (bytes as u64 * 10 + (1 << 19)) >> 20;
+    match tenths % 10 {
+        0 => format!("{} MB", tenths / 10),
+        tenth => format!("{}.{tenth} MB", tenths / 10),
+    }
 }
 
 #[cfg(test)]
@@ -111,6 +115,15 @@ mod tests {
             e.message,
             "the documents hold 32.5 MB of text together and at most 32 MB can be compared at once: compare fewer or shorter documents"
         );
+    }
+
+    #[test]
+    fn megabytes_are_shown_to_a_tenth() {
+        let mb = 1024 * 1024;
+        assert_eq!(megabytes(50 * mb), "50 MB");
+        assert_eq!(megabytes(3 * mb / 2), "1.5 MB");
+        assert_eq!(megabytes(10 * mb - 1), "10 MB");
+        assert_eq!(megabytes(mb / 10 * 7), "0.7 MB");
     }
 
     #[test]

@@ -49,7 +49,7 @@ impl Options {
         if !self.strictness.is_finite() || !(0.0..=1.0).contains(&self.strictness) {
             return Err(Error::new(
                 ErrorKind::InvalidOption,
-                format!("strictness must be a number from 0 (loose) to 1 (strict), not {}", self.strictness),
+                format!("strictness must be a number from 0 (loose) to 1 (strict), not {}", decimal(self.strictness)),
             )
             .with_field("options.strictness"));
         }
@@ -91,6 +91,33 @@ impl Options {
     }
 }
 
+/// `x` to at most three decimals ("1.5", "-0.25", "2e300"), in integers:
+/// float formatting would bring its tables into the widget's wasm for this
+/// one message.
+fn decimal(x: f64) -> String {
+    if !x.is_finite() {
+        return if x.is_nan() {
+            "NaN"
+        } else if x > 0.0 {
+            "infinity"
+        } else {
+            "-infinity"
+        }
+        .into();
+    }
+    let sign = if x < 0.0 { "-" } else { "" };
+    if x.abs() >= 1e12 {
+        let exponent = x.abs().log10().floor();
+        return format!("{sign}{}e{}", decimal(x.abs() / 10f64.powf(exponent)), exponent as i32);
+    }
+    let thousandths = (x.abs() * 1000.0).round() as u64;
+    let fraction = format!("{:03}", thousandths % 1000);
+    match fraction.trim_end_matches('0') {
+        "" => format!("{sign}{}", thousandths / 1000),
+        fraction => format!("{sign}{}.{fraction}", thousandths / 1000),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,6 +133,21 @@ mod tests {
             let err = Options { strictness: bad, ..Options::default() }.validate().unwrap_err();
             assert_eq!(err.kind, ErrorKind::InvalidOption);
             assert_eq!(err.field.as_deref(), Some("options.strictness"));
+        }
+    }
+
+    #[test]
+    fn out_of_range_strictness_is_shown_as_given() {
+        for (bad, shown) in [
+            (1.5, "1.5"),
+            (-0.25, "-0.25"),
+            (2.0, "2"),
+            (f64::NAN, "NaN"),
+            (2e300, "2e300"),
+            (f64::NEG_INFINITY, "-infinity"),
+        ] {
+            let err = Options { strictness: bad, ..Options::default() }.validate().unwrap_err();
+            assert!(err.message.ends_with(&format!("not {shown}")), "{}", err.message);
         }
     }
 

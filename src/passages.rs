@@ -72,7 +72,7 @@ pub fn passages(
 /// Best-first one-to-one pairing, returned in order of the first document.
 fn one_to_one(pairs: &[Pair]) -> Vec<(usize, usize)> {
     let mut sorted: Vec<&Pair> = pairs.iter().collect();
-    sorted.sort_by(|x, y| y.score.total_cmp(&x.score).then((x.a, x.b).cmp(&(y.a, y.b))));
+    sorted.sort_unstable_by(|x, y| y.score.total_cmp(&x.score).then((x.a, x.b).cmp(&(y.a, y.b))));
     let mut used_a = HashSet::new();
     let mut used_b = HashSet::new();
     let mut chosen: Vec<(usize, usize)> = Vec::new();
@@ -97,7 +97,7 @@ fn mark_moved(runs: &mut [Run]) {
         return;
     }
     let mut ranks: Vec<usize> = (0..n).collect();
-    ranks.sort_by_key(|&i| runs[i].b.0);
+    ranks.sort_unstable_by_key(|&i| (runs[i].b.0, i));
     let mut rank_of = vec![0; n];
     for (r, &i) in ranks.iter().enumerate() {
         rank_of[i] = r + 1;

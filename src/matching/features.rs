@@ -40,6 +40,12 @@ pub struct Vocabulary {
 }
 
 impl Vocabulary {
+    /// Sorts key ids by their text (one sort for both callers: each
+    /// `sort_unstable_by` closure is a copy of the sort in the wasm).
+    fn sort_by_text(&self, keys: &mut [u32]) {
+        keys.sort_unstable_by(|&a, &b| self.key_text[a as usize].cmp(&self.key_text[b as usize]));
+    }
+
     /// Renumbers keys and stems in the order of their text, so that ids —
     /// and everything ordered or summed by id — do not depend on the order
     /// in which the documents were given. Returns the new id of each old
@@ -53,7 +59,7 @@ impl Vocabulary {
             new_stem[*old as usize] = new as u32;
         }
         let mut key_order: Vec<u32> = (0..self.keys.len() as u32).filter(|&k| alias[k as usize] == k).collect();
-        key_order.sort_unstable_by(|&a, &b| self.key_text[a as usize].cmp(&self.key_text[b as usize]));
+        self.sort_by_text(&mut key_order);
         let mut new_key = vec![0u32; self.keys.len()];
         for (new, &old) in key_order.iter().enumerate() {
             new_key[old as usize] = new as u32;
@@ -92,7 +98,7 @@ impl Vocabulary {
         let mut alias: Vec<u32> = (0..self.keys.len() as u32).collect();
         let mut by_skeleton: FastMap<String, u32> = FastMap::default();
         let mut names: Vec<u32> = (0..self.keys.len() as u32).filter(|&k| self.name[k as usize]).collect();
-        names.sort_unstable_by(|&a, &b| self.key_text[a as usize].cmp(&self.key_text[b as usize]));
+        self.sort_by_text(&mut names);
         for k in names {
             if let Some(skeleton) = name_skeleton(&self.key_text[k as usize]) {
                 alias[k as usize] = *by_skeleton.entry(skeleton).or_insert(k);

@@ -4,7 +4,8 @@
 
 use super::model::{KIND, PAIR};
 use super::weights::Weights;
-use similar::{capture_diff_slices, Algorithm, DiffOp};
+use crate::diff::key_diff;
+use similar::DiffOp;
 
 /// A text's stems, sorted, each with how much it counts in two readings:
 /// as written (occurrences), and as a claim (attribution words counting
@@ -225,7 +226,7 @@ fn alignment_by_diff(a: &[u32], b: &[u32]) -> (usize, usize, usize) {
     let mut matched = 0;
     let mut runs = 0;
     let mut gap = 0;
-    for op in capture_diff_slices(Algorithm::Myers, a, b) {
+    for op in key_diff(a, b) {
         match op {
             DiffOp::Equal { len, .. } => {
                 matched += len;
