@@ -1,8 +1,51 @@
 //! Unicode folding for comparison keys and the combining-mark test, from
 //! tables that `build.rs` derives from the `unicode-normalization` crate.
 
+use std::sync::OnceLock;
+
 mod tables {
     include!(concat!(env!("OUT_DIR"), "/unicode_tables.rs"));
+}
+
+/// The fold table: runs of characters, sorted, built once from the compact
+/// form `build.rs` writes (see `fold_runs` there).
+struct FoldRun {
+    start: u32,
+    len: u32,
+    /// Shifted left one bit: the fold of `start` (low bit clear), or a
+    /// string's offset and length in `FOLD_STRINGS` (`offset << 7 | len`,
+    /// low bit set).
+    value: u32,
+}
+
+fn fold_runs() -> &'static [FoldRun] {
+    static RUNS: OnceLock<Vec<FoldRun>> = OnceLock::new();
+    RUNS.get_or_init(|| {
+        let mut bytes = include_bytes!(concat!(env!("OUT_DIR"), "/fold_runs.bin")).as_slice();
+        let mut varint = || {
+            let mut n = 0;
+            for shift in (0..).step_by(7) {
+                let (&byte, rest) = bytes.split_first().expect("fold_runs.bin is whole (build.rs writes it)");
+                bytes = rest;
+                n |= u32::from(byte & 0x7F) << shift;
+                if byte < 0x80 {
+                    break;
+                }
+            }
+            n
+        };
+        let count = varint() as usize;
+        let mut runs: Vec<FoldRun> = (0..count).map(|_| FoldRun { start: 0, len: varint() + 1, value: 0 }).collect();
+        let mut end = 0;
+        for run in &mut runs {
+            run.start = end + varint();
+            end = run.start + run.len;
+        }
+        for run in &mut runs {
+            run.value = varint();
+        }
+        runs
+    })
 }
 
 /// The compatibility decomposition (NFKD) of `c` without combining marks,
@@ -13,21 +56,18 @@ pub fn fold(c: char) -> Option<Folded> {
         return None;
     }
     let cp = c as u32;
+    let runs = fold_runs();
     // The run that starts at or before `c`, if `c` falls inside it.
-    let i = match tables::FOLD_STARTS.binary_search(&cp) {
-        Ok(i) => i,
-        Err(0) => return None,
-        Err(i) => i - 1,
-    };
-    let offset_in_run = cp - tables::FOLD_STARTS[i];
-    if offset_in_run >= tables::FOLD_LENGTHS[i] {
+    let i = runs.partition_point(|r| r.start <= cp).checked_sub(1)?;
+    let run = &runs[i];
+    let offset_in_run = cp - run.start;
+    if offset_in_run >= run.len {
         return None;
     }
-    let value = tables::FOLD_VALUES[i];
-    if value & tables::LONG == 0 {
-        return char::from_u32(value + offset_in_run).map(Folded::Char);
+    if run.value & 1 == 0 {
+        return char::from_u32((run.value >> 1) + offset_in_run).map(Folded::Char);
     }
-    let (offset, len) = ((value & 0xFF_FFFF) as usize, ((value & !tables::LONG) >> 24) as usize);
+    let (offset, len) = ((run.value >> 8) as usize, (run.value >> 1 & 0x7F) as usize);
     tables::FOLD_STRINGS.get(offset..offset + len).map(Folded::Text)
 }
 
@@ -83,6 +123,14 @@ mod tests {
         assert_eq!(fold('a'), None);
         assert_eq!(fold('ß'), None, "no decomposition: handled by the key");
         assert_eq!(fold('한'), None, "Hangul syllables stay whole");
+    }
+
+    #[test]
+    fn fold_runs_are_sorted_and_apart() {
+        let runs = fold_runs();
+        assert!(runs.len() > 4000, "{} runs", runs.len());
+        assert!(runs.windows(2).all(|w| w[0].start + w[0].len <= w[1].start));
+        assert!(runs.iter().all(|r| r.value & 1 == 1 || char::from_u32((r.value >> 1) + r.len - 1).is_some()));
     }
 
     #[test]
