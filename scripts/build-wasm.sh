@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 # Rust's wasm32 target emits these post-MVP features; wasm-opt must accept them.
 optimise() {
-  node_modules/.bin/wasm-opt -Oz \
+  node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$1" -o "$2"

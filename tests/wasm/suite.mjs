@@ -68,6 +68,12 @@ export const cases = {
     rejects(() => api.compare([wire, daily], { strictness: 2 }), 'invalid_option', 'options.strictness');
     rejects(() => api.compare([wire, daily], { strictnes: 0.2 }), 'invalid_option', 'options.strictnes');
     rejects(() => api.compare([wire, daily], 'strict'), 'invalid_option', 'options');
+    rejects(() => api.compare([wire, daily], { strictness: 'high' }), 'invalid_option', 'options.strictness');
+    rejects(() => api.compare([wire, daily], { word_diffs: 'no' }), 'invalid_option', 'options.word_diffs');
+    rejects(() => api.compare([wire, daily], { focus: 0.5 }), 'invalid_option', 'options.focus');
+    rejects(() => api.compare([wire, daily], { focus: -1 }), 'invalid_option', 'options.focus');
+    const given = api.compare([wire, daily], { focus: null, strictness: undefined, detect_boilerplate: false }).options;
+    check(given.focus === null && given.strictness === 0.5 && given.detect_boilerplate === false, JSON.stringify(given));
     const loose = api.compare([wire, daily], { strictness: 0, word_diffs: false });
     check(loose.options.strictness === 0 && loose.matches.every((m) => m.diff.length === 0), 'options applied');
   },
@@ -120,7 +126,9 @@ export const cases = {
     const report = api.compare([{ ...wire, source }, daily]);
     check(report.documents[0].source.extraction === 'readability', JSON.stringify(report.documents[0].source));
     check(report.documents[1].source === undefined, 'no source, no field');
-    rejects(() => api.compare([{ ...wire, source: { format: 3 } }, daily]), 'invalid_input', 'articles[0].source');
+    for (const bad of [{ format: 3 }, { formats: 'html' }, { dropped: { blocks: -1 } }, { dropped: { pages: 1 } }, ['html'], 'html']) {
+      rejects(() => api.compare([{ ...wire, source: bad }, daily]), 'invalid_input', 'articles[0].source');
+    }
     // No JSON at all: still a refusal, not an exception thrown through the wasm.
     for (const source of [() => {}, Symbol('source')]) rejects(() => api.compare([{ ...wire, source }, daily]), 'invalid_input', 'articles[0].source');
   },

@@ -204,13 +204,10 @@ fn documents(articles: &JsValue) -> Result<Vec<Document>, JsValue> {
             if source.is_undefined() || source.is_null() {
                 return Ok(document);
             }
-            let source: SourceInfo = serde_wasm_bindgen::from_value(plain_data(&source, &format!("{at}.source"))?)
-                .map_err(|e| {
-                    invalid(
-                        &format!("the article's source is not what extract() returns: {e}"),
-                        &format!("{at}.source"),
-                    )
-                })?;
+            let source = plain_data(&source, &format!("{at}.source"))?;
+            let source = source_info(&source).filter(|_| source.is_object()).ok_or_else(|| {
+                invalid("the article's source is not what extract() returns", &format!("{at}.source"))
+            })?;
             Ok(document.with_source(source))
         })
         .collect()
@@ -225,25 +222,77 @@ fn options_from(options: &JsValue) -> Result<Options, JsValue> {
     if !options.is_object() {
         return Err(invalid_option("options must be an object".into(), "options".into()));
     }
-    // serde-wasm-bindgen reads only the fields it knows; a misspelt one
-    // must not be silently ignored.
+    // Read by hand, as the source is, and a misspelt field refused: serde's
+    // reading would bring float formatting (for its error messages) into
+    // the widget's wasm, about 5 KB gzipped.
     let keys = Reflect::own_keys(options).map_err(|e| unreadable(&e, "options"))?;
-    let known = js_sys::Object::new();
+    let mut parsed = Options::default();
     for key in keys.iter() {
         // Symbols are no options.
         let Some(key) = key.as_string() else { continue };
-        if !Options::FIELDS.contains(&key.as_str()) {
-            let message = format!("unknown option '{key}' (known: {})", Options::FIELDS.join(", "));
-            return Err(invalid_option(message, format!("options.{key}")));
+        let field = format!("options.{key}");
+        let value = read(options, &key, &field)?;
+        if value.is_undefined() && Options::FIELDS.contains(&key.as_str()) {
+            continue;
         }
-        let value = read(options, &key, &format!("options.{key}"))?;
-        // A fresh object's own property: setting it cannot fail.
-        let _ = Reflect::set(&known, &JsValue::from_str(&key), &value);
+        let wrong = |what: &str| invalid_option(format!("{key} must be {what}"), field.clone());
+        parsed = match key.as_str() {
+            "strictness" => parsed.with_strictness(value.as_f64().ok_or_else(|| wrong("a number"))?),
+            "detect_boilerplate" => {
+                parsed.with_boilerplate_detection(value.as_bool().ok_or_else(|| wrong("true or false"))?)
+            }
+            "word_diffs" => parsed.with_word_diffs(value.as_bool().ok_or_else(|| wrong("true or false"))?),
+            "focus" if value.is_null() => parsed.with_focus(None),
+            "focus" => parsed.with_focus(Some(count(&value).ok_or_else(|| wrong("an article's index or null"))?)),
+            _ => {
+                let message = format!("unknown option '{key}' (known: {})", Options::FIELDS.join(", "));
+                return Err(invalid_option(message, field));
+            }
+        };
     }
-    let parsed: Options =
-        serde_wasm_bindgen::from_value(known.into()).map_err(|e| invalid_option(e.to_string(), "options".into()))?;
     parsed.validate().map_err(to_js)?;
     Ok(parsed)
+}
+
+/// `value` as a count or an index: a whole number from 0 up, exact as a
+/// JS number.
+fn count(value: &JsValue) -> Option<usize> {
+    let n = value.as_f64()?;
+    (n >= 0.0 && n.fract() == 0.0 && n <= 9_007_199_254_740_991.0).then_some(n as usize)
+}
+
+/// How the formats module's `extract` read an article (its `source`), read
+/// field by field from a plain data copy; `None` for anything else.
+fn source_info(source: &JsValue) -> Option<SourceInfo> {
+    let string = |value: JsValue| value.as_string();
+    let text = |value: JsValue| if value.is_null() { Some(None) } else { value.as_string().map(Some) };
+    let mut info = SourceInfo::default();
+    for key in Reflect::own_keys(source).ok()?.iter() {
+        let value = Reflect::get(source, &key).ok()?;
+        if value.is_undefined() {
+            continue;
+        }
+        match key.as_string()?.as_str() {
+            "format" => info.format = string(value)?,
+            "encoding" => info.encoding = string(value)?,
+            "extraction" => info.extraction = string(value)?,
+            "title" => info.title = text(value)?,
+            "byline" => info.byline = text(value)?,
+            "date" => info.date = text(value)?,
+            "dropped" => {
+                for key in Reflect::own_keys(&value).ok()?.iter() {
+                    let n = count(&Reflect::get(&value, &key).ok()?)?;
+                    match key.as_string()?.as_str() {
+                        "blocks" => info.dropped.blocks = n,
+                        "characters" => info.dropped.characters = n,
+                        _ => return None,
+                    }
+                }
+            }
+            _ => return None,
+        }
+    }
+    Some(info)
 }
 
 /// Property `key` of the caller's `object`; `field` names it in the error
