@@ -23,7 +23,7 @@ pub mod weights;
 
 use crate::report::MatchKind;
 use crate::roles::Role;
-use crate::semantic::Embeddings;
+use crate::semantic::{CoverScratch, Embeddings};
 use crate::text::hash::FastMap;
 use crate::Stage;
 use attribution::{attribution_mask, ATTRIBUTION_SHARE};
@@ -350,7 +350,7 @@ fn score_links(
     }
     let candidates = candidate_pairs(&probes, &weights, &frequency, segments.len() <= EXHAUSTIVE_SEGMENTS);
     progress(Stage::Scoring, 0.0);
-    let mut scratch = Vec::new();
+    let mut scratch = CoverScratch::default();
     let representatives: Vec<usize> =
         semantic.map_or_else(Vec::new, |s| texts.iter().map(|t| s.representative(t)).collect());
     let mut pairs = Vec::new();
