@@ -85,6 +85,10 @@ pub struct SourceInfo {
     pub date: Option<String>,
     /// What the extraction left out.
     pub dropped: Dropped,
+    /// The web address the page was read from, after any redirects, when
+    /// the command line fetched it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 /// Text of the source that is not in the extracted text: page chrome of a

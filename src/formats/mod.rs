@@ -76,12 +76,67 @@ enum Format {
 /// other binary files, unreadable Word documents and pages nested too
 /// deeply to be real.
 pub fn extract(bytes: &[u8], file_name: Option<&str>) -> Result<Extracted, Error> {
+    extract_as(bytes, file_name, file_name.and_then(extension), Served::default())
+}
+
+/// Reads a resource fetched from the web: `bytes` as served from `address`
+/// with the response's `content_type` header (`text/html; charset=…`). The
+/// header's media type decides the format and its charset the encoding,
+/// ahead of the page's own declaration, as browsers do (a byte order mark
+/// still wins). What is neither a web page nor text is refused: by what it
+/// is when its bytes tell (a PDF, an image), else by the type the server
+/// gives. The errors name the address.
+pub fn extract_served(bytes: &[u8], address: &str, content_type: Option<&str>) -> Result<Extracted, Error> {
+    let (media, charset) = content_type.map(media_type).unwrap_or_default();
+    let format = match media.as_str() {
+        "text/html" | "application/xhtml+xml" => Some(Format::Html),
+        "text/plain" => Some(Format::Text),
+        "text/markdown" => Some(Format::Markdown),
+        // No type, or none that helps: the content decides.
+        "" | "application/octet-stream" => None,
+        other => {
+            let why = refusal(bytes, None).unwrap_or_else(|| format!("is not a web page (the server sends {other})"));
+            return Err(Error::new(ErrorKind::UnsupportedFormat, format!("{address}: {why}")));
+        }
+    };
+    let charset = charset.and_then(|c| encoding_rs::Encoding::for_label(c.as_bytes()));
+    // An address's path may end as a file name does (`/story.html`); its
+    // query and fragment do not count.
+    let path = address.split(['?', '#']).next().unwrap_or(address);
+    let path = path.split_once("://").map_or(path, |(_, rest)| rest.split_once('/').map_or("", |(_, p)| p));
+    let extension = if format.is_some() { None } else { extension(path) };
+    extract_as(bytes, Some(address), extension, Served { format, charset })
+}
+
+/// A Content-Type header's media type (lower case) and charset parameter.
+fn media_type(header: &str) -> (String, Option<String>) {
+    let mut parts = header.split(';');
+    let media = parts.next().unwrap_or("").trim().to_ascii_lowercase();
+    let charset = parts.find_map(|p| {
+        let (key, value) = p.split_once('=')?;
+        key.trim().eq_ignore_ascii_case("charset").then(|| value.trim().trim_matches(['"', '\'']).to_string())
+    });
+    (media, charset)
+}
+
+/// What a server said of a resource, when it was fetched.
+#[derive(Default)]
+struct Served {
+    format: Option<Format>,
+    charset: Option<&'static encoding_rs::Encoding>,
+}
+
+fn extract_as(
+    bytes: &[u8],
+    file_name: Option<&str>,
+    extension: Option<String>,
+    served: Served,
+) -> Result<Extracted, Error> {
     check_size(bytes.len() as u64, file_name)?;
     let name = file_name.filter(|n| !n.is_empty()).unwrap_or("the input");
     if bytes.is_empty() {
         return Err(Error::new(ErrorKind::EmptyFile, format!("{name}: is empty")));
     }
-    let extension = file_name.and_then(extension);
     if let Some(refusal) = refusal(bytes, extension.as_deref()) {
         return Err(Error::new(ErrorKind::UnsupportedFormat, format!("{name}: {refusal}")));
     }
@@ -95,16 +150,16 @@ pub fn extract(bytes: &[u8], file_name: Option<&str>) -> Result<Extracted, Error
                 format!("{name}: looks like a binary file, not text"),
             ));
         }
-        let declared = html::declared_encoding(bytes);
+        let declared = served.charset.or_else(|| html::declared_encoding(bytes));
         let decoded = encoding::decode(bytes, declared);
-        let format = match extension.as_deref() {
+        let format = served.format.unwrap_or_else(|| match extension.as_deref() {
             Some("html" | "htm" | "xhtml" | "shtml" | "xht") => Format::Html,
             Some("md" | "markdown" | "mdown" | "mkd" | "mkdn") => Format::Markdown,
             Some("txt" | "text") => Format::Text,
             _ if html::looks_like_html(&decoded.text) => Format::Html,
             _ if looks_like_markdown(&decoded.text) => Format::Markdown,
             _ => Format::Text,
-        };
+        });
         if decoded.text.trim().is_empty() {
             return Err(Error::new(ErrorKind::EmptyFile, format!("{name}: has no text, only white space")));
         }
@@ -133,6 +188,7 @@ pub fn extract(bytes: &[u8], file_name: Option<&str>) -> Result<Extracted, Error
         byline: article.byline,
         date: article.date,
         dropped: article.dropped,
+        url: None,
     };
     Ok(Extracted { text, source })
 }

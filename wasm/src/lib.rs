@@ -279,6 +279,7 @@ fn source_info(source: &JsValue) -> Option<SourceInfo> {
             "title" => info.title = text(value)?,
             "byline" => info.byline = text(value)?,
             "date" => info.date = text(value)?,
+            "url" => info.url = text(value)?,
             "dropped" => {
                 for key in Reflect::own_keys(&value).ok()?.iter() {
                     let n = count(&Reflect::get(&value, &key).ok()?)?;

@@ -440,6 +440,11 @@ export interface SourceInfo {
    * the first line of the text.
    */
   title?: string | null;
+  /**
+   * The web address the page was read from, after any redirects, when
+   * the command line fetched it.
+   */
+  url?: string | null;
 }
 
 /**
