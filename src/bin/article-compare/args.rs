@@ -1,8 +1,10 @@
 //! Command-line arguments: what to do, on which files, with which options.
 
+use crate::fetch::{is_address, DEFAULT_TIMEOUT};
 use article_compare::Options;
 use std::ffi::{OsStr, OsString};
 use std::path::PathBuf;
+use std::time::Duration;
 
 /// The usage text, printed by `--help` and after a usage error.
 pub const USAGE: &str = "\
@@ -14,13 +16,16 @@ Usage:
   article-compare extract FILE
   article-compare --help | --version
 
-FILE is a path, or - for standard input (once): plain text in any encoding
-(UTF-8, UTF-16, Windows-1252…), Markdown, a saved web page (.html: the
-article is extracted, page chrome left out) or a Word document (.docx).
-The format is told from the content and the file name. `extract` prints
-the text that is compared: title, byline and date lines, a blank line, then
-one paragraph per line. PDFs, images, archives and files over 50 MB are
-refused with the reason.
+FILE is a path, a web address (http:// or https://: the page is fetched
+and its article extracted), or - for standard input (once): plain text in
+any encoding (UTF-8, UTF-16, Windows-1252…), Markdown, a saved web page
+(.html: the article is extracted, page chrome left out) or a Word document
+(.docx). The format is told from the content, the file name and, for an
+address, what the server says. `extract` prints the text that is
+compared: title, byline and date lines, a blank line, then one paragraph
+per line. PDFs, images, archives and inputs over 50 MB are refused with the
+reason. When some inputs of `compare` cannot be read, each is named and
+the others are still compared (if at least two), with exit status 1.
 
 Options:
   --json               print the full report as JSON (default when piped)
@@ -31,6 +36,7 @@ Options:
   --no-diffs           skip word diffs and discrepancies (faster)
   --words-only         match on words alone, without the semantic signal
                        (as the embeddable widget does)
+  --timeout SECONDS    how long fetching one web address may take; default 30
 
 Exit status: 0 on success, 1 when an input cannot be read, 2 on a usage error.";
 
@@ -43,21 +49,24 @@ pub enum Format {
     Text,
 }
 
-/// An input: a file, or standard input (`-`). File names need not be UTF-8.
+/// An input: a file, a web address, or standard input (`-`). File names
+/// need not be UTF-8.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
     /// Standard input.
     Stdin,
     /// A file.
     File(PathBuf),
+    /// A web address (`http://`, `https://`).
+    Web(String),
 }
 
 impl Input {
     fn from(arg: &OsStr) -> Input {
-        if arg == "-" {
-            Input::Stdin
-        } else {
-            Input::File(PathBuf::from(arg))
+        match arg.to_str() {
+            Some("-") => Input::Stdin,
+            Some(address) if is_address(address) => Input::Web(address.to_string()),
+            _ => Input::File(PathBuf::from(arg)),
         }
     }
 }
@@ -66,11 +75,11 @@ impl Input {
 #[derive(Debug, PartialEq)]
 pub enum Command {
     /// Compare files, with the semantic signal unless `words_only`.
-    Compare { files: Vec<Input>, format: Option<Format>, options: Options, words_only: bool },
+    Compare { files: Vec<Input>, format: Option<Format>, options: Options, words_only: bool, timeout: Duration },
     /// Print the segments of a file, one JSON object per line.
-    Segment { file: Input, options: Options },
+    Segment { file: Input, options: Options, timeout: Duration },
     /// Print the text extracted from a file.
-    Extract { file: Input },
+    Extract { file: Input, timeout: Duration },
     /// Print the usage.
     Help,
     /// Print the version.
@@ -91,15 +100,20 @@ const SYNOPSIS_SEGMENT: &str = "article-compare segment FILE [--no-boilerplate]"
 const SYNOPSIS_EXTRACT: &str = "article-compare extract FILE";
 const SYNOPSIS_ALL: &str = "article-compare compare | segment | extract … (or --help)";
 
-/// The flags each command takes; `--strictness` also takes a value.
+/// The flags each command takes; `--strictness` and `--timeout` also take
+/// a value.
 fn takes(command: &str, flag: &str) -> bool {
-    match command {
-        "compare" => {
-            matches!(flag, "--json" | "--text" | "--strictness" | "--no-boilerplate" | "--no-diffs" | "--words-only")
+    flag == "--timeout"
+        || match command {
+            "compare" => {
+                matches!(
+                    flag,
+                    "--json" | "--text" | "--strictness" | "--no-boilerplate" | "--no-diffs" | "--words-only"
+                )
+            }
+            "segment" => flag == "--no-boilerplate",
+            _ => false,
         }
-        "segment" => flag == "--no-boilerplate",
-        _ => false,
-    }
 }
 
 /// Parses the arguments after the program name (as the system gives them:
@@ -123,6 +137,7 @@ pub fn parse(args: &[OsString]) -> Result<Command, UsageError> {
     let mut format = None;
     let mut options = Options::default();
     let mut words_only = false;
+    let mut timeout = DEFAULT_TIMEOUT;
     let mut only_files = false;
     while let Some(arg) = iter.next() {
         let text = arg.to_str();
@@ -152,23 +167,34 @@ pub fn parse(args: &[OsString]) -> Result<Command, UsageError> {
             };
             return Err(error(message, synopsis));
         }
-        if flag != "--strictness" && inline.is_some() {
+        let takes_value = matches!(flag, "--strictness" | "--timeout");
+        if !takes_value && inline.is_some() {
             return Err(error(format!("'{flag}' takes no value"), synopsis));
         }
+        let value = if takes_value {
+            match inline {
+                Some(v) => v,
+                None => iter
+                    .next()
+                    .map(|v| v.to_string_lossy().into_owned())
+                    .ok_or_else(|| error(format!("{flag} needs a value"), synopsis))?,
+            }
+        } else {
+            String::new()
+        };
         match flag {
             "--json" => format = Some(Format::Json),
             "--text" => format = Some(Format::Text),
             "--no-boilerplate" => options.detect_boilerplate = false,
             "--no-diffs" => options.word_diffs = false,
             "--words-only" => words_only = true,
+            "--timeout" => {
+                let seconds = value.parse::<f64>().ok().filter(|s| s.is_finite() && *s > 0.0 && *s <= 3600.0);
+                timeout = seconds.map(Duration::from_secs_f64).ok_or_else(|| {
+                    error(format!("--timeout: '{value}' is not a number of seconds from 0 to 3600"), synopsis)
+                })?;
+            }
             _ => {
-                let value = match inline {
-                    Some(v) => v,
-                    None => iter
-                        .next()
-                        .map(|v| v.to_string_lossy().into_owned())
-                        .ok_or_else(|| error("--strictness needs a value".into(), synopsis))?,
-                };
                 options.strictness =
                     Options::strictness_from_name(&value).or_else(|| value.parse().ok()).ok_or_else(|| {
                         error(
@@ -186,8 +212,8 @@ pub fn parse(args: &[OsString]) -> Result<Command, UsageError> {
     if command == "segment" || command == "extract" {
         let mut files = files.into_iter();
         return match (files.next(), files.next()) {
-            (Some(file), None) if command == "segment" => Ok(Command::Segment { file, options }),
-            (Some(file), None) => Ok(Command::Extract { file }),
+            (Some(file), None) if command == "segment" => Ok(Command::Segment { file, options, timeout }),
+            (Some(file), None) => Ok(Command::Extract { file, timeout }),
             (None, _) => Err(error(format!("{command} needs a FILE"), synopsis)),
             _ => Err(error(format!("{command} takes one FILE"), synopsis)),
         };
@@ -195,7 +221,7 @@ pub fn parse(args: &[OsString]) -> Result<Command, UsageError> {
     if files.len() < 2 {
         return Err(error(format!("compare needs at least two files, got {}", files.len()), synopsis));
     }
-    Ok(Command::Compare { files, format, options, words_only })
+    Ok(Command::Compare { files, format, options, words_only, timeout })
 }
 
 #[cfg(test)]
@@ -224,6 +250,7 @@ mod tests {
                 format: Some(Format::Json),
                 options: Options::default().with_strictness(0.8).with_word_diffs(false),
                 words_only: true,
+                timeout: DEFAULT_TIMEOUT,
             }
         );
         let Command::Compare { options, .. } = parse(&args("compare a b --strictness=0.3")).unwrap() else { panic!() };
@@ -261,8 +288,25 @@ mod tests {
         assert!(message("segment").contains("needs a FILE"));
         assert!(message("extract").contains("extract needs a FILE"));
         assert!(message("extract a b").contains("one FILE"));
-        assert_eq!(parse(&args("extract page.html")).unwrap(), Command::Extract { file: files("page.html").remove(0) });
+        assert_eq!(
+            parse(&args("extract page.html")).unwrap(),
+            Command::Extract { file: files("page.html").remove(0), timeout: DEFAULT_TIMEOUT }
+        );
         assert_eq!(parse(&args("extract page.html --json")).unwrap_err().synopsis, SYNOPSIS_EXTRACT);
+    }
+
+    #[test]
+    fn web_addresses_and_a_timeout() {
+        let cmd = parse(&args("compare https://example.com/a notes.txt --timeout 2.5")).unwrap();
+        let Command::Compare { files: got, timeout, .. } = cmd else { panic!() };
+        assert_eq!(got, vec![Input::Web("https://example.com/a".into()), Input::File("notes.txt".into())]);
+        assert_eq!(timeout, Duration::from_millis(2500));
+        let Command::Extract { timeout, .. } = parse(&args("extract http://example.com --timeout=1")).unwrap() else {
+            panic!()
+        };
+        assert_eq!(timeout, Duration::from_secs(1));
+        assert!(message("extract http://example.com --timeout 0").contains("not a number of seconds"));
+        assert!(message("extract http://example.com --timeout").contains("needs a value"));
     }
 
     #[test]

@@ -1,15 +1,20 @@
 //! Reading the files to compare: any format the core reads (text in any
-//! encoding, Markdown, web pages, Word documents), with a clear message for
-//! every way a file can fail to give text.
+//! encoding, Markdown, web pages, Word documents), from a file, a web
+//! address or standard input, with a clear message for every way an input
+//! can fail to give text.
 
 use crate::args::Input;
+use crate::fetch;
 use article_compare::formats::{self, Extracted, MAX_INPUT_BYTES};
 use std::io::Read;
+use std::time::Duration;
 
-/// Reads `input` and extracts its text. The error names the file and says
-/// what is wrong with it.
-pub fn read(input: &Input) -> Result<Extracted, String> {
-    let (bytes, name) = if let Input::File(p) = input {
+/// Reads `input` and extracts its text; a web address is fetched within
+/// `timeout`. The error names the input and says what is wrong with it.
+pub fn read(input: &Input, timeout: Duration) -> Result<Extracted, String> {
+    let (bytes, name) = if let Input::Web(address) = input {
+        return fetch::read(address, timeout);
+    } else if let Input::File(p) = input {
         // Shown as the user would see it; bytes that are not UTF-8 as U+FFFD.
         let shown = p.display().to_string();
         let path = shown.as_str();
@@ -48,7 +53,8 @@ mod tests {
     #[test]
     fn missing_files_and_directories_are_named() {
         let file = |p: &str| Input::File(p.into());
-        assert_eq!(read(&file("/no/such/file.txt")).unwrap_err(), "/no/such/file.txt: no such file");
-        assert!(read(&file("/")).unwrap_err().contains("is a directory"));
+        let read = |input| read(&input, fetch::DEFAULT_TIMEOUT);
+        assert_eq!(read(file("/no/such/file.txt")).unwrap_err(), "/no/such/file.txt: no such file");
+        assert!(read(file("/")).unwrap_err().contains("is a directory"));
     }
 }

@@ -2,6 +2,7 @@
 //! jobs and pipelines.
 
 mod args;
+mod fetch;
 mod input;
 mod text_output;
 
@@ -26,7 +27,8 @@ fn main() -> ExitCode {
         }
     };
     match run(command) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(Outcome::Done) => ExitCode::SUCCESS,
+        Ok(Outcome::SomeInputsUnread) => ExitCode::from(INPUT_ERROR),
         Err(message) => {
             eprintln!("article-compare: {message}");
             ExitCode::from(INPUT_ERROR)
@@ -34,13 +36,22 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(command: Command) -> Result<(), String> {
+/// How a run that printed its result went.
+enum Outcome {
+    Done,
+    /// Some inputs of a comparison could not be read (each was named on
+    /// standard error); the others were compared.
+    SomeInputsUnread,
+}
+
+fn run(command: Command) -> Result<Outcome, String> {
+    let mut outcome = Outcome::Done;
     let mut stdout = std::io::stdout().lock();
     let written = match command {
         Command::Help => writeln!(stdout, "{}", args::USAGE),
         Command::Version => writeln!(stdout, "article-compare {}", article_compare::VERSION),
-        Command::Segment { file, options } => {
-            let text = input::read(&file)?.text;
+        Command::Segment { file, options, timeout } => {
+            let text = input::read(&file, timeout)?.text;
             let mut out = String::new();
             for s in segment_text(&text, &options) {
                 out.push_str(&serde_json::to_string(&s).map_err(|e| e.to_string())?);
@@ -48,21 +59,31 @@ fn run(command: Command) -> Result<(), String> {
             }
             stdout.write_all(out.as_bytes())
         }
-        Command::Extract { file } => {
-            let mut text = input::read(&file)?.text;
+        Command::Extract { file, timeout } => {
+            let mut text = input::read(&file, timeout)?.text;
             if !text.ends_with('\n') {
                 text.push('\n');
             }
             stdout.write_all(text.as_bytes())
         }
-        Command::Compare { files, format, options, words_only } => {
-            let documents = files
-                .iter()
-                .map(|f| {
-                    let extracted = input::read(f)?;
-                    Ok(Document::new(display_name(f), extracted.text).with_source(extracted.source))
-                })
-                .collect::<Result<Vec<_>, String>>()?;
+        Command::Compare { files, format, options, words_only, timeout } => {
+            // Every input is read, and every one that fails is named: in a
+            // batch of addresses one dead link must not lose the others.
+            let mut documents = Vec::new();
+            for f in &files {
+                match input::read(f, timeout) {
+                    Ok(extracted) => {
+                        documents.push(Document::new(display_name(f), extracted.text).with_source(extracted.source))
+                    }
+                    Err(message) => {
+                        eprintln!("article-compare: {message}");
+                        outcome = Outcome::SomeInputsUnread;
+                    }
+                }
+            }
+            if documents.len() < 2 && matches!(outcome, Outcome::SomeInputsUnread) {
+                return Err(format!("{} of {} inputs could be read: nothing to compare", documents.len(), files.len()));
+            }
             let embeddings = (!words_only).then(Embeddings::bundled);
             let report =
                 compare_with_embeddings(&documents, &options, embeddings, &mut |_| {}).map_err(|e| e.to_string())?;
@@ -76,16 +97,17 @@ fn run(command: Command) -> Result<(), String> {
     };
     match written {
         // A closed pipe (`| head`) is not an error worth reporting.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.map_err(|e| format!("cannot write output: {e}")),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(outcome),
+        other => other.map(|()| outcome).map_err(|e| format!("cannot write output: {e}")),
     }
 }
 
 /// A document's name: its file name (shown with U+FFFD for bytes that are
-/// not UTF-8), or "stdin".
+/// not UTF-8), its web address, or "stdin".
 fn display_name(input: &Input) -> String {
     match input {
         Input::Stdin => "stdin".into(),
+        Input::Web(address) => address.clone(),
         Input::File(path) => {
             path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
         }
