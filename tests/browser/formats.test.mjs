@@ -241,6 +241,10 @@ test('a copied web page is pasted as its article, or as plain text when chosen, 
   // A clipboard without HTML is the browser's to paste.
   assert.equal(await pasteInto(page, 1, { 'text/plain': plain }), false);
 
+  // A lone web address is pasted too, and the user told how to bring the page in.
+  assert.equal(await pasteInto(page, 1, { 'text/plain': ' https://example.com/news/port-fire ' }), false);
+  assert.match(await page.locator('.ac-notice[data-topic="paste"]').textContent(), /^A web address cannot be read from here: .* Save the page .* and drop the file here, or .* paste it\./);
+
   // Plain text chosen: the browser pastes the plain text, nothing is extracted.
   await page.locator('.ac-paste-mode label', { hasText: 'Plain text' }).click();
   assert.equal(await pasteInto(page, 1, { 'text/html': html, 'text/plain': plain }), false);

@@ -83,6 +83,11 @@ export function createEditor(root, state, { onFiles, onShowSource, notify }) {
     text.addEventListener('input', () => typed(c, article.id, text.value));
     text.addEventListener('paste', (e) => {
       const html = e.clipboardData?.getData('text/html');
+      // A browser page cannot read other sites: say how to bring the page in
+      // (the address is still pasted, as typed text would be).
+      if (isWebAddress(e.clipboardData?.getData('text/plain') ?? '')) {
+        notify('A web address cannot be read from here: browsers do not let a page fetch other sites. Save the page (Ctrl+S or ⌘S) and drop the file here, or select the article’s text, copy it and paste it. The command line reads addresses: article-compare compare https://…');
+      }
       if (!html || state.get().pasteAs !== 'article') return;
       e.preventDefault();
       pasteWebPage(c, article.id, html, e.clipboardData.getData('text/plain'));
@@ -303,4 +308,9 @@ function decode(buffer, encoding) {
   } catch {
     return new TextDecoder().decode(buffer);
   }
+}
+
+/** Whether `text` is a lone web address (as copied from the address bar). */
+export function isWebAddress(text) {
+  return /^https?:\/\/\S+$/i.test(text.trim());
 }
