@@ -8,7 +8,7 @@
 // worker is flattened the same way into a classic script (Chromium starts
 // no module worker from a file:// page, and a worker can only come from a
 // blob: URL there). A small inline script before them serves what the
-// modules fetch (the wasm, the examples, the styles of the HTML export) from
+// modules fetch (the wasm, the examples) from
 // the page itself, under a made-up origin that import.meta.url now names,
 // and starts workers from their flattened text. Its Content-Security-Policy
 // allows these two scripts by their hashes and no other inline script.

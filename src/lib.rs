@@ -55,6 +55,8 @@ mod options;
 mod passages;
 mod progress;
 pub mod report;
+#[cfg(feature = "html-report")]
+mod report_page;
 mod roles;
 pub mod segment;
 mod semantic;
@@ -67,6 +69,8 @@ pub use error::{Error, ErrorKind};
 pub use options::Options;
 pub use progress::{Progress, Stage};
 pub use report::{DiffTag, DiscrepancyKind, MatchKind, Report, SourceInfo};
+#[cfg(feature = "html-report")]
+pub use report_page::report_page;
 pub use roles::Role;
 pub use semantic::Embeddings;
 pub use text::tokenize::count_words;

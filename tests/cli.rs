@@ -58,6 +58,20 @@ fn compare_json_prints_a_report_of_both_documents() {
 }
 
 #[test]
+fn compare_html_writes_the_report_page_to_a_file_or_standard_output() {
+    let page = Temp::path_for("report.html");
+    let output = run(&["compare", &fixture("wire.txt"), &fixture("rewrite.txt"), "--html", page.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "stderr: {}", stderr(&output));
+    assert!(output.stdout.is_empty(), "the page went to the file; nothing asked for more");
+    let written = std::fs::read_to_string(&page).unwrap();
+    std::fs::remove_file(&page).unwrap();
+    assert!(written.starts_with("<!doctype html>") && written.contains("<bdi>rewrite.txt</bdi>"));
+    assert!(written.contains("content=\"default-src 'none'"));
+    let printed = run(&["compare", &fixture("wire.txt"), &fixture("rewrite.txt"), "--html=-"]);
+    assert_eq!(stdout(&printed), written, "the same page on standard output");
+}
+
+#[test]
 fn compare_text_prints_a_readable_summary() {
     let output = run(&["compare", &fixture("wire.txt"), &fixture("rewrite.txt"), "--text"]);
     assert_eq!(output.status.code(), Some(0), "stderr: {}", stderr(&output));

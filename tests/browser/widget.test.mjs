@@ -397,7 +397,7 @@ test('the single-file build works from file:// with no network: two dropped file
   assert.deepEqual(JSON.parse(await readFile(await json.path(), 'utf8')), report);
   await page.click('.ac-export-menu summary');
   const [html] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="html"]')]);
-  assert.match(await readFile(await html.path(), 'utf8'), /<style>[\s\S]*\.ac-seg/);
+  assert.match(await readFile(await html.path(), 'utf8'), /<style>[\s\S]*\.seg \{/);
   await page.screenshot({ path: `${SCREENS}/single-file.png` });
   assert.deepEqual([...schemes].filter((s) => !['file:', 'blob:', 'data:'].includes(s)), [], 'no request leaves the file');
   assert.deepEqual(errors, []);

@@ -16,7 +16,7 @@
 mod js;
 
 use article_compare::formats::{self, MAX_INPUT_BYTES};
-use article_compare::{Error, ErrorKind, SourceInfo};
+use article_compare::{Error, ErrorKind, Report, SourceInfo};
 use js::to_plain;
 use js_sys::Uint8Array;
 use serde::Serialize;
@@ -68,6 +68,27 @@ pub fn extract(bytes: JsValue, name: JsValue) -> Result<JsValue, JsValue> {
     formats::check_size(u64::from(bytes.length()), Some(display(&name))).map_err(to_js)?;
     let extracted = formats::extract(&bytes.to_vec(), Some(display(&name))).map_err(to_js)?;
     to_plain(&Extracted { text: &extracted.text, source: &extracted.source })
+}
+
+/// The report as a self-contained web page, the one the command line's
+/// `--html` writes: `report_json` is the report as `JSON.stringify` gives
+/// it, `texts` the articles' texts in the report's order (they tell where
+/// paragraphs break). The same report gives the same bytes here and there.
+#[wasm_bindgen(js_name = reportPage)]
+pub fn report_page(
+    report_json: &str,
+    #[wasm_bindgen(unchecked_param_type = "string[]")] texts: JsValue,
+) -> Result<String, JsValue> {
+    let invalid = |message: String, field: &str| to_js(Error::new(ErrorKind::InvalidInput, message).with_field(field));
+    let report: Report =
+        serde_json::from_str(report_json).map_err(|e| invalid(format!("not a report: {e}"), "report"))?;
+    let texts: Vec<String> = texts
+        .dyn_into::<js_sys::Array>()
+        .ok()
+        .and_then(|array| array.iter().map(|t| t.as_string()).collect())
+        .ok_or_else(|| invalid("texts must be an array of strings".into(), "texts"))?;
+    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    Ok(article_compare::report_page(&report, &texts))
 }
 
 /// The name used in messages: the file name, or "the pasted text".

@@ -3,11 +3,7 @@
 // self-contained HTML report that cannot run anything (article text only as
 // escaped text, and a Content-Security-Policy that allows no script).
 
-import { buildModel } from '../model/report.js';
-import { ColumnsView } from '../render/columns.js';
-import { renderSummary } from '../render/summary.js';
 import { h } from '../render/dom.js';
-import { plural } from '../render/palette.js';
 
 /** The report as the command line's --json prints it. */
 export function reportJson(report) {
@@ -45,61 +41,14 @@ export function matchesCsv(report) {
   return `\uFEFF${rows.join('\r\n')}\r\n`;
 }
 
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
-
-function escapeHtml(text) {
-  return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
-}
-
-async function stylesheet(name) {
-  const response = await fetch(new URL(`../styles/${name}`, import.meta.url));
-  if (!response.ok) throw new Error(`cannot load styles/${name}`);
-  const css = await response.text();
-  // Our own files; still, nothing in them may close the <style> element.
-  return css.replace(/<\/style/gi, '<\\/style');
-}
-
 /**
- * A self-contained HTML report of `report`, made from `texts` (the
- * articles' texts): summary and columns as the app shows them, inert.
+ * The self-contained HTML report: the page the command line's --html
+ * writes, made by the same renderer (the formats module's reportPage), so
+ * that for the same report the two files are the same bytes.
  */
-export async function reportHtml(report, texts, { generated = new Date() } = {}) {
-  const doc = document.implementation.createHTMLDocument('');
-  const model = buildModel(report, texts);
-  const title = `Comparison of ${plural(report.documents.length, 'article')}: ${report.documents.map((d) => d.name).join(', ')}`;
-  const summary = h(doc, 'div', {});
-  const columns = h(doc, 'div', { class: 'ac-export-columns' });
-  const root = h(doc, 'div', { class: 'ac-root ac-export' },
-    h(doc, 'header', { class: 'ac-export-head' },
-      // The title with each name isolated, so that none can turn the others around.
-      h(doc, 'h1', {}, `Comparison of ${plural(report.documents.length, 'article')}: `,
-        report.documents.map((d, i) => [i ? ', ' : null, h(doc, 'span', { dir: 'auto' }, d.name)])),
-      h(doc, 'p', {},
-        `Made with article-compare ${report.version} on ${generated.toISOString().slice(0, 16).replace('T', ' ')} UTC · strictness ${report.options.strictness}`)),
-    h(doc, 'h2', {}, 'Summary'),
-    summary,
-    h(doc, 'h2', {}, 'Side by side'),
-    columns);
-  doc.body.append(root);
-  renderSummary(summary, model, { interactive: false });
-  const view = new ColumnsView(columns, model, { interactive: false, showBoilerplate: true });
-  await view.ready;
-  const css = (await Promise.all(['render.css', 'export.css'].map(stylesheet))).join('\n');
-  const body = new XMLSerializer().serializeToString(root);
-  return [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(title)}</title>`,
-    `<style>\n${css}\n</style>`,
-    '</head>',
-    `<body>${body}</body>`,
-    '</html>',
-    '',
-  ].join('\n');
+export async function reportHtml(report, texts) {
+  const { reportPage } = await import('./formats-client.js');
+  return reportPage(JSON.stringify(report), texts);
 }
 
 /** A file name stem for exports: article-compare-2025-03-09-1452. */

@@ -41,8 +41,7 @@ const prefersReducedMotion = (win) => win?.matchMedia?.('(prefers-reduced-motion
 export class ColumnsView {
   /**
    * Renders the documents `docs` (indices, default all) of `model` into
-   * `root`. Options: `interactive` (default true: tab stops and
-   * listeners), `onPreview(ref|null)` on hover, `onSelect(ref|null)` when
+   * `root`. Options: `onPreview(ref|null)` on hover, `onSelect(ref|null)` when
    * the selection changes, `filter`, `showBoilerplate`. `ready` resolves
    * once every segment is in the DOM (large articles are built in slices
    * so that the page stays responsive).
@@ -52,7 +51,6 @@ export class ColumnsView {
     this.model = model;
     this.doc = root.ownerDocument;
     this.docs = options.docs ?? model.documents.map((_, i) => i);
-    this.interactive = options.interactive ?? true;
     this.onPreview = options.onPreview ?? (() => {});
     this.onSelect = options.onSelect ?? (() => {});
     this.elements = model.documents.map((d) => new Array(d.segments.length));
@@ -75,7 +73,7 @@ export class ColumnsView {
     root.replaceChildren(this.container);
     this.setFilter(options.filter ?? 'all');
     this.setShowBoilerplate(options.showBoilerplate ?? false);
-    if (this.interactive) this.listen();
+    this.listen();
     this.ready = this.fillRest();
   }
 
@@ -348,10 +346,9 @@ export class ColumnsView {
     while (first + count < segments.length && this.model.status({ doc, segment: first + count }) === 'boilerplate') count++;
     const run = h(this.doc, 'span', { class: 'ac-chrome' });
     const label = `Page chrome · ${plural(count, 'line')}`;
-    const toggle = h(this.doc, this.interactive ? 'button' : 'span',
-      { class: 'ac-chrome-toggle', type: this.interactive ? 'button' : null, 'aria-expanded': this.interactive ? 'false' : null },
+    const toggle = h(this.doc, 'button', { class: 'ac-chrome-toggle', type: 'button', 'aria-expanded': 'false' },
       h(this.doc, 'span', { class: 'ac-chrome-label' }, label),
-      this.interactive ? h(this.doc, 'span', { class: 'ac-chrome-action' }, 'show') : null);
+      h(this.doc, 'span', { class: 'ac-chrome-action' }, 'show'));
     return { run, toggle };
   }
 
@@ -368,7 +365,7 @@ export class ColumnsView {
     if (this.model.hasDiscrepancy(ref)) el.dataset.discrepancy = '';
     if (this.model.isMoved(ref)) el.dataset.moved = '';
     el.dir = 'auto';
-    if (this.interactive) el.tabIndex = -1;
+    el.tabIndex = -1;
     el.append(...markedText(this.doc, s.text, this.model.discrepancyRanges(ref)));
     return el;
   }
@@ -461,7 +458,6 @@ export class ColumnsView {
   }
 
   setTabStop(el) {
-    if (!this.interactive) return;
     const body = el.closest('.ac-column-body');
     for (const old of body.querySelectorAll('.ac-seg[tabindex="0"]')) old.tabIndex = -1;
     el.tabIndex = 0;
@@ -469,7 +465,7 @@ export class ColumnsView {
 
   /** Keeps one visible tab stop per column (once segments are built). */
   refreshTabStops() {
-    if (!this.interactive || !this.columns) return;
+    if (!this.columns) return;
     for (const [doc, { body }] of this.columns) {
       if (!body.firstChild) continue;
       const current = body.querySelector('.ac-seg[tabindex="0"]');

@@ -1,8 +1,7 @@
 // The summary of a comparison: per article the share of shared and unique
 // text, the pairwise overlap as a heat map, the discrepancies, the moved
 // passages and each article's unique passages. Every entry can take the
-// reader to its place in the columns (`onJump`); with `interactive` false
-// (the HTML export) entries are plain text.
+// reader to its place in the columns (`onJump`).
 
 import { h, icon, markedText } from './dom.js';
 import { DISCREPANCY_HINTS, DISCREPANCY_LABELS, articleLetter, excerpt, percent, plural } from './palette.js';
@@ -24,10 +23,9 @@ function limitedList(doc, items, render) {
  * receives the segment to show and, for overlap cells, the document it is
  * compared against.
  */
-export function renderSummary(root, model, { onJump = () => {}, interactive = true } = {}) {
+export function renderSummary(root, model, { onJump = () => {} } = {}) {
   const doc = root.ownerDocument;
   const action = (attrs, children, ref, extra) => {
-    if (!interactive) return h(doc, 'div', { class: attrs.class }, children);
     const button = h(doc, 'button', { type: 'button', ...attrs }, children);
     button.addEventListener('click', () => onJump(ref, extra));
     return button;
@@ -36,15 +34,15 @@ export function renderSummary(root, model, { onJump = () => {}, interactive = tr
     h(doc, 'section', { class: `ac-sum-section ac-sum-${name}`, 'aria-label': title }, h(doc, 'h3', { class: 'ac-sum-title' }, title), content);
 
   root.replaceChildren(h(doc, 'div', { class: 'ac-summary' },
-    section('articles', 'How much each article shares', articleCards(doc, model, action, interactive)),
+    section('articles', 'How much each article shares', articleCards(doc, model, action)),
     h(doc, 'div', { class: 'ac-sum-grid' },
       section('overlap', 'Who shares with whom', overlapTable(doc, model, action)),
       section('discrepancies', `Discrepancies (${model.discrepancies.length})`, discrepancyList(doc, model, action))),
     movedList(doc, model, action, section),
-    section('unique', 'What only one article says', uniqueLists(doc, model, action, interactive))));
+    section('unique', 'What only one article says', uniqueLists(doc, model, action))));
 }
 
-function articleCards(doc, model, action, interactive) {
+function articleCards(doc, model, action) {
   return h(doc, 'ol', { class: 'ac-sum-cards' }, model.documents.map((d, i) => {
     const s = d.stats;
     const bar = h(doc, 'div', { class: 'ac-bar ac-bar-large', 'aria-hidden': 'true' },
@@ -55,7 +53,7 @@ function articleCards(doc, model, action, interactive) {
     if (s.boilerplate_segments) details.push(`${plural(s.boilerplate_segments, 'line')} of page chrome left out`);
     // The name leads to the article's first sentence in the columns.
     const first = d.segments.findIndex((seg) => seg.role === 'title' || seg.role === 'body');
-    const name = interactive && first >= 0
+    const name = first >= 0
       ? action({ class: 'ac-sum-card-jump', dir: 'auto', title: `Show ${d.name} in the columns` }, d.name, { doc: i, segment: first })
       : d.name;
     return h(doc, 'li', { class: 'ac-sum-card' },
@@ -151,7 +149,7 @@ function movedList(doc, model, action, section) {
     }));
 }
 
-function uniqueLists(doc, model, action, interactive) {
+function uniqueLists(doc, model, action) {
   return model.documents.map((d, i) => {
     const runs = model.uniquePassages[i];
     // The name isolated: a right-to-left name or an override in it leaves the words after it alone.
@@ -169,9 +167,7 @@ function uniqueLists(doc, model, action, interactive) {
         ], { doc: i, segment: run.first }));
       })
       : h(doc, 'p', { class: 'ac-sum-empty' }, 'Everything this article says is also in another one.');
-    return interactive
-      ? h(doc, 'details', { class: 'ac-sum-unique-doc', open: runs.length > 0 },
-        h(doc, 'summary', { class: 'ac-sum-unique-name' }, h(doc, 'span', { dir: 'auto' }, heading)), list)
-      : h(doc, 'div', { class: 'ac-sum-unique-doc' }, h(doc, 'h4', { class: 'ac-sum-unique-name', dir: 'auto' }, heading), list);
+    return h(doc, 'details', { class: 'ac-sum-unique-doc', open: runs.length > 0 },
+      h(doc, 'summary', { class: 'ac-sum-unique-name' }, h(doc, 'span', { dir: 'auto' }, heading)), list);
   });
 }

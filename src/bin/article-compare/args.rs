@@ -11,7 +11,7 @@ pub const USAGE: &str = "\
 article-compare — compare news articles sentence by sentence
 
 Usage:
-  article-compare compare FILE FILE [FILE…] [--json | --text] [options]
+  article-compare compare FILE FILE [FILE…] [--json | --text] [--html FILE] [options]
   article-compare segment FILE [--no-boilerplate]
   article-compare extract FILE
   article-compare --help | --version
@@ -30,6 +30,10 @@ the others are still compared (if at least two), with exit status 1.
 Options:
   --json               print the full report as JSON (default when piped)
   --text               print a readable summary (default on a terminal)
+  --html FILE          write the report as a self-contained web page (the
+                       app's export) to FILE, or to standard output for -;
+                       with a FILE, standard output gets the report only
+                       if --json or --text asks for it
   --strictness VALUE   0 (loose) to 1 (strict), or loose | normal | strict;
                        default 0.5
   --no-boilerplate     do not detect page chrome (for clean texts, drafts)
@@ -47,6 +51,15 @@ pub enum Format {
     Json,
     /// A readable summary.
     Text,
+}
+
+/// Where `--html` writes the report page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HtmlOutput {
+    /// Standard output (`--html -`).
+    Stdout,
+    /// A file.
+    File(PathBuf),
 }
 
 /// An input: a file, a web address, or standard input (`-`). File names
@@ -74,8 +87,16 @@ impl Input {
 /// What the user asked for.
 #[derive(Debug, PartialEq)]
 pub enum Command {
-    /// Compare files, with the semantic signal unless `words_only`.
-    Compare { files: Vec<Input>, format: Option<Format>, options: Options, words_only: bool, timeout: Duration },
+    /// Compare files, with the semantic signal unless `words_only`; the
+    /// report as a web page to `html` when given.
+    Compare {
+        files: Vec<Input>,
+        format: Option<Format>,
+        html: Option<HtmlOutput>,
+        options: Options,
+        words_only: bool,
+        timeout: Duration,
+    },
     /// Print the segments of a file, one JSON object per line.
     Segment { file: Input, options: Options, timeout: Duration },
     /// Print the text extracted from a file.
@@ -95,7 +116,7 @@ pub struct UsageError {
     pub synopsis: &'static str,
 }
 
-const SYNOPSIS_COMPARE: &str = "article-compare compare FILE FILE [FILE…] [--json | --text] [options]";
+const SYNOPSIS_COMPARE: &str = "article-compare compare FILE FILE [FILE…] [--json | --text] [--html FILE] [options]";
 const SYNOPSIS_SEGMENT: &str = "article-compare segment FILE [--no-boilerplate]";
 const SYNOPSIS_EXTRACT: &str = "article-compare extract FILE";
 const SYNOPSIS_ALL: &str = "article-compare compare | segment | extract … (or --help)";
@@ -108,7 +129,13 @@ fn takes(command: &str, flag: &str) -> bool {
             "compare" => {
                 matches!(
                     flag,
-                    "--json" | "--text" | "--strictness" | "--no-boilerplate" | "--no-diffs" | "--words-only"
+                    "--json"
+                        | "--text"
+                        | "--html"
+                        | "--strictness"
+                        | "--no-boilerplate"
+                        | "--no-diffs"
+                        | "--words-only"
                 )
             }
             "segment" => flag == "--no-boilerplate",
@@ -138,6 +165,7 @@ pub fn parse(args: &[OsString]) -> Result<Command, UsageError> {
     let mut options = Options::default();
     let mut words_only = false;
     let mut timeout = DEFAULT_TIMEOUT;
+    let mut html = None;
     let mut only_files = false;
     while let Some(arg) = iter.next() {
         let text = arg.to_str();
@@ -167,27 +195,28 @@ pub fn parse(args: &[OsString]) -> Result<Command, UsageError> {
             };
             return Err(error(message, synopsis));
         }
-        let takes_value = matches!(flag, "--strictness" | "--timeout");
+        let takes_value = matches!(flag, "--strictness" | "--timeout" | "--html");
         if !takes_value && inline.is_some() {
             return Err(error(format!("'{flag}' takes no value"), synopsis));
         }
-        let value = if takes_value {
+        let raw = if takes_value {
             match inline {
-                Some(v) => v,
-                None => iter
-                    .next()
-                    .map(|v| v.to_string_lossy().into_owned())
-                    .ok_or_else(|| error(format!("{flag} needs a value"), synopsis))?,
+                Some(v) => OsString::from(v),
+                None => iter.next().cloned().ok_or_else(|| error(format!("{flag} needs a value"), synopsis))?,
             }
         } else {
-            String::new()
+            OsString::new()
         };
+        let value = raw.to_string_lossy().into_owned();
         match flag {
             "--json" => format = Some(Format::Json),
             "--text" => format = Some(Format::Text),
             "--no-boilerplate" => options.detect_boilerplate = false,
             "--no-diffs" => options.word_diffs = false,
             "--words-only" => words_only = true,
+            // A file name need not be UTF-8.
+            "--html" if raw == "-" => html = Some(HtmlOutput::Stdout),
+            "--html" => html = Some(HtmlOutput::File(PathBuf::from(raw))),
             "--timeout" => {
                 let seconds = value.parse::<f64>().ok().filter(|s| s.is_finite() && *s > 0.0 && *s <= 3600.0);
                 timeout = seconds.map(Duration::from_secs_f64).ok_or_else(|| {
@@ -221,7 +250,13 @@ pub fn parse(args: &[OsString]) -> Result<Command, UsageError> {
     if files.len() < 2 {
         return Err(error(format!("compare needs at least two files, got {}", files.len()), synopsis));
     }
-    Ok(Command::Compare { files, format, options, words_only, timeout })
+    if html == Some(HtmlOutput::Stdout) && format.is_some() {
+        return Err(error(
+            "--html - prints the page on standard output: it takes no --json or --text".into(),
+            synopsis,
+        ));
+    }
+    Ok(Command::Compare { files, format, html, options, words_only, timeout })
 }
 
 #[cfg(test)]
@@ -249,6 +284,7 @@ mod tests {
                 files: files("a.txt b.md -"),
                 format: Some(Format::Json),
                 options: Options::default().with_strictness(0.8).with_word_diffs(false),
+                html: None,
                 words_only: true,
                 timeout: DEFAULT_TIMEOUT,
             }
@@ -293,6 +329,22 @@ mod tests {
             Command::Extract { file: files("page.html").remove(0), timeout: DEFAULT_TIMEOUT }
         );
         assert_eq!(parse(&args("extract page.html --json")).unwrap_err().synopsis, SYNOPSIS_EXTRACT);
+    }
+
+    #[test]
+    fn html_goes_to_a_file_or_standard_output() {
+        let html = |s: &str| match parse(&args(s)) {
+            Ok(Command::Compare { html, format, .. }) => Ok((html, format)),
+            Ok(other) => panic!("{other:?}"),
+            Err(e) => Err(e.message),
+        };
+        assert_eq!(html("compare a b --html out.html"), Ok((Some(HtmlOutput::File("out.html".into())), None)));
+        assert_eq!(html("compare a b --html=- "), Ok((Some(HtmlOutput::Stdout), None)));
+        let both = html("compare a b --html out.html --json");
+        assert_eq!(both, Ok((Some(HtmlOutput::File("out.html".into())), Some(Format::Json))));
+        assert!(html("compare a b --html - --text").unwrap_err().contains("takes no --json or --text"));
+        assert!(html("compare a b --html").unwrap_err().contains("--html needs a value"));
+        assert_eq!(message("extract a --html x"), "'--html' does not apply to extract");
     }
 
     #[test]

@@ -6,8 +6,8 @@ mod fetch;
 mod input;
 mod text_output;
 
-use args::{Command, Format, Input};
-use article_compare::{compare_with_embeddings, segment_text, Document, Embeddings};
+use args::{Command, Format, HtmlOutput, Input};
+use article_compare::{compare_with_embeddings, report_page, segment_text, Document, Embeddings};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -66,7 +66,7 @@ fn run(command: Command) -> Result<Outcome, String> {
             }
             stdout.write_all(text.as_bytes())
         }
-        Command::Compare { files, format, options, words_only, timeout } => {
+        Command::Compare { files, format, html, options, words_only, timeout } => {
             // Every input is read, and every one that fails is named: in a
             // batch of addresses one dead link must not lose the others.
             let mut documents = Vec::new();
@@ -87,10 +87,24 @@ fn run(command: Command) -> Result<Outcome, String> {
             let embeddings = (!words_only).then(Embeddings::bundled);
             let report =
                 compare_with_embeddings(&documents, &options, embeddings, &mut |_| {}).map_err(|e| e.to_string())?;
-            let format = format.unwrap_or(if std::io::stdout().is_terminal() { Format::Text } else { Format::Json });
+            let texts: Vec<&str> = documents.iter().map(|d| d.text.as_str()).collect();
+            let page = html.as_ref().map(|_| report_page(&report, &texts));
+            if let (Some(HtmlOutput::File(path)), Some(page)) = (&html, &page) {
+                std::fs::write(path, page).map_err(|e| format!("{}: cannot write the page: {e}", path.display()))?;
+            }
+            let format = match (&html, format) {
+                (Some(HtmlOutput::Stdout), _) => None,
+                // The page went to a file: standard output only if asked.
+                (Some(HtmlOutput::File(_)), format) => format,
+                (None, format) => {
+                    Some(format.unwrap_or(if std::io::stdout().is_terminal() { Format::Text } else { Format::Json }))
+                }
+            };
             let rendered = match format {
-                Format::Json => serde_json::to_string_pretty(&report).map_err(|e| e.to_string())? + "\n",
-                Format::Text => text_output::render(&report),
+                Some(Format::Json) => serde_json::to_string_pretty(&report).map_err(|e| e.to_string())? + "\n",
+                Some(Format::Text) => text_output::render(&report),
+                None if html == Some(HtmlOutput::Stdout) => page.unwrap_or_default(),
+                None => String::new(),
             };
             stdout.write_all(rendered.as_bytes())
         }
