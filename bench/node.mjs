@@ -13,10 +13,14 @@
 // use). The pathological worst-* inputs are timed
 // without peers. Peers: jsdiff's diffSentences and diffWords,
 // diff-match-patch's diff_main + diff_cleanupSemantic, each capped at 120 s;
-// on an N-article set a peer diffs every pair. The floor is one pass that
+// on an N-article set a peer diffs every pair. The reference peer is the
+// plain two-level diff with similar (bench/similar-peer, built for the same
+// wasm target by bench/build-peer.sh): sentences, then the words of changed
+// ones, timed warm in the same way as ours; the table gives our time as a
+// multiple of it. The floor is one pass that
 // only tokenises the text (the least any comparer must do).
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { benchArgs, inputNames, readArticles, sizeOf } from './inputs.mjs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +28,7 @@ import { performance } from 'node:perf_hooks';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const PEER_CAP_MS = 120_000;
+const SIMILAR_PKG = join(ROOT, 'bench/similar-peer/pkg/');
 
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
@@ -33,11 +38,23 @@ function median(xs) {
 // ---- inside a worker thread -------------------------------------------
 async function work({ task, dir, runs }) {
   const articles = readArticles(dir);
-  if (task === 'ours' || task === 'semantic' || task === 'floor') {
-    const pkg = await import(join(ROOT, 'www/pkg/article_compare.js'));
-    const exports = pkg.initSync({ module: readFileSync(join(ROOT, 'www/pkg/article_compare_bg.wasm')) });
-    if (task === 'semantic') pkg.loadEmbeddings(readFileSync(join(ROOT, 'www/pkg/minilm-signs.bin')));
-    const run = task === 'floor' ? () => articles.forEach((a) => pkg.countWords(a.text)) : () => pkg.compare(articles);
+  const pairs = [];
+  for (let i = 0; i < articles.length; i++) {
+    for (let j = i + 1; j < articles.length; j++) pairs.push([articles[i].text, articles[j].text]);
+  }
+  if (['ours', 'semantic', 'floor', 'similar'].includes(task)) {
+    let run;
+    let exports;
+    if (task === 'similar') {
+      const peer = await import(join(SIMILAR_PKG, 'similar_peer.js'));
+      exports = peer.initSync({ module: readFileSync(join(SIMILAR_PKG, 'similar_peer_bg.wasm')) });
+      run = () => pairs.forEach(([a, b]) => peer.diff(a, b));
+    } else {
+      const pkg = await import(join(ROOT, 'www/pkg/article_compare.js'));
+      exports = pkg.initSync({ module: readFileSync(join(ROOT, 'www/pkg/article_compare_bg.wasm')) });
+      if (task === 'semantic') pkg.loadEmbeddings(readFileSync(join(ROOT, 'www/pkg/minilm-signs.bin')));
+      run = task === 'floor' ? () => articles.forEach((a) => pkg.countWords(a.text)) : () => pkg.compare(articles);
+    }
     const first = time(run);
     // At least `runs` warm runs and a second of them: small inputs need many
     // calls before V8 has tiered the wasm up.
@@ -47,10 +64,6 @@ async function work({ task, dir, runs }) {
       spent += warm.at(-1);
     }
     return { first, warm: median(warm), memory: exports.memory.buffer.byteLength };
-  }
-  const pairs = [];
-  for (let i = 0; i < articles.length; i++) {
-    for (let j = i + 1; j < articles.length; j++) pairs.push([articles[i].text, articles[j].text]);
   }
   const peer = await loadPeer(task);
   return { warm: time(() => pairs.forEach(([a, b]) => peer(a, b))) };
@@ -113,8 +126,10 @@ async function main() {
   const inputs = inputNames(inputDir);
 
   console.log(`node ${process.version}, median of at least ${runs} warm runs and 1 s of them; peers capped at ${PEER_CAP_MS / 1000} s\n`);
-  console.log('| input | bytes | ours first | ours warm | ours + semantic warm | wasm memory | floor | jsdiff diffSentences | jsdiff diffWords | diff-match-patch |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  const similarBuilt = existsSync(join(SIMILAR_PKG, 'similar_peer_bg.wasm'));
+  if (!similarBuilt) console.log('(the similar peer is not built: bash bench/build-peer.sh)\n');
+  console.log('| input | bytes | ours first | ours warm | ours + semantic warm | wasm memory | floor | similar two-level (ours ×) | jsdiff diffSentences | jsdiff diffWords | diff-match-patch |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   const growth = { pair: [], set: [] };
   for (const name of inputs) {
     const dir = join(inputDir, name);
@@ -124,6 +139,11 @@ async function main() {
     const floor = await measure('floor', dir, runs);
     const withTable = semantic.error ? 'error' : `${fmt(semantic.warm)} (${(semantic.warm / ours.warm).toFixed(2)}×)`;
     const cells = [name === '.' ? basename(resolve(inputDir)) : name, bytes.toLocaleString('en'), fmt(ours.first), fmt(ours.warm), withTable, ours.memory ? mb(ours.memory) : '—', fmt(floor.warm)];
+    // The reference peer, on every input: ours as a multiple of it, words only and with the sketch.
+    const similar = similarBuilt && !name.startsWith('worst-') ? await measure('similar', dir, runs) : null;
+    cells.push(similar?.warm
+      ? `${fmt(similar.warm)} (${(ours.warm / similar.warm).toFixed(1)}×, ${(semantic.warm / similar.warm).toFixed(1)}× with semantic)`
+      : similar?.error ? 'error' : '—');
     for (const peer of ['diffSentences', 'diffWords', 'dmp']) {
       // Pathological inputs measure us alone.
       if (!peers || name.startsWith('worst-')) {
