@@ -6,10 +6,10 @@
 //! stretches, or a figure counting the same thing).
 
 use crate::diff::{Side, WordOp};
-use crate::matching::features::{KeyInfo, Vocabulary, Word};
+use crate::matching::features::{Calendar, KeyInfo, Vocabulary, Word};
 use crate::report::{DiffTag, Discrepancy, DiscrepancyKind, MatchKind, Severity, Span};
 use crate::text::hash::FastSet;
-use crate::text::lexicon::{is_scale_word, number_word, MONTH_NAMES, WEEKDAYS};
+use crate::text::lexicon::{is_scale_word, number_word};
 use crate::text::utf16::Utf16Cursor;
 
 /// A segment's side of the comparison, with its text for spans.
@@ -436,9 +436,9 @@ fn dates(a: &Segment, b: &Segment, vocabulary: &Vocabulary, out: &mut Vec<Discre
     for (here, there, here_years, there_years, a_side) in
         [(a, b, &years_a, &years_b, true), (b, a, &years_b, &years_a, false)]
     {
-        let months_there: FastSet<&str> =
-            (0..there.side.words.len()).map(|i| key(there, i)).filter(|k| MONTH_NAMES.contains(k)).collect();
-        for i in (0..here.side.words.len()).filter(|&i| MONTH_NAMES.contains(&key(here, i))) {
+        let month = |seg: &Segment, i: usize| seg.info(i, vocabulary).calendar == Some(Calendar::Month);
+        let months_there = (0..there.side.words.len()).any(|i| month(there, i));
+        for i in (0..here.side.words.len()).filter(|&i| month(here, i)) {
             let (from, to) = if day(here, i + 1) {
                 (i, i + 2)
             } else if i > 0 && day(here, i - 1) {
@@ -449,7 +449,7 @@ fn dates(a: &Segment, b: &Segment, vocabulary: &Vocabulary, out: &mut Vec<Discre
             // The same year stands on both sides, the month only here.
             let year = here_years.iter().find(|(y, _)| *y >= to && *y <= to + 1).map(|(_, k)| *k);
             let Some(&(at, _)) = there_years.iter().find(|(_, k)| Some(*k) == year) else { continue };
-            if months_there.is_empty() {
+            if !months_there {
                 let (exact, vague) = (here.span(from, to), there.span(at, at + 1));
                 let (sa, sb) = if a_side { (exact, vague) } else { (vague, exact) };
                 out.push(Discrepancy::new(DiscrepancyKind::Number, sa, sb));
@@ -462,9 +462,9 @@ fn dates(a: &Segment, b: &Segment, vocabulary: &Vocabulary, out: &mut Vec<Discre
 /// February` vs `in January`. Each side has one such word the other lacks.
 fn weekdays(a: &Segment, b: &Segment, vocabulary: &Vocabulary, partial: bool, out: &mut Vec<Discrepancy>) {
     let key = |seg: &Segment, i: usize| seg.key(i, vocabulary);
-    for calendar in [WEEKDAYS, MONTH_NAMES] {
+    for calendar in [Calendar::Weekday, Calendar::Month] {
         let words = |seg: &Segment| -> Vec<usize> {
-            (0..seg.side.words.len()).filter(|&i| calendar.contains(&key(seg, i))).collect()
+            (0..seg.side.words.len()).filter(|&i| seg.info(i, vocabulary).calendar == Some(calendar)).collect()
         };
         let (wa, wb) = (words(a), words(b));
         let only = |here: &[usize], seg: &Segment, there: &[usize], other: &Segment| -> Vec<usize> {
@@ -610,7 +610,7 @@ fn differs_inside(a: &[u32], b: &[u32]) -> bool {
 fn is_name(seg: &Segment, i: usize, vocabulary: &Vocabulary) -> bool {
     let w = seg.side.words[i];
     let info = &vocabulary.keys[w.key as usize];
-    let calendar = WEEKDAYS.contains(&vocabulary.key_text[w.key as usize].as_str());
+    let calendar = info.calendar == Some(Calendar::Weekday);
     if !w.capitalized || info.stop || info.number || i == 0 || calendar || !vocabulary.is_name(w.key) {
         return false;
     }
@@ -702,12 +702,11 @@ fn names(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, out:
     }
     let key_text = |seg: &Segment, i: usize| seg.key(i, vocabulary);
     let stem = |w: &Word| vocabulary.keys[w.key as usize].stem;
-    let stems = |seg: &Segment| seg.side.words.iter().map(stem).collect::<FastSet<u32>>();
-    let (stems_a, stems_b) = (stems(a), stems(b));
     // A name that the other side has somewhere (`Europe's`, `Europe`) is not
-    // in question.
-    let name_only_in = |seg: &Segment, i: usize, other: &FastSet<u32>| {
-        is_name(seg, i, vocabulary) && !other.contains(&stem(&seg.side.words[i]))
+    // in question. (A sentence's few words: a scan, no set to build.)
+    let name_only_in = |seg: &Segment, i: usize, other: &Segment| {
+        let own = stem(&seg.side.words[i]);
+        is_name(seg, i, vocabulary) && !other.side.words.iter().any(|w| stem(w) == own)
     };
     for (n, op) in ops.iter().enumerate() {
         // The same place in the sentence: a short change between words
@@ -718,8 +717,8 @@ fn names(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, out:
         if op.tag != DiffTag::Replace || !short || !anchored_change(ops, n, a, vocabulary) || !both_sides {
             continue;
         }
-        let na: Vec<usize> = (op.a.0..op.a.1).filter(|&i| name_only_in(a, i, &stems_b)).collect();
-        let nb: Vec<usize> = (op.b.0..op.b.1).filter(|&i| name_only_in(b, i, &stems_a)).collect();
+        let na: Vec<usize> = (op.a.0..op.a.1).filter(|&i| name_only_in(a, i, b)).collect();
+        let nb: Vec<usize> = (op.b.0..op.b.1).filter(|&i| name_only_in(b, i, a)).collect();
         let (Some(&fa), Some(&la), Some(&fb), Some(&lb)) = (na.first(), na.last(), nb.first(), nb.last()) else {
             continue;
         };
@@ -762,8 +761,7 @@ fn name_variants(a: &Segment, b: &Segment, vocabulary: &Vocabulary, out: &mut Ve
     }
     // `Hartley's` is Hartley.
     let possessive = |x: &str, y: &str| x.strip_suffix('s') == Some(y) || y.strip_suffix('s') == Some(x);
-    let keys = |seg: &Segment| seg.side.words.iter().map(|w| w.key).collect::<FastSet<u32>>();
-    let (keys_a, keys_b) = (keys(a), keys(b));
+    let has_key = |seg: &Segment, key: u32| seg.side.words.iter().any(|w| w.key == key);
     // The key without a possessive: `Egeland's` is spelled as `Egeland`.
     let text = |seg: &Segment, i: usize| {
         let key = seg.key(i, vocabulary);
@@ -774,26 +772,26 @@ fn name_variants(a: &Segment, b: &Segment, vocabulary: &Vocabulary, out: &mut Ve
             key
         }
     };
-    let already: FastSet<(usize, usize)> = out.iter().map(|d| (d.a.start, d.b.start)).collect();
     let mut seen = FastSet::default();
     // A name by the documents' evidence, at the start of a sentence too.
     let named = |seg: &Segment, i: usize| {
         let w = seg.side.words[i];
         w.capitalized && vocabulary.is_name(w.key) && !vocabulary.keys[w.key as usize].stop
     };
-    for i in (0..a.side.words.len()).filter(|&i| named(a, i) && !keys_b.contains(&a.side.words[i].key)) {
+    for i in (0..a.side.words.len()).filter(|&i| named(a, i) && !has_key(b, a.side.words[i].key)) {
         // A long name may be written in lower case on the other side (a drug).
         let long = text(a, i).len() >= 8;
         let variant = (0..b.side.words.len()).find(|&j| {
             (named(b, j) || (long && !b.info(j, vocabulary).stop))
-                && !keys_a.contains(&b.side.words[j].key)
+                && !has_key(a, b.side.words[j].key)
                 && text(a, i) != text(b, j)
                 && close_spelling(text(a, i), text(b, j))
                 && !possessive(text(a, i), text(b, j))
         });
         if let Some(j) = variant {
             let d = Discrepancy::new(DiscrepancyKind::Spelling, a.span(i, i + 1), b.span(j, j + 1));
-            if !already.contains(&(d.a.start, d.b.start)) && seen.insert((a.side.words[i].key, b.side.words[j].key)) {
+            let already = out.iter().any(|o| (o.a.start, o.b.start) == (d.a.start, d.b.start));
+            if !already && seen.insert((a.side.words[i].key, b.side.words[j].key)) {
                 out.push(d);
             }
         }

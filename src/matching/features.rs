@@ -3,7 +3,7 @@
 
 use crate::roles::Role;
 use crate::text::hash::FastMap;
-use crate::text::lexicon::{is_negation, is_stop_word};
+use crate::text::lexicon::{is_negation, is_stop_word, MONTH_NAMES, WEEKDAYS};
 use crate::text::normalize::{name_skeleton, word_key};
 use crate::text::synonyms::concept;
 use crate::text::tokenize::{tokenize, TokenClass};
@@ -20,6 +20,16 @@ pub struct KeyInfo {
     pub negation: bool,
     /// Starts with a digit.
     pub number: bool,
+    /// A day of the week or a month, by name: what the date checks look
+    /// for in every word of every match.
+    pub calendar: Option<Calendar>,
+}
+
+/// What a calendar word names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Calendar {
+    Weekday,
+    Month,
 }
 
 /// Interned keys and stems of all documents of one comparison.
@@ -133,6 +143,13 @@ impl Vocabulary {
             stop: is_stop_word(key) && !negation,
             negation,
             number: key.starts_with(|c: char| c.is_ascii_digit()),
+            calendar: if WEEKDAYS.contains(&key) {
+                Some(Calendar::Weekday)
+            } else if MONTH_NAMES.contains(&key) {
+                Some(Calendar::Month)
+            } else {
+                None
+            },
         });
         self.key_text.push(key.to_string());
         self.name.push(false);
