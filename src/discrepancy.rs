@@ -116,7 +116,7 @@ struct Figure {
     /// Where the figure itself starts, after its hedge.
     number_from: usize,
     to: usize,
-    unit: Option<u32>,
+    unit: Counted,
     hedge: Hedge,
 }
 
@@ -184,31 +184,45 @@ fn parse_number(key: &str) -> Option<f64> {
     Some(mantissa / 10f64.powi(fraction.len() as i32))
 }
 
-/// The thing counted by a figure or a vague quantity ending before word
-/// `at`: the first content word within three (`40 of these operations`).
-fn counted(words: &[Word], at: usize, vocabulary: &Vocabulary) -> Option<u32> {
-    // `100 percent fatal` counts nothing: what it qualifies follows.
-    let skip = words.get(at).is_some_and(|w| matches!(vocabulary.key_text[w.key as usize].as_str(), "percent" | "per"));
-    words
-        .iter()
-        .skip(at + usize::from(skip))
-        .take(3)
-        .map(|w| &vocabulary.keys[w.key as usize])
-        .find(|k| !k.stop && !k.number)
-        .map(|k| k.stem)
+/// What a figure or a vague quantity counts: the content words (stems) of
+/// the three words after it (`four rabies shots`: rabies, shots; `40 of
+/// these operations`: operations). `100 percent fatal` counts nothing: what
+/// the percentage qualifies follows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Counted {
+    stems: [u32; 3],
+    len: usize,
 }
 
-/// The content words of the phrase a figure ending before word `at` counts
-/// (`four rabies shots`: rabies, shots).
-fn things(words: &[Word], at: usize, vocabulary: &Vocabulary) -> Vec<u32> {
-    words
-        .iter()
-        .skip(at)
-        .take(3)
-        .map(|w| &vocabulary.keys[w.key as usize])
-        .filter(|k| !k.stop && !k.number)
-        .map(|k| k.stem)
-        .collect()
+impl Counted {
+    /// What the words from `at` on count.
+    fn after(words: &[Word], at: usize, vocabulary: &Vocabulary) -> Counted {
+        let skip =
+            words.get(at).is_some_and(|w| matches!(vocabulary.key_text[w.key as usize].as_str(), "percent" | "per"));
+        let mut counted = Counted { stems: [0; 3], len: 0 };
+        for k in words.iter().skip(at + usize::from(skip)).take(3).map(|w| &vocabulary.keys[w.key as usize]) {
+            if !k.stop && !k.number {
+                counted.stems[counted.len] = k.stem;
+                counted.len += 1;
+            }
+        }
+        counted
+    }
+
+    fn stems(&self) -> &[u32] {
+        &self.stems[..self.len]
+    }
+
+    /// Whether both count something and share a word of it (`20 animals`,
+    /// `two dozen rabid animals`).
+    fn shares(&self, other: &Counted) -> bool {
+        self.stems().iter().any(|s| other.stems().contains(s))
+    }
+
+    /// Whether both count the same thing, or both nothing said.
+    fn same_as(&self, other: &Counted) -> bool {
+        (self.len == 0 && other.len == 0) || self.shares(other)
+    }
 }
 
 fn figures(words: &[Word], vocabulary: &Vocabulary) -> Vec<Figure> {
@@ -228,6 +242,13 @@ fn figures(words: &[Word], vocabulary: &Vocabulary) -> Vec<Figure> {
                 key(i) != "one" || next.is_some_and(|n| !n.stop && !n.number)
             })
         };
+        // `June 5`, `5 June`: a day of a date, which the date checks read.
+        let month = |j: Option<usize>| {
+            j.and_then(|j| words.get(j))
+                .is_some_and(|w| vocabulary.keys[w.key as usize].calendar == Some(Calendar::Month))
+        };
+        let day = value.is_some_and(|v| (1.0..=31.0).contains(&v) && v.fract() == 0.0);
+        let value = value.filter(|_| !(day && (month(i.checked_sub(1)) || month(Some(i + 1)))));
         let Some(mut value) = value else {
             i += 1;
             continue;
@@ -239,7 +260,7 @@ fn figures(words: &[Word], vocabulary: &Vocabulary) -> Vec<Figure> {
             i += 1;
         }
         let (hedge, from) = hedge(words, start, vocabulary);
-        out.push(Figure { value, from, number_from: start, to: i, unit: counted(words, i, vocabulary), hedge });
+        out.push(Figure { value, from, number_from: start, to: i, unit: Counted::after(words, i, vocabulary), hedge });
     }
     out
 }
@@ -297,7 +318,10 @@ fn numbers(
     for same_unit in [true, false] {
         for (i, x) in fa.iter().enumerate() {
             let same = |j: usize| {
-                !paired_b[j] && x.hedge == fb[j].hedge && x.value == fb[j].value && (!same_unit || x.unit == fb[j].unit)
+                !paired_b[j]
+                    && x.hedge == fb[j].hedge
+                    && x.value == fb[j].value
+                    && (!same_unit || x.unit.same_as(&fb[j].unit))
             };
             if let Some(j) = (0..fb.len()).find(|&j| !paired_a[i] && same(j)) {
                 paired_a[i] = true;
@@ -317,8 +341,7 @@ fn numbers(
             let y = &fb[j];
             let place = if same_change(ops, (x.from, x.to), (y.from, y.to), a, vocabulary) {
                 0
-            } else if x.unit.is_some()
-                && x.unit == y.unit
+            } else if x.unit.shares(&y.unit)
                 && (!partial || x.value == y.value || shared_context(a, b, (x.from, x.to), (y.from, y.to), vocabulary))
             {
                 1
@@ -350,7 +373,7 @@ fn numbers(
         for x in figures.iter().filter(|x| !is_year(x)) {
             let vague = vague_there.iter().copied().find(|v| {
                 let (fx, fv) = if a_side { ((x.from, x.to), (v.0, v.1)) } else { ((v.0, v.1), (x.from, x.to)) };
-                let counts_it = v.2.is_some_and(|thing| things(here.side.words, x.to, vocabulary).contains(&thing));
+                let counts_it = v.2.shares(&x.unit);
                 (counts_it && (!partial || shared_context(here, there, (x.from, x.to), (v.0, v.1), vocabulary)))
                     || same_change(ops, fx, fv, a, vocabulary)
             });
@@ -388,7 +411,7 @@ fn shared_context(a: &Segment, b: &Segment, x: (usize, usize), y: (usize, usize)
 
 /// Quantities given without a figure (`several`, `dozens of`, `a number
 /// of`): word range and the thing counted.
-fn vague_quantities(words: &[Word], vocabulary: &Vocabulary) -> Vec<(usize, usize, Option<u32>)> {
+fn vague_quantities(words: &[Word], vocabulary: &Vocabulary) -> Vec<(usize, usize, Counted)> {
     let key = |i: usize| vocabulary.key_text[words[i].key as usize].as_str();
     let mut out = Vec::new();
     for i in 0..words.len() {
@@ -400,7 +423,8 @@ fn vague_quantities(words: &[Word], vocabulary: &Vocabulary) -> Vec<(usize, usiz
             "several" | "numerous" | "dozens" | "hundreds" | "thousands" | "millions" | "countless" => 1,
             // `only days earlier`: a span of time with no figure.
             "minutes" | "hours" | "days" | "weeks" | "months" | "years" if !counted_figure && previous != "of" => {
-                out.push((i, i + 1, Some(vocabulary.keys[words[i].key as usize].stem)));
+                let stem = vocabulary.keys[words[i].key as usize].stem;
+                out.push((i, i + 1, Counted { stems: [stem, 0, 0], len: 1 }));
                 continue;
             }
             "a" if matches!(next(1), "number" | "handful" | "series") && next(2) == "of" => 3,
@@ -411,7 +435,7 @@ fn vague_quantities(words: &[Word], vocabulary: &Vocabulary) -> Vec<(usize, usiz
         // `dozens of people`: the counted word after `of`.
         let to = (i + len).min(words.len());
         let counted_at = if to < words.len() && key(to) == "of" { to + 1 } else { to };
-        out.push((i, to, counted(words, counted_at, vocabulary)));
+        out.push((i, to, Counted::after(words, counted_at, vocabulary)));
     }
     out
 }
@@ -995,6 +1019,29 @@ mod tests {
             vec![(DiscrepancyKind::Number, "dozens".into(), "about 40".into())]
         );
         assert!(find("Six shots were given in 2017.", "Several doctors gave shots.").iter().all(|d| d.1 != "2017"));
+        // What is counted is the phrase after the figure, not its first word.
+        assert_eq!(
+            find("She has had four rabies shots.", "She has had a number of shots."),
+            vec![(DiscrepancyKind::Number, "four".into(), "a number of".into())]
+        );
+    }
+
+    #[test]
+    fn figures_counting_the_same_thing_pair_though_described_apart() {
+        assert_eq!(
+            find(
+                "Officials have confirmed 20 animals with rabies.",
+                "Officials have confirmed close to two dozen rabid animals."
+            ),
+            vec![(DiscrepancyKind::Number, "20".into(), "close to two dozen".into())]
+        );
+        // The day of a date is not a count: the date checks read it.
+        assert!(find(
+            "There have been 20 animals that tested positive for rabies this spring.",
+            "The lab confirmed June 5 that the raccoon tested positive for rabies."
+        )
+        .iter()
+        .all(|d| d.0 != DiscrepancyKind::Number));
     }
 
     #[test]
