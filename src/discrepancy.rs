@@ -329,42 +329,50 @@ fn numbers(
             }
         }
     }
-    let open_a: Vec<Figure> = fa.iter().zip(&paired_a).filter(|(_, p)| !**p).map(|(f, _)| *f).collect();
-    let mut unpaired_a = Vec::new();
-    for x in open_a {
-        // The counterpart stands in the same changed stretch of the diff,
-        // counts the same thing on the same scale, or is the same value
-        // hedged differently.
-        let same_scale =
-            |y: &Figure| x.value > 0.0 && y.value > 0.0 && (x.value.log10() - y.value.log10()).abs() <= 1.0;
-        let rank = |j: usize| {
-            let y = &fb[j];
-            let place = if same_change(ops, (x.from, x.to), (y.from, y.to), a, vocabulary) {
-                0
-            } else if x.unit.shares(&y.unit)
-                && (!partial || x.value == y.value || shared_context(a, b, (x.from, x.to), (y.from, y.to), vocabulary))
-            {
-                1
-            } else {
-                2
-            };
-            (place, ((x.value.ln() - y.value.ln()).abs() * 1000.0) as u64)
+    // The counterpart stands in the same changed stretch of the diff, or
+    // counts the same thing on the same scale: every such pair ranked, the
+    // closest paired first, so that `more than 60 animals` does not take
+    // the `two dozen animals` that `around 20 cases` stands against.
+    let rank = |x: &Figure, y: &Figure| {
+        let place = if same_change(ops, (x.from, x.to), (y.from, y.to), a, vocabulary) {
+            0
+        } else if x.unit.shares(&y.unit)
+            && (!partial || x.value == y.value || shared_context(a, b, (x.from, x.to), (y.from, y.to), vocabulary))
+        {
+            1
+        } else {
+            return None;
         };
-        let candidates =
-            (0..fb.len()).filter(|&j| !paired_b[j] && is_year(&x) == is_year(&fb[j]) && same_scale(&fb[j]));
-        match candidates.min_by_key(|&j| rank(j)).filter(|&j| rank(j).0 < 2) {
-            Some(j) => {
-                paired_b[j] = true;
-                let y = fb[j];
-                if !x.agrees(&y) {
-                    // The hedges are shown when they differ.
-                    let (xa, yb) = if x.hedge == y.hedge { (x.number_from, y.number_from) } else { (x.from, y.from) };
-                    out.push(Discrepancy::new(DiscrepancyKind::Number, a.span(xa, x.to), b.span(yb, y.to)));
-                }
+        let same_scale = x.value > 0.0 && y.value > 0.0 && (x.value.log10() - y.value.log10()).abs() <= 1.0;
+        (same_scale && is_year(x) == is_year(y)).then(|| (place, ((x.value.ln() - y.value.ln()).abs() * 1000.0) as u64))
+    };
+    let mut ranked: Vec<((u8, u64), usize, usize)> = Vec::new();
+    for (i, x) in fa.iter().enumerate().filter(|&(i, _)| !paired_a[i]) {
+        for (j, y) in fb.iter().enumerate().filter(|&(j, _)| !paired_b[j]) {
+            if let Some(r) = rank(x, y) {
+                ranked.push((r, i, j));
             }
-            None => unpaired_a.push(x),
         }
     }
+    ranked.sort_unstable();
+    let mut chosen = Vec::new();
+    for (_, i, j) in ranked {
+        if !paired_a[i] && !paired_b[j] {
+            (paired_a[i], paired_b[j]) = (true, true);
+            chosen.push((i, j));
+        }
+    }
+    // Reported in the order of the first sentence.
+    chosen.sort_unstable();
+    for (i, j) in chosen {
+        let (x, y) = (fa[i], fb[j]);
+        if !x.agrees(&y) {
+            // The hedges are shown when they differ.
+            let (xa, yb) = if x.hedge == y.hedge { (x.number_from, y.number_from) } else { (x.from, y.from) };
+            out.push(Discrepancy::new(DiscrepancyKind::Number, a.span(xa, x.to), b.span(yb, y.to)));
+        }
+    }
+    let unpaired_a: Vec<Figure> = fa.iter().zip(&paired_a).filter(|(_, p)| !**p).map(|(f, _)| *f).collect();
     // A figure one side gives where the other says only `several`,
     // `dozens`, `a number of`.
     let unpaired_b: Vec<Figure> = fb.iter().zip(&paired_b).filter(|(_, p)| !**p).map(|(f, _)| *f).collect();
