@@ -53,17 +53,22 @@ async function work({ task, dir, runs }) {
       const pkg = await import(join(ROOT, 'www/pkg/article_compare.js'));
       exports = pkg.initSync({ module: readFileSync(join(ROOT, 'www/pkg/article_compare_bg.wasm')) });
       if (task === 'semantic') pkg.loadEmbeddings(readFileSync(join(ROOT, 'www/pkg/minilm-signs.bin')));
-      run = task === 'floor' ? () => articles.forEach((a) => pkg.countWords(a.text)) : () => pkg.compare(articles);
+      run = task === 'floor' ? () => articles.forEach((a) => pkg.countWords(a.text)) : () => pkg.compare(articles, {}, onProgress);
     }
     const first = time(run);
     // At least `runs` warm runs and a second of them: small inputs need many
     // calls before V8 has tiered the wasm up.
     const warm = [];
+    const stageRuns = [];
     for (let spent = 0; warm.length < runs || (spent < 1000 && warm.length < 500);) {
+      starts = {};
+      const start = performance.now();
       warm.push(time(run));
+      stageRuns.push(stageTimes(starts, start + warm.at(-1)));
       spent += warm.at(-1);
     }
-    return { first, warm: median(warm), memory: exports.memory.buffer.byteLength };
+    const stages = Object.fromEntries(STAGES.map((s) => [s, median(stageRuns.map((r) => r[s] ?? 0))]));
+    return { first, warm: median(warm), memory: exports.memory.buffer.byteLength, stages };
   }
   const peer = await loadPeer(task);
   return { warm: time(() => pairs.forEach(([a, b]) => peer(a, b))) };
@@ -78,6 +83,21 @@ async function loadPeer(task) {
   }
   const jsdiff = await import('diff');
   return task === 'diffSentences' ? jsdiff.diffSentences : jsdiff.diffWords;
+}
+
+// The per-stage profile: when each stage of a comparison started, from its
+// progress reports; the last stage runs until compare returns, so it holds
+// handing the report over to JS as well.
+const STAGES = ['reading', 'indexing', 'scoring', 'grouping', 'diffing', 'reporting'];
+let starts = {};
+function onProgress(_done, stage) {
+  starts[stage] ??= performance.now();
+}
+
+/** Each stage's time, from `starts` (stage → start) and the comparison's `end`. */
+function stageTimes(stageStarts, end) {
+  const seen = STAGES.filter((s) => stageStarts[s] !== undefined);
+  return Object.fromEntries(seen.map((s, i) => [s, (i + 1 < seen.length ? stageStarts[seen[i + 1]] : end) - stageStarts[s]]));
 }
 
 function time(fn) {
@@ -131,6 +151,7 @@ async function main() {
   console.log('| input | bytes | ours first | ours warm | ours + semantic warm | wasm memory | floor | similar two-level (ours ×) | jsdiff diffSentences | jsdiff diffWords | diff-match-patch |');
   console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   const growth = { pair: [], set: [] };
+  const profiles = [];
   for (const name of inputs) {
     const dir = join(inputDir, name);
     const bytes = readArticles(dir).reduce((n, a) => n + Buffer.byteLength(a.text), 0);
@@ -138,6 +159,7 @@ async function main() {
     const semantic = await measure('semantic', dir, runs);
     const floor = await measure('floor', dir, runs);
     const withTable = semantic.error ? 'error' : `${fmt(semantic.warm)} (${(semantic.warm / ours.warm).toFixed(2)}×)`;
+    if (semantic.stages) profiles.push([name, semantic.stages]);
     const cells = [name === '.' ? basename(resolve(inputDir)) : name, bytes.toLocaleString('en'), fmt(ours.first), fmt(ours.warm), withTable, ours.memory ? mb(ours.memory) : '—', fmt(floor.warm)];
     // The reference peer, on every input: ours as a multiple of it, words only and with the sketch.
     const similar = similarBuilt && !name.startsWith('worst-') ? await measure('similar', dir, runs) : null;
@@ -157,6 +179,10 @@ async function main() {
     if (name.startsWith('pair') && bytes >= 1e5) growth.pair.push([bytes, ours.warm]);
     if (name.startsWith('set') && sizeOf(name) >= 10) growth.set.push([sizeOf(name), ours.warm]);
   }
+  console.log('\nWhere the time goes, with the semantic sketch (warm medians per stage; the last stage includes handing the report over to JS):\n');
+  console.log(`| input | ${STAGES.join(' | ')} |`);
+  console.log(`|---|${STAGES.map(() => '---').join('|')}|`);
+  for (const [name, stages] of profiles) console.log(`| ${name} | ${STAGES.map((s) => fmt(stages[s])).join(' | ')} |`);
   if (growth.pair.length > 1) console.log(`\ngrowth exponent in size (100 KB → 10 MB pairs): ${fitExponent(growth.pair).toFixed(2)}`);
   if (growth.set.length > 1) console.log(`growth exponent in N (10 → 200 articles): ${fitExponent(growth.set).toFixed(2)}`);
 }
