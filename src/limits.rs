@@ -68,7 +68,7 @@ pub(crate) fn check_segments(segments: usize, doc: usize) -> Result<(), Error> {
 }
 
 /// `n` with its thousands grouped: "1,000,000".
-fn thousands(n: usize) -> String {
+pub(crate) fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, digit) in digits.chars().enumerate() {

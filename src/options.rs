@@ -94,7 +94,7 @@ impl Options {
 /// `x` to at most three decimals ("1.5", "-0.25", "2e300"), in integers:
 /// float formatting would bring its tables into the widget's wasm for this
 /// one message.
-fn decimal(x: f64) -> String {
+pub(crate) fn decimal(x: f64) -> String {
     if !x.is_finite() {
         return if x.is_nan() {
             "NaN"

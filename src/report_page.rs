@@ -10,8 +10,11 @@
 //! attributes), and carries article text only as escaped text. It reads in
 //! light and dark mode and prints with the columns side by side.
 
+use crate::limits::thousands;
+use crate::options::decimal;
 use crate::report::{DiscrepancyKind, DocumentReport, Report, SegmentRef, SegmentReport, Severity, Span};
 use crate::roles::Role;
+use crate::text::utf16::Utf16Cursor;
 use std::fmt::Write as _;
 
 const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
@@ -43,7 +46,7 @@ pub fn report_page(report: &Report, texts: &[&str]) -> String {
         out,
         "</h1>\n<p class=\"made\">Made with article-compare {} · strictness {} · {}</p></header>\n",
         escape(&report.version),
-        strictness(report.options.strictness),
+        decimal(report.options.strictness),
         report.semantic_model.as_deref().map_or("words only".to_string(), |m| format!("semantic model {}", escape(m)))
     );
     out.push_str("<h2>Summary</h2>\n");
@@ -62,7 +65,7 @@ fn shares(out: &mut String, report: &Report) {
     out.push_str("<section><h3>How much each article shares</h3><ol class=\"cards\">\n");
     for (i, d) in report.documents.iter().enumerate() {
         let s = &d.stats;
-        let _ = write!(out, "<li><h4><span class=\"letter\">{}</span> <bdi>{}</bdi></h4>", letter(i), escape(&d.name));
+        let _ = write!(out, "<li><h4>{}</h4>", label(i, d));
         if s.content_segments == 0 {
             out.push_str("<p>No article text found.</p></li>\n");
             continue;
@@ -93,12 +96,7 @@ fn overlap(out: &mut String, report: &Report) {
     }
     out.push_str("</tr></thead><tbody>\n");
     for (i, d) in report.documents.iter().enumerate() {
-        let _ = write!(
-            out,
-            "<tr><th scope=\"row\"><span class=\"letter\">{}</span> <bdi>{}</bdi></th>",
-            letter(i),
-            escape(&d.name)
-        );
+        let _ = write!(out, "<tr><th scope=\"row\">{}</th>", label(i, d));
         for j in 0..report.documents.len() {
             if i == j {
                 out.push_str("<td class=\"self\">—</td>");
@@ -265,18 +263,16 @@ fn is_unique(s: &SegmentReport) -> bool {
 fn columns(out: &mut String, report: &Report, texts: &[&str]) {
     let _ = writeln!(out, "<div class=\"columns\" style=\"--columns:{}\">", report.documents.len().max(1));
     for (i, d) in report.documents.iter().enumerate() {
-        let _ = write!(
-            out,
-            "<section class=\"column\"><h3><span class=\"letter\">{}</span> <bdi>{}</bdi></h3>\n<p>",
-            letter(i),
-            escape(&d.name)
-        );
+        let _ = write!(out, "<section class=\"column\"><h3>{}</h3>\n<p>", label(i, d));
         let text = texts.get(i).copied().unwrap_or("");
+        // Segments come in order: one forward pass over the text finds them.
+        let mut cursor = Utf16Cursor::new(text);
         let mut previous_end = None;
         for s in &d.segments {
             // A line break between two sentences starts a new paragraph.
             if let Some(end) = previous_end {
-                if utf16_slice(text, end, s.start).contains('\n') {
+                let (from, to) = (cursor.byte_offset(end), cursor.byte_offset(s.start));
+                if text[from..to.max(from)].contains('\n') {
                     out.push_str("</p>\n<p>");
                 } else {
                     out.push(' ');
@@ -313,32 +309,14 @@ fn segment(out: &mut String, s: &SegmentReport) {
     }
 }
 
-/// `text` between UTF-16 offsets `start` and `end` (clamped, empty when
-/// they are reversed).
-fn utf16_slice(text: &str, start: usize, end: usize) -> &str {
-    let byte = |target: usize| {
-        let mut units = 0;
-        for (i, c) in text.char_indices() {
-            if units >= target {
-                return i;
-            }
-            units += c.len_utf16();
-        }
-        text.len()
-    };
-    let (from, to) = (byte(start), byte(end));
-    text.get(from..to.max(from)).unwrap_or("")
-}
-
 /// `text` escaped, with the UTF-16 range `start..end` in a `<mark>`.
 fn marked(text: &str, start: usize, end: usize) -> String {
     if end <= start {
         return escape(text);
     }
-    let before = utf16_slice(text, 0, start);
-    let inside = utf16_slice(text, start, end);
-    let after = &text[(before.len() + inside.len()).min(text.len())..];
-    format!("{}<mark>{}</mark>{}", escape(before), escape(inside), escape(after))
+    let mut cursor = Utf16Cursor::new(text);
+    let (from, to) = (cursor.byte_offset(start), cursor.byte_offset(end));
+    format!("{}<mark>{}</mark>{}", escape(&text[..from]), escape(&text[from..to]), escape(&text[to..]))
 }
 
 fn more(out: &mut String, total: usize) {
@@ -361,6 +339,12 @@ fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+/// Article `index` as its cards, rows and columns head it: its letter and
+/// its name, isolated so that a right-to-left name leaves the rest alone.
+fn label(index: usize, d: &DocumentReport) -> String {
+    format!("<span class=\"letter\">{}</span> <bdi>{}</bdi>", letter(index), escape(&d.name))
 }
 
 /// The letter that labels article `index`: A … Z, then A1 … Z1, A2 …
@@ -387,32 +371,9 @@ fn tenths(value: f64) -> String {
     format!("{}.{}", tenths / 10, tenths % 10)
 }
 
-/// The strictness as the options give it, to two decimals ("0.5", "0.75").
-fn strictness(value: f64) -> String {
-    let hundredths = (value.clamp(0.0, 1.0) * 100.0).round() as u32;
-    match hundredths {
-        0 => "0".into(),
-        100 => "1".into(),
-        h if h % 10 == 0 => format!("0.{}", h / 10),
-        h => format!("0.{h:02}"),
-    }
-}
-
 /// "1 sentence", "3 sentences", "1,200 sentences".
 fn plural(n: usize, one: &str) -> String {
     format!("{} {one}{}", thousands(n), if n == 1 { "" } else { "s" })
-}
-
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
 }
 
 /// `text` shortened to about `max` characters at a word boundary.
@@ -469,15 +430,10 @@ mod tests {
 
     #[test]
     fn helpers() {
-        assert_eq!(utf16_slice("a😀b", 1, 3), "😀");
         assert_eq!(marked("x < 😀 y", 4, 6), "x &lt; <mark>😀</mark> y");
         assert_eq!(letter(0), "A");
         assert_eq!(letter(27), "B1");
         assert_eq!((percent(0.7539), percent(0.001), percent(0.0)), ("75%".into(), "&lt;1%".into(), "0%".into()));
-        assert_eq!(
-            (strictness(0.5), strictness(0.75), strictness(1.0), strictness(0.0)),
-            ("0.5".into(), "0.75".into(), "1".into(), "0".into())
-        );
         assert_eq!(excerpt("one two  three", 160), "one two three");
         assert_eq!(plural(1200, "line"), "1,200 lines");
     }

@@ -15,6 +15,24 @@ impl<'a> Utf16Cursor<'a> {
         Utf16Cursor { text, byte: 0, unit: 0 }
     }
 
+    /// The byte offset of UTF-16 offset `unit` (a code unit inside a
+    /// surrogate pair, or past the end, rounds up to the next char or the
+    /// end). Offsets before the last one asked restart from the beginning.
+    pub fn byte_offset(&mut self, unit: usize) -> usize {
+        if unit < self.unit {
+            self.byte = 0;
+            self.unit = 0;
+        }
+        for c in self.text[self.byte..].chars() {
+            if self.unit >= unit {
+                break;
+            }
+            self.unit += c.len_utf16();
+            self.byte += c.len_utf8();
+        }
+        self.byte
+    }
+
     /// The UTF-16 offset of byte offset `byte`, which must lie on a char
     /// boundary. Offsets before the last one asked restart from the beginning.
     pub fn utf16_offset(&mut self, byte: usize) -> usize {
@@ -49,6 +67,18 @@ mod tests {
         assert_eq!(cursor.utf16_offset(6), 4);
         assert_eq!(cursor.utf16_offset(text.len()), 6);
         assert_eq!(cursor.utf16_offset(1), 1, "going back restarts");
+    }
+
+    #[test]
+    fn finds_the_byte_offset_of_a_utf16_offset() {
+        let text = "a😀b—c";
+        let mut cursor = Utf16Cursor::new(text);
+        assert_eq!(cursor.byte_offset(1), 1);
+        assert_eq!(cursor.byte_offset(3), 5);
+        assert_eq!(cursor.byte_offset(4), 6);
+        assert_eq!(cursor.byte_offset(99), text.len(), "past the end: the end");
+        assert_eq!(cursor.byte_offset(2), 5, "inside a surrogate pair: the next char");
+        assert_eq!(cursor.byte_offset(0), 0, "going back restarts");
     }
 
     #[test]

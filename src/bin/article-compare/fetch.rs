@@ -62,17 +62,16 @@ pub fn read(address: &str, timeout: Duration) -> Result<Extracted, String> {
 
 /// Why fetching failed, in words.
 fn reason(error: &ureq::Error, timeout: Duration) -> String {
+    let late = || format!("no complete answer within {} s", timeout.as_secs_f32());
     match error {
         ureq::Error::HostNotFound => "no such host".into(),
-        ureq::Error::Timeout(_) => format!("no complete answer within {} s", timeout.as_secs_f32()),
+        ureq::Error::Timeout(_) => late(),
         ureq::Error::Tls(why) => format!("the secure connection failed ({why})"),
         ureq::Error::Rustls(why) => format!("the secure connection failed ({why})"),
         ureq::Error::TooManyRedirects => format!("more than {MAX_REDIRECTS} redirects"),
         ureq::Error::BadUri(_) => "is not a valid web address".into(),
         ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::ConnectionRefused => "the connection was refused".into(),
-        ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::TimedOut => {
-            format!("no complete answer within {} s", timeout.as_secs_f32())
-        }
+        ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::TimedOut => late(),
         // The system's resolver says so only in words.
         ureq::Error::Io(e) if e.to_string().contains("lookup address") => "no such host".into(),
         ureq::Error::Io(e) => format!("the connection failed ({e})"),
