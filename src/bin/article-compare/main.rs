@@ -7,7 +7,7 @@ mod input;
 mod text_output;
 
 use args::{Command, Format, HtmlOutput, Input};
-use article_compare::{compare_with_embeddings, report_page, segment_text, Document, Embeddings};
+use article_compare::{compare_with_embeddings, report_page, segment_text, Document, Embeddings, Report};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -88,23 +88,18 @@ fn run(command: Command) -> Result<Outcome, String> {
             let report =
                 compare_with_embeddings(&documents, &options, embeddings, &mut |_| {}).map_err(|e| e.to_string())?;
             let texts: Vec<&str> = documents.iter().map(|d| d.text.as_str()).collect();
-            let page = html.as_ref().map(|_| report_page(&report, &texts));
-            if let (Some(HtmlOutput::File(path)), Some(page)) = (&html, &page) {
-                std::fs::write(path, page).map_err(|e| format!("{}: cannot write the page: {e}", path.display()))?;
-            }
-            let format = match (&html, format) {
-                (Some(HtmlOutput::Stdout), _) => None,
-                // The page went to a file: standard output only if asked.
-                (Some(HtmlOutput::File(_)), format) => format,
-                (None, format) => {
-                    Some(format.unwrap_or(if std::io::stdout().is_terminal() { Format::Text } else { Format::Json }))
+            let rendered = match (&html, format) {
+                (Some(HtmlOutput::Stdout), _) => report_page(&report, &texts),
+                // The page goes to a file: standard output gets the report only if asked.
+                (Some(HtmlOutput::File(path)), format) => {
+                    std::fs::write(path, report_page(&report, &texts))
+                        .map_err(|e| format!("{}: cannot write the page: {e}", path.display()))?;
+                    format.map_or(Ok(String::new()), |f| formatted(&report, f))?
                 }
-            };
-            let rendered = match format {
-                Some(Format::Json) => serde_json::to_string_pretty(&report).map_err(|e| e.to_string())? + "\n",
-                Some(Format::Text) => text_output::render(&report),
-                None if html == Some(HtmlOutput::Stdout) => page.unwrap_or_default(),
-                None => String::new(),
+                (None, format) => formatted(
+                    &report,
+                    format.unwrap_or(if std::io::stdout().is_terminal() { Format::Text } else { Format::Json }),
+                )?,
             };
             stdout.write_all(rendered.as_bytes())
         }
@@ -114,6 +109,14 @@ fn run(command: Command) -> Result<Outcome, String> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(outcome),
         other => other.map(|()| outcome).map_err(|e| format!("cannot write output: {e}")),
     }
+}
+
+/// `report` as JSON or as a readable summary.
+fn formatted(report: &Report, format: Format) -> Result<String, String> {
+    Ok(match format {
+        Format::Json => serde_json::to_string_pretty(report).map_err(|e| e.to_string())? + "\n",
+        Format::Text => text_output::render(report),
+    })
 }
 
 /// A document's name: its file name (shown with U+FFFD for bytes that are
