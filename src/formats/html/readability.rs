@@ -119,15 +119,16 @@ pub(crate) struct Found {
 }
 
 /// Finds the article under `body`. `title` is the page's headline (a
-/// heading repeating it is left out); `want_byline` asks for the author
-/// line to be taken from the markup when the metadata had none.
-pub(crate) fn find(pristine: &Dom, body: Id, title: Option<&str>, want_byline: bool) -> Found {
+/// heading repeating it is left out). The first author line in the markup
+/// is taken out of the body, as Readability does, even when the metadata
+/// names the author: it belongs with the head lines, not in the text.
+pub(crate) fn find(pristine: &Dom, body: Id, title: Option<&str>) -> Found {
     let mut flags = Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true };
     let mut best: Option<(usize, Found)> = None;
     loop {
         let mut dom = pristine.clone();
         let mut search = Search { dom: &mut dom, flags, scores: HashMap::new(), data_tables: HashSet::new() };
-        let (root, byline) = search.grab(body, title, want_byline);
+        let (root, byline) = search.grab(body, title);
         let length = inner_text(&dom, root).chars().count();
         if length >= CHAR_THRESHOLD {
             return Found { dom, root, byline };
@@ -347,7 +348,7 @@ impl Search<'_> {
 
     /// Walks the page, dropping what cannot be the article, and returns the
     /// elements whose text is scored.
-    fn prepare(&mut self, body: Id, title: Option<&str>, byline: &mut Option<String>, want_byline: bool) -> Vec<Id> {
+    fn prepare(&mut self, body: Id, title: Option<&str>, byline: &mut Option<String>) -> Vec<Id> {
         let mut to_score = Vec::new();
         let mut title_removed = false;
         let mut stack = vec![body];
@@ -365,7 +366,7 @@ impl Search<'_> {
                     self.dom.detach(node);
                     continue;
                 }
-                if want_byline && byline.is_none() && self.is_byline(node, &matched) {
+                if byline.is_none() && self.is_byline(node, &matched) {
                     *byline = Some(inner_text(dom, node));
                     self.dom.detach(node);
                     continue;
@@ -463,9 +464,9 @@ impl Search<'_> {
         self.dom.nodes[div].children = out;
     }
 
-    fn grab(&mut self, body: Id, title: Option<&str>, want_byline: bool) -> (Id, Option<String>) {
+    fn grab(&mut self, body: Id, title: Option<&str>) -> (Id, Option<String>) {
         let mut byline = None;
-        let to_score = self.prepare(body, title, &mut byline, want_byline);
+        let to_score = self.prepare(body, title, &mut byline);
 
         let mut candidates = Vec::new();
         for el in to_score {
