@@ -8,7 +8,7 @@
 //! Prints: native milliseconds per page (median, p95, max) of
 //! `formats::extract`, then 4-gram F1, precision and recall twice: for the
 //! text as `article-compare extract` prints it (title, byline and date lines
-//! included) and for the body alone (what the benchmark's gold holds), with
+//! included) and for the body alone (`extract --body`, what the gold holds), with
 //! how often the title, byline and date were found.
 
 use article_compare::formats::extract;
@@ -45,19 +45,17 @@ fn main() {
         let result = extract(&bytes, Some("source.html"));
         let ms = start.elapsed().as_secs_f64() * 1000.0;
         times.push(ms);
-        let (text, title, byline, date) = match result {
-            Ok(e) => (e.text, e.source.title, e.source.byline, e.source.date),
+        let (text, body_text, title, byline, date) = match result {
+            Ok(e) => (e.text.clone(), e.body().to_string(), e.source.title, e.source.byline, e.source.date),
             Err(e) => {
                 eprintln!("{id}: {e}");
-                (String::new(), None, None, None)
+                (String::new(), String::new(), None, None, None)
             }
         };
         for (count, field) in filled.iter_mut().zip([&title, &byline, &date]) {
             *count += usize::from(field.is_some());
         }
-        let has_head = title.is_some() || byline.is_some() || date.is_some();
-        let body_text = if has_head { text.split_once("\n\n").map_or("", |(_, b)| b) } else { text.as_str() };
-        for (out, text) in [(&mut full, text.as_str()), (&mut body, body_text)] {
+        for (out, text) in [(&mut full, text.as_str()), (&mut body, body_text.as_str())] {
             let record = serde_json::json!({
                 "path": path.to_string_lossy(), "text": text, "ms": ms, "title": title, "byline": byline, "date": date,
             });

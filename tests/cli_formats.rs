@@ -40,6 +40,37 @@ fn extract_prints_title_meta_lines_then_the_body() {
 }
 
 #[test]
+fn extract_body_leaves_the_head_lines_out() {
+    let full = success(&run(&["extract", &fixture("harbour-fire.html")], b""));
+    let body = success(&run(&["extract", "--body", &fixture("harbour-fire.html")], b""));
+    assert!(body.starts_with("ROTTERDAM, Netherlands (NWS)"), "{body}");
+    assert!(full.ends_with(&body) && full.len() > body.len());
+    // A text without head lines is all body.
+    let plain = success(&run(&["extract", &fixture("cafe-windows-1252.txt")], b""));
+    assert_eq!(success(&run(&["extract", &fixture("cafe-windows-1252.txt"), "--body"], b"")), plain);
+}
+
+#[test]
+fn extract_json_gives_one_line_per_input_and_names_failures() {
+    let page = fixture("harbour-fire.html");
+    let missing = fixture("no-such-page.html");
+    let output = run(&["extract", "--json", &page, &missing, &fixture("harbour-fire.md")], b"");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("no-such-page.html: no such file"), "{stderr}");
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8(output.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["input"], page.as_str());
+    assert_eq!(lines[0]["byline"], "Annelies Brouwer, Thomas Keane");
+    let body = success(&run(&["extract", "--body", &page], b""));
+    assert_eq!(lines[0]["text"].as_str().map(|t| t.to_string() + "\n"), Some(body));
+    assert_eq!(lines[1]["input"], missing.as_str());
+    assert!(lines[1]["error"].as_str().unwrap().ends_with("no-such-page.html: no such file"));
+    assert_eq!(lines[2]["title"], "Huge fire rips through Rotterdam container terminal");
+}
+
+#[test]
 fn standard_input_is_sniffed() {
     let page = std::fs::read(fixture("harbour-fire.html")).unwrap();
     let from_file = success(&run(&["extract", &fixture("harbour-fire.html")], b""));
@@ -107,8 +138,11 @@ fn refused_files_are_named_with_the_reason_and_exit_status_1() {
 }
 
 #[test]
-fn extract_needs_exactly_one_file() {
+fn extract_needs_one_file_or_json() {
     let output = run(&["extract"], b"");
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("extract needs a FILE"));
+    let several = run(&["extract", &fixture("harbour-fire.html"), &fixture("harbour-fire.md")], b"");
+    assert_eq!(several.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&several.stderr).contains("several with --json"));
 }

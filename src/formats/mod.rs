@@ -40,6 +40,16 @@ pub struct Extracted {
     pub text: String,
     /// The format, encoding and extraction used, and what was left out.
     pub source: SourceInfo,
+    /// Where the body starts in `text` (bytes): after the head lines.
+    body_start: usize,
+}
+
+impl Extracted {
+    /// The article body alone: `text` without the title, byline and date
+    /// lines (what extraction benchmarks and most pipelines call the article).
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start..]
+    }
 }
 
 /// What an extraction found, before it is laid out as text.
@@ -170,7 +180,7 @@ fn extract_as(
         };
         (format, article, decoded.encoding)
     };
-    let text = if format == Format::Text { article.blocks.concat() } else { render(&article) };
+    let (text, body_start) = if format == Format::Text { (article.blocks.concat(), 0) } else { render(&article) };
     if text.trim().is_empty() {
         return Err(Error::new(ErrorKind::EmptyFile, format!("{name}: has no text to compare")));
     }
@@ -190,7 +200,7 @@ fn extract_as(
         dropped: article.dropped,
         url: None,
     };
-    Ok(Extracted { text, source })
+    Ok(Extracted { text, source, body_start })
 }
 
 /// Refuses a file of `length` bytes over [`MAX_INPUT_BYTES`] (as
@@ -311,7 +321,8 @@ fn looks_like_markdown(text: &str) -> bool {
 
 /// Lays `article` out as text: title, byline, date, a blank line, then one
 /// block per line. A first block that repeats the title is left out.
-fn render(article: &Article) -> String {
+/// Returns the text and where its body starts.
+fn render(article: &Article) -> (String, usize) {
     let mut head = Vec::new();
     if let Some(title) = article.title.as_deref().map(one_line).filter(|t| !t.is_empty()) {
         head.push(title);
@@ -334,8 +345,9 @@ fn render(article: &Article) -> String {
     if !out.is_empty() && !body.is_empty() {
         out.push_str("\n\n");
     }
+    let body_start = out.len();
     out.push_str(&body.join("\n"));
-    out
+    (out, body_start)
 }
 
 fn one_line(s: &str) -> String {
@@ -437,6 +449,7 @@ mod tests {
     fn markdown_is_laid_out_with_its_title_first() {
         let e = extract(b"# Strike ends\n\nTrains run **again**.\n\n- one\n- two\n", Some("a.md")).unwrap();
         assert_eq!(e.text, "Strike ends\n\nTrains run again.\none\ntwo");
+        assert_eq!(e.body(), "Trains run again.\none\ntwo");
         assert_eq!(e.source.title.as_deref(), Some("Strike ends"));
     }
 
@@ -449,7 +462,9 @@ mod tests {
             blocks: vec!["Fire at the port".into(), "It burned.".into(), "It stopped.".into()],
             ..Article::default()
         };
-        assert_eq!(render(&article), "Fire at the port\nBy Ana Ruiz\nPublished 2 May 2024\n\nIt burned.\nIt stopped.");
+        let (text, body_start) = render(&article);
+        assert_eq!(text, "Fire at the port\nBy Ana Ruiz\nPublished 2 May 2024\n\nIt burned.\nIt stopped.");
+        assert_eq!(&text[body_start..], "It burned.\nIt stopped.");
     }
 
     #[test]

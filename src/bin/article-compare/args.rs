@@ -13,7 +13,8 @@ article-compare — compare news articles sentence by sentence
 Usage:
   article-compare compare FILE FILE [FILE…] [--json | --text] [--html FILE] [options]
   article-compare segment FILE [--no-boilerplate]
-  article-compare extract FILE
+  article-compare extract FILE [--body]
+  article-compare extract FILE [FILE…] --json
   article-compare --help | --version
 
 FILE is a path, a web address (http:// or https://: the page is fetched
@@ -23,7 +24,9 @@ any encoding (UTF-8, UTF-16, Windows-1252…), Markdown, a saved web page
 (.docx). The format is told from the content, the file name and, for an
 address, what the server says. `extract` prints the text that is
 compared: title, byline and date lines, a blank line, then one paragraph
-per line. PDFs, images, archives and inputs over 50 MB are refused with the
+per line; with --body, the article body alone; with --json, one JSON
+object per input and line (input, title, byline, date, text: the body;
+error for an input that cannot be read). PDFs, images, archives and inputs over 50 MB are refused with the
 reason. When some inputs of `compare` cannot be read, each is named and
 the others are still compared (if at least two), with exit status 1.
 
@@ -40,6 +43,8 @@ Options:
   --no-diffs           skip word diffs and discrepancies (faster)
   --words-only         match on words alone, without the semantic signal
                        (as the embeddable widget does)
+  --body               extract: print the article body alone, without the
+                       title, byline and date lines
   --timeout SECONDS    how long fetching one web address may take; default 30
 
 Exit status: 0 on success, 1 when an input cannot be read, 2 on a usage error.";
@@ -99,8 +104,9 @@ pub enum Command {
     },
     /// Print the segments of a file, one JSON object per line.
     Segment { file: Input, options: Options, timeout: Duration },
-    /// Print the text extracted from a file.
-    Extract { file: Input, timeout: Duration },
+    /// Print the text extracted from files: one as text (the body alone if
+    /// `body_only`), or each as a JSON line with the body and head fields.
+    Extract { files: Vec<Input>, json: bool, body_only: bool, timeout: Duration },
     /// Print the usage.
     Help,
     /// Print the version.
@@ -118,7 +124,7 @@ pub struct UsageError {
 
 const SYNOPSIS_COMPARE: &str = "article-compare compare FILE FILE [FILE…] [--json | --text] [--html FILE] [options]";
 const SYNOPSIS_SEGMENT: &str = "article-compare segment FILE [--no-boilerplate]";
-const SYNOPSIS_EXTRACT: &str = "article-compare extract FILE";
+const SYNOPSIS_EXTRACT: &str = "article-compare extract FILE [--body] | extract FILE [FILE…] --json";
 const SYNOPSIS_ALL: &str = "article-compare compare | segment | extract … (or --help)";
 
 /// The flags each command takes; `--strictness` and `--timeout` also take
@@ -139,6 +145,7 @@ fn takes(command: &str, flag: &str) -> bool {
                 )
             }
             "segment" => flag == "--no-boilerplate",
+            "extract" => matches!(flag, "--json" | "--body"),
             _ => false,
         }
 }
@@ -166,6 +173,7 @@ pub fn parse(args: &[OsString]) -> Result<Command, UsageError> {
     let mut words_only = false;
     let mut timeout = DEFAULT_TIMEOUT;
     let mut html = None;
+    let mut body_only = false;
     let mut only_files = false;
     while let Some(arg) = iter.next() {
         let text = arg.to_str();
@@ -187,7 +195,7 @@ pub fn parse(args: &[OsString]) -> Result<Command, UsageError> {
             None => (text, None),
         };
         if !takes(command, flag) {
-            let known = ["compare", "segment"].iter().any(|c| takes(c, flag));
+            let known = ["compare", "segment", "extract"].iter().any(|c| takes(c, flag));
             let message = if known {
                 format!("'{flag}' does not apply to {command}")
             } else {
@@ -214,6 +222,7 @@ pub fn parse(args: &[OsString]) -> Result<Command, UsageError> {
             "--no-boilerplate" => options.detect_boilerplate = false,
             "--no-diffs" => options.word_diffs = false,
             "--words-only" => words_only = true,
+            "--body" => body_only = true,
             // A file name need not be UTF-8.
             "--html" if raw == "-" => html = Some(HtmlOutput::Stdout),
             "--html" => html = Some(HtmlOutput::File(PathBuf::from(raw))),
@@ -238,13 +247,21 @@ pub fn parse(args: &[OsString]) -> Result<Command, UsageError> {
     if files.iter().filter(|f| **f == Input::Stdin).count() > 1 {
         return Err(error("standard input (-) can be read only once".into(), synopsis));
     }
-    if command == "segment" || command == "extract" {
+    if command == "extract" {
+        let json = format == Some(Format::Json);
+        return match files.len() {
+            0 => Err(error("extract needs a FILE".into(), synopsis)),
+            1 => Ok(Command::Extract { files, json, body_only, timeout }),
+            _ if json => Ok(Command::Extract { files, json, body_only, timeout }),
+            _ => Err(error("extract takes one FILE, or several with --json".into(), synopsis)),
+        };
+    }
+    if command == "segment" {
         let mut files = files.into_iter();
         return match (files.next(), files.next()) {
-            (Some(file), None) if command == "segment" => Ok(Command::Segment { file, options, timeout }),
-            (Some(file), None) => Ok(Command::Extract { file, timeout }),
-            (None, _) => Err(error(format!("{command} needs a FILE"), synopsis)),
-            _ => Err(error(format!("{command} takes one FILE"), synopsis)),
+            (Some(file), None) => Ok(Command::Segment { file, options, timeout }),
+            (None, _) => Err(error("segment needs a FILE".into(), synopsis)),
+            _ => Err(error("segment takes one FILE".into(), synopsis)),
         };
     }
     if files.len() < 2 {
@@ -323,12 +340,19 @@ mod tests {
         assert_eq!(message("segment a.txt --json"), "'--json' does not apply to segment");
         assert!(message("segment").contains("needs a FILE"));
         assert!(message("extract").contains("extract needs a FILE"));
-        assert!(message("extract a b").contains("one FILE"));
+        assert!(message("extract a b").contains("several with --json"));
+        assert!(message("segment a b").contains("one FILE"));
         assert_eq!(
             parse(&args("extract page.html")).unwrap(),
-            Command::Extract { file: files("page.html").remove(0), timeout: DEFAULT_TIMEOUT }
+            Command::Extract { files: files("page.html"), json: false, body_only: false, timeout: DEFAULT_TIMEOUT }
         );
-        assert_eq!(parse(&args("extract page.html --json")).unwrap_err().synopsis, SYNOPSIS_EXTRACT);
+        assert_eq!(
+            parse(&args("extract a.html b.html --json --body")).unwrap(),
+            Command::Extract { files: files("a.html b.html"), json: true, body_only: true, timeout: DEFAULT_TIMEOUT }
+        );
+        assert_eq!(message("extract page.html --text"), "'--text' does not apply to extract");
+        assert_eq!(parse(&args("extract page.html --text")).unwrap_err().synopsis, SYNOPSIS_EXTRACT);
+        assert_eq!(message("compare a b --body"), "'--body' does not apply to compare");
     }
 
     #[test]

@@ -59,12 +59,43 @@ fn run(command: Command) -> Result<Outcome, String> {
             }
             stdout.write_all(out.as_bytes())
         }
-        Command::Extract { file, timeout } => {
-            let mut text = input::read(&file, timeout)?.text;
+        Command::Extract { files, json: false, body_only, timeout } => {
+            let extracted = input::read(&files[0], timeout)?;
+            let mut text = if body_only { extracted.body() } else { extracted.text.as_str() }.to_string();
             if !text.ends_with('\n') {
                 text.push('\n');
             }
             stdout.write_all(text.as_bytes())
+        }
+        Command::Extract { files, json: true, timeout, .. } => {
+            // One line per input as soon as it is read, so a long batch
+            // streams; an input that fails gets a line with its error. The
+            // head lines have fields of their own: `text` is the body.
+            let mut written = Ok(());
+            for file in &files {
+                let line = match input::read(file, timeout) {
+                    Ok(e) => serde_json::to_string(&ExtractLine {
+                        input: given_name(file),
+                        url: e.source.url.as_deref(),
+                        title: e.source.title.as_deref(),
+                        byline: e.source.byline.as_deref(),
+                        date: e.source.date.as_deref(),
+                        text: e.body(),
+                    })
+                    .map_err(|e| e.to_string())?,
+                    Err(message) => {
+                        eprintln!("article-compare: {message}");
+                        outcome = Outcome::SomeInputsUnread;
+                        let quoted = |s: &str| serde_json::Value::from(s).to_string();
+                        format!("{{\"input\":{},\"error\":{}}}", quoted(&given_name(file)), quoted(&message))
+                    }
+                };
+                written = writeln!(stdout, "{line}");
+                if written.is_err() {
+                    break;
+                }
+            }
+            written
         }
         Command::Compare { files, format, html, options, words_only, timeout } => {
             // Every input is read, and every one that fails is named: in a
@@ -111,12 +142,36 @@ fn run(command: Command) -> Result<Outcome, String> {
     }
 }
 
+/// One input of `extract --json`, fields in reading order.
+#[derive(serde::Serialize)]
+struct ExtractLine<'a> {
+    input: String,
+    /// The address the page came from, after redirects.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    title: Option<&'a str>,
+    byline: Option<&'a str>,
+    date: Option<&'a str>,
+    /// The article body, one paragraph per line.
+    text: &'a str,
+}
+
 /// `report` as JSON or as a readable summary.
 fn formatted(report: &Report, format: Format) -> Result<String, String> {
     Ok(match format {
         Format::Json => serde_json::to_string_pretty(report).map_err(|e| e.to_string())? + "\n",
         Format::Text => text_output::render(report),
     })
+}
+
+/// An input as the user gave it: its path (U+FFFD for bytes that are not
+/// UTF-8), its web address, or "-".
+fn given_name(input: &Input) -> String {
+    match input {
+        Input::Stdin => "-".into(),
+        Input::Web(address) => address.clone(),
+        Input::File(path) => path.display().to_string(),
+    }
 }
 
 /// A document's name: its file name (shown with U+FFFD for bytes that are
