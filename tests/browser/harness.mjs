@@ -23,6 +23,19 @@ const ARGS = [
  */
 export async function launch({ headers } = {}) {
   const { server, url } = await startServer({ root: ROOT, headers });
+  const browser = await launchChromium();
+  return {
+    url,
+    context: browser.context,
+    async close() {
+      await browser.close();
+      server.close();
+    },
+  };
+}
+
+/** Starts Debian's Chromium with a fresh profile: {context, close}. */
+export async function launchChromium() {
   const profile = await mkdtemp(join(tmpdir(), 'article-compare-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -31,11 +44,9 @@ export async function launch({ headers } = {}) {
     acceptDownloads: true,
   });
   return {
-    url,
     context,
     async close() {
       await context.close();
-      server.close();
       await rm(profile, { recursive: true, force: true });
     },
   };
