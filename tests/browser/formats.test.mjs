@@ -204,7 +204,7 @@ test('a PDF, an image, an empty and a too large file are refused by name; the va
   await page.click('.ac-collapse-button');
   assert.deepEqual(await sourceLines(page), [
     'Read from wire.txt (text, UTF-8)',
-    'Read from page.html (web page, article only, decoded as Windows-1252; 11 blocks of page chrome left out)',
+    'Read from page.html (web page, article only, decoded as Windows-1252; 12 blocks of page chrome left out)',
   ]);
   await page.locator('.ac-input').screenshot({ path: `${SCREENS}/formats-refusals.png` });
   assert.deepEqual(errors, []);

@@ -126,6 +126,7 @@ test('an author publishes the README example as a classic post, in a Shortcode b
   const json = JSON.stringify(attributes).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
   posts.block = await publish('Bus depot (block)', `<!-- wp:article-compare/compare ${json} /-->`);
   posts.none = await publish('No comparison here', 'Just a paragraph.');
+  posts.escaped = await publish('How to', 'Write [[article-compare]] around the articles.');
   // WordPress keeps the shortcode and the block for an author (kses strips <script> and unknown elements).
   assert.ok(posts.classic.raw.includes('[article name="Northern Wire"]'), posts.classic.raw);
   assert.ok(posts.block.raw.includes('wp:article-compare/compare'), posts.block.raw);
@@ -155,6 +156,9 @@ test('the page carries the articles as written, on one line, with the module scr
   assert.ok(block.includes('Fares stay &lt; 2 euros.'), block);
   const none = await (await fetch(posts.none.link)).text();
   assert.ok(!none.includes(SCRIPT), 'the script is only on pages that use it');
+  const escaped = await (await fetch(posts.escaped.link)).text();
+  assert.ok(escaped.includes('Write [article-compare] around the articles.'), 'a doubled bracket writes the shortcode as text');
+  assert.ok(!escaped.includes('<article-compare'));
 });
 
 test('a reader sees each post compare, with no console error', async () => {

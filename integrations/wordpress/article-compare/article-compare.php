@@ -68,7 +68,7 @@ final class Article_Compare_Shelter {
 			'/' . get_shortcode_regex( array( 'article-compare' ) ) . '/s',
 			static function ( $match ) {
 				if ( '[' === $match[1] && ']' === $match[6] ) {
-					return substr( $match[0], 1, -1 ); // [[article-compare]] is the text "[article-compare]".
+					return $match[0]; // [[article-compare]]: do_shortcode makes it the text "[article-compare]".
 				}
 				$attributes = shortcode_parse_atts( $match[3] );
 				return article_compare_shortcode( is_array( $attributes ) ? $attributes : array(), $match[5] );
@@ -87,11 +87,13 @@ final class Article_Compare_Shelter {
 		if ( ! self::$markup ) {
 			return $content;
 		}
+		// A placeholder alone in a paragraph (automatic paragraphs) takes the paragraph's place.
 		return preg_replace_callback(
-			'#(?:<p>\s*)?<div data-article-compare-slot="([a-z0-9-]+)"></div>(?:\s*</p>)?#',
+			'#<p>\s*<div data-article-compare-slot="([a-z0-9-]+)"></div>\s*</p>|<div data-article-compare-slot="([a-z0-9-]+)"></div>#',
 			static function ( $match ) {
-				$html = self::$markup[ $match[1] ] ?? '';
-				unset( self::$markup[ $match[1] ] );
+				$key  = '' !== $match[1] ? $match[1] : $match[2];
+				$html = self::$markup[ $key ] ?? '';
+				unset( self::$markup[ $key ] );
 				return $html;
 			},
 			$content
