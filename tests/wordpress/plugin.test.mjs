@@ -2,8 +2,9 @@
 // WordPress: an administrator uploads and activates it in the admin
 // screens, an author publishes through the REST API (as the block editor
 // does, so WordPress's filters for authors apply) the widget README's
-// example as a classic post and in a Shortcode block, and a post with the
-// plugin's block; a reader's headless Chromium opens each post and waits
+// example as a classic post and in a Shortcode block, a post with the
+// plugin's block, and one comparing two text files the author uploaded to
+// the Media Library; a reader's headless Chromium opens each post and waits
 // for the widget's comparison. Then the plugin is deleted and must leave
 // nothing behind.
 import { after, before, test } from 'node:test';
@@ -25,6 +26,10 @@ function readmeExample() {
   assert.ok(match, 'the widget README has its WordPress example');
   return match[1];
 }
+
+// Two texts an author uploads to the Media Library.
+const WIRE_TEXT = 'Fire hits Rotterdam port\nAt least 14 workers were injured in the fire, officials said.\nThe cause is not yet known.\n';
+const REWRITE_TEXT = 'Fire hits Rotterdam port\nAt least 17 workers were injured in the fire, officials said on Sunday.\nThe union blamed battery storage.\n';
 
 let wp;
 let browser;
@@ -125,6 +130,19 @@ test('an author publishes the README example as a classic post, in a Shortcode b
   // As the block editor stores it: attributes as JSON with <, > and & escaped.
   const json = JSON.stringify(attributes).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
   posts.block = await publish('Bus depot (block)', `<!-- wp:article-compare/compare ${json} /-->`);
+  // Texts in the Media Library, uploaded by the author, compared by address.
+  const uploaded = [];
+  for (const [name, text] of [['wire.txt', WIRE_TEXT], ['rewrite.txt', REWRITE_TEXT]]) {
+    const response = await fetch(`${wp.url}/?rest_route=/wp/v2/media`, {
+      method: 'POST',
+      headers: { ...author, 'content-type': 'text/plain', 'content-disposition': `attachment; filename=${name}` },
+      body: text,
+    });
+    const media = await response.json();
+    assert.equal(response.status, 201, JSON.stringify(media));
+    uploaded.push(new URL(media.source_url).pathname);
+  }
+  posts.files = await publish('Port fire (files)', `[article-compare src="${uploaded.join(' ')}"]`);
   posts.none = await publish('No comparison here', 'Just a paragraph.');
   posts.escaped = await publish('How to', 'Write [[article-compare]] around the articles.');
   // WordPress keeps the shortcode and the block for an author (kses strips <script> and unknown elements).
@@ -162,11 +180,13 @@ test('the page carries the articles as written, on one line, with the module scr
 });
 
 test('a reader sees each post compare, with no console error', async () => {
-  for (const name of ['classic', 'shortcodeBlock', 'block']) {
+  for (const name of ['classic', 'shortcodeBlock', 'block', 'files']) {
     const { page, errors, report } = await openAsReader(posts[name].link);
     assert.equal(report.documents.length, 2, name);
     assert.ok(report.groups.length >= 1, `${name}: the articles share passages`);
-    if (name !== 'block') {
+    if (name === 'files') {
+      assert.deepEqual(report.documents.map((d) => d.name), ['wire.txt', 'rewrite.txt']);
+    } else if (name !== 'block') {
       assert.deepEqual(report.documents.map((d) => d.name), ['Northern Wire', 'Daily Rewrite']);
       // The changed figure is found: the texts arrived as written.
       const discrepancies = report.matches.flatMap((m) => m.discrepancies ?? []);
