@@ -244,6 +244,9 @@ echo article_compare_shortcode( array( 'strictness' => '7', 'view' => 'grid', 's
   assert.ok(reader.startsWith('<div class="article-compare-embed alignwide"><article-compare hide-boilerplate>'), reader);
   assert.ok(reader.includes('<article data-name="b.txt" data-src="/texts/b.txt"><a href="/texts/b.txt">b.txt</a></article>'), reader);
   assert.ok(!reader.includes('javascript') && !reader.includes('article-compare-notice'), reader);
+  // A block's attributes are whatever the post's JSON says: only strings are read.
+  const block = wp.php(`echo article_compare_render_block( array( 'articles' => array( 'x', array( 'name' => array( 1 ), 'text' => 'one' ), array( 'name' => 'B', 'text' => 7 ) ) ) );`);
+  assert.equal(block, '<div class="article-compare-embed alignwide"><article-compare><article data-name="Article 1"><p>one</p></article></article-compare></div>');
   const editor = render(1);
   for (const part of ['strictness "7" was ignored', 'view "grid" was ignored', 'The address "javascript:alert(1)" was left out']) {
     assert.ok(editor.includes(part.replaceAll('"', '&quot;')), `${part}: ${editor}`);

@@ -130,11 +130,15 @@ function article_compare_render_block( $attributes ) {
 	$problems = array();
 	$settings = article_compare_settings( $attributes, $problems );
 	$articles = array();
+	// Attributes come from post content anyone with the editor can write: take strings only.
+	$string = static function ( $article, $key ) {
+		return is_array( $article ) && isset( $article[ $key ] ) && is_string( $article[ $key ] ) ? $article[ $key ] : '';
+	};
 	foreach ( (array) ( $attributes['articles'] ?? array() ) as $article ) {
-		$paragraphs = article_compare_paragraphs( (string) ( $article['text'] ?? '' ), false );
+		$paragraphs = article_compare_paragraphs( $string( $article, 'text' ), false );
 		if ( $paragraphs ) {
 			$articles[] = array(
-				'name'       => html_entity_decode( (string) ( $article['name'] ?? '' ), ENT_QUOTES | ENT_HTML5, 'UTF-8' ),
+				'name'       => html_entity_decode( $string( $article, 'name' ), ENT_QUOTES | ENT_HTML5, 'UTF-8' ),
 				'paragraphs' => $paragraphs,
 			);
 		}
