@@ -34,28 +34,31 @@ pub fn context_inputs(
     previous: &[Option<usize>],
     next: &[Option<usize>],
 ) -> Vec<[f32; CONTEXT]> {
-    // Each link seen from each side: (segment, other document, log-odds,
-    // link), sorted so that a segment's links into one document are
-    // together, best first. One sort, no map of lists: comparisons with
-    // hundreds of articles have millions of links.
-    let mut sides: Vec<(usize, usize, f32, usize)> = Vec::with_capacity(2 * links.len());
+    // Each link seen from each side, packed as (segment, other document,
+    // log-odds from the highest, link) in one integer, sorted so that a
+    // segment's links into one document are together, best first. One sort
+    // of integers, no map of lists: comparisons with hundreds of articles
+    // have millions of links.
+    let mut sides: Vec<u128> = Vec::with_capacity(2 * links.len());
     for (i, l) in links.iter().enumerate() {
-        sides.push((l.a, doc[l.b], l.logit, i));
-        sides.push((l.b, doc[l.a], l.logit, i));
+        sides.push(packed(l.a, doc[l.b], descending_key(l.logit), i));
+        sides.push(packed(l.b, doc[l.a], descending_key(l.logit), i));
     }
-    sides.sort_unstable_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)).then(y.2.total_cmp(&x.2)));
+    sides.sort_unstable();
     // Per link and side: the gap to that side's best, and the rank (links
     // strictly better).
     let mut standing = vec![[(0.0f32, 0.0f32); 2]; links.len()];
-    for group in sides.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
-        let best = group[0].2;
+    for group in sides.chunk_by(|x, y| x >> 64 == y >> 64) {
+        let logit = |k: u128| links[k as u32 as usize].logit;
+        let best = logit(group[0]);
         let mut better = 0;
-        for (n, &(segment, _, logit, i)) in group.iter().enumerate() {
-            if n > 0 && logit < group[n - 1].2 {
+        for (n, &key) in group.iter().enumerate() {
+            if n > 0 && logit(key) < logit(group[n - 1]) {
                 better = n;
             }
+            let (segment, i) = ((key >> 96) as usize, key as u32 as usize);
             let side = usize::from(links[i].a != segment);
-            standing[i][side] = (logit - best, better.min(RANK_CAP) as f32);
+            standing[i][side] = (logit(key) - best, better.min(RANK_CAP) as f32);
         }
     }
     let mut by_pair: FastMap<(usize, usize), f32> = FastMap::default();
@@ -83,6 +86,24 @@ pub fn context_inputs(
         .collect()
 }
 
+/// A key that sorts in the opposite order of [`f32::total_cmp`]: sorted
+/// with it, the highest score comes first.
+pub(crate) fn descending_key(x: f32) -> u32 {
+    let bits = x.to_bits();
+    // total_cmp's order as unsigned bits: negatives with every bit flipped
+    // (the larger the magnitude, the lower), the others above them.
+    let ascending = if bits >> 31 == 1 { !bits } else { bits | 0x8000_0000 };
+    !ascending
+}
+
+/// Four 32-bit fields in one integer that sorts by them in turn (segment
+/// and document indices, scores as [`descending_key`], link numbers: all
+/// far below 2^32 within the input limits).
+pub(crate) fn packed(first: usize, second: usize, score: u32, last: usize) -> u128 {
+    debug_assert!(first <= u32::MAX as usize && second <= u32::MAX as usize && last <= u32::MAX as usize);
+    (first as u128) << 96 | (second as u128) << 64 | (score as u128) << 32 | last as u128
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,5 +123,14 @@ mod tests {
         // 1–5 is segment 1's best; its neighbours 0–4 and 2–(none) do not match.
         assert_eq!(inputs[2], [2.0, 0.0, 0.0, 0.0, 0.0, -CLIP]);
         assert_eq!(inputs[0][5], 1.0, "0–3's next neighbour 1–4");
+    }
+
+    #[test]
+    fn descending_keys_reverse_total_order() {
+        let values = [f32::NEG_INFINITY, -8.0, -0.5, -0.0, 0.0, 1e-30, 0.5, 8.0, f32::INFINITY];
+        for pair in values.windows(2) {
+            assert!(descending_key(pair[0]) > descending_key(pair[1]), "{pair:?}");
+        }
+        assert!(packed(1, 0, 0, 0) > packed(0, 7, u32::MAX, 9) && packed(0, 1, 0, 0) > packed(0, 0, 5, 5));
     }
 }

@@ -28,7 +28,7 @@ use crate::text::hash::FastMap;
 use crate::Stage;
 use attribution::{attribution_mask, ATTRIBUTION_SHARE};
 use candidates::{candidate_pairs, Probe};
-use context::{context_inputs, Scored, CLIP};
+use context::{context_inputs, descending_key, packed, Scored, CLIP};
 use features::{SegmentFeatures, Vocabulary};
 use model::{Model, CONTEXT};
 use score::{
@@ -543,21 +543,23 @@ fn member_pairs(segments: &[SegmentFeatures], x: &Text, y: &Text, copies: usize,
 /// Keeps a match only if, on both sides, it is among the segment's
 /// strongest counterparts in the other document.
 fn keep_strongest(segments: &[SegmentFeatures], mut found: Vec<SegmentMatch>) -> Vec<SegmentMatch> {
-    found.sort_unstable_by(|m, n| (m.a, m.b).cmp(&(n.a, n.b)).then(n.score.total_cmp(&m.score)));
+    found.sort_unstable_by_key(|m| packed(m.a, m.b, descending_key(m.score), 0));
     found.dedup_by(|m, n| m.a == n.a && m.b == n.b);
-    // Each match from each side: (segment, other document, score, other
-    // segment, match), sorted so that a segment's matches into one document
-    // are together, best first (one sort, no map of lists).
-    let mut sides: Vec<(usize, usize, f32, usize, usize)> = Vec::with_capacity(2 * found.len());
+    // Each match from each side: (segment, other document, score from the
+    // highest, other segment) packed in one integer, with the match, sorted
+    // so that a segment's matches into one document are together, best
+    // first (one sort of integers, no map of lists).
+    let mut sides: Vec<(u128, u32)> = Vec::with_capacity(2 * found.len());
     for (i, m) in found.iter().enumerate() {
-        sides.push((m.a, segments[m.b].doc, m.score, m.b, i));
-        sides.push((m.b, segments[m.a].doc, m.score, m.a, i));
+        let score = descending_key(m.score);
+        sides.push((packed(m.a, segments[m.b].doc, score, m.b), i as u32));
+        sides.push((packed(m.b, segments[m.a].doc, score, m.a), i as u32));
     }
-    sides.sort_unstable_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)).then(y.2.total_cmp(&x.2)).then(x.3.cmp(&y.3)));
+    sides.sort_unstable();
     let mut strong_sides = vec![0u8; found.len()];
-    for group in sides.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
-        for side in group.iter().take(MAX_PER_DOCUMENT) {
-            strong_sides[side.4] += 1;
+    for group in sides.chunk_by(|x, y| x.0 >> 64 == y.0 >> 64) {
+        for &(_, i) in group.iter().take(MAX_PER_DOCUMENT) {
+            strong_sides[i as usize] += 1;
         }
     }
     let mut strong = strong_sides.into_iter();
