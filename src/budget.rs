@@ -5,6 +5,7 @@
 
 use crate::matching::features::SegmentFeatures;
 use crate::matching::SegmentMatch;
+use crate::sort_key::{descending_key, packed};
 
 /// Matches listed in a report at most; beyond, each segment keeps its
 /// strongest (see [`MATCHES_PER_SEGMENT`]). Many near-identical articles
@@ -24,14 +25,15 @@ pub fn reported_matches(
     if found.len() <= MATCH_BUDGET {
         return (found.to_vec(), 0);
     }
-    let mut order: Vec<usize> = (0..found.len()).collect();
-    order.sort_unstable_by(|&x, &y| {
-        found[y].score.total_cmp(&found[x].score).then((found[x].a, found[x].b).cmp(&(found[y].a, found[y].b)))
-    });
+    // Strongest first, then in the order of the segments.
+    let mut order: Vec<u128> =
+        found.iter().enumerate().map(|(i, m)| packed(descending_key(m.score) as usize, m.a, m.b as u32, i)).collect();
+    order.sort_unstable();
     let mut kept_per_segment = vec![0usize; features.len()];
     let mut seen_docs: crate::text::hash::FastSet<(usize, usize)> = Default::default();
     let mut keep = vec![false; found.len()];
-    for i in order {
+    for key in order {
+        let i = key as u32 as usize;
         let m = &found[i];
         let (da, db) = (features[m.a].doc, features[m.b].doc);
         if focus.is_some_and(|f| f == da || f == db) {

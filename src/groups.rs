@@ -12,6 +12,7 @@
 use crate::matching::features::SegmentFeatures;
 use crate::matching::SegmentMatch;
 use crate::report::{Group, MatchKind, SegmentRef, SegmentReport};
+use crate::sort_key::{descending_key, packed};
 
 /// Union–find over segment indices, with path halving and union by size;
 /// each root keeps the sorted documents of its set.
@@ -106,7 +107,7 @@ pub fn group_links(
 pub fn assign(found: &[SegmentMatch], features: &[SegmentFeatures], segments: &mut [Vec<SegmentReport>]) -> Vec<Group> {
     let (equivalent, mut partial): (Vec<&SegmentMatch>, Vec<&SegmentMatch>) =
         found.iter().partition(|m| m.kind != MatchKind::Partial);
-    partial.sort_unstable_by(|x, y| y.score.total_cmp(&x.score).then((x.a, x.b).cmp(&(y.a, y.b))));
+    partial.sort_unstable_by_key(|m| packed(descending_key(m.score) as usize, m.a, m.b as u32, 0));
     let doc_of: Vec<usize> = features.iter().map(|f| f.doc).collect();
     let (groups, group_of) =
         group_links(&doc_of, equivalent.iter().map(|m| (m.a, m.b)), partial.iter().map(|m| (m.a, m.b)));

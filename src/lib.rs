@@ -60,6 +60,7 @@ mod report_page;
 mod roles;
 pub mod segment;
 mod semantic;
+mod sort_key;
 mod stats;
 mod text;
 

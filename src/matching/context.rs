@@ -5,6 +5,7 @@
 //! better pair outranks; the context model weighs this (see [`super::model`]).
 
 use super::model::CONTEXT;
+use crate::sort_key::{descending_key, packed};
 use crate::text::hash::FastMap;
 
 /// Pair log-odds are clipped to this magnitude: beyond it, certainty adds
@@ -86,24 +87,6 @@ pub fn context_inputs(
         .collect()
 }
 
-/// A key that sorts in the opposite order of [`f32::total_cmp`]: sorted
-/// with it, the highest score comes first.
-pub(crate) fn descending_key(x: f32) -> u32 {
-    let bits = x.to_bits();
-    // total_cmp's order as unsigned bits: negatives with every bit flipped
-    // (the larger the magnitude, the lower), the others above them.
-    let ascending = if bits >> 31 == 1 { !bits } else { bits | 0x8000_0000 };
-    !ascending
-}
-
-/// Four 32-bit fields in one integer that sorts by them in turn (segment
-/// and document indices, scores as [`descending_key`], link numbers: all
-/// far below 2^32 within the input limits).
-pub(crate) fn packed(first: usize, second: usize, score: u32, last: usize) -> u128 {
-    debug_assert!(first <= u32::MAX as usize && second <= u32::MAX as usize && last <= u32::MAX as usize);
-    (first as u128) << 96 | (second as u128) << 64 | (score as u128) << 32 | last as u128
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,14 +106,5 @@ mod tests {
         // 1–5 is segment 1's best; its neighbours 0–4 and 2–(none) do not match.
         assert_eq!(inputs[2], [2.0, 0.0, 0.0, 0.0, 0.0, -CLIP]);
         assert_eq!(inputs[0][5], 1.0, "0–3's next neighbour 1–4");
-    }
-
-    #[test]
-    fn descending_keys_reverse_total_order() {
-        let values = [f32::NEG_INFINITY, -8.0, -0.5, -0.0, 0.0, 1e-30, 0.5, 8.0, f32::INFINITY];
-        for pair in values.windows(2) {
-            assert!(descending_key(pair[0]) > descending_key(pair[1]), "{pair:?}");
-        }
-        assert!(packed(1, 0, 0, 0) > packed(0, 7, u32::MAX, 9) && packed(0, 1, 0, 0) > packed(0, 0, 5, 5));
     }
 }

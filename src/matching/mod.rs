@@ -24,11 +24,12 @@ pub mod weights;
 use crate::report::MatchKind;
 use crate::roles::Role;
 use crate::semantic::{CoverScratch, Embeddings};
+use crate::sort_key::{descending_key, packed};
 use crate::text::hash::FastMap;
 use crate::Stage;
 use attribution::{attribution_mask, ATTRIBUTION_SHARE};
 use candidates::{candidate_pairs, Probe};
-use context::{context_inputs, descending_key, packed, Scored, CLIP};
+use context::{context_inputs, Scored, CLIP};
 use features::{SegmentFeatures, Vocabulary};
 use model::{Model, CONTEXT};
 use score::{
