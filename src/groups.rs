@@ -12,7 +12,7 @@
 use crate::matching::features::SegmentFeatures;
 use crate::matching::SegmentMatch;
 use crate::report::{Group, MatchKind, SegmentRef, SegmentReport};
-use crate::sort_key::{descending_key, packed};
+use crate::sort_key::score_key;
 
 /// Union–find over segment indices, with path halving and union by size;
 /// each root keeps the sorted documents of its set.
@@ -107,7 +107,7 @@ pub fn group_links(
 pub fn assign(found: &[SegmentMatch], features: &[SegmentFeatures], segments: &mut [Vec<SegmentReport>]) -> Vec<Group> {
     let (equivalent, mut partial): (Vec<&SegmentMatch>, Vec<&SegmentMatch>) =
         found.iter().partition(|m| m.kind != MatchKind::Partial);
-    partial.sort_unstable_by_key(|m| packed(descending_key(m.score) as usize, m.a, m.b as u32, 0));
+    partial.sort_unstable_by_key(|m| (score_key(m.score, m.a), m.b));
     let doc_of: Vec<usize> = features.iter().map(|f| f.doc).collect();
     let (groups, group_of) =
         group_links(&doc_of, equivalent.iter().map(|m| (m.a, m.b)), partial.iter().map(|m| (m.a, m.b)));

@@ -5,7 +5,7 @@
 //! better pair outranks; the context model weighs this (see [`super::model`]).
 
 use super::model::CONTEXT;
-use crate::sort_key::{descending_key, packed};
+use crate::sort_key::side_key;
 use crate::text::hash::FastMap;
 
 /// Pair log-odds are clipped to this magnitude: beyond it, certainty adds
@@ -35,31 +35,31 @@ pub fn context_inputs(
     previous: &[Option<usize>],
     next: &[Option<usize>],
 ) -> Vec<[f32; CONTEXT]> {
-    // Each link seen from each side, packed as (segment, other document,
-    // log-odds from the highest, link) in one integer, sorted so that a
+    // Each link seen from each side: (segment, other document, log-odds
+    // from the highest) packed in one integer, and the link, sorted so that a
     // segment's links into one document are together, best first. One sort
     // of integers, no map of lists: comparisons with hundreds of articles
     // have millions of links.
-    let mut sides: Vec<u128> = Vec::with_capacity(2 * links.len());
+    let mut sides: Vec<(u64, u32)> = Vec::with_capacity(2 * links.len());
     for (i, l) in links.iter().enumerate() {
-        sides.push(packed(l.a, doc[l.b], descending_key(l.logit), i));
-        sides.push(packed(l.b, doc[l.a], descending_key(l.logit), i));
+        sides.push((side_key(l.a, doc[l.b], l.logit), i as u32));
+        sides.push((side_key(l.b, doc[l.a], l.logit), i as u32));
     }
     sides.sort_unstable();
     // Per link and side: the gap to that side's best, and the rank (links
     // strictly better).
     let mut standing = vec![[(0.0f32, 0.0f32); 2]; links.len()];
-    for group in sides.chunk_by(|x, y| x >> 64 == y >> 64) {
-        let logit = |k: u128| links[k as u32 as usize].logit;
-        let best = logit(group[0]);
+    for group in sides.chunk_by(|x, y| x.0 >> 32 == y.0 >> 32) {
+        let logit = |&(_, i): &(u64, u32)| links[i as usize].logit;
+        let best = logit(&group[0]);
+        let segment = (group[0].0 >> 42) as usize;
         let mut better = 0;
-        for (n, &key) in group.iter().enumerate() {
-            if n > 0 && logit(key) < logit(group[n - 1]) {
+        for (n, side) in group.iter().enumerate() {
+            if n > 0 && logit(side) < logit(&group[n - 1]) {
                 better = n;
             }
-            let (segment, i) = ((key >> 96) as usize, key as u32 as usize);
-            let side = usize::from(links[i].a != segment);
-            standing[i][side] = (logit(key) - best, better.min(RANK_CAP) as f32);
+            let i = side.1 as usize;
+            standing[i][usize::from(links[i].a != segment)] = (logit(side) - best, better.min(RANK_CAP) as f32);
         }
     }
     let mut by_pair: FastMap<(usize, usize), f32> = FastMap::default();

@@ -24,7 +24,7 @@ pub mod weights;
 use crate::report::MatchKind;
 use crate::roles::Role;
 use crate::semantic::{CoverScratch, Embeddings};
-use crate::sort_key::{descending_key, packed};
+use crate::sort_key::{descending_key, side_key};
 use crate::text::hash::FastMap;
 use crate::Stage;
 use attribution::{attribution_mask, ATTRIBUTION_SHARE};
@@ -544,22 +544,21 @@ fn member_pairs(segments: &[SegmentFeatures], x: &Text, y: &Text, copies: usize,
 /// Keeps a match only if, on both sides, it is among the segment's
 /// strongest counterparts in the other document.
 fn keep_strongest(segments: &[SegmentFeatures], mut found: Vec<SegmentMatch>) -> Vec<SegmentMatch> {
-    found.sort_unstable_by_key(|m| packed(m.a, m.b, descending_key(m.score), 0));
+    found.sort_unstable_by_key(|m| (m.a, m.b, descending_key(m.score)));
     found.dedup_by(|m, n| m.a == n.a && m.b == n.b);
     // Each match from each side: (segment, other document, score from the
-    // highest, other segment) packed in one integer, with the match, sorted
-    // so that a segment's matches into one document are together, best
-    // first (one sort of integers, no map of lists).
-    let mut sides: Vec<(u128, u32)> = Vec::with_capacity(2 * found.len());
+    // highest) packed in one integer, then the other segment and the match,
+    // sorted so that a segment's matches into one document are together,
+    // best first (one sort of integers, no map of lists).
+    let mut sides: Vec<(u64, u32, u32)> = Vec::with_capacity(2 * found.len());
     for (i, m) in found.iter().enumerate() {
-        let score = descending_key(m.score);
-        sides.push((packed(m.a, segments[m.b].doc, score, m.b), i as u32));
-        sides.push((packed(m.b, segments[m.a].doc, score, m.a), i as u32));
+        sides.push((side_key(m.a, segments[m.b].doc, m.score), m.b as u32, i as u32));
+        sides.push((side_key(m.b, segments[m.a].doc, m.score), m.a as u32, i as u32));
     }
     sides.sort_unstable();
     let mut strong_sides = vec![0u8; found.len()];
-    for group in sides.chunk_by(|x, y| x.0 >> 64 == y.0 >> 64) {
-        for &(_, i) in group.iter().take(MAX_PER_DOCUMENT) {
+    for group in sides.chunk_by(|x, y| x.0 >> 32 == y.0 >> 32) {
+        for &(_, _, i) in group.iter().take(MAX_PER_DOCUMENT) {
             strong_sides[i as usize] += 1;
         }
     }
