@@ -196,6 +196,8 @@ test('a reader sees each post compare, with no console error', async () => {
     assert.ok(columns >= 2, `${name}: ${columns} columns`);
     assert.deepEqual(errors, [], name);
     await page.screenshot({ path: join(SCREENS, `wordpress-${name}.png`), fullPage: true });
+    // The widget README's picture is this one, of the README's own example.
+    if (name === 'classic') await page.locator('.article-compare-embed').screenshot({ path: join(SCREENS, 'wordpress-example.png') });
     await page.close();
   }
 });
