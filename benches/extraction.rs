@@ -46,7 +46,10 @@ fn main() {
         let ms = start.elapsed().as_secs_f64() * 1000.0;
         times.push(ms);
         let (text, body_text, title, byline, date) = match result {
-            Ok(e) => (e.text.clone(), e.body().to_string(), e.source.title, e.source.byline, e.source.date),
+            Ok(e) => {
+                let body = e.body().to_string();
+                (e.text, body, e.source.title, e.source.byline, e.source.date)
+            }
             Err(e) => {
                 eprintln!("{id}: {e}");
                 (String::new(), String::new(), None, None, None)

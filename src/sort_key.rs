@@ -28,6 +28,11 @@ pub(crate) fn side_key(segment: usize, doc: usize, score: f32) -> u64 {
     (segment as u64) << (32 + DOCUMENT_BITS) | (doc as u64) << 32 | u64::from(descending_key(score))
 }
 
+/// The segment of a [`side_key`].
+pub(crate) fn side_segment(key: u64) -> usize {
+    (key >> (32 + DOCUMENT_BITS)) as usize
+}
+
 /// A key that sorts by score from the highest, then by segment.
 pub(crate) fn score_key(score: f32, segment: usize) -> u64 {
     u64::from(descending_key(score)) << 32 | segment as u64
@@ -52,6 +57,7 @@ mod tests {
         assert!(side_key(0, 1, 9.0) > side_key(0, 0, -9.0));
         assert!(side_key(0, 0, 1.0) > side_key(0, 0, 2.0));
         assert_eq!(side_key(last, 3, 0.5) >> 32, side_key(last, 3, -0.5) >> 32);
+        assert_eq!(side_segment(side_key(last, MAX_DOCUMENTS - 1, -1.0)), last);
         assert!(score_key(1.0, 0) > score_key(2.0, last) && score_key(1.0, 1) > score_key(1.0, 0));
     }
 }

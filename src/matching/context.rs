@@ -5,7 +5,7 @@
 //! better pair outranks; the context model weighs this (see [`super::model`]).
 
 use super::model::CONTEXT;
-use crate::sort_key::side_key;
+use crate::sort_key::{side_key, side_segment};
 use crate::text::hash::FastMap;
 
 /// Pair log-odds are clipped to this magnitude: beyond it, certainty adds
@@ -52,7 +52,7 @@ pub fn context_inputs(
     for group in sides.chunk_by(|x, y| x.0 >> 32 == y.0 >> 32) {
         let logit = |&(_, i): &(u64, u32)| links[i as usize].logit;
         let best = logit(&group[0]);
-        let segment = (group[0].0 >> 42) as usize;
+        let segment = side_segment(group[0].0);
         let mut better = 0;
         for (n, side) in group.iter().enumerate() {
             if n > 0 && logit(side) < logit(&group[n - 1]) {

@@ -73,23 +73,23 @@ fn run(command: Command) -> Result<Outcome, String> {
             // head lines have fields of their own: `text` is the body.
             let mut written = Ok(());
             for file in &files {
+                let input = given_name(file);
                 let line = match input::read(file, timeout) {
-                    Ok(e) => serde_json::to_string(&ExtractLine {
-                        input: given_name(file),
+                    Ok(e) => serde_json::to_string(&ExtractLine::Read {
+                        input,
                         url: e.source.url.as_deref(),
                         title: e.source.title.as_deref(),
                         byline: e.source.byline.as_deref(),
                         date: e.source.date.as_deref(),
                         text: e.body(),
-                    })
-                    .map_err(|e| e.to_string())?,
-                    Err(message) => {
-                        eprintln!("article-compare: {message}");
+                    }),
+                    Err(error) => {
+                        eprintln!("article-compare: {error}");
                         outcome = Outcome::SomeInputsUnread;
-                        let quoted = |s: &str| serde_json::Value::from(s).to_string();
-                        format!("{{\"input\":{},\"error\":{}}}", quoted(&given_name(file)), quoted(&message))
+                        serde_json::to_string(&ExtractLine::Failed { input, error: &error })
                     }
-                };
+                }
+                .map_err(|e| e.to_string())?;
                 written = writeln!(stdout, "{line}");
                 if written.is_err() {
                     break;
@@ -144,16 +144,21 @@ fn run(command: Command) -> Result<Outcome, String> {
 
 /// One input of `extract --json`, fields in reading order.
 #[derive(serde::Serialize)]
-struct ExtractLine<'a> {
-    input: String,
-    /// The address the page came from, after redirects.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    url: Option<&'a str>,
-    title: Option<&'a str>,
-    byline: Option<&'a str>,
-    date: Option<&'a str>,
-    /// The article body, one paragraph per line.
-    text: &'a str,
+#[serde(untagged)]
+enum ExtractLine<'a> {
+    Read {
+        input: String,
+        /// The address the page came from, after redirects.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        url: Option<&'a str>,
+        title: Option<&'a str>,
+        byline: Option<&'a str>,
+        date: Option<&'a str>,
+        /// The article body, one paragraph per line.
+        text: &'a str,
+    },
+    /// An input that could not be read, and why.
+    Failed { input: String, error: &'a str },
 }
 
 /// `report` as JSON or as a readable summary.
