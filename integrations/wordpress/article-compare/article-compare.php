@@ -138,7 +138,7 @@ function article_compare_render_block( $attributes ) {
 		$paragraphs = article_compare_paragraphs( $string( $article, 'text' ), false );
 		if ( $paragraphs ) {
 			$articles[] = array(
-				'name'       => html_entity_decode( $string( $article, 'name' ), ENT_QUOTES | ENT_HTML5, 'UTF-8' ),
+				'name'       => article_compare_decode( $string( $article, 'name' ) ),
 				'paragraphs' => $paragraphs,
 			);
 		}

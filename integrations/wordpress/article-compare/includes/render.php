@@ -29,6 +29,17 @@ function article_compare_escape( $text ) {
 }
 
 /**
+ * Text with its character references read: post content, and block
+ * attributes as WordPress stores them for authors, carry & < > as entities.
+ *
+ * @param string $text Text as stored.
+ * @return string
+ */
+function article_compare_decode( $text ) {
+	return html_entity_decode( $text, ENT_QUOTES | ENT_HTML5, 'UTF-8' );
+}
+
+/**
  * The paragraphs of an article: one per line, as the widget and the
  * command line read plain text.
  *
@@ -45,7 +56,7 @@ function article_compare_paragraphs( $content, $is_markup ) {
 		$text = preg_replace( '#</(p|div|h[1-6]|li|blockquote|tr)>#i', "\n", $text );
 		$text = wp_strip_all_tags( $text );
 	}
-	$text  = html_entity_decode( $text, ENT_QUOTES | ENT_HTML5, 'UTF-8' );
+	$text  = article_compare_decode( $text );
 	$lines = preg_split( '/\R/u', $text );
 	$lines = array_map(
 		static function ( $line ) {
@@ -91,8 +102,7 @@ function article_compare_settings( array $raw, array &$problems ) {
 	$get = static function ( $names ) use ( $raw ) {
 		foreach ( $names as $name ) {
 			if ( isset( $raw[ $name ] ) && is_scalar( $raw[ $name ] ) && '' !== trim( (string) $raw[ $name ] ) ) {
-				// Post content and, for authors, block attributes carry & < > as entities.
-				return html_entity_decode( trim( (string) $raw[ $name ] ), ENT_QUOTES | ENT_HTML5, 'UTF-8' );
+				return article_compare_decode( trim( (string) $raw[ $name ] ) );
 			}
 		}
 		return null;
@@ -213,7 +223,7 @@ function article_compare_shortcode_articles( $content ) {
 			$attributes = shortcode_parse_atts( $match[3] );
 			$articles[] = array(
 				'name'       => is_array( $attributes ) && isset( $attributes['name'] )
-					? html_entity_decode( (string) $attributes['name'], ENT_QUOTES | ENT_HTML5, 'UTF-8' ) : '',
+					? article_compare_decode( (string) $attributes['name'] ) : '',
 				'paragraphs' => article_compare_paragraphs( $match[5], true ),
 			);
 		}
