@@ -108,10 +108,13 @@ enum Hedge {
 }
 
 /// A figure: its value, its word range (`from` includes the hedge), the
-/// thing it counts (the first content word after it) and its hedge.
+/// thing it counts (the first content word after it) and its hedge. A span
+/// of time is valued in days, so that `a week` and `seven days` agree.
 #[derive(Debug, Clone, Copy)]
 struct Figure {
     value: f64,
+    /// `90%`, `100 percent`: a word of degree can stand against it.
+    percent: bool,
     from: usize,
     /// Where the figure itself starts, after its hedge.
     number_from: usize,
@@ -187,19 +190,42 @@ fn parse_number(key: &str) -> Option<f64> {
 /// What a figure or a vague quantity counts: the content words (stems) of
 /// the three words after it (`four rabies shots`: rabies, shots; `40 of
 /// these operations`: operations). `100 percent fatal` counts nothing: what
-/// the percentage qualifies follows it.
+/// the percentage qualifies follows it. Every unit of time counts time:
+/// `a week` and `days` speak of one thing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Counted {
     stems: [u32; 3],
     len: usize,
+    time: bool,
+}
+
+/// Days in a unit of time (`week`, `hours`), for comparing spans of time.
+fn days_in(key: &str) -> Option<f64> {
+    Some(match key.strip_suffix('s').unwrap_or(key) {
+        "second" => 1.0 / 86_400.0,
+        "minute" => 1.0 / 1_440.0,
+        "hour" => 1.0 / 24.0,
+        "day" => 1.0,
+        "week" => 7.0,
+        "fortnight" => 14.0,
+        "month" => 30.4375,
+        "year" => 365.25,
+        "decade" => 3_652.5,
+        _ => return None,
+    })
+}
+
+fn is_percent(key: &str) -> bool {
+    matches!(key, "percent" | "%")
 }
 
 impl Counted {
     /// What the words from `at` on count.
     fn after(words: &[Word], at: usize, vocabulary: &Vocabulary) -> Counted {
-        let skip =
-            words.get(at).is_some_and(|w| matches!(vocabulary.key_text[w.key as usize].as_str(), "percent" | "per"));
-        let mut counted = Counted { stems: [0; 3], len: 0 };
+        let key = |i: usize| words.get(i).map_or("", |w| vocabulary.key_text[w.key as usize].as_str());
+        let skip = is_percent(key(at)) || key(at) == "per";
+        let time = days_in(key(at)).is_some();
+        let mut counted = Counted { stems: [0; 3], len: 0, time };
         for k in words.iter().skip(at + usize::from(skip)).take(3).map(|w| &vocabulary.keys[w.key as usize]) {
             if !k.stop && !k.number {
                 counted.stems[counted.len] = k.stem;
@@ -214,9 +240,9 @@ impl Counted {
     }
 
     /// Whether both count something and share a word of it (`20 animals`,
-    /// `two dozen rabid animals`).
+    /// `two dozen rabid animals`), or both count time.
     fn shares(&self, other: &Counted) -> bool {
-        self.stems().iter().any(|s| other.stems().contains(s))
+        self.time == other.time && (self.time || self.stems().iter().any(|s| other.stems().contains(s)))
     }
 
     /// Whether both count the same thing, or both nothing said.
@@ -232,14 +258,24 @@ fn figures(words: &[Word], vocabulary: &Vocabulary) -> Vec<Figure> {
     let mut i = 0;
     while i < words.len() {
         let start = i;
+        let is_number = |j: usize| j < words.len() && (info(j).number || number_word(key(j)).is_some());
+        let ratio = |j: usize| j + 1 < words.len() && key(j) == "in" && is_number(j + 1);
         let value = if info(i).number {
             parse_number(key(i))
+        } else if matches!(key(i), "a" | "an")
+            && words.get(i + 1).is_some_and(|w| days_in(&vocabulary.key_text[w.key as usize]).is_some())
+            && !(i.saturating_sub(3)..i).any(is_number)
+        {
+            // `a week before`, `within a decade`; not the rate in `100
+            // children a year`.
+            Some(1.0)
         } else {
-            // `one` counts as a figure only before a noun (`one missile`),
-            // not in `one of them` or `no one`.
+            // `one` counts as a figure only before a noun (`one missile`)
+            // or in a ratio (`one in 10,000`), not in `one of them` or `no
+            // one`.
             number_word(key(i)).filter(|_| {
                 let next = words.get(i + 1).map(|w| &vocabulary.keys[w.key as usize]);
-                key(i) != "one" || next.is_some_and(|n| !n.stop && !n.number)
+                key(i) != "one" || next.is_some_and(|n| !n.stop && !n.number) || ratio(i + 1)
             })
         };
         // `June 5`, `5 June`: a day of a date, which the date checks read.
@@ -253,20 +289,41 @@ fn figures(words: &[Word], vocabulary: &Vocabulary) -> Vec<Figure> {
             i += 1;
             continue;
         };
+        let article = !info(start).number && number_word(key(start)).is_none();
         i += 1;
-        // `1.5 million`, `two hundred`
-        while i < words.len() && is_scale_word(key(i)) {
-            value *= number_word(key(i)).unwrap_or(1.0);
-            i += 1;
+        let scaled = |i: &mut usize, mut value: f64| {
+            // `1.5 million`, `two hundred`
+            while *i < words.len() && is_scale_word(key(*i)) {
+                value *= number_word(key(*i)).unwrap_or(1.0);
+                *i += 1;
+            }
+            value
+        };
+        value = scaled(&mut i, value);
+        // `one in 10,000`: the share.
+        if ratio(i) {
+            let of = if info(i + 1).number { parse_number(key(i + 1)) } else { number_word(key(i + 1)) };
+            i += 2;
+            if let Some(of) = of.map(|of| scaled(&mut i, of)).filter(|&of| of > 0.0) {
+                value /= of;
+            }
         }
+        let unit = Counted::after(words, i, vocabulary);
+        let percent = i < words.len() && is_percent(key(i));
+        if let Some(days) = words.get(i).and_then(|w| days_in(&vocabulary.key_text[w.key as usize])) {
+            value *= days;
+        }
+        // `a week`: the article alone would say nothing.
+        let to = if article { i + 1 } else { i };
         let (hedge, from) = hedge(words, start, vocabulary);
-        out.push(Figure { value, from, number_from: start, to: i, unit: Counted::after(words, i, vocabulary), hedge });
+        out.push(Figure { value, percent, from, number_from: start, to, unit, hedge });
+        i = to;
     }
     out
 }
 
 fn is_year(f: &Figure) -> bool {
-    f.value.fract() == 0.0 && (1800.0..=2100.0).contains(&f.value)
+    !f.unit.time && !f.percent && f.value.fract() == 0.0 && (1800.0..=2100.0).contains(&f.value)
 }
 
 /// Most words on either side of a changed stretch that can hold one
@@ -340,6 +397,10 @@ fn numbers(
             && (!partial || x.value == y.value || shared_context(a, b, (x.from, x.to), (y.from, y.to), vocabulary))
         {
             1
+        } else if same_lead(a, b, x.from, y.from, vocabulary) {
+            // `attracted more than 15,000 fans`, `attracted more than
+            // 50,000 followers`: the same words lead to both.
+            2
         } else {
             return None;
         };
@@ -379,19 +440,36 @@ fn numbers(
     for (figures, here, there, a_side) in [(&unpaired_a, a, b, true), (&unpaired_b, b, a, false)] {
         let vague_there = vague_quantities(there.side.words, vocabulary);
         for x in figures.iter().filter(|x| !is_year(x)) {
-            let vague = vague_there.iter().copied().find(|v| {
-                let (fx, fv) = if a_side { ((x.from, x.to), (v.0, v.1)) } else { ((v.0, v.1), (x.from, x.to)) };
-                let counts_it = v.2.shares(&x.unit);
-                (counts_it && (!partial || shared_context(here, there, (x.from, x.to), (v.0, v.1), vocabulary)))
+            let vague = vague_there.iter().copied().filter(|v| !v.degree || x.percent).find(|v| {
+                let (fx, fv) = if a_side { ((x.from, x.to), (v.from, v.to)) } else { ((v.from, v.to), (x.from, x.to)) };
+                let counts_it = v.counted.shares(&x.unit);
+                (counts_it && (!partial || shared_context(here, there, (x.from, x.to), (v.from, v.to), vocabulary)))
                     || same_change(ops, fx, fv, a, vocabulary)
             });
-            if let Some((from, to, _)) = vague {
+            if let Some(Vague { from, to, .. }) = vague {
                 let (given, vague) = (here.span(x.from, x.to), there.span(from, to));
                 let (sa, sb) = if a_side { (given, vague) } else { (vague, given) };
                 out.push(Discrepancy::new(DiscrepancyKind::Number, sa, sb));
             }
         }
     }
+}
+
+/// Words before a figure that can say what leads to it.
+const LEAD_WORDS: usize = 2;
+
+/// Whether a content word among the few before word `x` of `a` stands
+/// among the few before word `y` of `b`.
+fn same_lead(a: &Segment, b: &Segment, x: usize, y: usize, vocabulary: &Vocabulary) -> bool {
+    let lead = |seg: &Segment, at: usize| {
+        (at.saturating_sub(LEAD_WORDS)..at)
+            .map(|i| seg.info(i, vocabulary))
+            .filter(|k| !k.stop && !k.number)
+            .map(|k| k.stem)
+            .collect::<Vec<u32>>()
+    };
+    let (la, lb) = (lead(a, x), lead(b, y));
+    la.iter().any(|s| lb.contains(s))
 }
 
 /// Words on either side of a figure that say what it is about.
@@ -417,9 +495,20 @@ fn shared_context(a: &Segment, b: &Segment, x: (usize, usize), y: (usize, usize)
     ca.iter().any(|s| cb.contains(s))
 }
 
+/// A quantity given without a figure: its word range, the thing counted,
+/// and whether it is a word of degree (`largely deaf`, `almost always
+/// fatal`), which stands only against a percentage.
+#[derive(Clone, Copy)]
+struct Vague {
+    from: usize,
+    to: usize,
+    counted: Counted,
+    degree: bool,
+}
+
 /// Quantities given without a figure (`several`, `dozens of`, `a number
-/// of`): word range and the thing counted.
-fn vague_quantities(words: &[Word], vocabulary: &Vocabulary) -> Vec<(usize, usize, Counted)> {
+/// of`, `only days earlier`, `largely`).
+fn vague_quantities(words: &[Word], vocabulary: &Vocabulary) -> Vec<Vague> {
     let key = |i: usize| vocabulary.key_text[words[i].key as usize].as_str();
     let mut out = Vec::new();
     for i in 0..words.len() {
@@ -430,9 +519,18 @@ fn vague_quantities(words: &[Word], vocabulary: &Vocabulary) -> Vec<(usize, usiz
         let len = match key(i) {
             "several" | "numerous" | "dozens" | "hundreds" | "thousands" | "millions" | "countless" => 1,
             // `only days earlier`: a span of time with no figure.
-            "minutes" | "hours" | "days" | "weeks" | "months" | "years" if !counted_figure && previous != "of" => {
+            "minutes" | "hours" | "days" | "weeks" | "months" | "years" | "decades"
+                if !counted_figure && previous != "of" =>
+            {
                 let stem = vocabulary.keys[words[i].key as usize].stem;
-                out.push((i, i + 1, Counted { stems: [stem, 0, 0], len: 1 }));
+                let counted = Counted { stems: [stem, 0, 0], len: 1, time: true };
+                out.push(Vague { from: i, to: i + 1, counted, degree: false });
+                continue;
+            }
+            "always" | "largely" | "mostly" | "usually" | "typically" | "generally" | "partly" | "partially"
+            | "entirely" | "completely" | "totally" => {
+                let from = if matches!(previous, "almost" | "nearly" | "virtually") { i - 1 } else { i };
+                out.push(Vague { from, to: i + 1, counted: Counted::after(words, i + 1, vocabulary), degree: true });
                 continue;
             }
             "a" if matches!(next(1), "number" | "handful" | "series") && next(2) == "of" => 3,
@@ -443,7 +541,7 @@ fn vague_quantities(words: &[Word], vocabulary: &Vocabulary) -> Vec<(usize, usiz
         // `dozens of people`: the counted word after `of`.
         let to = (i + len).min(words.len());
         let counted_at = if to < words.len() && key(to) == "of" { to + 1 } else { to };
-        out.push((i, to, Counted::after(words, counted_at, vocabulary)));
+        out.push(Vague { from: i, to, counted: Counted::after(words, counted_at, vocabulary), degree: false });
     }
     out
 }
@@ -958,6 +1056,10 @@ mod tests {
     use crate::matching::features::words_of;
 
     fn find(a_text: &str, b_text: &str) -> Vec<(DiscrepancyKind, String, String)> {
+        find_in(a_text, b_text, MatchKind::Edited)
+    }
+
+    fn find_in(a_text: &str, b_text: &str, kind: MatchKind) -> Vec<(DiscrepancyKind, String, String)> {
         let mut vocab = Vocabulary::default();
         let mut scratch = String::new();
         let (mut wa, mut wb) = (Vec::new(), Vec::new());
@@ -966,10 +1068,7 @@ mod tests {
         let a = Segment { side: Side { text: a_text, start: 0, words: &wa }, text: a_text };
         let b = Segment { side: Side { text: b_text, start: 0, words: &wb }, text: b_text };
         let ops = word_ops(&a.side, &b.side);
-        discrepancies(&a, &b, &ops, &vocab, MatchKind::Edited)
-            .into_iter()
-            .map(|d| (d.kind, d.a.text, d.b.text))
-            .collect()
+        discrepancies(&a, &b, &ops, &vocab, kind).into_iter().map(|d| (d.kind, d.a.text, d.b.text)).collect()
     }
 
     #[test]
@@ -1031,6 +1130,81 @@ mod tests {
         assert_eq!(
             find("She has had four rabies shots.", "She has had a number of shots."),
             vec![(DiscrepancyKind::Number, "four".into(), "a number of".into())]
+        );
+    }
+
+    #[test]
+    fn a_ratio_keeps_its_hedge() {
+        assert_eq!(
+            find("It affects one in 100,000 babies.", "It is estimated to affect approximately one in 100,000 babies."),
+            vec![(DiscrepancyKind::Number, "one in 100,000".into(), "approximately one in 100,000".into())]
+        );
+        assert!(find("It affects one in 100,000 babies.", "It affects 1 in 100,000 babies.").is_empty());
+        assert_eq!(
+            find("It affects one in 10,000 babies.", "It affects one in 100,000 babies."),
+            vec![(DiscrepancyKind::Number, "one in 10,000".into(), "one in 100,000".into())]
+        );
+    }
+
+    #[test]
+    fn spans_of_time_compare_across_units() {
+        assert!(find(
+            "Seven days earlier, he had applied for a policy.",
+            "A week earlier, he had applied for a policy."
+        )
+        .is_empty());
+        assert_eq!(
+            find(
+                "A week before the shooting he had applied for a policy.",
+                "Only days before the shooting he had applied for a policy."
+            ),
+            vec![(DiscrepancyKind::Number, "A week".into(), "days".into())]
+        );
+        assert_eq!(
+            find("The operation lasted several hours.", "The eight-hour operation was led by a surgeon."),
+            vec![(DiscrepancyKind::Number, "several".into(), "eight".into())]
+        );
+        assert_eq!(
+            find(
+                "Such surgery could be done differently within a decade.",
+                "Such surgery could be done differently in the years to come."
+            ),
+            vec![(DiscrepancyKind::Number, "a decade".into(), "years".into())]
+        );
+        // `a year` after a count is a rate, not a span.
+        assert!(find(
+            "About 100 children a year are born without ears.",
+            "Many children are born without ears over the years."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_percentage_against_a_word_of_degree_is_a_discrepancy() {
+        assert_eq!(
+            find(
+                "The disease is 100 percent fatal if it goes untreated.",
+                "The disease is almost always fatal if it goes untreated."
+            ),
+            vec![(DiscrepancyKind::Number, "100".into(), "almost always".into())]
+        );
+        assert_eq!(
+            find("Without help he is still about 90% deaf.", "Without help he remains largely deaf."),
+            vec![(DiscrepancyKind::Number, "about 90".into(), "largely".into())]
+        );
+        // Words of degree stand against percentages only.
+        assert!(find("He always wore three hats.", "He wore hats.").is_empty());
+    }
+
+    #[test]
+    fn figures_after_the_same_words_pair_though_they_count_different_things() {
+        assert_eq!(
+            find_in(
+                "A Facebook page called Save Josh attracted more than 15,000 fans.",
+                "Within days, a Save Josh page had attracted more than 50,000 followers, while tweets bombarded the company.",
+                MatchKind::Partial
+            ),
+            vec![(DiscrepancyKind::Number, "15,000".into(), "50,000".into())]
         );
     }
 
