@@ -119,6 +119,8 @@ struct Figure {
     /// Where the figure itself starts, after its hedge.
     number_from: usize,
     to: usize,
+    /// Where the thing it counts starts.
+    counted_at: usize,
     unit: Counted,
     hedge: Hedge,
 }
@@ -197,6 +199,8 @@ struct Counted {
     stems: [u32; 3],
     len: usize,
     time: bool,
+    /// `nine months old`: an age, not a span of time.
+    age: bool,
 }
 
 /// Days in a unit of time (`week`, `hours`), for comparing spans of time.
@@ -224,9 +228,16 @@ impl Counted {
     fn after(words: &[Word], at: usize, vocabulary: &Vocabulary) -> Counted {
         let key = |i: usize| words.get(i).map_or("", |w| vocabulary.key_text[w.key as usize].as_str());
         let skip = is_percent(key(at)) || key(at) == "per";
-        let time = days_in(key(at)).is_some();
-        let mut counted = Counted { stems: [0; 3], len: 0, time };
-        for k in words.iter().skip(at + usize::from(skip)).take(3).map(|w| &vocabulary.keys[w.key as usize]) {
+        // `four more years`
+        let unit_at = if key(at) == "more" { at + 1 } else { at };
+        let age = days_in(key(unit_at)).is_some() && key(unit_at + 1) == "old";
+        let time = days_in(key(unit_at)).is_some() && !age;
+        let mut counted = Counted { stems: [0; 3], len: 0, time, age };
+        let first = at + usize::from(skip);
+        // The counted words end with the clause: `20 animals, including
+        // raccoons` counts animals.
+        let clause = words.iter().enumerate().skip(first).take(3).take_while(|&(i, w)| i == first || !w.clause_start);
+        for k in clause.map(|(_, w)| &vocabulary.keys[w.key as usize]) {
             if !k.stop && !k.number {
                 counted.stems[counted.len] = k.stem;
                 counted.len += 1;
@@ -242,7 +253,9 @@ impl Counted {
     /// Whether both count something and share a word of it (`20 animals`,
     /// `two dozen rabid animals`), or both count time.
     fn shares(&self, other: &Counted) -> bool {
-        self.time == other.time && (self.time || self.stems().iter().any(|s| other.stems().contains(s)))
+        self.time == other.time
+            && self.age == other.age
+            && (self.time || self.stems().iter().any(|s| other.stems().contains(s)))
     }
 
     /// Whether both count the same thing, or both nothing said.
@@ -310,13 +323,15 @@ fn figures(words: &[Word], vocabulary: &Vocabulary) -> Vec<Figure> {
         }
         let unit = Counted::after(words, i, vocabulary);
         let percent = i < words.len() && is_percent(key(i));
-        if let Some(days) = words.get(i).and_then(|w| days_in(&vocabulary.key_text[w.key as usize])) {
+        if let Some(days) =
+            words.get(i).and_then(|w| days_in(&vocabulary.key_text[w.key as usize])).filter(|_| unit.time)
+        {
             value *= days;
         }
         // `a week`: the article alone would say nothing.
         let to = if article { i + 1 } else { i };
         let (hedge, from) = hedge(words, start, vocabulary);
-        out.push(Figure { value, percent, from, number_from: start, to, unit, hedge });
+        out.push(Figure { value, percent, from, number_from: start, to, counted_at: i, unit, hedge });
         i = to;
     }
     out
@@ -394,7 +409,10 @@ fn numbers(
         let place = if same_change(ops, (x.from, x.to), (y.from, y.to), a, vocabulary) {
             0
         } else if x.unit.shares(&y.unit)
-            && (!partial || x.value == y.value || shared_context(a, b, (x.from, x.to), (y.from, y.to), vocabulary))
+            && (!partial
+                || !x.unit.time
+                || x.value == y.value
+                || shared_context(a, b, (x.from, x.counted_at), (y.from, y.counted_at), vocabulary))
         {
             1
         } else if same_lead(a, b, x.from, y.from, vocabulary) {
@@ -443,7 +461,10 @@ fn numbers(
             let vague = vague_there.iter().copied().filter(|v| !v.degree || x.percent).find(|v| {
                 let (fx, fv) = if a_side { ((x.from, x.to), (v.from, v.to)) } else { ((v.from, v.to), (x.from, x.to)) };
                 let counts_it = v.counted.shares(&x.unit);
-                (counts_it && (!partial || shared_context(here, there, (x.from, x.to), (v.from, v.to), vocabulary)))
+                (counts_it
+                    && (!partial
+                        || !x.unit.time
+                        || shared_context(here, there, (x.from, x.counted_at), (v.from, v.counted_at), vocabulary)))
                     || same_change(ops, fx, fv, a, vocabulary)
             });
             if let Some(Vague { from, to, .. }) = vague {
@@ -475,10 +496,11 @@ fn same_lead(a: &Segment, b: &Segment, x: usize, y: usize, vocabulary: &Vocabula
 /// Words on either side of a figure that say what it is about.
 const CONTEXT_WORDS: usize = 4;
 
-/// Whether the figures at word ranges `x` of `a` and `y` of `b` stand among
-/// the same words, besides the thing they count: in a partial match, `10
-/// years` of one sentence and `three years` of the other may be different
-/// sentences' years.
+/// Whether the figures that start at word `x.0` of `a` and `y.0` of `b`
+/// and count the words at `x.1` and `y.1` stand among the same words,
+/// besides the thing they count: in a partial match, `10 years` of one
+/// sentence and `three years` of the other may be different sentences'
+/// years.
 fn shared_context(a: &Segment, b: &Segment, x: (usize, usize), y: (usize, usize), vocabulary: &Vocabulary) -> bool {
     let around = |seg: &Segment, (from, to): (usize, usize)| -> Vec<u32> {
         let words = seg.side.words;
@@ -502,6 +524,8 @@ fn shared_context(a: &Segment, b: &Segment, x: (usize, usize), y: (usize, usize)
 struct Vague {
     from: usize,
     to: usize,
+    /// Where the thing it counts starts.
+    counted_at: usize,
     counted: Counted,
     degree: bool,
 }
@@ -523,14 +547,15 @@ fn vague_quantities(words: &[Word], vocabulary: &Vocabulary) -> Vec<Vague> {
                 if !counted_figure && previous != "of" =>
             {
                 let stem = vocabulary.keys[words[i].key as usize].stem;
-                let counted = Counted { stems: [stem, 0, 0], len: 1, time: true };
-                out.push(Vague { from: i, to: i + 1, counted, degree: false });
+                let counted = Counted { stems: [stem, 0, 0], len: 1, time: true, age: false };
+                out.push(Vague { from: i, to: i + 1, counted_at: i, counted, degree: false });
                 continue;
             }
             "always" | "largely" | "mostly" | "usually" | "typically" | "generally" | "partly" | "partially"
             | "entirely" | "completely" | "totally" => {
                 let from = if matches!(previous, "almost" | "nearly" | "virtually") { i - 1 } else { i };
-                out.push(Vague { from, to: i + 1, counted: Counted::after(words, i + 1, vocabulary), degree: true });
+                let counted = Counted::after(words, i + 1, vocabulary);
+                out.push(Vague { from, to: i + 1, counted_at: i + 1, counted, degree: true });
                 continue;
             }
             "a" if matches!(next(1), "number" | "handful" | "series") && next(2) == "of" => 3,
@@ -541,7 +566,8 @@ fn vague_quantities(words: &[Word], vocabulary: &Vocabulary) -> Vec<Vague> {
         // `dozens of people`: the counted word after `of`.
         let to = (i + len).min(words.len());
         let counted_at = if to < words.len() && key(to) == "of" { to + 1 } else { to };
-        out.push(Vague { from: i, to, counted: Counted::after(words, counted_at, vocabulary), degree: false });
+        let counted = Counted::after(words, counted_at, vocabulary);
+        out.push(Vague { from: i, to, counted_at, counted, degree: false });
     }
     out
 }
@@ -1170,6 +1196,15 @@ mod tests {
                 "Such surgery could be done differently in the years to come."
             ),
             vec![(DiscrepancyKind::Number, "a decade".into(), "years".into())]
+        );
+        assert!(
+            find_in(
+                "Over the years, cancer turned up in his lung, and each time he beat it.",
+                "He was diagnosed with cancer at nine months old, and it has since returned.",
+                MatchKind::Partial
+            )
+            .is_empty(),
+            "an age is not a span of time"
         );
         // `a year` after a count is a rate, not a span.
         assert!(find(
