@@ -785,8 +785,26 @@ fn title_case(seg: &Segment) -> bool {
 }
 
 /// Words that report speech: the speaker stands next to them.
-const SPEECH_VERBS: &[&str] =
-    &["according", "added", "announced", "posted", "said", "says", "stated", "told", "warned", "wrote"];
+const SPEECH_VERBS: &[&str] = &[
+    "according",
+    "added",
+    "announced",
+    "argued",
+    "arguing",
+    "claimed",
+    "explained",
+    "insisted",
+    "insisting",
+    "noted",
+    "posted",
+    "said",
+    "say",
+    "says",
+    "stated",
+    "told",
+    "warned",
+    "wrote",
+];
 
 /// The speaker of a sentence: the names within three words of its one
 /// reporting verb, outside quotations (`Sorkin said`, `his mother, Louise,
@@ -1389,6 +1407,12 @@ mod tests {
         );
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!((found[0].0, found[0].1.as_str()), (DiscrepancyKind::Attribution, "Sorkin"));
+        let found = find(
+            "Moch insisted that helping one patient would slow efforts to bring the drug to market.",
+            "The company argued that helping one patient would slow efforts to bring the drug to market.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!((found[0].0, found[0].1.as_str()), (DiscrepancyKind::Attribution, "Moch"));
         assert!(find(
             "The fire was put out by noon, the harbour master said.",
             "The fire was put out by noon, the harbour master told reporters."
