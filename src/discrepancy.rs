@@ -506,10 +506,12 @@ fn shared_context(a: &Segment, b: &Segment, x: (usize, usize), y: (usize, usize)
         let words = seg.side.words;
         let before = from.saturating_sub(CONTEXT_WORDS)..from;
         let after = (to + 1).min(words.len())..(to + 1 + CONTEXT_WORDS).min(words.len());
+        // The day of the news is told everywhere: it says nothing of which
+        // figure this is.
         before
             .chain(after)
             .map(|i| &vocabulary.keys[words[i].key as usize])
-            .filter(|k| !k.stop && !k.number)
+            .filter(|k| !k.stop && !k.number && k.calendar.is_none())
             .map(|k| k.stem)
             .collect()
     };
@@ -1223,6 +1225,15 @@ mod tests {
             )
             .is_empty(),
             "an age is not a span of time"
+        );
+        assert!(
+            find_in(
+                "On Wednesday, prosecutors sought a five-year sentence for the scam.",
+                "He was sentenced Wednesday to an additional three years behind bars.",
+                MatchKind::Partial
+            )
+            .is_empty(),
+            "the day of the news does not tie two spans together"
         );
         // `a year` after a count is a rate, not a span.
         assert!(find(
