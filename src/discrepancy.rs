@@ -715,17 +715,12 @@ fn quotes(
             }
         }
     }
-    // Quoted on one side, reported in the writer's words on the other: most
-    // of the quotation's content words recur, in order, in a sentence that
-    // quotes nothing and has a reporting verb.
-    // Stems: `what bothers me` is reported as `what bothered him`.
+    // Quoted on one side, reported in the writer's words on the other: half
+    // the quotation's content words recur, in order, in a sentence that
+    // quotes nothing and has a reporting verb. Stems, since reported speech
+    // inflects: `what bothers me` is reported as `what bothered him`.
     let content = |seg: &Segment, words: &[usize]| -> Vec<u32> {
-        words
-            .iter()
-            .map(|&i| seg.info(i, vocabulary))
-            .filter(|k| !k.stop && !k.number)
-            .map(|k| k.stem)
-            .collect()
+        words.iter().map(|&i| seg.info(i, vocabulary)).filter(|k| !k.stop && !k.number).map(|k| k.stem).collect()
     };
     for (quoted, here, there, there_quotes, a_side) in [(qa, a, b, qb, true), (qb, b, a, qa, false)] {
         if !there_quotes.is_empty() || speaker(there, there_quotes, vocabulary).is_none() {
