@@ -532,6 +532,31 @@ struct Vague {
     degree: bool,
 }
 
+/// Words on either side of a day or a month, inside its clause, that say
+/// what it dates.
+const CLAUSE_WORDS: usize = 6;
+
+/// Whether the words near word `x` of `a` and word `y` of `b`, in their
+/// clauses, share a content word: a day or a month dates a clause (`in
+/// February doctors diagnosed him with an adenovirus`, `he contracted an
+/// adenovirus in January`).
+fn shared_clause(a: &Segment, b: &Segment, x: usize, y: usize, vocabulary: &Vocabulary) -> bool {
+    let clause = |seg: &Segment, at: usize| -> Vec<u32> {
+        let words = seg.side.words;
+        let first = at.saturating_sub(CLAUSE_WORDS);
+        let start = (first..=at).rev().find(|&i| words[i].clause_start).unwrap_or(first);
+        let last = (at + 1 + CLAUSE_WORDS).min(words.len());
+        let end = (at + 1..last).find(|&i| words[i].clause_start).unwrap_or(last);
+        (start..end)
+            .map(|i| seg.info(i, vocabulary))
+            .filter(|k| !k.stop && !k.number && k.calendar.is_none())
+            .map(|k| k.stem)
+            .collect()
+    };
+    let (ca, cb) = (clause(a, x), clause(b, y));
+    ca.iter().any(|s| cb.contains(s))
+}
+
 /// Quantities given without a figure (`several`, `dozens of`, `a number
 /// of`, `only days earlier`, `largely`).
 fn vague_quantities(words: &[Word], vocabulary: &Vocabulary) -> Vec<Vague> {
@@ -629,7 +654,7 @@ fn weekdays(a: &Segment, b: &Segment, vocabulary: &Vocabulary, partial: bool, ou
             here.iter().copied().filter(|&i| there.iter().all(|&j| key(seg, i) != key(other, j))).collect()
         };
         if let ([x], [y]) = (&only(&wa, a, &wb, b)[..], &only(&wb, b, &wa, a)[..]) {
-            if partial && !shared_context(a, b, (*x, x + 1), (*y, y + 1), vocabulary) {
+            if partial && !shared_clause(a, b, *x, *y, vocabulary) {
                 continue;
             }
             out.push(Discrepancy::new(DiscrepancyKind::Number, a.span(*x, x + 1), b.span(*y, y + 1)));
@@ -1306,6 +1331,21 @@ mod tests {
             find("She will receive the last shot on Saturday.", "She will receive the last shot on Sunday."),
             vec![(DiscrepancyKind::Number, "Saturday".into(), "Sunday".into())]
         );
+        // In a partial match, the month must date the same words.
+        assert_eq!(
+            find_in(
+                "A transplant left him weak, and in February doctors diagnosed him with an adenovirus that spread.",
+                "After a transplant wiped out his immune system, he contracted an adenovirus in January and is now in intensive care.",
+                MatchKind::Partial
+            ),
+            vec![(DiscrepancyKind::Number, "February".into(), "January".into())]
+        );
+        assert!(find_in(
+            "He said Tuesday that he hopes the new FDA-approved study will help other patients as well.",
+            "He will be the first of 20 patients in a new FDA-approved trial, and doctors hope to give him his first dose on Thursday.",
+            MatchKind::Partial
+        )
+        .is_empty());
     }
 
     #[test]
