@@ -977,29 +977,35 @@ fn name_variants(a: &Segment, b: &Segment, vocabulary: &Vocabulary, out: &mut Ve
         let w = seg.side.words[i];
         w.capitalized && vocabulary.is_name(w.key) && !vocabulary.keys[w.key as usize].stop
     };
-    for i in (0..a.side.words.len()).filter(|&i| named(a, i) && !has_key(b, a.side.words[i].key)) {
-        // A long name may be written in lower case on the other side (a drug).
-        let long = text(a, i).len() >= 8;
-        let variant = (0..b.side.words.len()).find(|&j| {
-            (named(b, j) || (long && !b.info(j, vocabulary).stop))
-                && !has_key(a, b.side.words[j].key)
-                && text(a, i) != text(b, j)
-                && close_spelling(text(a, i), text(b, j))
-                && !possessive(text(a, i), text(b, j))
-        });
-        if let Some(j) = variant {
-            let d = Discrepancy::new(DiscrepancyKind::Spelling, a.span(i, i + 1), b.span(j, j + 1));
-            let already = out.iter().any(|o| (o.a.start, o.b.start) == (d.a.start, d.b.start));
-            if !already && seen.insert((a.side.words[i].key, b.side.words[j].key)) {
-                out.push(d);
+    // A long word may be a name written in lower case (a drug), or one only
+    // ever seen at the start of a sentence.
+    let long = |seg: &Segment, i: usize| text(seg, i).chars().count() >= 8 && !seg.info(i, vocabulary).stop;
+    for (here, there, a_side) in [(a, b, true), (b, a, false)] {
+        for i in (0..here.side.words.len()).filter(|&i| !has_key(there, here.side.words[i].key)) {
+            let (name, long_word) = (named(here, i), long(here, i));
+            if !name && !long_word {
+                continue;
+            }
+            let variant = (0..there.side.words.len()).find(|&j| {
+                (named(there, j) || (long_word && !there.info(j, vocabulary).stop))
+                    && !has_key(here, there.side.words[j].key)
+                    && here.info(i, vocabulary).stem != there.info(j, vocabulary).stem
+                    && text(here, i) != text(there, j)
+                    && close_spelling(text(here, i), text(there, j))
+                    && !possessive(text(here, i), text(there, j))
+            });
+            if let Some(j) = variant {
+                let (x, y) = if a_side { (i, j) } else { (j, i) };
+                let d = Discrepancy::new(DiscrepancyKind::Spelling, a.span(x, x + 1), b.span(y, y + 1));
+                let already = out.iter().any(|o| (o.a.start, o.b.start) == (d.a.start, d.b.start));
+                if !already && seen.insert((a.side.words[x].key, b.side.words[y].key)) {
+                    out.push(d);
+                }
             }
         }
     }
 }
 
-/// Two spellings of one word: one edit apart (two in words of eight letters
-/// or more), and long enough for that to mean a variant (`Borch`/`Borsch`,
-/// not `Lee`/`Leo`; `Austria`/`Australia` are two places).
 fn close_spelling(x: &str, y: &str) -> bool {
     let (x, y): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
     let allowed = if x.len().min(y.len()) >= 8 { 2 } else { 1 };
@@ -1379,6 +1385,20 @@ mod tests {
         assert!(
             find("Zelenskyy’s aide said.", "Zelenskyy's aide said.").is_empty(),
             "apostrophe styles are not spellings"
+        );
+        assert_eq!(
+            find_in(
+                "Brincindofovir will be released to 20 patients.",
+                "He will be the first of 20 patients to receive brincidofovir.",
+                MatchKind::Partial
+            ),
+            vec![(DiscrepancyKind::Spelling, "Brincindofovir".into(), "brincidofovir".into())],
+            "a long word seen only at the start of a sentence"
+        );
+        assert!(
+            find_in("The company announced the trial.", "The company announces a trial.", MatchKind::Partial)
+                .is_empty(),
+            "inflections are not spellings"
         );
     }
 
