@@ -952,15 +952,15 @@ fn names(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, out:
 }
 
 /// A name one side spells differently anywhere in the sentence (`Rachel
-/// Borch` … `Borsch said`): each name of `a` missing from `b` against a
-/// close spelling of it in `b` that `a` does not have.
-fn name_variants(a: &Segment, b: &Segment, vocabulary: &Vocabulary, out: &mut Vec<Discrepancy>) {
+/// Borch` … `Borsch said`): each name (or long word) of one side missing
+/// from the other against a close spelling of it there that the first side
+/// does not have.
+fn name_variants<'v>(a: &Segment, b: &Segment, vocabulary: &'v Vocabulary, out: &mut Vec<Discrepancy>) {
     if title_case(a) || title_case(b) {
         return;
     }
     // `Hartley's` is Hartley.
     let possessive = |x: &str, y: &str| x.strip_suffix('s') == Some(y) || y.strip_suffix('s') == Some(x);
-    let has_key = |seg: &Segment, key: u32| seg.side.words.iter().any(|w| w.key == key);
     // The key without a possessive: `Egeland's` is spelled as `Egeland`.
     let text = |seg: &Segment, i: usize| {
         let key = seg.key(i, vocabulary);
@@ -971,30 +971,54 @@ fn name_variants(a: &Segment, b: &Segment, vocabulary: &Vocabulary, out: &mut Ve
             key
         }
     };
-    let mut seen = FastSet::default();
     // A name by the documents' evidence, at the start of a sentence too.
     let named = |seg: &Segment, i: usize| {
         let w = seg.side.words[i];
-        w.capitalized && vocabulary.is_name(w.key) && !vocabulary.keys[w.key as usize].stop
+        w.capitalized && vocabulary.is_name(w.key)
     };
-    // A long word may be a name written in lower case (a drug), or one only
-    // ever seen at the start of a sentence.
-    let long = |seg: &Segment, i: usize| text(seg, i).chars().count() >= 8 && !seg.info(i, vocabulary).stop;
-    for (here, there, a_side) in [(a, b, true), (b, a, false)] {
-        for i in (0..here.side.words.len()).filter(|&i| !has_key(there, here.side.words[i].key)) {
-            let (name, long_word) = (named(here, i), long(here, i));
-            if !name && !long_word {
-                continue;
-            }
-            let variant = (0..there.side.words.len()).find(|&j| {
-                (named(there, j) || (long_word && !there.info(j, vocabulary).stop))
-                    && !has_key(here, there.side.words[j].key)
-                    && here.info(i, vocabulary).stem != there.info(j, vocabulary).stem
-                    && text(here, i) != text(there, j)
-                    && close_spelling(text(here, i), text(there, j))
-                    && !possessive(text(here, i), text(there, j))
+    // Each side's content words the other side lacks, with whether each is
+    // a name, and whether it is long: a long word may be a name written in
+    // lower case (a drug), or one only ever seen at the start of a sentence.
+    let keys = |seg: &Segment| {
+        let mut keys: Vec<u32> = seg.side.words.iter().map(|w| w.key).collect();
+        keys.sort_unstable();
+        keys
+    };
+    let (keys_a, keys_b) = (keys(a), keys(b));
+    struct Lacking<'t> {
+        at: usize,
+        name: bool,
+        text: &'t str,
+        chars: usize,
+    }
+    let lacking = |seg: &Segment, other: &[u32]| -> Vec<Lacking<'v>> {
+        (0..seg.side.words.len())
+            .filter(|&i| !seg.info(i, vocabulary).stop && other.binary_search(&seg.side.words[i].key).is_err())
+            .map(|i| {
+                let text = text(seg, i);
+                Lacking { at: i, name: named(seg, i), text, chars: text.chars().count() }
+            })
+            .collect()
+    };
+    let (only_a, only_b) = (lacking(a, &keys_b), lacking(b, &keys_a));
+    let sought = |w: &Lacking| w.name || w.chars >= 8;
+    // Nothing to look for: the usual case, a few shared words reordered.
+    if !only_a.iter().chain(&only_b).any(sought) {
+        return;
+    }
+    let mut seen = FastSet::default();
+    for (here, there, mine, theirs, a_side) in [(a, b, &only_a, &only_b, true), (b, a, &only_b, &only_a, false)] {
+        for w in mine.iter().filter(|w| sought(w)) {
+            let (i, long) = (w.at, w.chars >= 8);
+            let variant = theirs.iter().find(|v| {
+                (v.name || long)
+                    && v.chars.abs_diff(w.chars) <= 2
+                    && here.info(i, vocabulary).stem != there.info(v.at, vocabulary).stem
+                    && w.text != v.text
+                    && close_spelling(w.text, v.text)
+                    && !possessive(w.text, v.text)
             });
-            if let Some(j) = variant {
+            if let Some(j) = variant.map(|v| v.at) {
                 let (x, y) = if a_side { (i, j) } else { (j, i) };
                 let d = Discrepancy::new(DiscrepancyKind::Spelling, a.span(x, x + 1), b.span(y, y + 1));
                 let already = out.iter().any(|o| (o.a.start, o.b.start) == (d.a.start, d.b.start));
@@ -1007,11 +1031,19 @@ fn name_variants(a: &Segment, b: &Segment, vocabulary: &Vocabulary, out: &mut Ve
 }
 
 fn close_spelling(x: &str, y: &str) -> bool {
-    let (x, y): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
-    let allowed = if x.len().min(y.len()) >= 8 { 2 } else { 1 };
-    if x.len().min(y.len()) < 5 || x.len().abs_diff(y.len()) > allowed {
+    // Variants keep a word's first or last letters (`Zelenskyy`,
+    // `Zelenskiy`; `Tchaikovsky`, `Chaikovsky`): a cheap test first, since
+    // every long word of one side meets every word of the other.
+    let same_end = |x: &str, y: &str| x.chars().rev().take(2).eq(y.chars().rev().take(2));
+    if x.chars().next() != y.chars().next() && !same_end(x, y) {
         return false;
     }
+    let (nx, ny) = (x.chars().count(), y.chars().count());
+    let allowed = if nx.min(ny) >= 8 { 2 } else { 1 };
+    if nx.min(ny) < 5 || nx.abs_diff(ny) > allowed {
+        return false;
+    }
+    let (x, y): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
     let mut row: Vec<usize> = (0..=y.len()).collect();
     for (i, cx) in x.iter().enumerate() {
         let mut diagonal = row[0];
