@@ -466,6 +466,11 @@ fn numbers(
                         || !x.unit.time
                         || shared_context(here, there, (x.from, x.counted_at), (v.from, v.counted_at), vocabulary)))
                     || same_change(ops, fx, fv, a, vocabulary)
+                    // `the FDA approves hundreds of such arrangements`, `the
+                    // FDA approved nearly 1,000 requests`
+                    || (!v.degree
+                        && x.unit.time == v.counted.time
+                        && same_lead(here, there, x.from, v.from, vocabulary))
             });
             if let Some(Vague { from, to, .. }) = vague {
                 let (given, vague) = (here.span(x.from, x.to), there.span(from, to));
@@ -1330,6 +1335,14 @@ mod tests {
                 MatchKind::Partial
             ),
             vec![(DiscrepancyKind::Number, "15,000".into(), "50,000".into())]
+        );
+        assert_eq!(
+            find_in(
+                "While the FDA approves hundreds of such arrangements each year, companies often decline.",
+                "The FDA approved nearly 1,000 compassionate use requests in 2013.",
+                MatchKind::Partial
+            ),
+            vec![(DiscrepancyKind::Number, "hundreds".into(), "nearly 1,000".into())]
         );
     }
 
