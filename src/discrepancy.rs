@@ -328,8 +328,9 @@ fn figures(words: &[Word], vocabulary: &Vocabulary) -> Vec<Figure> {
         {
             value *= days;
         }
-        // `a week`: the article alone would say nothing.
-        let to = if article { i + 1 } else { i };
+        // `a week`: the article alone would say nothing; `90%`: nor the
+        // number alone.
+        let to = if article || percent { i + 1 } else { i };
         let (hedge, from) = hedge(words, start, vocabulary);
         out.push(Figure { value, percent, from, number_from: start, to, counted_at: i, unit, hedge });
         i = to;
@@ -1220,7 +1221,7 @@ mod tests {
         assert!(find("About 230 containers were damaged.", "More than 200 containers were damaged.").is_empty());
         assert_eq!(
             find("He is still about 90% deaf without it.", "He is still around 80% deaf without it."),
-            vec![(DiscrepancyKind::Number, "90".into(), "80".into())]
+            vec![(DiscrepancyKind::Number, "90%".into(), "80%".into())]
         );
     }
 
@@ -1316,11 +1317,11 @@ mod tests {
                 "The disease is 100 percent fatal if it goes untreated.",
                 "The disease is almost always fatal if it goes untreated."
             ),
-            vec![(DiscrepancyKind::Number, "100".into(), "almost always".into())]
+            vec![(DiscrepancyKind::Number, "100 percent".into(), "almost always".into())]
         );
         assert_eq!(
             find("Without help he is still about 90% deaf.", "Without help he remains largely deaf."),
-            vec![(DiscrepancyKind::Number, "about 90".into(), "largely".into())]
+            vec![(DiscrepancyKind::Number, "about 90%".into(), "largely".into())]
         );
         // Words of degree stand against percentages only.
         assert!(find("He always wore three hats.", "He wore hats.").is_empty());
