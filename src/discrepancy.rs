@@ -87,6 +87,7 @@ pub fn discrepancies(
     quotes(a, b, &quoted, vocabulary, &mut out);
     attribution(a, b, &quoted, vocabulary, &mut out);
     names(a, b, ops, vocabulary, &mut out);
+    unnamed(a, b, ops, vocabulary, &mut out);
     negation(a, b, ops, vocabulary, &mut out);
     spelling(a, b, ops, vocabulary, &mut out);
     name_variants(a, b, vocabulary, &mut out);
@@ -957,6 +958,70 @@ fn names(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, out:
     }
 }
 
+/// Pronouns that point back at someone the text has named.
+const POINTING_BACK: &[&str] =
+    &["he", "she", "they", "him", "her", "his", "hers", "them", "their", "theirs", "it", "its"];
+
+/// Words that open a phrase of place, time or manner.
+const PREPOSITIONS: &[&str] =
+    &["in", "on", "at", "from", "to", "by", "for", "with", "of", "near", "into", "after", "before", "during", "since"];
+
+/// Most words on either side of a name set against a description: a
+/// longer change says something else.
+const MAX_DESCRIPTION: usize = 4;
+
+/// A name against a description in the same place: `drove to Pen Bay
+/// Medical Center` and `drove to a local medical center` say how specific
+/// the report is, and one of them may be wrong.
+fn unnamed(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, out: &mut Vec<Discrepancy>) {
+    if title_case(a) || title_case(b) {
+        return;
+    }
+    let stem = |w: &Word| vocabulary.keys[w.key as usize].stem;
+    let name_only_in = |seg: &Segment, i: usize, other: &Segment| {
+        let own = stem(&seg.side.words[i]);
+        is_name(seg, i, vocabulary) && !other.side.words.iter().any(|w| stem(w) == own)
+    };
+    let content = |seg: &Segment, (from, to): (usize, usize)| -> Vec<usize> {
+        (from..to).filter(|&i| !seg.info(i, vocabulary).stop).collect()
+    };
+    // The whole of a name: its content words are all names met on this side
+    // only, and it does not continue a name before the change.
+    let named = |seg: &Segment, range: (usize, usize), other: &Segment| {
+        let words = content(seg, range);
+        let continues = range.0 > 0 && seg.side.words[range.0 - 1].capitalized;
+        !words.is_empty()
+            && !continues
+            && words.iter().all(|&i| name_only_in(seg, i, other) && seg.info(i, vocabulary).calendar.is_none())
+    };
+    // A description: content words, none of them a name, a figure or a
+    // negation, and no pronoun (`his mother` points back at a name).
+    let described = |seg: &Segment, range: (usize, usize)| {
+        let words = content(seg, range);
+        !words.is_empty()
+            && !(range.0..range.1).any(|i| POINTING_BACK.contains(&seg.key(i, vocabulary)))
+            && words.iter().all(|&i| {
+                let k = seg.info(i, vocabulary);
+                !k.number && !k.negation && (i == 0 || !seg.side.words[i].capitalized)
+            })
+    };
+    for (n, op) in ops.iter().enumerate() {
+        let short = op.a.1 - op.a.0 <= MAX_DESCRIPTION && op.b.1 - op.b.0 <= MAX_DESCRIPTION;
+        if op.tag != DiffTag::Replace || !short || !anchored_change(ops, n, a, vocabulary) {
+            continue;
+        }
+        // `in Lincolnville` against `red foxes`: a place added, not the
+        // same thing named.
+        let (first_a, first_b) = (a.key(op.a.0, vocabulary), b.key(op.b.0, vocabulary));
+        if first_a != first_b && (PREPOSITIONS.contains(&first_a) || PREPOSITIONS.contains(&first_b)) {
+            continue;
+        }
+        if (named(a, op.a, b) && described(b, op.b)) || (named(b, op.b, a) && described(a, op.a)) {
+            out.push(Discrepancy::new(DiscrepancyKind::Name, a.span(op.a.0, op.a.1), b.span(op.b.0, op.b.1)));
+        }
+    }
+}
+
 /// A name one side spells differently anywhere in the sentence (`Rachel
 /// Borch` … `Borsch said`): each name (or long word) of one side missing
 /// from the other against a close spelling of it there that the first side
@@ -1501,6 +1566,31 @@ mod tests {
         assert!(
             find("Officials in Russia said the talks failed.", "Russian officials said the talks failed.").is_empty()
         );
+    }
+
+    #[test]
+    fn a_name_against_a_description_of_it_is_a_name_discrepancy() {
+        let found = find(
+            "Her mother drove her immediately to Pen Bay Medical Center.",
+            "Her mother drove her immediately to a local medical center.",
+        );
+        assert_eq!(found, vec![(DiscrepancyKind::Name, "Pen Bay".into(), "a local".into())]);
+        let found = find(
+            "Her father handed the raccoon over to the Maine Warden Service.",
+            "Her father handed the raccoon over to state authorities for testing.",
+        );
+        assert_eq!(found.iter().map(|d| d.0).collect::<Vec<_>>(), [DiscrepancyKind::Name], "{found:?}");
+        // A pronoun points back at the name; a place added is another slot.
+        assert!(find(
+            "He traced the outline of Mrs Sorkin's ears as a template.",
+            "He traced the outline of his mother's ears as a template."
+        )
+        .is_empty());
+        assert!(find(
+            "Two raccoons, red foxes and skunks tested positive.",
+            "Two raccoons in Lincolnville and skunks tested positive."
+        )
+        .is_empty());
     }
 
     #[test]

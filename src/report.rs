@@ -254,7 +254,8 @@ pub enum DiscrepancyKind {
     /// reported in the writer's words on the other.
     Quote,
     /// A named person, place or organisation differs in the same place of
-    /// the sentence.
+    /// the sentence, or one side names what the other only describes
+    /// (`Pen Bay Medical Center` vs `a local medical center`).
     Name,
     /// The same words are attributed to someone else.
     Attribution,

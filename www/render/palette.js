@@ -48,7 +48,7 @@ export const DISCREPANCY_LABELS = {
 export const DISCREPANCY_HINTS = {
   number: 'a figure differs, is hedged on one side only, or is left vague',
   quote: 'the quoted words differ, or one side reports them in its own words',
-  name: 'a name differs',
+  name: 'a name differs, or one side names what the other only describes',
   attribution: 'the same words, said by someone else',
   negation: 'one negates what the other affirms',
   spelling: 'the same word spelled differently (cosmetic)',
