@@ -660,13 +660,40 @@ fn weekdays(a: &Segment, b: &Segment, vocabulary: &Vocabulary, partial: bool, ou
         let only = |here: &[usize], seg: &Segment, there: &[usize], other: &Segment| -> Vec<usize> {
             here.iter().copied().filter(|&i| there.iter().all(|&j| key(seg, i) != key(other, j))).collect()
         };
-        if let ([x], [y]) = (&only(&wa, a, &wb, b)[..], &only(&wb, b, &wa, a)[..]) {
-            if partial && !shared_clause(a, b, *x, *y, vocabulary) {
-                continue;
+        match (&only(&wa, a, &wb, b)[..], &only(&wb, b, &wa, a)[..]) {
+            ([x], [y]) => {
+                if partial && !shared_clause(a, b, *x, *y, vocabulary) {
+                    continue;
+                }
+                out.push(Discrepancy::new(DiscrepancyKind::Number, a.span(*x, x + 1), b.span(*y, y + 1)));
             }
-            out.push(Discrepancy::new(DiscrepancyKind::Number, a.span(*x, x + 1), b.span(*y, y + 1)));
+            // `in February doctors diagnosed` against `he later developed`:
+            // the day left vague, in a clause both sides share.
+            ([x], []) if wb.is_empty() => {
+                if let Some(y) = vague_time(b, a, vocabulary).filter(|&y| shared_clause(a, b, *x, y, vocabulary)) {
+                    out.push(Discrepancy::new(DiscrepancyKind::Number, a.span(*x, x + 1), b.span(y, y + 1)));
+                }
+            }
+            ([], [y]) if wa.is_empty() => {
+                if let Some(x) = vague_time(a, b, vocabulary).filter(|&x| shared_clause(a, b, x, *y, vocabulary)) {
+                    out.push(Discrepancy::new(DiscrepancyKind::Number, a.span(x, x + 1), b.span(*y, y + 1)));
+                }
+            }
+            _ => {}
         }
     }
+}
+
+/// The only word of `seg` that places an event in time without a date
+/// (`later`, `recently`), if the dated side `other` does not have it too.
+fn vague_time(seg: &Segment, other: &Segment, vocabulary: &Vocabulary) -> Option<usize> {
+    let vague = |seg: &Segment, i: usize| {
+        matches!(seg.key(i, vocabulary), "later" | "earlier" | "recently" | "eventually" | "subsequently")
+    };
+    let mut found = (0..seg.side.words.len()).filter(|&i| vague(seg, i));
+    let only = found.next().filter(|_| found.next().is_none())?;
+    let key = seg.side.words[only].key;
+    (!other.side.words.iter().any(|w| w.key == key)).then_some(only)
 }
 
 /// Byte ranges of the quotations in `text` (inner text, without marks). A
@@ -1460,6 +1487,31 @@ mod tests {
         assert!(find_in(
             "He said Tuesday that he hopes the new FDA-approved study will help other patients as well.",
             "He will be the first of 20 patients in a new FDA-approved trial, and doctors hope to give him his first dose on Thursday.",
+            MatchKind::Partial
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_day_left_vague_in_a_shared_clause_is_a_discrepancy() {
+        assert_eq!(
+            find_in(
+                "A transplant left him weak, and in February doctors diagnosed him with an adenovirus that spread.",
+                "A transplant left him weak, and he later developed an adenovirus infection that spread.",
+                MatchKind::Paraphrase
+            ),
+            vec![(DiscrepancyKind::Number, "February".into(), "later".into())]
+        );
+        // `later` on both sides places something else; `later` in another
+        // clause dates something else.
+        assert!(find(
+            "Blood confirmed Wednesday that the raccoon later tested positive.",
+            "Tests later confirmed that the raccoon tested positive."
+        )
+        .is_empty());
+        assert!(find_in(
+            "She was bitten on a trail in June, and her mother took her to hospital.",
+            "Her mother took her to hospital, where doctors later closed the wound.",
             MatchKind::Partial
         )
         .is_empty());
