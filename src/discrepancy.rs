@@ -90,6 +90,7 @@ pub fn discrepancies(
     unnamed(a, b, ops, vocabulary, &mut out);
     negation(a, b, ops, vocabulary, &mut out);
     spelling(a, b, ops, vocabulary, &mut out);
+    name_forms(a, b, ops, vocabulary, &mut out);
     name_variants(a, b, vocabulary, &mut out);
     // Substantive first, each kind in the order found: a partition, not a
     // sort, so that the widget's wasm carries no stable sort.
@@ -1178,6 +1179,55 @@ fn spelling(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, o
     }
 }
 
+/// Most words one side of a name has that the other lacks (`St. Jude
+/// Children's Research Hospital`, `St. Jude Children's Hospital`).
+const MAX_NAME_FORM_CHANGE: usize = 2;
+
+/// One name written in two forms: inside a run of capitalised words both
+/// sides share on either side of the change, a word only one side has or
+/// a function word swapped (`Institute for Child Health`, `Institute of
+/// Child Health`). Different names in one place are left to `names`.
+fn name_forms(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, out: &mut Vec<Discrepancy>) {
+    if title_case(a) || title_case(b) {
+        return;
+    }
+    let capital = |seg: &Segment, i: usize| i > 0 && i < seg.side.words.len() && seg.side.words[i].capitalized;
+    let content = |seg: &Segment, (from, to): (usize, usize)| (from..to).any(|i| !seg.info(i, vocabulary).stop);
+    let inside_name = |seg: &Segment, (from, to): (usize, usize)| {
+        to - from <= MAX_NAME_FORM_CHANGE
+            && from > 0
+            && capital(seg, from - 1)
+            && capital(seg, to)
+            && (from..to).all(|i| seg.side.words[i].capitalized || seg.info(i, vocabulary).stop)
+    };
+    // Whether only spaces part word `i` from the one before, or the full
+    // stop of a short title (`St. Jude`).
+    let joined = |seg: &Segment, i: usize| {
+        let (before, word) = (seg.side.words[i - 1], seg.side.words[i]);
+        let gap = &seg.side.text[before.end as usize..word.start as usize];
+        let gap = if before.end - before.start <= 3 { gap.strip_prefix('.').unwrap_or(gap) } else { gap };
+        gap.chars().all(char::is_whitespace)
+    };
+    // The whole name around word range `(from, to)`: the capitalised words
+    // next to it, up to any punctuation.
+    let whole = |seg: &Segment, (from, to): (usize, usize)| {
+        let start = (1..from).rev().take_while(|&i| capital(seg, i) && joined(seg, i + 1)).last().unwrap_or(from - 1);
+        let end =
+            (to + 1..seg.side.words.len()).take_while(|&i| capital(seg, i) && joined(seg, i)).last().unwrap_or(to);
+        seg.span(start, end + 1)
+    };
+    for (n, op) in ops.iter().enumerate() {
+        let between_equals =
+            n > 0 && ops.get(n + 1).is_some_and(|o| o.tag == DiffTag::Equal) && ops[n - 1].tag == DiffTag::Equal;
+        if op.tag == DiffTag::Equal || !between_equals || (content(a, op.a) && content(b, op.b)) {
+            continue;
+        }
+        if inside_name(a, op.a) && inside_name(b, op.b) {
+            out.push(Discrepancy::new(DiscrepancyKind::Spelling, whole(a, op.a), whole(b, op.b)));
+        }
+    }
+}
+
 /// Most words a negation flip changes on either side (`did not confirm` →
 /// `confirmed`).
 const MAX_NEGATION_CHANGE: usize = 4;
@@ -1618,6 +1668,34 @@ mod tests {
         assert!(
             find("Officials in Russia said the talks failed.", "Russian officials said the talks failed.").is_empty()
         );
+    }
+
+    #[test]
+    fn one_name_in_two_forms_is_cosmetic() {
+        assert_eq!(
+            find(
+                "He is in intensive care at St. Jude Children's Research Hospital in Memphis.",
+                "He is in intensive care at St. Jude Children's Hospital in Memphis."
+            ),
+            vec![(
+                DiscrepancyKind::Spelling,
+                "St. Jude Children's Research Hospital".into(),
+                "St. Jude Children's Hospital".into()
+            )]
+        );
+        assert_eq!(
+            find(
+                "Researchers at the Institute for Child Health (ICH) grow ears.",
+                "Researchers at the Institute of Child Health (ICH) grow ears."
+            ),
+            vec![(DiscrepancyKind::Spelling, "Institute for Child Health".into(), "Institute of Child Health".into())]
+        );
+        // A word in lower case is a description, not part of the name.
+        assert!(find(
+            "Tests by the Maine Center for Disease Control confirmed it.",
+            "Tests by the Maine state Center for Disease Control confirmed it."
+        )
+        .is_empty());
     }
 
     #[test]

@@ -262,7 +262,8 @@ pub enum DiscrepancyKind {
     /// One side negates what the other affirms.
     Negation,
     /// The same word spelled differently: a transliteration, a British or
-    /// American spelling, a misspelt name.
+    /// American spelling, a misspelt name; or one name in two forms
+    /// (`Institute for Child Health`, `Institute of Child Health`).
     Spelling,
 }
 
