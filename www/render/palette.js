@@ -51,7 +51,7 @@ export const DISCREPANCY_HINTS = {
   name: 'a name differs, or one side names what the other only describes',
   attribution: 'the same words, said by someone else',
   negation: 'one negates what the other affirms',
-  spelling: 'the same word spelled differently (cosmetic)',
+  spelling: 'the same word or name written differently (cosmetic)',
 };
 
 /** A percentage for people: 0.7539 → "75%", tiny non-zero shares → "<1%". */
