@@ -1010,32 +1010,34 @@ fn unnamed(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, ou
         let own = stem(&seg.side.words[i]);
         is_name(seg, i, vocabulary) && !other.side.words.iter().any(|w| stem(w) == own)
     };
-    let content = |seg: &Segment, (from, to): (usize, usize)| -> Vec<usize> {
-        (from..to).filter(|&i| !seg.info(i, vocabulary).stop).collect()
-    };
     // The whole of a name: its content words are all names met on this side
     // only, and it does not continue a name before the change.
     let named = |seg: &Segment, range: (usize, usize), other: &Segment| {
-        let words = content(seg, range);
         let continues = range.0 > 0 && seg.side.words[range.0 - 1].capitalized;
-        !words.is_empty()
-            && !continues
-            && words.iter().all(|&i| name_only_in(seg, i, other) && seg.info(i, vocabulary).calendar.is_none())
+        let mut content = (range.0..range.1).filter(|&i| !seg.info(i, vocabulary).stop).peekable();
+        !continues
+            && content.peek().is_some()
+            && content.all(|i| name_only_in(seg, i, other) && seg.info(i, vocabulary).calendar.is_none())
     };
     // A description: content words, none of them a name, a figure or a
     // negation, and no pronoun (`his mother` points back at a name).
     let described = |seg: &Segment, range: (usize, usize)| {
-        let words = content(seg, range);
-        !words.is_empty()
+        let mut content = (range.0..range.1).filter(|&i| !seg.info(i, vocabulary).stop).peekable();
+        content.peek().is_some()
             && !(range.0..range.1).any(|i| POINTING_BACK.contains(&seg.key(i, vocabulary)))
-            && words.iter().all(|&i| {
+            && content.all(|i| {
                 let k = seg.info(i, vocabulary);
                 !k.number && !k.negation && (i == 0 || !seg.side.words[i].capitalized)
             })
     };
+    // A name inside a sentence is capitalised: most changes have none.
+    let capital = |seg: &Segment, (from, to): (usize, usize)| (from.max(1)..to).any(|i| seg.side.words[i].capitalized);
     for (n, op) in ops.iter().enumerate() {
         let short = op.a.1 - op.a.0 <= MAX_DESCRIPTION && op.b.1 - op.b.0 <= MAX_DESCRIPTION;
-        if op.tag != DiffTag::Replace || !short || !anchored_change(ops, n, a, vocabulary) {
+        if op.tag != DiffTag::Replace || !short || !(capital(a, op.a) || capital(b, op.b)) {
+            continue;
+        }
+        if !anchored_change(ops, n, a, vocabulary) {
             continue;
         }
         // `in Lincolnville` against `red foxes`: a place added, not the
@@ -1175,23 +1177,25 @@ fn spelling(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, o
         let trimmed = |s: &str| s.trim_end_matches('s').to_string();
         x.chars().count() >= 4 && trimmed(&x) != trimmed(&y)
     };
-    let mut aligned = FastSet::default();
     for op in ops.iter().filter(|op| op.tag == DiffTag::Equal) {
         for k in 0..(op.a.1 - op.a.0) {
             let (i, j) = (op.a.0 + k, op.b.0 + k);
-            aligned.insert(a.side.words[i].key);
             if differ(i, j) {
                 out.push(Discrepancy::new(DiscrepancyKind::Spelling, a.span(i, i + 1), b.span(j, j + 1)));
             }
         }
     }
-    for i in 0..a.side.words.len() {
-        let key = a.side.words[i].key;
-        if a.info(i, vocabulary).stop || !aligned.insert(key) {
-            continue;
-        }
-        if let Some(j) = (0..b.side.words.len()).find(|&j| b.side.words[j].key == key && differ(i, j)) {
-            out.push(Discrepancy::new(DiscrepancyKind::Spelling, a.span(i, i + 1), b.span(j, j + 1)));
+    // Words the diff left unaligned, each key once.
+    let words = a.side.words;
+    for op in ops.iter().filter(|op| op.tag != DiffTag::Equal) {
+        for i in op.a.0..op.a.1 {
+            let key = words[i].key;
+            if a.info(i, vocabulary).stop || words[..i].iter().any(|w| w.key == key) {
+                continue;
+            }
+            if let Some(j) = (0..b.side.words.len()).find(|&j| b.side.words[j].key == key && differ(i, j)) {
+                out.push(Discrepancy::new(DiscrepancyKind::Spelling, a.span(i, i + 1), b.span(j, j + 1)));
+            }
         }
     }
 }
@@ -1236,10 +1240,10 @@ fn name_forms(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary,
     for (n, op) in ops.iter().enumerate() {
         let between_equals =
             n > 0 && ops.get(n + 1).is_some_and(|o| o.tag == DiffTag::Equal) && ops[n - 1].tag == DiffTag::Equal;
-        if op.tag == DiffTag::Equal || !between_equals || (content(a, op.a) && content(b, op.b)) {
+        if op.tag == DiffTag::Equal || !between_equals || !inside_name(a, op.a) || !inside_name(b, op.b) {
             continue;
         }
-        if inside_name(a, op.a) && inside_name(b, op.b) {
+        if !(content(a, op.a) && content(b, op.b)) {
             out.push(Discrepancy::new(DiscrepancyKind::Spelling, whole(a, op.a), whole(b, op.b)));
         }
     }
