@@ -714,6 +714,13 @@ fn quotations(text: &str) -> Vec<(usize, usize)> {
                 out.push((start, i));
                 open = None;
             }
+            // Wire copy closes with two apostrophes: `"… unimaginable,''
+            // Bradford wrote`.
+            (Some((start, '"' | '“')), '\'') if closes_wire(text, i) => {
+                out.push((start, i));
+                open = None;
+            }
+            (None, '\'') if out.is_empty() && closes_wire(text, i) => out.push((0, i)),
             // A closing mark with none open: the quotation began in an
             // earlier sentence.
             (None, '”') if out.is_empty() => out.push((0, i)),
@@ -731,6 +738,15 @@ fn closes(text: &str, i: usize) -> bool {
     let before = text[..i].chars().next_back();
     let after = text[i + 1..].chars().next();
     before.is_some_and(|c| matches!(c, ',' | '.' | '!' | '?')) && after.is_none_or(char::is_whitespace)
+}
+
+/// Whether two apostrophes at byte `i` close a quotation as wire copy
+/// writes it: after punctuation, before a space or the end.
+fn closes_wire(text: &str, i: usize) -> bool {
+    let before = text[..i].chars().next_back();
+    text[i..].starts_with("''")
+        && before.is_some_and(|c| matches!(c, ',' | '.' | '!' | '?'))
+        && text[i + 2..].chars().next().is_none_or(char::is_whitespace)
 }
 
 /// Indices of the words of `seg` inside the byte range `range`.
@@ -1047,7 +1063,11 @@ fn unnamed(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, ou
             continue;
         }
         if (named(a, op.a, b) && described(b, op.b)) || (named(b, op.b, a) && described(a, op.a)) {
-            out.push(Discrepancy::new(DiscrepancyKind::Name, a.span(op.a.0, op.a.1), b.span(op.b.0, op.b.1)));
+            let (sa, sb) = (a.span(op.a.0, op.a.1), b.span(op.b.0, op.b.1));
+            // A speaker named against `prosecutors` is already an attribution.
+            if !out.iter().any(|d| d.a.start == sa.start && d.b.start == sb.start) {
+                out.push(Discrepancy::new(DiscrepancyKind::Name, sa, sb));
+            }
         }
     }
 }
@@ -1776,6 +1796,23 @@ mod tests {
         let found = find(
             "“It was an unthinkable kind of situation,” the judge said.",
             "The case was described by the judge as an unthinkable situation.",
+        );
+        assert_eq!(found.iter().map(|d| d.0).collect::<Vec<_>>(), [DiscrepancyKind::Quote], "{found:?}");
+    }
+
+    #[test]
+    fn wire_copy_closes_a_quotation_with_two_apostrophes() {
+        let text = "\"The destruction is unimaginable,'' Bradford wrote in the memo.";
+        assert_eq!(quotations(text), vec![(1, 33)]);
+        assert_eq!(&text[1..33], "The destruction is unimaginable,");
+        // Begun in an earlier sentence.
+        assert_eq!(quotations("That will haunt me the rest of my life.''"), vec![(0, 39)]);
+        // An apostrophe is not a mark.
+        assert_eq!(quotations("The sons' lawyer said it was 'over'."), vec![]);
+        // The quotation alone is compared with reported speech.
+        let found = find(
+            "\"The psychological and emotional destruction defendant caused this minor child is unimaginable,'' Bradford wrote in the memo.",
+            "Assistant U.S. Attorney Scott Bradford wrote that the emotional damage caused to the child was unimaginable.",
         );
         assert_eq!(found.iter().map(|d| d.0).collect::<Vec<_>>(), [DiscrepancyKind::Quote], "{found:?}");
     }
