@@ -720,7 +720,9 @@ fn quotations(text: &str) -> Vec<(usize, usize)> {
                 out.push((start, i));
                 open = None;
             }
-            (None, '\'') if out.is_empty() && closes_wire(text, i) => out.push((0, i)),
+            (None, '\'') if out.is_empty() && closes_wire(text, i) && text[..i].ends_with([',', '.', '!', '?']) => {
+                out.push((0, i))
+            }
             // A closing mark with none open: the quotation began in an
             // earlier sentence.
             (None, '”') if out.is_empty() => out.push((0, i)),
@@ -741,12 +743,13 @@ fn closes(text: &str, i: usize) -> bool {
 }
 
 /// Whether two apostrophes at byte `i` close a quotation as wire copy
-/// writes it: after punctuation, before a space or the end.
+/// writes it (`unimaginable,'' Bradford wrote`, `a "perfect storm'' of`):
+/// at the end of a word, before a space, punctuation or the end.
 fn closes_wire(text: &str, i: usize) -> bool {
     let before = text[..i].chars().next_back();
     text[i..].starts_with("''")
-        && before.is_some_and(|c| matches!(c, ',' | '.' | '!' | '?'))
-        && text[i + 2..].chars().next().is_none_or(char::is_whitespace)
+        && before.is_some_and(|c| !c.is_whitespace())
+        && text[i + 2..].chars().next().is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation())
 }
 
 /// Indices of the words of `seg` inside the byte range `range`.
@@ -799,11 +802,13 @@ fn quotes(
         words.iter().map(|&i| seg.info(i, vocabulary)).filter(|k| !k.stop && !k.number).map(|k| k.stem).collect()
     };
     for (quoted, here, there, there_quotes, a_side) in [(qa, a, b, qb, true), (qb, b, a, qa, false)] {
-        if !there_quotes.is_empty() || speaker(there, there_quotes, vocabulary).is_none() {
+        if speaker(there, there_quotes, vocabulary).is_none() {
             continue;
         }
-        let all_there: Vec<usize> = (0..there.side.words.len()).collect();
-        let there_content = content(there, &all_there);
+        // The other side's own words: outside anything it quotes.
+        let inside: Vec<usize> = there_quotes.iter().flat_map(|&r| words_in(there, r)).collect();
+        let own: Vec<usize> = (0..there.side.words.len()).filter(|i| !inside.contains(i)).collect();
+        let there_content = content(there, &own);
         for &r in quoted.iter() {
             let k = content(here, &words_in(here, r));
             if k.len() < MIN_REPORTED_CONTENT {
@@ -1807,12 +1812,20 @@ mod tests {
         assert_eq!(&text[1..33], "The destruction is unimaginable,");
         // Begun in an earlier sentence.
         assert_eq!(quotations("That will haunt me the rest of my life.''"), vec![(0, 39)]);
+        // Closed inside a sentence.
+        assert_eq!(quotations("a \"perfect storm'' of medical issues"), vec![(3, 16)]);
         // An apostrophe is not a mark.
         assert_eq!(quotations("The sons' lawyer said it was 'over'."), vec![]);
         // The quotation alone is compared with reported speech.
         let found = find(
             "\"The psychological and emotional destruction defendant caused this minor child is unimaginable,'' Bradford wrote in the memo.",
             "Assistant U.S. Attorney Scott Bradford wrote that the emotional damage caused to the child was unimaginable.",
+        );
+        assert_eq!(found.iter().map(|d| d.0).collect::<Vec<_>>(), [DiscrepancyKind::Quote], "{found:?}");
+        // Retold by a sentence that quotes something else.
+        let found = find(
+            "Bradford called Egeland a \"self-absorbed, opportunistic narcissist,'' motivated by greed.",
+            "Prosecutors described Egeland as a \"menace to society\" and a self-absorbed narcissist.",
         );
         assert_eq!(found.iter().map(|d| d.0).collect::<Vec<_>>(), [DiscrepancyKind::Quote], "{found:?}");
     }
