@@ -802,7 +802,7 @@ fn quotes(
         words.iter().map(|&i| seg.info(i, vocabulary)).filter(|k| !k.stop && !k.number).map(|k| k.stem).collect()
     };
     for (quoted, here, there, there_quotes, a_side) in [(qa, a, b, qb, true), (qb, b, a, qa, false)] {
-        if speaker(there, there_quotes, vocabulary).is_none() {
+        if quoted.is_empty() || speaker(there, there_quotes, vocabulary).is_none() {
             continue;
         }
         // The other side's own words: outside anything it quotes.
