@@ -720,9 +720,7 @@ fn quotations(text: &str) -> Vec<(usize, usize)> {
                 out.push((start, i));
                 open = None;
             }
-            (None, '\'') if out.is_empty() && closes_wire(text, i) && text[..i].ends_with([',', '.', '!', '?']) => {
-                out.push((0, i))
-            }
+            (None, '\'') if out.is_empty() && closes_wire(text, i) && after_punctuation(text, i) => out.push((0, i)),
             // A closing mark with none open: the quotation began in an
             // earlier sentence.
             (None, '”') if out.is_empty() => out.push((0, i)),
@@ -737,9 +735,14 @@ fn quotations(text: &str) -> Vec<(usize, usize)> {
 
 /// Whether the straight quotation mark at byte `i` reads as a closing one.
 fn closes(text: &str, i: usize) -> bool {
-    let before = text[..i].chars().next_back();
     let after = text[i + 1..].chars().next();
-    before.is_some_and(|c| matches!(c, ',' | '.' | '!' | '?')) && after.is_none_or(char::is_whitespace)
+    after_punctuation(text, i) && after.is_none_or(char::is_whitespace)
+}
+
+/// Whether byte `i` of `text` follows the punctuation that ends a quoted
+/// clause (`,` `.` `!` `?`).
+fn after_punctuation(text: &str, i: usize) -> bool {
+    text[..i].ends_with([',', '.', '!', '?'])
 }
 
 /// Whether two apostrophes at byte `i` close a quotation as wire copy
@@ -857,6 +860,15 @@ fn is_name(seg: &Segment, i: usize, vocabulary: &Vocabulary) -> bool {
     !abbreviation && !before.contains(['“', '"', '.', ':', '(', '—', '‘'])
 }
 
+/// Whether word `i` of `seg` is a name that `other` lacks. A name the other
+/// side has somewhere (`Europe's`, `Europe`) is not in question. (A
+/// sentence's few words: a scan, no set to build.)
+fn name_only_in(seg: &Segment, i: usize, other: &Segment, vocabulary: &Vocabulary) -> bool {
+    let stem = |w: &Word| vocabulary.keys[w.key as usize].stem;
+    let own = stem(&seg.side.words[i]);
+    is_name(seg, i, vocabulary) && !other.side.words.iter().any(|w| stem(w) == own)
+}
+
 /// In a headline written in title case, capitals do not mark names.
 fn title_case(seg: &Segment) -> bool {
     let words = seg.side.words;
@@ -956,13 +968,7 @@ fn names(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, out:
         return;
     }
     let key_text = |seg: &Segment, i: usize| seg.key(i, vocabulary);
-    let stem = |w: &Word| vocabulary.keys[w.key as usize].stem;
-    // A name that the other side has somewhere (`Europe's`, `Europe`) is not
-    // in question. (A sentence's few words: a scan, no set to build.)
-    let name_only_in = |seg: &Segment, i: usize, other: &Segment| {
-        let own = stem(&seg.side.words[i]);
-        is_name(seg, i, vocabulary) && !other.side.words.iter().any(|w| stem(w) == own)
-    };
+    let name_only_in = |seg: &Segment, i: usize, other: &Segment| name_only_in(seg, i, other, vocabulary);
     for (n, op) in ops.iter().enumerate() {
         // The same place in the sentence: a short change between words
         // both sides share.
@@ -1026,11 +1032,7 @@ fn unnamed(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, ou
     if title_case(a) || title_case(b) {
         return;
     }
-    let stem = |w: &Word| vocabulary.keys[w.key as usize].stem;
-    let name_only_in = |seg: &Segment, i: usize, other: &Segment| {
-        let own = stem(&seg.side.words[i]);
-        is_name(seg, i, vocabulary) && !other.side.words.iter().any(|w| stem(w) == own)
-    };
+    let name_only_in = |seg: &Segment, i: usize, other: &Segment| name_only_in(seg, i, other, vocabulary);
     // The whole of a name: its content words are all names met on this side
     // only, and it does not continue a name before the change.
     let named = |seg: &Segment, range: (usize, usize), other: &Segment| {
