@@ -345,8 +345,10 @@ fn is_year(f: &Figure) -> bool {
 }
 
 /// Most words on either side of a changed stretch that can hold one
-/// changed fact: a longer one is different content, not a change.
-const MAX_CHANGE: usize = 6;
+/// changed fact (`received six shots so far` against `since undergone a
+/// series of seven injections`): a longer one is different content, not a
+/// change.
+const MAX_CHANGE: usize = 8;
 
 /// Whether op `n` is a short change between words both sides share: the
 /// ops around it are equal (or the sentence's edge), and one of them holds a
@@ -1395,6 +1397,20 @@ mod tests {
                 "More than 6,400 services were cancelled on Thursday."
             ),
             vec![(DiscrepancyKind::Number, "About 4,600".into(), "More than 6,400".into())]
+        );
+    }
+
+    #[test]
+    fn a_count_reworded_around_its_figure_is_still_a_change() {
+        // The figure and the thing counted are both reworded, in one change
+        // of eight words between shared ones.
+        assert_eq!(
+            find_in(
+                "The council has opened four parks so far, including one by the river.",
+                "The council has since completed a series of five green spaces, including one by the river.",
+                MatchKind::Partial
+            ),
+            vec![(DiscrepancyKind::Number, "four".into(), "five".into())]
         );
     }
 
