@@ -221,6 +221,41 @@ fn days_in(key: &str) -> Option<f64> {
     })
 }
 
+/// A unit of measure that `a` can stand before as one (`a mile`).
+fn is_measure(key: &str) -> bool {
+    matches!(
+        key,
+        "mile"
+            | "kilometre"
+            | "kilometer"
+            | "metre"
+            | "meter"
+            | "yard"
+            | "foot"
+            | "inch"
+            | "acre"
+            | "hectare"
+            | "pound"
+            | "kilogram"
+            | "kilo"
+            | "ton"
+            | "tonne"
+            | "litre"
+            | "liter"
+            | "gallon"
+    )
+}
+
+/// The parts a fraction word divides into (`half`, `thirds`, `quarter`).
+fn denominator(key: &str) -> Option<f64> {
+    Some(match key.strip_suffix('s').unwrap_or(key) {
+        "half" | "halve" => 2.0,
+        "third" => 3.0,
+        "quarter" => 4.0,
+        _ => return None,
+    })
+}
+
 fn is_percent(key: &str) -> bool {
     matches!(key, "percent" | "%")
 }
@@ -278,11 +313,19 @@ fn figures(words: &[Word], vocabulary: &Vocabulary) -> Vec<Figure> {
         let value = if info(i).number {
             parse_number(key(i))
         } else if matches!(key(i), "a" | "an")
-            && words.get(i + 1).is_some_and(|w| days_in(&vocabulary.key_text[w.key as usize]).is_some())
+            && words.get(i + 1).is_some_and(|w| {
+                let unit = vocabulary.key_text[w.key as usize].as_str();
+                // `a third of`, not `a third suspect`.
+                let share = denominator(unit).is_some() && i + 2 < words.len() && key(i + 2) == "of";
+                days_in(unit).is_some() || is_measure(unit) || share
+            })
             && !(i.saturating_sub(3)..i).any(is_number)
         {
-            // `a week before`, `within a decade`; not the rate in `100
-            // children a year`.
+            // `a week before`, `within a decade`, `a mile`, `a third of`;
+            // not the rate in `100 children a year`.
+            Some(1.0)
+        } else if key(i) == "half" && i + 1 < words.len() && matches!(key(i + 1), "a" | "an" | "the" | "of") {
+            // `half a mile`, `half the vote`: the share is read below.
             Some(1.0)
         } else {
             // `one` counts as a figure only before a noun (`one missile`)
@@ -315,6 +358,22 @@ fn figures(words: &[Word], vocabulary: &Vocabulary) -> Vec<Figure> {
             value
         };
         value = scaled(&mut i, value);
+        // `three-quarters of a mile`, `half the vote`, `a third of`: a share
+        // of what follows, which the figure then counts.
+        let share = if key(start) == "half" {
+            Some(2.0)
+        } else {
+            (i < words.len()).then(|| denominator(key(i))).flatten().inspect(|_| i += 1)
+        };
+        if let Some(parts) = share {
+            value /= parts;
+            if i < words.len() && key(i) == "of" {
+                i += 1;
+            }
+            if i < words.len() && matches!(key(i), "a" | "an" | "the") {
+                i += 1;
+            }
+        }
         // `one in 10,000`: the share.
         if ratio(i) {
             let of = if info(i + 1).number { parse_number(key(i + 1)) } else { number_word(key(i + 1)) };
@@ -332,7 +391,7 @@ fn figures(words: &[Word], vocabulary: &Vocabulary) -> Vec<Figure> {
         }
         // `a week`: the article alone would say nothing; `90%`: nor the
         // number alone.
-        let to = if article || percent { i + 1 } else { i };
+        let to = if (article || percent || share.is_some()) && i < words.len() { i + 1 } else { i };
         let (hedge, from) = hedge(words, start, vocabulary);
         out.push(Figure { value, percent, from, number_from: start, to, counted_at: i, unit, hedge });
         i = to;
@@ -1411,6 +1470,25 @@ mod tests {
                 MatchKind::Partial
             ),
             vec![(DiscrepancyKind::Number, "four".into(), "five".into())]
+        );
+    }
+
+    #[test]
+    fn shares_and_single_units_are_figures() {
+        assert_eq!(
+            find("He walked half a mile to the station.", "He walked about a mile to the station."),
+            vec![(DiscrepancyKind::Number, "half a mile".into(), "about a mile".into())]
+        );
+        assert_eq!(
+            find("Three-quarters of the budget went to schools.", "Half the budget went to schools."),
+            vec![(DiscrepancyKind::Number, "Three-quarters of the budget".into(), "Half the budget".into())]
+        );
+        assert!(find("A third of the budget went to schools.", "One third of the budget went to schools.").is_empty());
+        assert!(
+            !find("A third suspect was arrested on Monday.", "Two suspects were arrested on Monday.")
+                .iter()
+                .any(|d| d.0 == DiscrepancyKind::Number),
+            "an ordinal is not a share"
         );
     }
 
