@@ -983,6 +983,10 @@ fn speaker(seg: &Segment, quotations: &[(usize, usize)], vocabulary: &Vocabulary
 
 /// The same words said by someone else: both sides report speech, what is
 /// said is largely shared, and neither side's speaker appears on the other.
+/// Or the same words told as someone's on one side only (`Doctors say he
+/// has been vomiting blood` against the writer's own `He vomits blood`):
+/// the other side reports no speech, quotes nothing and names no one of
+/// that speaker.
 fn attribution(
     a: &Segment,
     b: &Segment,
@@ -990,13 +994,17 @@ fn attribution(
     vocabulary: &Vocabulary,
     out: &mut Vec<Discrepancy>,
 ) {
-    let (Some((sa, wa)), Some((sb, wb))) = (speaker(a, &quoted[0], vocabulary), speaker(b, &quoted[1], vocabulary))
-    else {
-        return;
+    let (speaker_a, speaker_b) = (speaker(a, &quoted[0], vocabulary), speaker(b, &quoted[1], vocabulary));
+    // The writer's own words: no reporting verb, no quotation.
+    let unattributed = |seg: &Segment, quotations: &[(usize, usize)]| {
+        quotations.is_empty() && (0..seg.side.words.len()).all(|i| !SPEECH_VERBS.contains(&seg.key(i, vocabulary)))
     };
-    if sa.is_empty() || sb.is_empty() {
-        return;
-    }
+    let (sa, wa, sb, wb, one_side) = match (speaker_a, speaker_b) {
+        (Some((sa, wa)), Some((sb, wb))) if !sa.is_empty() && !sb.is_empty() => (sa, wa, sb, wb, false),
+        (Some((sa, wa)), None) if !sa.is_empty() && unattributed(b, &quoted[1]) => (sa, wa, vec![], vec![], true),
+        (None, Some((sb, wb))) if !sb.is_empty() && unattributed(a, &quoted[0]) => (vec![], vec![], sb, wb, true),
+        _ => return,
+    };
     let stem = |seg: &Segment, i: usize| seg.info(i, vocabulary).stem;
     let stems = |seg: &Segment| (0..seg.side.words.len()).map(|i| stem(seg, i)).collect::<FastSet<u32>>();
     let (all_a, all_b) = (stems(a), stems(b));
@@ -1010,12 +1018,26 @@ fn attribution(
     };
     let (said_a, said_b) = (said(a, &wa), said(b, &wb));
     let shared = said_a.iter().filter(|s| said_b.contains(s)).count();
-    let same_claim = shared >= 3 && shared * 3 >= 2 * said_a.len().min(said_b.len());
+    let same_claim = if one_side {
+        // What the speaker is said to say is what the other side tells, not
+        // a part of a longer sentence that tells more.
+        let (attributed, told) = if sa.is_empty() { (&said_b, &said_a) } else { (&said_a, &said_b) };
+        shared >= 3 && shared * 3 >= 2 * attributed.len() && shared * 2 >= told.len()
+    } else {
+        shared >= 3 && shared * 3 >= 2 * said_a.len().min(said_b.len())
+    };
     if same_claim
         && sa.iter().all(|&i| !all_b.contains(&stem(a, i)))
         && sb.iter().all(|&i| !all_a.contains(&stem(b, i)))
     {
-        let span = |seg: &Segment, words: &[usize]| seg.span(words[0], words[words.len() - 1] + 1);
+        // No speaker: an empty span where the claim starts.
+        let span = |seg: &Segment, words: &[usize]| {
+            if words.is_empty() {
+                seg.empty_span_at(0)
+            } else {
+                seg.span(words[0], words[words.len() - 1] + 1)
+            }
+        };
         out.push(Discrepancy::new(DiscrepancyKind::Attribution, span(a, &sa), span(b, &sb)));
     }
 }
@@ -1945,6 +1967,31 @@ mod tests {
             "The fire was put out by noon, the harbour master told reporters."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_claim_told_as_someone_s_on_one_side_only_is_an_attribution_discrepancy() {
+        assert_eq!(
+            find(
+                "The bridge will stay closed until the spring for repairs.",
+                "Engineers say the bridge will stay closed until the spring for repairs."
+            ),
+            vec![(DiscrepancyKind::Attribution, "".into(), "Engineers".into())]
+        );
+        // A speaker of a longer sentence is not the source of a part of it.
+        assert!(find_in(
+            "The mayor told reporters he had toured the damaged bridge on Monday with engineers and angry residents.",
+            "Engineers toured the damaged bridge on Monday.",
+            MatchKind::Partial
+        )
+        .is_empty());
+        // A quotation on the other side has a speaker of its own.
+        assert!(find(
+            "“The bridge will stay closed until the spring,” he said.",
+            "Engineers say the bridge will stay closed until the spring."
+        )
+        .iter()
+        .all(|d| d.0 != DiscrepancyKind::Attribution));
     }
 
     #[test]

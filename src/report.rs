@@ -257,7 +257,8 @@ pub enum DiscrepancyKind {
     /// the sentence, or one side names what the other only describes
     /// (`Pen Bay Medical Center` vs `a local medical center`).
     Name,
-    /// The same words are attributed to someone else.
+    /// The same words are attributed to someone else, or to someone on one
+    /// side only (an empty span on the side that tells them as its own).
     Attribution,
     /// One side negates what the other affirms.
     Negation,

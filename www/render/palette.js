@@ -49,7 +49,7 @@ export const DISCREPANCY_HINTS = {
   number: 'a figure differs, is hedged on one side only, or is left vague',
   quote: 'the quoted words differ, or one side reports them in its own words',
   name: 'a name differs, or one side names what the other only describes',
-  attribution: 'the same words, said by someone else',
+  attribution: 'the same words, said by someone else or attributed on one side only',
   negation: 'one negates what the other affirms',
   spelling: 'the same word or name written differently (cosmetic)',
 };
