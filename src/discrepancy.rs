@@ -288,11 +288,18 @@ impl Counted {
     }
 
     /// Whether both count something and share a word of it (`20 animals`,
-    /// `two dozen rabid animals`), or both count time.
+    /// `two dozen rabid animals`), or both count time, or both give an age.
     fn shares(&self, other: &Counted) -> bool {
         self.time == other.time
             && self.age == other.age
-            && (self.time || self.stems().iter().any(|s| other.stems().contains(s)))
+            && (self.time || self.age || self.stems().iter().any(|s| other.stems().contains(s)))
+    }
+
+    /// Whether it says how long or how old: in a partial match, such a
+    /// figure is compared only among shared words (another clause's years
+    /// may be another span of time, another person's age).
+    fn dates_or_ages(&self) -> bool {
+        self.time || self.age
     }
 
     /// Whether both count the same thing, or both nothing said.
@@ -385,13 +392,20 @@ fn figures(words: &[Word], vocabulary: &Vocabulary) -> Vec<Figure> {
         let unit = Counted::after(words, i, vocabulary);
         let percent = i < words.len() && is_percent(key(i));
         if let Some(days) =
-            words.get(i).and_then(|w| days_in(&vocabulary.key_text[w.key as usize])).filter(|_| unit.time)
+            words.get(i).and_then(|w| days_in(&vocabulary.key_text[w.key as usize])).filter(|_| unit.dates_or_ages())
         {
             value *= days;
         }
         // `a week`: the article alone would say nothing; `90%`: nor the
         // number alone.
-        let to = if (article || percent || share.is_some()) && i < words.len() { i + 1 } else { i };
+        let to = if unit.age && i + 1 < words.len() {
+            // `nine months old`
+            i + 2
+        } else if (article || percent || share.is_some()) && i < words.len() {
+            i + 1
+        } else {
+            i
+        };
         let (hedge, from) = hedge(words, start, vocabulary);
         out.push(Figure { value, percent, from, number_from: start, to, counted_at: i, unit, hedge });
         i = to;
@@ -474,7 +488,7 @@ fn numbers(
             0
         } else if x.unit.shares(&y.unit)
             && (!partial
-                || !x.unit.time
+                || !x.unit.dates_or_ages()
                 || x.value == y.value
                 || shared_context(a, b, (x.from, x.counted_at), (y.from, y.counted_at), vocabulary))
         {
@@ -527,12 +541,13 @@ fn numbers(
                 let counts_it = v.counted.shares(&x.unit);
                 (counts_it
                     && (!partial
-                        || !x.unit.time
+                        || !x.unit.dates_or_ages()
                         || shared_context(here, there, (x.from, x.counted_at), (v.from, v.counted_at), vocabulary)))
                     || same_change(ops, fx, fv, a, vocabulary)
                     // `the FDA approves hundreds of such arrangements`, `the
                     // FDA approved nearly 1,000 requests`
                     || (!v.degree
+                        && !v.counted.age
                         && x.unit.time == v.counted.time
                         && same_lead(here, there, x.from, v.from, vocabulary))
             });
@@ -645,6 +660,13 @@ fn vague_quantities(words: &[Word], vocabulary: &Vocabulary) -> Vec<Vague> {
                 let stem = vocabulary.keys[words[i].key as usize].stem;
                 let counted = Counted { stems: [stem, 0, 0], len: 1, time: true, age: false };
                 out.push(Vague { from: i, to: i + 1, counted_at: i, counted, degree: false });
+                continue;
+            }
+            // `as an infant`, `a teenager`: an age with no figure; not the
+            // thing a figure counts (`one in 10,000 babies`).
+            "infant" | "baby" | "newborn" | "toddler" | "teenager" | "teen" | "adolescent" if !counted_figure => {
+                let counted = Counted { stems: [0; 3], len: 0, time: false, age: true };
+                out.push(Vague { from: i, to: i + 1, counted_at: i + 1, counted, degree: false });
                 continue;
             }
             "always" | "largely" | "mostly" | "usually" | "typically" | "generally" | "partly" | "partially"
@@ -1512,6 +1534,34 @@ mod tests {
                 .any(|d| d.0 == DiscrepancyKind::Number),
             "an ordinal is not a share"
         );
+    }
+
+    #[test]
+    fn ages_are_compared_and_an_age_left_vague_is_a_discrepancy() {
+        assert_eq!(
+            find_in(
+                "She was diagnosed with a rare eye disease at nine months old.",
+                "She was diagnosed with a rare eye disease as an infant and recovered.",
+                MatchKind::Partial
+            ),
+            vec![(DiscrepancyKind::Number, "nine months old".into(), "infant".into())]
+        );
+        assert_eq!(
+            find(
+                "He left his 7-year-old son and 5-year-old daughter.",
+                "He left his 7-year-old son and 6-year-old daughter."
+            ),
+            vec![(DiscrepancyKind::Number, "5-year-old".into(), "6-year-old".into())]
+        );
+        assert!(find("It affects one in 10,000 babies.", "It affects 1 in 10,000 babies.").is_empty());
+        // Another clause's age, in a partial match, is another person's.
+        assert!(find_in(
+            "The 15-year-old was taken to hospital on Friday.",
+            "Police said a teenager had been seen near the station, and the boy was taken to hospital.",
+            MatchKind::Partial
+        )
+        .iter()
+        .all(|d| d.0 != DiscrepancyKind::Number));
     }
 
     #[test]
