@@ -10,7 +10,8 @@
 //! is it each side's best counterpart, do its neighbours match too). A
 //! linked pair is `verbatim` when the texts are identical, `edited` or
 //! `paraphrase` when each says what the other says, else `partial`. Every
-//! segment keeps at most a few counterparts per document. Nothing here
+//! segment keeps at most a few counterparts per document; a subheading
+//! only its identical copies. Nothing here
 //! depends on the order in which the documents were given.
 
 pub mod attribution;
@@ -67,6 +68,24 @@ fn compatible(a: Role, b: Role) -> bool {
 
 fn matchable(role: Role) -> bool {
     role.is_content() || role == Role::Caption
+}
+
+/// Which segments are subheadings: title lines after their document's
+/// first body sentence (`The Staged Shooting`, `Reactions`). They name a
+/// section and state nothing another article could share: they match only
+/// their identical copies, never as a partial link to a sentence that
+/// happens to use their words.
+fn subheadings(segments: &[SegmentFeatures]) -> Vec<bool> {
+    let mut body_in: Option<usize> = None;
+    segments
+        .iter()
+        .map(|s| {
+            if s.role == Role::Body {
+                body_in = Some(s.doc);
+            }
+            s.role == Role::Title && body_in == Some(s.doc)
+        })
+        .collect()
 }
 
 /// The semantic signal of one comparison: the table, and each segment's
@@ -342,6 +361,7 @@ fn score_links(
         })
         .collect();
 
+    let subheading = subheadings(segments);
     let mut links: Vec<(usize, usize, Evidence)> = Vec::new();
     // Identical texts match verbatim, unless a word or two of no content
     // ("Updates", "Thank you") is all they are: such lines recur in
@@ -379,7 +399,11 @@ fn score_links(
             inputs,
             logit,
         });
-        member_pairs(segments, x, y, MAX_PER_DOCUMENT, |a, b| links.push((a, b, Evidence::Scored(k))));
+        member_pairs(segments, x, y, MAX_PER_DOCUMENT, |a, b| {
+            if !subheading[a] && !subheading[b] {
+                links.push((a, b, Evidence::Scored(k)))
+            }
+        });
     }
     Links { texts, links, pairs }
 }
@@ -565,4 +589,33 @@ fn keep_strongest(segments: &[SegmentFeatures], mut found: Vec<SegmentMatch>) ->
     let mut strong = strong_sides.into_iter();
     found.retain(|_| strong.next() == Some(2));
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{compare, Document, Options, Role};
+
+    #[test]
+    fn a_subheading_matches_only_its_copies() {
+        let summary = "Fire closes Rotterdam terminal\n\n\
+            A fire broke out at a container terminal in Rotterdam on Sunday.\n\n\
+            The Harbour Fire Crews\n\n\
+            The port authority said the terminal would reopen on Wednesday.";
+        let report = |other: &str| {
+            let docs = [Document::new("summary", summary), Document::new("other", other)];
+            compare(&docs, &Options::default()).expect("compares")
+        };
+        let subheading = |r: &crate::Report| {
+            let segments = &r.documents[0].segments;
+            let i = segments.iter().position(|s| s.text == "The Harbour Fire Crews").expect("a segment");
+            assert_eq!(segments[i].role, Role::Title);
+            r.matches.iter().filter(|m| (m.a.doc, m.a.segment) == (0, i)).count()
+        };
+        let sentence = "Harbour fire crews fought the blaze at the Rotterdam terminal for six hours.";
+        assert_eq!(subheading(&report(sentence)), 0, "a sentence using its words");
+        let copy = format!(
+            "{sentence}\n\nThe Harbour Fire Crews\n\nThe port authority said the terminal would reopen on Wednesday."
+        );
+        assert_eq!(subheading(&report(&copy)), 1, "its copy");
+    }
 }
