@@ -895,20 +895,52 @@ fn quotes(
         let inside: Vec<usize> = there_quotes.iter().flat_map(|&r| words_in(there, r)).collect();
         let own: Vec<usize> = (0..there.side.words.len()).filter(|i| !inside.contains(i)).collect();
         let there_content = content(there, &own);
-        for &r in quoted.iter() {
+        let retold = |r: (usize, usize)| {
             let k = content(here, &words_in(here, r));
-            if k.len() < MIN_REPORTED_CONTENT {
+            k.len() >= MIN_REPORTED_CONTENT && crate::matching::score::words_in_order(&k, &there_content) * 2 >= k.len()
+        };
+        for &r in quoted.iter() {
+            // A quotation cut with ellipses strings several statements
+            // together: the other side may retell one of them.
+            let Some(r) = std::iter::once(r).chain(ellipsis_parts(here.text, r)).find(|&r| retold(r)) else {
                 continue;
-            }
-            let common = crate::matching::score::words_in_order(&k, &there_content);
-            if common * 2 >= k.len() {
-                let reported = there.span(0, there.side.words.len());
-                let quote = here.byte_span(r.0, r.1);
-                let (sa, sb) = if a_side { (quote, reported) } else { (reported, quote) };
-                out.push(Discrepancy::new(DiscrepancyKind::Quote, sa, sb));
-            }
+            };
+            let reported = there.span(0, there.side.words.len());
+            let quote = here.byte_span(r.0, r.1);
+            let (sa, sb) = if a_side { (quote, reported) } else { (reported, quote) };
+            out.push(Discrepancy::new(DiscrepancyKind::Quote, sa, sb));
         }
     }
+}
+
+/// The parts of the quotation at byte range `r` of `text` between
+/// ellipses (`...`, `…`), trimmed; none when it has no ellipsis.
+fn ellipsis_parts(text: &str, (start, end): (usize, usize)) -> Vec<(usize, usize)> {
+    let quoted = &text[start..end];
+    if !quoted.contains("...") && !quoted.contains('…') {
+        return Vec::new();
+    }
+    let mut parts = Vec::new();
+    let mut from = 0;
+    let mut push = |from: usize, to: usize| {
+        let part = &quoted[from..to];
+        let trimmed = part.trim_start_matches(|c: char| c.is_whitespace() || c == '.');
+        let lead = part.len() - trimmed.len();
+        let trimmed = trimmed.trim_end();
+        if !trimmed.is_empty() {
+            parts.push((start + from + lead, start + from + lead + trimmed.len()));
+        }
+    };
+    for (at, mark) in quoted.match_indices(['.', '…']) {
+        // `...` or `…`; a lone full stop ends nothing here.
+        let ellipsis = mark == "…" || quoted[at..].starts_with("...");
+        if ellipsis && at >= from {
+            push(from, at);
+            from = at + if mark == "…" { mark.len() } else { 3 };
+        }
+    }
+    push(from, quoted.len());
+    parts
 }
 
 /// Fewest content words a quotation needs to be recognised in reported
@@ -1996,6 +2028,25 @@ mod tests {
             "Prosecutors described Egeland as a \"menace to society\" and a self-absorbed narcissist.",
         );
         assert_eq!(found.iter().map(|d| d.0).collect::<Vec<_>>(), [DiscrepancyKind::Quote], "{found:?}");
+    }
+
+    #[test]
+    fn one_statement_of_a_quotation_cut_with_ellipses_may_be_retold() {
+        let found = find_in(
+            "\"The water rose fast...We lost the boathouse in minutes...It will take years to rebuild the harbour wall.\"",
+            "The mayor told reporters that rebuilding the harbour wall would take years.",
+            MatchKind::Partial,
+        );
+        assert_eq!(
+            found,
+            vec![(
+                DiscrepancyKind::Quote,
+                "It will take years to rebuild the harbour wall.".into(),
+                "The mayor told reporters that rebuilding the harbour wall would take years".into()
+            )]
+        );
+        assert_eq!(ellipsis_parts("a … b...c", (0, 11)), vec![(0, 1), (6, 7), (10, 11)]);
+        assert!(ellipsis_parts("No ellipsis here.", (0, 17)).is_empty());
     }
 
     #[test]
