@@ -798,7 +798,7 @@ fn quotations(text: &str) -> Vec<(usize, usize)> {
                 open = None;
             }
             // Wire copy closes with two apostrophes: `"… unimaginable,''
-            // Bradford wrote`.
+            // Whitcombe wrote`.
             (Some((start, '"' | '“')), '\'') if closes_wire(text, i) => {
                 out.push((start, i));
                 open = None;
@@ -829,7 +829,7 @@ fn after_punctuation(text: &str, i: usize) -> bool {
 }
 
 /// Whether two apostrophes at byte `i` close a quotation as wire copy
-/// writes it (`unimaginable,'' Bradford wrote`, `a "perfect storm'' of`):
+/// writes it (`unimaginable,'' Whitcombe wrote`, `a "perfect storm'' of`):
 /// at the end of a word, before a space, punctuation or the end.
 fn closes_wire(text: &str, i: usize) -> bool {
     let before = text[..i].chars().next_back();
@@ -1015,7 +1015,7 @@ const SPEECH_VERBS: &[&str] = &[
 ];
 
 /// The speaker of a sentence: the names within three words of its one
-/// reporting verb, outside quotations (`Sorkin said`, `his mother, Louise,
+/// reporting verb, outside quotations (`Penrose said`, `his mother, Maren,
 /// told reporters`), or its other content words there when it names no one
 /// (`state health officials warned`). None when there is no reporting verb,
 /// or several. Also the words around the verb the speaker was looked for in.
@@ -1162,7 +1162,7 @@ const PREPOSITIONS: &[&str] =
 /// longer change says something else.
 const MAX_DESCRIPTION: usize = 4;
 
-/// A name against a description in the same place: `drove to Pen Bay
+/// A name against a description in the same place: `drove to Harbor View
 /// Medical Center` and `drove to a local medical center` say how specific
 /// the report is, and one of them may be wrong.
 fn unnamed(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, out: &mut Vec<Discrepancy>) {
@@ -1216,8 +1216,8 @@ fn unnamed(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, ou
     }
 }
 
-/// A name one side spells differently anywhere in the sentence (`Rachel
-/// Borch` … `Borsch said`): each name (or long word) of one side missing
+/// A name one side spells differently anywhere in the sentence (`Anna
+/// Lindqvist` … `Lindquist said`): each name (or long word) of one side missing
 /// from the other against a close spelling of it there that the first side
 /// does not have.
 fn name_variants<'v>(a: &Segment, b: &Segment, vocabulary: &'v Vocabulary, out: &mut Vec<Discrepancy>) {
@@ -1226,7 +1226,7 @@ fn name_variants<'v>(a: &Segment, b: &Segment, vocabulary: &'v Vocabulary, out: 
     }
     // `Hartley's` is Hartley.
     let possessive = |x: &str, y: &str| x.strip_suffix('s') == Some(y) || y.strip_suffix('s') == Some(x);
-    // The key without a possessive: `Egeland's` is spelled as `Egeland`.
+    // The key without a possessive: `Harlan's` is spelled as `Harlan`.
     let text = |seg: &Segment, i: usize| {
         let key = seg.key(i, vocabulary);
         let surface = seg.surface(i);
@@ -1364,8 +1364,8 @@ fn spelling(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, o
     }
 }
 
-/// Most words one side of a name has that the other lacks (`St. Jude
-/// Children's Research Hospital`, `St. Jude Children's Hospital`).
+/// Most words one side of a name has that the other lacks (`St. Agnes
+/// Children's Research Hospital`, `St. Agnes Children's Hospital`).
 const MAX_NAME_FORM_CHANGE: usize = 2;
 
 /// One name written in two forms: inside a run of capitalised words both
@@ -1386,7 +1386,7 @@ fn name_forms(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary,
             && (from..to).all(|i| seg.side.words[i].capitalized || seg.info(i, vocabulary).stop)
     };
     // Whether only spaces part word `i` from the one before, or the full
-    // stop of a short title (`St. Jude`).
+    // stop of a short title (`St. Agnes`).
     let joined = |seg: &Segment, i: usize| {
         let (before, word) = (seg.side.words[i - 1], seg.side.words[i]);
         let gap = &seg.side.text[before.end as usize..word.start as usize];
@@ -1719,8 +1719,8 @@ mod tests {
     fn figures_after_the_same_words_pair_though_they_count_different_things() {
         assert_eq!(
             find_in(
-                "A Facebook page called Save Josh attracted more than 15,000 fans.",
-                "Within days, a Save Josh page had attracted more than 50,000 followers, while tweets bombarded the company.",
+                "A Facebook page called Save Mira attracted more than 15,000 fans.",
+                "Within days, a Save Mira page had attracted more than 50,000 followers, while tweets bombarded the company.",
                 MatchKind::Partial
             ),
             vec![(DiscrepancyKind::Number, "15,000".into(), "50,000".into())]
@@ -1747,7 +1747,7 @@ mod tests {
         // The day of a date is not a count: the date checks read it.
         assert!(find(
             "There have been 20 animals that tested positive for rabies this spring.",
-            "The lab confirmed June 5 that the raccoon tested positive for rabies."
+            "The lab confirmed June 5 that the badger tested positive for rabies."
         )
         .iter()
         .all(|d| d.0 != DiscrepancyKind::Number));
@@ -1774,8 +1774,8 @@ mod tests {
         // In a partial match, the month must date the same words.
         assert_eq!(
             find_in(
-                "A transplant left him weak, and in February doctors diagnosed him with an adenovirus that spread.",
-                "After a transplant wiped out his immune system, he contracted an adenovirus in January and is now in intensive care.",
+                "A transplant left him weak, and in February doctors diagnosed him with an infection that spread.",
+                "After a transplant wiped out his immune system, he contracted an infection in January and is now in intensive care.",
                 MatchKind::Partial
             ),
             vec![(DiscrepancyKind::Number, "February".into(), "January".into())]
@@ -1792,8 +1792,8 @@ mod tests {
     fn a_day_left_vague_in_a_shared_clause_is_a_discrepancy() {
         assert_eq!(
             find_in(
-                "A transplant left him weak, and in February doctors diagnosed him with an adenovirus that spread.",
-                "A transplant left him weak, and he later developed an adenovirus infection that spread.",
+                "A transplant left him weak, and in February doctors diagnosed him with an infection that spread.",
+                "A transplant left him weak, and he later developed an infection that spread.",
                 MatchKind::Paraphrase
             ),
             vec![(DiscrepancyKind::Number, "February".into(), "later".into())]
@@ -1801,8 +1801,8 @@ mod tests {
         // `later` on both sides places something else; `later` in another
         // clause dates something else.
         assert!(find(
-            "Blood confirmed Wednesday that the raccoon later tested positive.",
-            "Tests later confirmed that the raccoon tested positive."
+            "Moreau confirmed Wednesday that the badger later tested positive.",
+            "Tests later confirmed that the badger tested positive."
         )
         .is_empty());
         assert!(find_in(
@@ -1856,11 +1856,11 @@ mod tests {
         );
         assert_eq!(
             find_in(
-                "Brincindofovir will be released to 20 patients.",
-                "He will be the first of 20 patients to receive brincidofovir.",
+                "Valtrendomab will be released to 20 patients.",
+                "He will be the first of 20 patients to receive valtredomab.",
                 MatchKind::Partial
             ),
-            vec![(DiscrepancyKind::Spelling, "Brincindofovir".into(), "brincidofovir".into())],
+            vec![(DiscrepancyKind::Spelling, "Valtrendomab".into(), "valtredomab".into())],
             "a long word seen only at the start of a sentence"
         );
         assert!(
@@ -1915,7 +1915,7 @@ mod tests {
     #[test]
     fn names_in_different_content_or_of_one_place_are_not_name_discrepancies() {
         assert!(find(
-            "Nine-year-old Kieran was born deaf and had a rare condition, his father said.",
+            "Nine-year-old Tobias was born deaf and had a rare condition, his father said.",
             "A nine-year-old boy from Hertfordshire was born deaf and had a rare condition."
         )
         .iter()
@@ -1929,13 +1929,13 @@ mod tests {
     fn one_name_in_two_forms_is_cosmetic() {
         assert_eq!(
             find(
-                "He is in intensive care at St. Jude Children's Research Hospital in Memphis.",
-                "He is in intensive care at St. Jude Children's Hospital in Memphis."
+                "He is in intensive care at St. Agnes Children's Research Hospital in Toledo.",
+                "He is in intensive care at St. Agnes Children's Hospital in Toledo."
             ),
             vec![(
                 DiscrepancyKind::Spelling,
-                "St. Jude Children's Research Hospital".into(),
-                "St. Jude Children's Hospital".into()
+                "St. Agnes Children's Research Hospital".into(),
+                "St. Agnes Children's Hospital".into()
             )]
         );
         assert_eq!(
@@ -1947,8 +1947,8 @@ mod tests {
         );
         // A word in lower case is a description, not part of the name.
         assert!(find(
-            "Tests by the Maine Center for Disease Control confirmed it.",
-            "Tests by the Maine state Center for Disease Control confirmed it."
+            "Tests by the Vermont Center for Disease Control confirmed it.",
+            "Tests by the Vermont state Center for Disease Control confirmed it."
         )
         .is_empty());
     }
@@ -1956,24 +1956,24 @@ mod tests {
     #[test]
     fn a_name_against_a_description_of_it_is_a_name_discrepancy() {
         let found = find(
-            "Her mother drove her immediately to Pen Bay Medical Center.",
+            "Her mother drove her immediately to Harbor View Medical Center.",
             "Her mother drove her immediately to a local medical center.",
         );
-        assert_eq!(found, vec![(DiscrepancyKind::Name, "Pen Bay".into(), "a local".into())]);
+        assert_eq!(found, vec![(DiscrepancyKind::Name, "Harbor View".into(), "a local".into())]);
         let found = find(
-            "Her father handed the raccoon over to the Maine Warden Service.",
-            "Her father handed the raccoon over to state authorities for testing.",
+            "Her father handed the badger over to the Vermont Game Service.",
+            "Her father handed the badger over to state authorities for testing.",
         );
         assert_eq!(found.iter().map(|d| d.0).collect::<Vec<_>>(), [DiscrepancyKind::Name], "{found:?}");
         // A pronoun points back at the name; a place added is another slot.
         assert!(find(
-            "He traced the outline of Mrs Sorkin's ears as a template.",
+            "He traced the outline of Mrs Penrose's ears as a template.",
             "He traced the outline of his mother's ears as a template."
         )
         .is_empty());
         assert!(find(
-            "Two raccoons, red foxes and skunks tested positive.",
-            "Two raccoons in Lincolnville and skunks tested positive."
+            "Two badgers, red foxes and skunks tested positive.",
+            "Two badgers in Millbrook and skunks tested positive."
         )
         .is_empty());
     }
@@ -1981,21 +1981,21 @@ mod tests {
     #[test]
     fn a_quote_told_in_reported_speech_is_a_quote_discrepancy() {
         let found = find(
-            "“I knew instantly it had to be rabid,” said Borch.",
-            "Borch said she knew instantly that it had to be rabid.",
+            "“I knew instantly it had to be rabid,” said Lindqvist.",
+            "Lindqvist said she knew instantly that it had to be rabid.",
         );
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, DiscrepancyKind::Quote);
-        assert!(find("“I knew it,” said Borch.", "Borch said she knew it.").is_empty(), "too short to tell");
+        assert!(find("“I knew it,” said Lindqvist.", "Lindqvist said she knew it.").is_empty(), "too short to tell");
         // Half the quotation's words, inflected differently, are enough.
         let found = find(
-            "“What bothers me the most is my son, the pain is on him,” Egeland said.",
-            "Egeland told the judge that what bothered him most was the pain he had caused his son.",
+            "“What bothers me the most is my son, the pain is on him,” Harlan said.",
+            "Harlan told the judge that what bothered him most was the pain he had caused his son.",
         );
         assert_eq!(found.iter().map(|d| d.0).collect::<Vec<_>>(), [DiscrepancyKind::Quote], "{found:?}");
         let found = find(
-            "“The psychological and emotional destruction defendant caused this minor child is unimaginable,” Bradford wrote.",
-            "Bradford wrote that the emotional damage caused to the child was unimaginable.",
+            "“The psychological and emotional destruction defendant caused this minor child is unimaginable,” Whitcombe wrote.",
+            "Whitcombe wrote that the emotional damage caused to the child was unimaginable.",
         );
         assert_eq!(found.iter().map(|d| d.0).collect::<Vec<_>>(), [DiscrepancyKind::Quote], "{found:?}");
         let found = find(
@@ -2007,7 +2007,7 @@ mod tests {
 
     #[test]
     fn wire_copy_closes_a_quotation_with_two_apostrophes() {
-        let text = "\"The destruction is unimaginable,'' Bradford wrote in the memo.";
+        let text = "\"The destruction is unimaginable,'' Whitcombe wrote in the memo.";
         assert_eq!(quotations(text), vec![(1, 33)]);
         assert_eq!(&text[1..33], "The destruction is unimaginable,");
         // Begun in an earlier sentence.
@@ -2018,14 +2018,14 @@ mod tests {
         assert_eq!(quotations("The sons' lawyer said it was 'over'."), vec![]);
         // The quotation alone is compared with reported speech.
         let found = find(
-            "\"The psychological and emotional destruction defendant caused this minor child is unimaginable,'' Bradford wrote in the memo.",
-            "Assistant U.S. Attorney Scott Bradford wrote that the emotional damage caused to the child was unimaginable.",
+            "\"The psychological and emotional destruction defendant caused this minor child is unimaginable,'' Whitcombe wrote in the memo.",
+            "Assistant U.S. Attorney Dana Whitcombe wrote that the emotional damage caused to the child was unimaginable.",
         );
         assert_eq!(found.iter().map(|d| d.0).collect::<Vec<_>>(), [DiscrepancyKind::Quote], "{found:?}");
         // Retold by a sentence that quotes something else.
         let found = find(
-            "Bradford called Egeland a \"self-absorbed, opportunistic narcissist,'' motivated by greed.",
-            "Prosecutors described Egeland as a \"menace to society\" and a self-absorbed narcissist.",
+            "Whitcombe called Harlan a \"self-absorbed, opportunistic narcissist,'' motivated by greed.",
+            "Prosecutors described Harlan as a \"menace to society\" and a self-absorbed narcissist.",
         );
         assert_eq!(found.iter().map(|d| d.0).collect::<Vec<_>>(), [DiscrepancyKind::Quote], "{found:?}");
     }
@@ -2052,17 +2052,17 @@ mod tests {
     #[test]
     fn the_same_words_said_by_someone_else_are_an_attribution_discrepancy() {
         let found = find(
-            "“We could not have wished for a better result,” Sorkin said.",
-            "“We could not have wished for a better result,” his mother, Louise, told reporters.",
+            "“We could not have wished for a better result,” Penrose said.",
+            "“We could not have wished for a better result,” his mother, Maren, told reporters.",
         );
         assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!((found[0].0, found[0].1.as_str()), (DiscrepancyKind::Attribution, "Sorkin"));
+        assert_eq!((found[0].0, found[0].1.as_str()), (DiscrepancyKind::Attribution, "Penrose"));
         let found = find(
-            "Moch insisted that helping one patient would slow efforts to bring the drug to market.",
+            "Okafor insisted that helping one patient would slow efforts to bring the drug to market.",
             "The company argued that helping one patient would slow efforts to bring the drug to market.",
         );
         assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!((found[0].0, found[0].1.as_str()), (DiscrepancyKind::Attribution, "Moch"));
+        assert_eq!((found[0].0, found[0].1.as_str()), (DiscrepancyKind::Attribution, "Okafor"));
         assert!(find(
             "The fire was put out by noon, the harbour master said.",
             "The fire was put out by noon, the harbour master told reporters."

@@ -255,7 +255,7 @@ pub enum DiscrepancyKind {
     Quote,
     /// A named person, place or organisation differs in the same place of
     /// the sentence, or one side names what the other only describes
-    /// (`Pen Bay Medical Center` vs `a local medical center`).
+    /// (`Harbor View Medical Center` vs `a local medical center`).
     Name,
     /// The same words are attributed to someone else, or to someone on one
     /// side only (an empty span on the side that tells them as its own).

@@ -9,7 +9,7 @@
 //! background prior: how common the word is in English at large, from the
 //! frequency-ordered vocabulary of the sentence encoder
 //! (`model/common-words.txt`). "Subscribe", "sense" or "thank" then weigh
-//! less than "brincidofovir" wherever they occur.
+//! less than "valtredomab" wherever they occur.
 
 use super::features::{SegmentFeatures, Vocabulary};
 use crate::text::hash::FastMap;
@@ -169,12 +169,12 @@ mod tests {
     #[test]
     fn common_english_words_weigh_less_than_rare_ones_of_the_same_frequency() {
         let mut vocab = Vocabulary::default();
-        let segs = features(&["Thank you for subscribing.", "Brincidofovir trial opens."], &mut vocab);
+        let segs = features(&["Thank you for subscribing.", "Valtredomab trial opens."], &mut vocab);
         let refs: Vec<&SegmentFeatures> = segs.iter().collect();
         let w = Weights::new(&vocab, &refs);
         let weight_of = |seg: usize, word: usize| w.of(vocab.keys[segs[seg].words[word].key as usize].stem);
-        let (thank, brincidofovir) = (weight_of(0, 0), weight_of(1, 0));
-        assert!(brincidofovir > 1.25 * thank, "{brincidofovir} {thank}");
+        let (thank, valtredomab) = (weight_of(0, 0), weight_of(1, 0));
+        assert!(valtredomab > 1.25 * thank, "{valtredomab} {thank}");
         assert!(background(Some(0)) < background(Some(9)) && background(Some(9)) < background(None));
         let classes = common_classes();
         assert_eq!(classes.len(), 2500);
