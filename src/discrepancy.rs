@@ -367,11 +367,8 @@ fn figures(words: &[Word], vocabulary: &Vocabulary) -> Vec<Figure> {
         value = scaled(&mut i, value);
         // `three-quarters of a mile`, `half the vote`, `a third of`: a share
         // of what follows, which the figure then counts.
-        let share = if key(start) == "half" {
-            Some(2.0)
-        } else {
-            (i < words.len()).then(|| denominator(key(i))).flatten().inspect(|_| i += 1)
-        };
+        let share = denominator(key(start))
+            .or_else(|| (i < words.len()).then(|| denominator(key(i))).flatten().inspect(|_| i += 1));
         if let Some(parts) = share {
             value /= parts;
             if i < words.len() && key(i) == "of" {
