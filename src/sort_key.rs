@@ -38,9 +38,63 @@ pub(crate) fn score_key(score: f32, segment: usize) -> u64 {
     u64::from(descending_key(score)) << 32 | segment as u64
 }
 
+/// Sorts `items` by `key` as `sort_unstable_by_key` would, given that the
+/// key's order begins with `bucket(item)` (below `buckets`): one counting
+/// pass puts each item in its bucket, then each bucket is sorted apart.
+/// Links sorted by segment fall into thousands of buckets of a few dozen,
+/// which sort several times faster than one slice of hundreds of
+/// thousands. Returns where each bucket starts (and, last, the length).
+pub(crate) fn sort_in_buckets<T: Copy, K: Ord>(
+    items: &mut Vec<T>,
+    buckets: usize,
+    bucket: impl Fn(&T) -> usize,
+    key: impl FnMut(&T) -> K + Copy,
+) -> Vec<usize> {
+    let mut starts = vec![0usize; buckets + 1];
+    for item in items.iter() {
+        starts[bucket(item) + 1] += 1;
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let Some(&first) = items.first() else { return starts };
+    let mut sorted = vec![first; items.len()];
+    let mut next = starts.clone();
+    for &item in items.iter() {
+        let slot = &mut next[bucket(&item)];
+        sorted[*slot] = item;
+        *slot += 1;
+    }
+    for range in starts.windows(2) {
+        sorted[range[0]..range[1]].sort_unstable_by_key(key);
+    }
+    *items = sorted;
+    starts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bucket_sort_equals_a_whole_sort() {
+        // A fixed pseudo-random sequence of (bucket, key) pairs.
+        let mut state = 7u64;
+        let mut items: Vec<(u32, u64)> = (0..2000)
+            .map(|_| {
+                state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                ((state >> 59) as u32, state >> 20)
+            })
+            .collect();
+        let mut expected = items.clone();
+        expected.sort_unstable();
+        let starts = sort_in_buckets(&mut items, 32, |&(b, _)| b as usize, |&x| x);
+        assert_eq!(items, expected);
+        assert_eq!(starts.len(), 33);
+        assert!(starts.windows(2).enumerate().all(|(b, r)| items[r[0]..r[1]].iter().all(|x| x.0 as usize == b)));
+        let mut empty: Vec<(u32, u64)> = Vec::new();
+        assert_eq!(sort_in_buckets(&mut empty, 2, |&(b, _)| b as usize, |&x| x), [0, 0, 0]);
+    }
 
     #[test]
     fn descending_keys_reverse_total_order() {

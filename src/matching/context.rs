@@ -5,8 +5,7 @@
 //! better pair outranks; the context model weighs this (see [`super::model`]).
 
 use super::model::CONTEXT;
-use crate::sort_key::{side_key, side_segment};
-use crate::text::hash::FastMap;
+use crate::sort_key::{side_key, side_segment, sort_in_buckets};
 
 /// Pair log-odds are clipped to this magnitude: beyond it, certainty adds
 /// nothing and would swamp the other features.
@@ -39,13 +38,14 @@ pub fn context_inputs(
     // from the highest) packed in one integer, and the link, sorted so that a
     // segment's links into one document are together, best first. One sort
     // of integers, no map of lists: comparisons with hundreds of articles
-    // have millions of links.
+    // have millions of links. Sorted segment by segment (the key begins
+    // with it), which also tells where each segment's links are.
     let mut sides: Vec<(u64, u32)> = Vec::with_capacity(2 * links.len());
     for (i, l) in links.iter().enumerate() {
         sides.push((side_key(l.a, doc[l.b], l.logit), i as u32));
         sides.push((side_key(l.b, doc[l.a], l.logit), i as u32));
     }
-    sides.sort_unstable();
+    let starts = sort_in_buckets(&mut sides, doc.len(), |&(key, _)| side_segment(key), |&side| side);
     // Per link and side: the gap to that side's best, and the rank (links
     // strictly better).
     let mut standing = vec![[(0.0f32, 0.0f32); 2]; links.len()];
@@ -62,15 +62,19 @@ pub fn context_inputs(
             standing[i][usize::from(links[i].a != segment)] = (logit(side) - best, better.min(RANK_CAP) as f32);
         }
     }
-    let mut by_pair: FastMap<(usize, usize), f32> = FastMap::default();
-    by_pair.reserve(links.len());
-    for l in links {
-        let best = by_pair.entry((l.a, l.b)).or_insert(l.logit);
-        *best = best.max(l.logit);
-    }
-    let pair = |a: Option<usize>, b: Option<usize>| match (a, b) {
-        (Some(a), Some(b)) => by_pair.get(&(a.min(b), a.max(b))).copied(),
-        _ => None,
+    // The best log-odds of a link between `x` and `y`: the first link to `y`
+    // among `x`'s links into `y`'s document, which come best first.
+    let pair = |x: Option<usize>, y: Option<usize>| {
+        let (x, y) = (x?, y?);
+        let into = side_key(x, doc[y], 0.0) >> 32;
+        let of_x = &sides[starts[x]..starts[x + 1]];
+        let from = of_x.partition_point(|&(key, _)| key >> 32 < into);
+        of_x[from..]
+            .iter()
+            .take_while(|&&(key, _)| key >> 32 == into)
+            .map(|&(_, i)| &links[i as usize])
+            .find(|l| l.a == y || l.b == y)
+            .map(|l| l.logit)
     };
     links
         .iter()

@@ -25,7 +25,7 @@ pub mod weights;
 use crate::report::MatchKind;
 use crate::roles::Role;
 use crate::semantic::{CoverScratch, Embeddings};
-use crate::sort_key::{descending_key, side_key};
+use crate::sort_key::{descending_key, side_key, side_segment, sort_in_buckets};
 use crate::text::hash::FastMap;
 use crate::Stage;
 use attribution::{attribution_mask, ATTRIBUTION_SHARE};
@@ -568,7 +568,7 @@ fn member_pairs(segments: &[SegmentFeatures], x: &Text, y: &Text, copies: usize,
 /// Keeps a match only if, on both sides, it is among the segment's
 /// strongest counterparts in the other document.
 fn keep_strongest(segments: &[SegmentFeatures], mut found: Vec<SegmentMatch>) -> Vec<SegmentMatch> {
-    found.sort_unstable_by_key(|m| (m.a, m.b, descending_key(m.score)));
+    sort_in_buckets(&mut found, segments.len(), |m| m.a, |m| (m.a, m.b, descending_key(m.score)));
     found.dedup_by(|m, n| m.a == n.a && m.b == n.b);
     // Each match from each side: (segment, other document, score from the
     // highest) packed in one integer, then the other segment and the match,
@@ -579,7 +579,7 @@ fn keep_strongest(segments: &[SegmentFeatures], mut found: Vec<SegmentMatch>) ->
         sides.push((side_key(m.a, segments[m.b].doc, m.score), m.b as u32, i as u32));
         sides.push((side_key(m.b, segments[m.a].doc, m.score), m.a as u32, i as u32));
     }
-    sides.sort_unstable();
+    sort_in_buckets(&mut sides, segments.len(), |&(key, _, _)| side_segment(key), |&side| side);
     let mut strong_sides = vec![0u8; found.len()];
     for group in sides.chunk_by(|x, y| x.0 >> 32 == y.0 >> 32) {
         for &(_, _, i) in group.iter().take(MAX_PER_DOCUMENT) {
