@@ -6,7 +6,7 @@
 use crate::matching::features::Word;
 use crate::report::{DiffOp, DiffTag};
 use crate::text::utf16::Utf16Cursor;
-use similar::algorithms::{myers, Capture, Compact, Replace};
+use similar::algorithms::{myers, Capture, Compact, DiffHook, Replace};
 
 /// One side of a diff: a segment's words and where the segment starts.
 pub struct Side<'a> {
@@ -71,15 +71,143 @@ pub fn word_ops(a: &Side, b: &Side) -> Vec<WordOp> {
         .collect()
 }
 
-/// The Myers diff of two word-key sequences, compacted and with
-/// replacements, as `similar::capture_diff_slices` gives it. Every diff in
-/// the crate goes through here: the generic entry points dispatch on the
-/// algorithm at run time and so bring all six of `similar`'s algorithms
-/// into the binary, about 60 KB gzipped of the widget's wasm.
+/// Largest table (cells) for [`lcs_walk`]; longer middles go to Myers.
+const MAX_TABLE: usize = 1 << 14;
+
+/// One step of an in-order alignment of two sequences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// The next items of both sides are paired.
+    Pair,
+    /// The next item of the first side is left out.
+    SkipA,
+    /// The next item of the second side is left out.
+    SkipB,
+}
+
+/// Walks a longest common subsequence of `a` and `b` from the start,
+/// calling `step` for each step: the common start and end are paired
+/// directly, the middle (short in sentences that match) through a table of
+/// longest common subsequences. Where leaving out an item of either side
+/// keeps a longest one, `first` (`SkipA` or `SkipB`) says which. Returns
+/// false, having called nothing, when the middle is too long for the table.
+pub fn lcs_walk(a: &[u32], b: &[u32], first: Step, mut step: impl FnMut(Step)) -> bool {
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
+    let (ma, mb) = (&a[prefix..a.len() - suffix], &b[prefix..b.len() - suffix]);
+    if ma.len() * mb.len() > MAX_TABLE || ma.len() >= u16::MAX as usize || mb.len() >= u16::MAX as usize {
+        return false;
+    }
+    (0..prefix).for_each(|_| step(Step::Pair));
+    // lcs[i][j]: longest common subsequence of ma[i..] and mb[j..].
+    let width = mb.len() + 1;
+    let mut lcs = vec![0u16; (ma.len() + 1) * width];
+    for i in (0..ma.len()).rev() {
+        for j in (0..mb.len()).rev() {
+            lcs[i * width + j] = if ma[i] == mb[j] {
+                lcs[(i + 1) * width + j + 1] + 1
+            } else {
+                lcs[(i + 1) * width + j].max(lcs[i * width + j + 1])
+            };
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    while i < ma.len() && j < mb.len() {
+        if ma[i] == mb[j] {
+            step(Step::Pair);
+            i += 1;
+            j += 1;
+        } else {
+            let (without_a, without_b) = (lcs[(i + 1) * width + j], lcs[i * width + j + 1]);
+            if without_a > without_b || (without_a == without_b && first == Step::SkipA) {
+                step(Step::SkipA);
+                i += 1;
+            } else {
+                step(Step::SkipB);
+                j += 1;
+            }
+        }
+    }
+    (i..ma.len()).for_each(|_| step(Step::SkipA));
+    (j..mb.len()).for_each(|_| step(Step::SkipB));
+    (0..suffix).for_each(|_| step(Step::Pair));
+    true
+}
+
+/// The diff of two word-key sequences, compacted and with replacements,
+/// through `similar`'s hooks. Sentence-sized pairs are aligned by
+/// [`lcs_walk`]: matched sentences are often mostly different (partial
+/// matches), where Myers explores most of its edit graph, several times
+/// over; it was the costliest step of the report, and the table takes 10%
+/// of the instructions off a whole comparison. Both find a longest common
+/// subsequence; where there are several they may pick another. Longer pairs
+/// go to `similar`'s Myers, called directly: the generic entry points
+/// dispatch on the algorithm at run time and so bring all six of
+/// `similar`'s algorithms into the binary, about 60 KB gzipped of the
+/// widget's wasm.
 pub fn key_diff(a: &[u32], b: &[u32]) -> Vec<similar::DiffOp> {
     let mut hook = Compact::new(Replace::new(Capture::new()), a, b);
-    let Ok(()) = myers::diff(&mut hook, a, 0..a.len(), b, 0..b.len());
+    let mut runs = Runs::default();
+    // Deletions before insertions, as `similar`'s own diffs have them.
+    if lcs_walk(a, b, Step::SkipA, |step| runs.step(step, &mut hook)) {
+        runs.flush(&mut hook);
+        let Ok(()) = hook.finish();
+    } else {
+        let Ok(()) = myers::diff(&mut hook, a, 0..a.len(), b, 0..b.len());
+    }
     hook.into_inner().into_inner().into_ops()
+}
+
+/// Turns the steps of [`lcs_walk`] into runs for a diff hook: paired items
+/// as one `equal`, each stretch between them as one `delete` and one
+/// `insert`.
+#[derive(Default)]
+struct Runs {
+    /// Where the pending run starts in each sequence.
+    at: (usize, usize),
+    /// The pending run: paired items, or items left out of each side.
+    paired: usize,
+    skipped: (usize, usize),
+}
+
+impl Runs {
+    fn step(&mut self, step: Step, hook: &mut impl DiffHook<Error = std::convert::Infallible>) {
+        match step {
+            Step::Pair => {
+                if self.skipped != (0, 0) {
+                    self.flush(hook);
+                }
+                self.paired += 1;
+            }
+            Step::SkipA | Step::SkipB => {
+                if self.paired > 0 {
+                    self.flush(hook);
+                }
+                if step == Step::SkipA {
+                    self.skipped.0 += 1;
+                } else {
+                    self.skipped.1 += 1;
+                }
+            }
+        }
+    }
+
+    fn flush(&mut self, hook: &mut impl DiffHook<Error = std::convert::Infallible>) {
+        let (i, j) = self.at;
+        let (da, db) = self.skipped;
+        if self.paired > 0 {
+            let Ok(()) = hook.equal(i, j, self.paired);
+        }
+        if da > 0 {
+            let Ok(()) = hook.delete(i, da, j);
+        }
+        if db > 0 {
+            let Ok(()) = hook.insert(i + da, j, db);
+        }
+        self.at = (i + self.paired + da, j + self.paired + db);
+        self.paired = 0;
+        self.skipped = (0, 0);
+    }
 }
 
 /// Converts word ops into the report's UTF-16 ranges within each segment.
@@ -133,5 +261,61 @@ mod tests {
                 (DiffTag::Replace, "wrote".into(), "said".into()),
             ]
         );
+    }
+
+    /// Length of a longest common subsequence, by the textbook table.
+    fn lcs_length(a: &[u32], b: &[u32]) -> usize {
+        let mut table = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+        for i in 0..a.len() {
+            for j in 0..b.len() {
+                table[i + 1][j + 1] =
+                    if a[i] == b[j] { table[i][j] + 1 } else { table[i][j + 1].max(table[i + 1][j]) };
+            }
+        }
+        table[a.len()][b.len()]
+    }
+
+    #[test]
+    fn diffs_cover_both_sides_and_pair_a_longest_common_subsequence() {
+        // Short pairs go through the table, long ones through Myers.
+        let mut state = 11u64;
+        let mut word = || {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (state >> 61) as u32
+        };
+        for (n, m) in [(0, 5), (12, 9), (30, 30), (200, 150)] {
+            let a: Vec<u32> = (0..n).map(|_| word()).collect();
+            let b: Vec<u32> = (0..m).map(|_| word()).collect();
+            let ops = key_diff(&a, &b);
+            let (mut i, mut j, mut paired) = (0, 0, 0);
+            for op in &ops {
+                let (_, ra, rb) = op.as_tag_tuple();
+                assert_eq!((ra.start, rb.start), (i, j), "{n}×{m}: ops in order, without gaps");
+                if op.tag() == similar::DiffTag::Equal {
+                    assert_eq!(a[ra.clone()], b[rb.clone()]);
+                    paired += ra.len();
+                }
+                (i, j) = (ra.end, rb.end);
+            }
+            assert_eq!((i, j), (n, m));
+            assert_eq!(paired, lcs_length(&a, &b), "{n}×{m}");
+        }
+    }
+
+    #[test]
+    fn where_either_side_may_give_way_the_walk_says_which() {
+        let steps = |first: Step| {
+            let mut steps = Vec::new();
+            assert!(lcs_walk(&[1, 2], &[2, 1], first, |s| steps.push(s)));
+            steps
+        };
+        assert_eq!(steps(Step::SkipA), [Step::SkipA, Step::Pair, Step::SkipB]);
+        assert_eq!(steps(Step::SkipB), [Step::SkipB, Step::Pair, Step::SkipA]);
+        // The report's diffs delete before they insert.
+        let ops = key_diff(&[1, 2], &[2, 1]);
+        assert_eq!(ops.iter().map(|op| op.tag()).collect::<Vec<_>>(), {
+            use similar::DiffTag::*;
+            [Delete, Equal, Insert]
+        });
     }
 }

@@ -4,7 +4,7 @@
 
 use super::model::{KIND, PAIR};
 use super::weights::Weights;
-use crate::diff::key_diff;
+use crate::diff::{key_diff, lcs_walk, Step};
 use similar::DiffOp;
 
 /// A text's stems, sorted, each with how much it counts in two readings:
@@ -134,10 +134,6 @@ pub fn words_in_order(a: &[u32], b: &[u32]) -> usize {
     alignment(a, b).0
 }
 
-/// Largest table (cells) for the dynamic-programming alignment; longer
-/// pairs go to `similar`'s Myers.
-const MAX_TABLE: usize = 1 << 14;
-
 /// Walks an alignment pair by pair, counting matched pairs, their unbroken
 /// runs, and the longest stretch that only one side has.
 #[derive(Default)]
@@ -177,47 +173,21 @@ impl Walk {
 
 /// The longest in-order alignment of two sequences: how many items it
 /// pairs, in how many unbroken runs, and the longest stretch only one side
-/// has. The common start and end are paired directly; the middle, short in
-/// sentences that match, goes through a plain table (cheaper than the
-/// general diff's set-up many times over); very long middles use `similar`.
+/// has. Sentence-sized middles go through [`lcs_walk`]'s table (cheaper
+/// than the general diff's set-up many times over); very long middles use
+/// `similar`.
 fn alignment(a: &[u32], b: &[u32]) -> (usize, usize, usize) {
-    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-    let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
-    let (ma, mb) = (&a[prefix..a.len() - suffix], &b[prefix..b.len() - suffix]);
-    if ma.len() * mb.len() > MAX_TABLE || ma.len() >= u16::MAX as usize || mb.len() >= u16::MAX as usize {
+    let mut walk = Walk::default();
+    // Where either side may give way, `b` does: the fitted models learnt
+    // the runs and gaps of this walk.
+    let walked = lcs_walk(a, b, Step::SkipB, |step| match step {
+        Step::Pair => walk.pair(),
+        Step::SkipA => walk.skip_a(),
+        Step::SkipB => walk.skip_b(),
+    });
+    if !walked {
         return alignment_by_diff(a, b);
     }
-    let mut walk = Walk::default();
-    (0..prefix).for_each(|_| walk.pair());
-    // lcs[i][j]: longest common subsequence of ma[i..] and mb[j..].
-    let width = mb.len() + 1;
-    let mut lcs = vec![0u16; (ma.len() + 1) * width];
-    for i in (0..ma.len()).rev() {
-        for j in (0..mb.len()).rev() {
-            lcs[i * width + j] = if ma[i] == mb[j] {
-                lcs[(i + 1) * width + j + 1] + 1
-            } else {
-                lcs[(i + 1) * width + j].max(lcs[i * width + j + 1])
-            };
-        }
-    }
-    let (mut i, mut j) = (0, 0);
-    while i < ma.len() && j < mb.len() {
-        if ma[i] == mb[j] {
-            walk.pair();
-            i += 1;
-            j += 1;
-        } else if lcs[(i + 1) * width + j] > lcs[i * width + j + 1] {
-            walk.skip_a();
-            i += 1;
-        } else {
-            walk.skip_b();
-            j += 1;
-        }
-    }
-    (i..ma.len()).for_each(|_| walk.skip_a());
-    (j..mb.len()).for_each(|_| walk.skip_b());
-    (0..suffix).for_each(|_| walk.pair());
     walk.close_gap();
     (walk.matched, walk.runs, walk.gap)
 }
