@@ -270,7 +270,7 @@ pub fn is_chrome(simple: &str) -> bool {
         || (simple.contains('@')
             && ["email", "contact", "call", "write to"].iter().any(|w| simple.contains(w))
             && simple.len() < 160)
-        || (NOTICES.found_in(simple) && simple.len() < 400)
+        || (simple.len() < 400 && NOTICES.found_in(simple))
         || is_sign_up_pitch(simple)
 }
 

@@ -55,7 +55,11 @@ fn table() -> &'static FastMap<String, String> {
 /// else its own stem.
 pub fn concept(key: &str) -> &str {
     let table = table();
-    table.get(key).or_else(|| table.get(stem(key))).map_or_else(|| stem(key), String::as_str)
+    if let Some(name) = table.get(key) {
+        return name;
+    }
+    let stemmed = stem(key);
+    table.get(stemmed).map_or(stemmed, String::as_str)
 }
 
 #[cfg(test)]
