@@ -39,13 +39,15 @@ pub(crate) fn score_key(score: f32, segment: usize) -> u64 {
 }
 
 /// Sorts `items` by `key` as `sort_unstable_by_key` would, given that the
-/// key's order begins with `bucket(item)` (below `buckets`): one counting
-/// pass puts each item in its bucket, then each bucket is sorted apart.
-/// Links sorted by segment fall into thousands of buckets of a few dozen,
-/// which sort several times faster than one slice of hundreds of
-/// thousands. Returns where each bucket starts (and, last, the length).
-pub(crate) fn sort_in_buckets<T: Copy, K: Ord>(
-    items: &mut Vec<T>,
+/// key's order begins with `bucket(item)` (below `buckets`): items are
+/// swapped into their buckets in place (one counting pass, then at most one
+/// swap per item, no second copy of a list that holds millions of links),
+/// then each bucket is sorted apart. Links sorted by segment fall into
+/// thousands of buckets of a few dozen, which sort several times faster
+/// than one slice of hundreds of thousands. Returns where each bucket
+/// starts (and, last, the length).
+pub(crate) fn sort_in_buckets<T, K: Ord>(
+    items: &mut [T],
     buckets: usize,
     bucket: impl Fn(&T) -> usize,
     key: impl FnMut(&T) -> K + Copy,
@@ -57,18 +59,22 @@ pub(crate) fn sort_in_buckets<T: Copy, K: Ord>(
     for i in 1..starts.len() {
         starts[i] += starts[i - 1];
     }
-    let Some(&first) = items.first() else { return starts };
-    let mut sorted = vec![first; items.len()];
+    // `next[b]`: the first slot of bucket `b` not yet holding one of its own.
     let mut next = starts.clone();
-    for &item in items.iter() {
-        let slot = &mut next[bucket(&item)];
-        sorted[*slot] = item;
-        *slot += 1;
+    for b in 0..buckets {
+        while next[b] < starts[b + 1] {
+            let home = bucket(&items[next[b]]);
+            if home == b {
+                next[b] += 1;
+            } else {
+                items.swap(next[b], next[home]);
+                next[home] += 1;
+            }
+        }
     }
     for range in starts.windows(2) {
-        sorted[range[0]..range[1]].sort_unstable_by_key(key);
+        items[range[0]..range[1]].sort_unstable_by_key(key);
     }
-    *items = sorted;
     starts
 }
 
