@@ -34,7 +34,7 @@ use context::{context_inputs, Scored, CLIP};
 use features::{SegmentFeatures, Vocabulary};
 use model::{Model, CONTEXT};
 use score::{
-    align, kind_inputs, model_inputs, pair_features, Alignment, Bag, PairFeatures, Semantic, TextView, Thresholds,
+    align, kind_inputs, model_inputs, pair_features, with_alignment, Alignment, Bag, Semantic, TextView, Thresholds,
     ALIGNED_INPUTS,
 };
 use weights::Weights;
@@ -191,12 +191,11 @@ pub(crate) fn find_matches(
             Evidence::Identical => Some((f32::INFINITY, Alignment { order: 1.0, fluency: 1.0, largest_gap: 0 })),
             Evidence::Scored(k) => *kinds[k].get_or_insert_with(|| {
                 let p = &pairs[k];
-                let unaligned = kind_inputs(&p.features, None, p.meaning);
-                if model.kind_logit_at_most(&unaligned, &ALIGNED_INPUTS) < kind_threshold {
+                if model.kind_logit_at_most(&p.kind, &ALIGNED_INPUTS) < kind_threshold {
                     return None;
                 }
                 let alignment = align(&texts[p.texts.0].stems, &texts[p.texts.1].stems);
-                Some((model.kind_logit(&kind_inputs(&p.features, Some(&alignment), p.meaning)), alignment))
+                Some((model.kind_logit(&with_alignment(p.kind, &alignment)), alignment))
             }),
         })
         .collect();
@@ -239,13 +238,14 @@ fn sigmoid(x: f32) -> f32 {
     1.0 / (1.0 + (-x).exp())
 }
 
-/// A scored pair of texts.
+/// A scored pair of texts: what judging its kind needs, kept small (the
+/// 1 MB pair scores 100,000 pairs).
 struct ScoredPair {
     /// The two texts, by index.
     texts: (usize, usize),
-    features: PairFeatures,
-    /// What the semantic signal says of it, if there is one.
-    meaning: Option<Semantic>,
+    /// The kind model's inputs but the alignment's, measured only for the
+    /// pairs that link ([`with_alignment`]).
+    kind: [f32; model::KIND],
     /// The pair model's inputs, which the fit learns from.
     #[cfg(feature = "fit")]
     inputs: [f32; model::PAIR],
@@ -319,7 +319,7 @@ pub(crate) fn training_rows(
                 Evidence::Scored(k) => {
                     let p = &pairs[k];
                     let alignment = align(&texts[p.texts.0].stems, &texts[p.texts.1].stems);
-                    Some((p.inputs, kind_inputs(&p.features, Some(&alignment), p.meaning)))
+                    Some((p.inputs, with_alignment(p.kind, &alignment)))
                 }
             };
             crate::fit::Row { a, b, scored, context }
@@ -393,8 +393,7 @@ fn score_links(
         let k = pairs.len();
         pairs.push(ScoredPair {
             texts: (i as usize, j as usize),
-            features,
-            meaning,
+            kind: kind_inputs(&features, meaning),
             #[cfg(feature = "fit")]
             inputs,
             logit,

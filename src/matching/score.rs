@@ -341,25 +341,33 @@ pub fn model_inputs(f: &PairFeatures, semantic: Option<Semantic>) -> [f32; PAIR]
 /// each between 0 and 1.
 pub const ALIGNED_INPUTS: [usize; 2] = [5, 6];
 
-/// The kind model's inputs (see [`KIND_FEATURES`](super::model::KIND_FEATURES));
-/// without the alignment, its inputs ([`ALIGNED_INPUTS`]) are 0.
-pub fn kind_inputs(f: &PairFeatures, alignment: Option<&Alignment>, semantic: Option<Semantic>) -> [f32; KIND] {
+/// The kind model's inputs (see [`KIND_FEATURES`](super::model::KIND_FEATURES))
+/// before the alignment is known: its inputs ([`ALIGNED_INPUTS`]) are 0
+/// until [`with_alignment`] fills them in.
+pub fn kind_inputs(f: &PairFeatures, semantic: Option<Semantic>) -> [f32; KIND] {
     let c = &f.claims;
     let s = semantic.unwrap_or_default();
     let (ca, cb) = (f.content.0 as f32, f.content.1 as f32);
-    let alignment = alignment.copied().unwrap_or(Alignment { order: 0.0, fluency: 0.0, largest_gap: 0 });
     [
         c.cover_a.min(c.cover_b),
         c.cover_a.max(c.cover_b),
         c.dice,
         c.content_dice,
         f.figure_difference.min(4) as f32,
-        alignment.largest_gap.min(GAP_CAP) as f32 / GAP_CAP as f32,
-        alignment.order,
+        0.0,
+        0.0,
         ca.min(cb) / ca.max(cb).max(1.0),
         s.cover_a.min(s.cover_b),
         s.cover_a.max(s.cover_b),
     ]
+}
+
+/// The kind inputs with the alignment's filled in.
+pub fn with_alignment(mut inputs: [f32; KIND], alignment: &Alignment) -> [f32; KIND] {
+    let [gap, order] = ALIGNED_INPUTS;
+    inputs[gap] = alignment.largest_gap.min(GAP_CAP) as f32 / GAP_CAP as f32;
+    inputs[order] = alignment.order;
+    inputs
 }
 
 /// A one-sided stretch of this many words or more counts as an added clause.
