@@ -421,7 +421,8 @@ pub fn is_meta(line: &str, simple: &str) -> bool {
 /// phone number, alone or after a name (`-- Jane Doe`, `jdoe@paper.com`,
 /// `@janedoe`, `Jane Doe: 555/374-5413`).
 fn is_contact(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
+    // Six words tell a line too long for a contact: article lines run long.
+    let words: Vec<&str> = line.split_whitespace().take(6).collect();
     if words.is_empty() || words.len() > 5 {
         return false;
     }
@@ -440,9 +441,10 @@ fn is_contact(line: &str) -> bool {
 /// A note that the article was corrected or amended.
 fn is_correction_note(simple: &str) -> bool {
     simple.starts_with("correction:")
-        || ["amended", "corrected", "updated"].iter().any(|w| {
-            simple.starts_with(&format!("this article was {w}")) || simple.starts_with(&format!("this story was {w}"))
-        })
+        || simple
+            .strip_prefix("this article was ")
+            .or_else(|| simple.strip_prefix("this story was "))
+            .is_some_and(|rest| ["amended", "corrected", "updated"].iter().any(|w| rest.starts_with(w)))
 }
 
 /// The labels of a document's parts, which say nothing of the story: a
