@@ -60,6 +60,12 @@ impl Vocabulary {
             }
         };
         for c in text.chars() {
+            // Most characters are plain letters and digits: none of the
+            // cases below but the last.
+            if c.is_ascii_alphanumeric() {
+                word.push(c.to_ascii_lowercase());
+                continue;
+            }
             if c == '\0' || c == '\u{FFFD}' || is_control(c) {
                 continue;
             }
@@ -140,7 +146,11 @@ fn hangul_jamo(c: char) -> Option<[Option<char>; 3]> {
 }
 
 fn push_lower(word: &mut String, c: char) {
-    word.extend(c.to_lowercase());
+    if c.is_ascii() {
+        word.push(c.to_ascii_lowercase());
+    } else {
+        word.extend(c.to_lowercase());
+    }
 }
 
 /// BERT's whitespace: space, tab, line breaks and the space separators.
