@@ -783,7 +783,11 @@ fn vague_time(seg: &Segment, other: &Segment, vocabulary: &Vocabulary) -> Option
 fn quotations(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    for (i, c) in text.char_indices() {
+    // Only marks matter: `"` and `'`, and `“ ” „ « »`, whose UTF-8 begins
+    // with 0xE2 or 0xC2 (never a continuation byte, so always where a
+    // character starts). Every other character is skipped unread.
+    let marks = text.bytes().enumerate().filter(|&(_, b)| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2));
+    for (i, c) in marks.filter_map(|(i, _)| text[i..].chars().next().map(|c| (i, c))) {
         match (open, c) {
             (None, '“' | '«' | '„') => open = Some((i + c.len_utf8(), c)),
             // `wonderful," he said`: a straight mark after punctuation and
