@@ -10,16 +10,12 @@
 // the per-call ratios new ÷ old.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readArticles } from './inputs.mjs';
+import { benchArgs, median, readArticles } from './inputs.mjs';
 import { performance } from 'node:perf_hooks';
 
-const args = process.argv.slice(2);
-const [oldDir, newDir, inputDir] = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs');
-if (!inputDir) {
-  console.error('usage: node bench/ab.mjs OLD_PKG_DIR NEW_PKG_DIR INPUT_DIR [--runs N]');
-  process.exit(2);
-}
-const runs = Number(args[args.indexOf('--runs') + 1]) || 10;
+const usage = 'node bench/ab.mjs OLD_PKG_DIR NEW_PKG_DIR INPUT_DIR [--runs N]';
+const { paths, runs } = benchArgs(usage, { paths: 3, runs: 10 });
+const [oldDir, newDir, inputDir] = paths;
 
 async function load(dir) {
   dir = resolve(dir);
@@ -41,7 +37,6 @@ for (let i = 0; i < runs; i++) {
     times[k].push(performance.now() - start);
   }
 }
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ratio = median(times[1].map((t, i) => t / times[0][i]));
 console.log(
   `${inputDir}: old ${median(times[0]).toFixed(2)} ms, new ${median(times[1]).toFixed(2)} ms, ` +

@@ -10,7 +10,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { benchArgs } from './inputs.mjs';
+import { benchArgs, median } from './inputs.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const { path: data, runs } = benchArgs('node bench/extraction.mjs PATH/TO/shared/data [--runs N]');
@@ -18,7 +18,6 @@ const { path: data, runs } = benchArgs('node bench/extraction.mjs PATH/TO/shared
 const pkg = await import(join(ROOT, 'www/pkg/article_compare_formats.js'));
 pkg.initSync({ module: readFileSync(join(ROOT, 'www/pkg/article_compare_formats_bg.wasm')) });
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const pages = join(data, 'html/readability/test-pages');
 const times = [];
 let failed = 0;

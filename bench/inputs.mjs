@@ -38,16 +38,24 @@ export function readArticles(dir) {
 }
 
 /**
- * A benchmark's command line: a path (the first argument not starting with
- * `--`) and `--runs N` (default 5); `flag(name)` tells whether a flag was
- * given. Without a path, prints `usage` and exits with status 2.
+ * A benchmark's command line: `paths` paths (the arguments not starting
+ * with `--`, other than the number after `--runs`; `path` is the first)
+ * and `--runs N` (default `runs`); `flag(name)` tells whether a flag was
+ * given. Without enough paths, prints `usage` and exits with status 2.
  */
-export function benchArgs(usage) {
+export function benchArgs(usage, { paths: wanted = 1, runs: defaultRuns = 5 } = {}) {
   const args = process.argv.slice(2);
-  const path = args.find((a) => !a.startsWith('--'));
-  if (!path) {
+  const runsAt = args.indexOf('--runs');
+  const paths = args.filter((a, i) => !a.startsWith('--') && (runsAt < 0 || i !== runsAt + 1));
+  if (paths.length < wanted) {
     console.error(`usage: ${usage}`);
     process.exit(2);
   }
-  return { path, runs: Number(args[args.indexOf('--runs') + 1]) || 5, flag: (name) => args.includes(name) };
+  const runs = (runsAt >= 0 && Number(args[runsAt + 1])) || defaultRuns;
+  return { path: paths[0], paths, runs, flag: (name) => args.includes(name) };
+}
+
+/** The median of `xs` (the upper one of an even count). */
+export function median(xs) {
+  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 }

@@ -21,7 +21,7 @@
 // only tokenises the text (the least any comparer must do).
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { existsSync, readFileSync } from 'node:fs';
-import { benchArgs, inputNames, readArticles, sizeOf } from './inputs.mjs';
+import { benchArgs, inputNames, median, readArticles, sizeOf } from './inputs.mjs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -29,11 +29,6 @@ import { performance } from 'node:perf_hooks';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const PEER_CAP_MS = 120_000;
 const SIMILAR_PKG = join(ROOT, 'bench/similar-peer/pkg/');
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
 
 // ---- inside a worker thread -------------------------------------------
 async function work({ task, dir, runs }) {
