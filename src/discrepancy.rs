@@ -1029,15 +1029,16 @@ fn speaker(seg: &Segment, quotations: &[(usize, usize)], vocabulary: &Vocabulary
     let key = |i: usize| seg.key(i, vocabulary);
     let words = seg.side.words.len();
     // Most sentences report no speech: known before marking what is quoted.
-    if !(0..words).any(|i| is_speech_verb(key(i))) {
+    let verbs: Vec<usize> = (0..words).filter(|&i| is_speech_verb(key(i))).collect();
+    if verbs.is_empty() {
         return None;
     }
     let mut quoted = vec![false; words];
     for &r in quotations {
         words_in(seg, r).into_iter().for_each(|i| quoted[i] = true);
     }
-    let verbs: Vec<usize> = (0..words).filter(|&i| !quoted[i] && is_speech_verb(key(i))).collect();
-    let [verb] = verbs[..] else { return None };
+    let outside: Vec<usize> = verbs.into_iter().filter(|&i| !quoted[i]).collect();
+    let [verb] = outside[..] else { return None };
     // `X said`, `said X`, `according to X`; but `X told Y`: Y listens.
     let after = if matches!(key(verb), "said" | "says" | "according" | "added") { 4 } else { 1 };
     let window: Vec<usize> = (verb.saturating_sub(3)..(verb + after).min(words)).filter(|&i| !quoted[i]).collect();
