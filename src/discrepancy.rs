@@ -531,6 +531,11 @@ fn numbers(
     // `dozens`, `a number of`.
     let unpaired_b: Vec<Figure> = fb.iter().zip(&paired_b).filter(|(_, p)| !**p).map(|(f, _)| *f).collect();
     for (figures, here, there, a_side) in [(&unpaired_a, a, b, true), (&unpaired_b, b, a, false)] {
+        // A headline in title case compresses (`Teen Son` for a
+        // `17-year-old son`): its vague words leave no figure in question.
+        if title_case(there) {
+            continue;
+        }
         let vague_there = vague_quantities(there.side.words, vocabulary);
         for x in figures.iter().filter(|x| !is_year(x)) {
             let vague = vague_there.iter().copied().filter(|v| !v.degree || x.percent).find(|v| {
@@ -1631,6 +1636,13 @@ mod tests {
         )
         .iter()
         .all(|d| d.0 != DiscrepancyKind::Number));
+        // A headline compresses; the same words in a sentence leave the age out.
+        let body = "The 17-year-old driver was taken to hospital with a broken leg.";
+        assert!(find_in("Teen Driver Taken To Hospital With Broken Leg", body, MatchKind::Partial).is_empty());
+        assert_eq!(
+            find_in("A teen driver was taken to hospital with a broken leg.", body, MatchKind::Partial),
+            vec![(DiscrepancyKind::Number, "teen".into(), "17-year-old".into())]
+        );
     }
 
     #[test]
