@@ -64,14 +64,16 @@ fn analyse<'a>(
     options: &Options,
     vocabulary: &mut Vocabulary,
 ) -> Analysed<'a> {
-    let mut scratch = String::new();
+    let (mut scratch, mut buffer) = (String::new(), Vec::new());
     let words: Vec<Vec<Word>> = segmentation
         .segments
         .iter()
         .map(|s| {
-            let mut words = Vec::new();
-            words_of(text, s.start, s.end, vocabulary, &mut words, &mut scratch);
-            words
+            // Read into one buffer, kept at the exact size: a vector grown
+            // word by word holds up to twice its words, for every segment.
+            buffer.clear();
+            words_of(text, s.start, s.end, vocabulary, &mut buffer, &mut scratch);
+            buffer.clone()
         })
         .collect();
     // Roles judge a line's topic by its content words: neither function

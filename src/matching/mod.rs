@@ -174,6 +174,8 @@ pub(crate) fn find_matches(
             }
         })
         .collect();
+    // Memory peaks below: what only judged the links goes first.
+    drop((links, context));
 
     // Of the linked pairs, which say the same thing: the kind model's
     // verdict, and each side's likeliest equivalent in the other document
@@ -199,6 +201,8 @@ pub(crate) fn find_matches(
             }),
         })
         .collect();
+    // Every candidate's scores are done with.
+    drop((texts, pairs, kinds));
     let equivalence = |j: &Option<(f32, Alignment)>| j.map_or(f32::NEG_INFINITY, |(l, _)| l);
     let slot = |segment: usize, doc: usize| segment * documents + doc;
     let mut best = vec![f32::NEG_INFINITY; segments.len() * documents];
@@ -374,7 +378,8 @@ fn score_links(
     let mut scratch = CoverScratch::default();
     let representatives: Vec<usize> =
         semantic.map_or_else(Vec::new, |s| texts.iter().map(|t| s.representative(t)).collect());
-    let mut pairs = Vec::new();
+    // At most one per candidate: reserved at once, not grown by doubling.
+    let mut pairs = Vec::with_capacity(candidates.len());
     for (n, &(i, j)) in candidates.iter().enumerate() {
         if n % 4096 == 0 {
             progress(Stage::Scoring, 0.9 * n as f64 / candidates.len() as f64);
@@ -404,6 +409,8 @@ fn score_links(
             }
         });
     }
+    // It outlives scoring: the room doubling left is given back.
+    links.shrink_to_fit();
     Links { texts, links, pairs }
 }
 

@@ -32,16 +32,20 @@ impl Bag {
     /// order, repeats adding up.
     pub fn new(items: &mut [(u32, f32, f32)], weights: &Weights) -> Self {
         items.sort_unstable_by_key(|&(s, _, _)| s);
-        let mut out: Vec<(u32, f32, f32)> = Vec::new();
-        for &(s, n, c) in items.iter() {
-            match out.last_mut() {
-                Some((last, on, oc)) if *last == s => {
-                    *on += n;
-                    *oc += c;
-                }
-                _ => out.push((s, n, c)),
+        // Repeats merged in place, then copied at the exact size: every text
+        // keeps its bag while candidates are scored.
+        let mut distinct = 0usize;
+        for i in 0..items.len() {
+            let (s, n, c) = items[i];
+            if distinct > 0 && items[distinct - 1].0 == s {
+                items[distinct - 1].1 += n;
+                items[distinct - 1].2 += c;
+            } else {
+                items[distinct] = (s, n, c);
+                distinct += 1;
             }
         }
+        let out = items[..distinct].to_vec();
         let mut totals = [Totals::default(); 2];
         for &(s, n, c) in &out {
             let w = weights.of(s);
