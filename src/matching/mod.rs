@@ -160,7 +160,7 @@ pub(crate) fn find_matches(
     progress(Stage::Indexing, 0.0);
     let thresholds = Thresholds::new(strictness);
     let model = Model::shipped(semantic.is_some());
-    let Judged { texts, links, pairs, context } = judge(segments, documents, vocabulary, semantic, model, progress);
+    let Judged { stems, links, pairs, context } = judge(segments, documents, vocabulary, semantic, model, progress);
 
     let threshold = model.threshold + thresholds.offset;
     let linked: Vec<(usize, usize, Evidence, f32)> = links
@@ -196,13 +196,13 @@ pub(crate) fn find_matches(
                 if model.kind_logit_at_most(&p.kind, &ALIGNED_INPUTS) < kind_threshold {
                     return None;
                 }
-                let alignment = align(&texts[p.texts.0].stems, &texts[p.texts.1].stems);
+                let alignment = align(&stems[p.texts.0], &stems[p.texts.1]);
                 Some((model.kind_logit(&with_alignment(p.kind, &alignment)), alignment))
             }),
         })
         .collect();
     // Every candidate's scores are done with.
-    drop((texts, pairs, kinds));
+    drop((stems, pairs, kinds));
     let equivalence = |j: &Option<(f32, Alignment)>| j.map_or(f32::NEG_INFINITY, |(l, _)| l);
     let slot = |segment: usize, doc: usize| segment * documents + doc;
     let mut best = vec![f32::NEG_INFINITY; segments.len() * documents];
@@ -269,7 +269,9 @@ struct Links {
 
 /// Candidate links with the context model's inputs for each.
 struct Judged {
-    texts: Vec<Text>,
+    /// Each distinct text's stems in order: all that judging kinds needs of
+    /// the texts.
+    stems: Vec<Vec<u32>>,
     links: Vec<(usize, usize, Evidence)>,
     pairs: Vec<ScoredPair>,
     context: Vec<[f32; CONTEXT]>,
@@ -286,6 +288,9 @@ fn judge(
     progress: &mut dyn FnMut(Stage, f64),
 ) -> Judged {
     let Links { texts, links, pairs } = score_links(segments, documents, vocabulary, semantic, model, progress);
+    // Memory peaks while the context is measured: of the texts, only their
+    // stems are kept.
+    let stems: Vec<Vec<u32>> = texts.into_iter().map(|t| t.stems).collect();
     let (previous, next) = neighbours(segments);
     let doc: Vec<usize> = segments.iter().map(|s| s.doc).collect();
     let scored: Vec<Scored> = links
@@ -299,7 +304,7 @@ fn judge(
         })
         .collect();
     let context = context_inputs(&scored, &doc, &previous, &next);
-    Judged { texts, links, pairs, context }
+    Judged { stems, links, pairs, context }
 }
 
 /// What the fit of the models (`scripts/fit-match-model.py`) learns from:
@@ -312,7 +317,7 @@ pub(crate) fn training_rows(
     semantic: Option<&SemanticInput>,
     model: &Model,
 ) -> Vec<crate::fit::Row> {
-    let Judged { texts, links, pairs, context } =
+    let Judged { stems, links, pairs, context } =
         judge(segments, documents, vocabulary, semantic, model, &mut |_, _| {});
     links
         .iter()
@@ -322,7 +327,7 @@ pub(crate) fn training_rows(
                 Evidence::Identical => None,
                 Evidence::Scored(k) => {
                     let p = &pairs[k];
-                    let alignment = align(&texts[p.texts.0].stems, &texts[p.texts.1].stems);
+                    let alignment = align(&stems[p.texts.0], &stems[p.texts.1]);
                     Some((p.inputs, with_alignment(p.kind, &alignment)))
                 }
             };
