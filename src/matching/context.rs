@@ -25,15 +25,18 @@ pub struct Scored {
     pub logit: f32,
 }
 
-/// The context model's inputs for each link (in order). `doc[s]` is the
-/// document of segment `s`; `previous[s]`/`next[s]` the neighbouring
+/// The context model's inputs for each link, handed to `emit` with the
+/// link's index, in order (not collected: on large inputs memory peaks
+/// here, and the matcher keeps only the few links that pass). `doc[s]` is
+/// the document of segment `s`; `previous[s]`/`next[s]` the neighbouring
 /// segment of the same document that takes part in matching.
 pub fn context_inputs(
     links: &[Scored],
     doc: &[usize],
     previous: &[Option<usize>],
     next: &[Option<usize>],
-) -> Vec<[f32; CONTEXT]> {
+    mut emit: impl FnMut(usize, [f32; CONTEXT]),
+) {
     // Each link seen from each side: (segment, other document, log-odds
     // from the highest) packed in one integer, and the link, sorted so that a
     // segment's links into one document are together, best first. One sort
@@ -76,19 +79,15 @@ pub fn context_inputs(
             .find(|l| l.a == y || l.b == y)
             .map(|l| l.logit)
     };
-    links
-        .iter()
-        .zip(&standing)
-        .map(|(l, &[(gap_a, rank_a), (gap_b, rank_b)])| {
-            // Symmetric in the two sides, so that the order of the
-            // documents changes nothing.
-            let neighbour = [pair(previous[l.a], previous[l.b]), pair(next[l.a], next[l.b])]
-                .into_iter()
-                .flatten()
-                .fold(-CLIP, f32::max);
-            [l.logit, gap_a.max(gap_b), gap_a.min(gap_b), rank_a.min(rank_b), rank_a.max(rank_b), neighbour]
-        })
-        .collect()
+    for (i, (l, &[(gap_a, rank_a), (gap_b, rank_b)])) in links.iter().zip(&standing).enumerate() {
+        // Symmetric in the two sides, so that the order of the documents
+        // changes nothing.
+        let neighbour = [pair(previous[l.a], previous[l.b]), pair(next[l.a], next[l.b])]
+            .into_iter()
+            .flatten()
+            .fold(-CLIP, f32::max);
+        emit(i, [l.logit, gap_a.max(gap_b), gap_a.min(gap_b), rank_a.min(rank_b), rank_a.max(rank_b), neighbour]);
+    }
 }
 
 #[cfg(test)]
@@ -103,7 +102,11 @@ mod tests {
         let next = [Some(1), Some(2), None, Some(4), Some(5), None];
         let links =
             [Scored { a: 0, b: 3, logit: 3.0 }, Scored { a: 1, b: 4, logit: 1.0 }, Scored { a: 1, b: 5, logit: 2.0 }];
-        let inputs = context_inputs(&links, &doc, &previous, &next);
+        let mut inputs = Vec::new();
+        context_inputs(&links, &doc, &previous, &next, |i, x| {
+            assert_eq!(i, inputs.len(), "in order");
+            inputs.push(x);
+        });
         // 1–4 is outranked by 1–5 for segment 1, is segment 4's best, and
         // its neighbour 0–3 matches.
         assert_eq!(inputs[1], [1.0, 0.0, -1.0, 0.0, 1.0, 3.0]);

@@ -160,22 +160,18 @@ pub(crate) fn find_matches(
     progress(Stage::Indexing, 0.0);
     let thresholds = Thresholds::new(strictness);
     let model = Model::shipped(semantic.is_some());
-    let Judged { stems, links, pairs, context } = judge(segments, documents, vocabulary, semantic, model, progress);
-
     let threshold = model.threshold + thresholds.offset;
-    let linked: Vec<(usize, usize, Evidence, f32)> = links
-        .iter()
-        .zip(&context)
-        .filter_map(|(&(a, b, e), inputs)| match e {
-            Evidence::Identical => Some((a, b, e, 1.0)),
+    let mut linked: Vec<(usize, usize, Evidence, f32)> = Vec::new();
+    let Judged { stems, pairs } =
+        judge(segments, documents, vocabulary, semantic, model, progress, |(a, b, e), inputs| match e {
+            Evidence::Identical => linked.push((a, b, e, 1.0)),
             Evidence::Scored(_) => {
-                let logit = model.context_logit(inputs);
-                (logit >= threshold).then_some((a, b, e, sigmoid(logit)))
+                let logit = model.context_logit(&inputs);
+                if logit >= threshold {
+                    linked.push((a, b, e, sigmoid(logit)));
+                }
             }
-        })
-        .collect();
-    // Memory peaks below: what only judged the links goes first.
-    drop((links, context));
+        });
 
     // Of the linked pairs, which say the same thing: the kind model's
     // verdict, and each side's likeliest equivalent in the other document
@@ -267,18 +263,17 @@ struct Links {
     pairs: Vec<ScoredPair>,
 }
 
-/// Candidate links with the context model's inputs for each.
+/// What judging the candidate links leaves for judging their kinds.
 struct Judged {
     /// Each distinct text's stems in order: all that judging kinds needs of
     /// the texts.
     stems: Vec<Vec<u32>>,
-    links: Vec<(usize, usize, Evidence)>,
     pairs: Vec<ScoredPair>,
-    context: Vec<[f32; CONTEXT]>,
 }
 
 /// Scores every candidate link with the pair model, then measures each in
-/// its documents' context.
+/// its documents' context: `each` gets every link, in order, with the
+/// context model's inputs.
 fn judge(
     segments: &[SegmentFeatures],
     documents: usize,
@@ -286,6 +281,7 @@ fn judge(
     semantic: Option<&SemanticInput>,
     model: &Model,
     progress: &mut dyn FnMut(Stage, f64),
+    mut each: impl FnMut((usize, usize, Evidence), [f32; CONTEXT]),
 ) -> Judged {
     let Links { texts, links, pairs } = score_links(segments, documents, vocabulary, semantic, model, progress);
     // Memory peaks while the context is measured: of the texts, only their
@@ -303,8 +299,8 @@ fn judge(
             Scored { a, b, logit }
         })
         .collect();
-    let context = context_inputs(&scored, &doc, &previous, &next);
-    Judged { stems, links, pairs, context }
+    context_inputs(&scored, &doc, &previous, &next, |i, inputs| each(links[i], inputs));
+    Judged { stems, pairs }
 }
 
 /// What the fit of the models (`scripts/fit-match-model.py`) learns from:
@@ -317,12 +313,14 @@ pub(crate) fn training_rows(
     semantic: Option<&SemanticInput>,
     model: &Model,
 ) -> Vec<crate::fit::Row> {
-    let Judged { stems, links, pairs, context } =
-        judge(segments, documents, vocabulary, semantic, model, &mut |_, _| {});
+    let mut links = Vec::new();
+    let Judged { stems, pairs } =
+        judge(segments, documents, vocabulary, semantic, model, &mut |_, _| {}, |link, context| {
+            links.push((link, context))
+        });
     links
-        .iter()
-        .zip(context)
-        .map(|(&(a, b, e), context)| {
+        .into_iter()
+        .map(|((a, b, e), context)| {
             let scored = match e {
                 Evidence::Identical => None,
                 Evidence::Scored(k) => {
