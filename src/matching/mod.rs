@@ -192,7 +192,7 @@ pub(crate) fn find_matches(
                 if model.kind_logit_at_most(&p.kind, &ALIGNED_INPUTS) < kind_threshold {
                     return None;
                 }
-                let alignment = align(&stems[p.texts.0], &stems[p.texts.1]);
+                let alignment = align(stems.of_text(p.texts.0), stems.of_text(p.texts.1));
                 Some((model.kind_logit(&with_alignment(p.kind, &alignment)), alignment))
             }),
         })
@@ -263,11 +263,34 @@ struct Links {
     pairs: Vec<ScoredPair>,
 }
 
+/// Each distinct text's stems in order, all in one block.
+struct Stems {
+    all: Vec<u32>,
+    /// Where each text's stems start in `all`, and where the last ends.
+    starts: Vec<usize>,
+}
+
+impl Stems {
+    fn of(texts: &[Text]) -> Self {
+        let mut starts = Vec::with_capacity(texts.len() + 1);
+        let mut all = Vec::with_capacity(texts.iter().map(|t| t.stems.len()).sum());
+        for t in texts {
+            starts.push(all.len());
+            all.extend_from_slice(&t.stems);
+        }
+        starts.push(all.len());
+        Stems { all, starts }
+    }
+
+    fn of_text(&self, text: usize) -> &[u32] {
+        &self.all[self.starts[text]..self.starts[text + 1]]
+    }
+}
+
 /// What judging the candidate links leaves for judging their kinds.
 struct Judged {
-    /// Each distinct text's stems in order: all that judging kinds needs of
-    /// the texts.
-    stems: Vec<Vec<u32>>,
+    /// All that judging kinds needs of the texts.
+    stems: Stems,
     pairs: Vec<ScoredPair>,
 }
 
@@ -285,8 +308,10 @@ fn judge(
 ) -> Judged {
     let Links { texts, links, pairs } = score_links(segments, documents, vocabulary, semantic, model, progress);
     // Memory peaks while the context is measured: of the texts, only their
-    // stems are kept.
-    let stems: Vec<Vec<u32>> = texts.into_iter().map(|t| t.stems).collect();
+    // stems are kept, in one block, so that the texts' many small
+    // allocations are all freed and their room can be reused.
+    let stems = Stems::of(&texts);
+    drop(texts);
     let (previous, next) = neighbours(segments);
     let doc: Vec<usize> = segments.iter().map(|s| s.doc).collect();
     let scored: Vec<Scored> = links
@@ -325,7 +350,7 @@ pub(crate) fn training_rows(
                 Evidence::Identical => None,
                 Evidence::Scored(k) => {
                     let p = &pairs[k];
-                    let alignment = align(&stems[p.texts.0], &stems[p.texts.1]);
+                    let alignment = align(stems.of_text(p.texts.0), stems.of_text(p.texts.1));
                     Some((p.inputs, with_alignment(p.kind, &alignment)))
                 }
             };
