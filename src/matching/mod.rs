@@ -402,6 +402,9 @@ fn score_links(
         member_pairs(segments, text, text, usize::MAX, |a, b| links.push((a, b, Evidence::Identical)));
     }
     let candidates = candidate_pairs(&probes, &weights, &frequency, segments.len() <= EXHAUSTIVE_SEGMENTS);
+    // Most candidates link one pair of segments: room for that at once,
+    // not grown by copying.
+    links.reserve(candidates.len());
     progress(Stage::Scoring, 0.0);
     let mut scratch = CoverScratch::default();
     let representatives: Vec<usize> =
@@ -477,6 +480,7 @@ fn distinct_texts(segments: &[SegmentFeatures], vocabulary: &Vocabulary, weights
     }
     let mut groups: Vec<(Vec<u32>, Vec<usize>)> = by_keys.into_iter().collect();
     groups.sort_unstable();
+    let (mut scratch, mut pair_scratch): (Vec<u32>, Vec<u64>) = (Vec::new(), Vec::new());
     groups
         .into_iter()
         .map(|(keys, members)| {
@@ -496,21 +500,35 @@ fn distinct_texts(segments: &[SegmentFeatures], vocabulary: &Vocabulary, weights
                 .map(|(&s, &attributed)| (s, 1.0, if attributed { ATTRIBUTION_SHARE } else { 1.0 }))
                 .collect();
             let bag = Bag::new(&mut items, weights);
-            let mut names: Vec<u32> = keys
-                .iter()
-                .filter(|&&k| vocabulary.is_name(k) && !vocabulary.keys[k as usize].stop)
-                .map(|&k| vocabulary.keys[k as usize].stem)
-                .collect();
-            names.sort_unstable();
-            names.dedup();
-            let mut content_stems: Vec<u32> = keys
-                .iter()
-                .filter(|&&k| !vocabulary.keys[k as usize].stop)
-                .map(|&k| vocabulary.keys[k as usize].stem)
-                .collect();
-            content_stems.sort_unstable();
-            content_stems.dedup();
-            let mut bigrams: Vec<u64> = Vec::new();
+            // Each list sorted and deduplicated in a scratch buffer, then
+            // copied at its exact size: every text keeps them while
+            // candidates are scored.
+            let mut exact = |items: &mut dyn Iterator<Item = u32>| {
+                scratch.clear();
+                scratch.extend(items);
+                scratch.sort_unstable();
+                scratch.dedup();
+                scratch.to_vec()
+            };
+            let names = exact(
+                &mut keys
+                    .iter()
+                    .filter(|&&k| vocabulary.is_name(k) && !vocabulary.keys[k as usize].stop)
+                    .map(|&k| vocabulary.keys[k as usize].stem),
+            );
+            let content_stems = exact(
+                &mut keys
+                    .iter()
+                    .filter(|&&k| !vocabulary.keys[k as usize].stop)
+                    .map(|&k| vocabulary.keys[k as usize].stem),
+            );
+            let figures = exact(
+                &mut keys
+                    .iter()
+                    .copied()
+                    .filter(|&k| vocabulary.keys[k as usize].number && is_figure(&vocabulary.key_text[k as usize])),
+            );
+            pair_scratch.clear();
             let mut previous: Option<u32> = None;
             for &k in &keys {
                 let info = &vocabulary.keys[k as usize];
@@ -518,19 +536,13 @@ fn distinct_texts(segments: &[SegmentFeatures], vocabulary: &Vocabulary, weights
                     continue;
                 }
                 if let Some(p) = previous {
-                    bigrams.push(u64::from(p) << 32 | u64::from(info.stem));
+                    pair_scratch.push(u64::from(p) << 32 | u64::from(info.stem));
                 }
                 previous = Some(info.stem);
             }
-            bigrams.sort_unstable();
-            bigrams.dedup();
-            let mut figures: Vec<u32> = keys
-                .iter()
-                .copied()
-                .filter(|&k| vocabulary.keys[k as usize].number && is_figure(&vocabulary.key_text[k as usize]))
-                .collect();
-            figures.sort_unstable();
-            figures.dedup();
+            pair_scratch.sort_unstable();
+            pair_scratch.dedup();
+            let bigrams = pair_scratch.to_vec();
             Text { stems: sequence, figures, members, bag, content_stems, bigrams, names }
         })
         .collect()
