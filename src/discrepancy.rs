@@ -1094,10 +1094,7 @@ fn attribution(
     let (sa, sb) = (&x.who, &y.who);
     // Both introduce what is said (`X warned that …`, `Y warned that …`):
     // the claims are those clauses, whatever else the sentences tell.
-    let clauses = match (x.clause, y.clause) {
-        (Some(from_a), Some(from_b)) => Some((from_a, from_b)),
-        _ => None,
-    };
+    let clauses = x.clause.zip(y.clause);
     let (from_a, from_b) = clauses.unwrap_or((0, 0));
     let stem = |seg: &Segment, i: usize| seg.info(i, vocabulary).stem;
     let stems = |seg: &Segment| (0..seg.side.words.len()).map(|i| stem(seg, i)).collect::<FastSet<u32>>();

@@ -480,7 +480,7 @@ fn distinct_texts(segments: &[SegmentFeatures], vocabulary: &Vocabulary, weights
     }
     let mut groups: Vec<(Vec<u32>, Vec<usize>)> = by_keys.into_iter().collect();
     groups.sort_unstable();
-    let (mut scratch, mut pair_scratch): (Vec<u32>, Vec<u64>) = (Vec::new(), Vec::new());
+    let (mut scratch, mut pair_scratch, mut content): (Vec<u32>, Vec<u64>, Vec<u32>) = Default::default();
     groups
         .into_iter()
         .map(|(keys, members)| {
@@ -494,58 +494,43 @@ fn distinct_texts(segments: &[SegmentFeatures], vocabulary: &Vocabulary, weights
                     *flag |= a;
                 }
             }
-            let mut items: Vec<(u32, f32, f32)> = sequence
+            let items: Vec<(u32, f32, f32)> = sequence
                 .iter()
                 .zip(&attribution)
                 .map(|(&s, &attributed)| (s, 1.0, if attributed { ATTRIBUTION_SHARE } else { 1.0 }))
                 .collect();
-            let bag = Bag::new(&mut items, weights);
-            // Each list sorted and deduplicated in a scratch buffer, then
-            // copied at its exact size: every text keeps them while
-            // candidates are scored.
-            let mut exact = |items: &mut dyn Iterator<Item = u32>| {
-                scratch.clear();
-                scratch.extend(items);
-                scratch.sort_unstable();
-                scratch.dedup();
-                scratch.to_vec()
-            };
-            let names = exact(
-                &mut keys
-                    .iter()
-                    .filter(|&&k| vocabulary.is_name(k) && !vocabulary.keys[k as usize].stop)
-                    .map(|&k| vocabulary.keys[k as usize].stem),
+            let bag = Bag::new(items, weights);
+            let stem = |&k: &u32| vocabulary.keys[k as usize].stem;
+            let stop = |&&k: &&u32| vocabulary.keys[k as usize].stop;
+            let names = sorted_distinct(
+                &mut scratch,
+                keys.iter().filter(|&&k| vocabulary.is_name(k)).filter(|k| !stop(k)).map(stem),
             );
-            let content_stems = exact(
-                &mut keys
-                    .iter()
-                    .filter(|&&k| !vocabulary.keys[k as usize].stop)
-                    .map(|&k| vocabulary.keys[k as usize].stem),
-            );
-            let figures = exact(
-                &mut keys
-                    .iter()
+            content.clear();
+            content.extend(keys.iter().filter(|k| !stop(k)).map(stem));
+            let content_stems = sorted_distinct(&mut scratch, content.iter().copied());
+            // Pairs of consecutive content stems, function words skipped.
+            let bigrams =
+                sorted_distinct(&mut pair_scratch, content.windows(2).map(|w| u64::from(w[0]) << 32 | u64::from(w[1])));
+            let figures = sorted_distinct(
+                &mut scratch,
+                keys.iter()
                     .copied()
                     .filter(|&k| vocabulary.keys[k as usize].number && is_figure(&vocabulary.key_text[k as usize])),
             );
-            pair_scratch.clear();
-            let mut previous: Option<u32> = None;
-            for &k in &keys {
-                let info = &vocabulary.keys[k as usize];
-                if info.stop {
-                    continue;
-                }
-                if let Some(p) = previous {
-                    pair_scratch.push(u64::from(p) << 32 | u64::from(info.stem));
-                }
-                previous = Some(info.stem);
-            }
-            pair_scratch.sort_unstable();
-            pair_scratch.dedup();
-            let bigrams = pair_scratch.to_vec();
             Text { stems: sequence, figures, members, bag, content_stems, bigrams, names }
         })
         .collect()
+}
+
+/// `items` sorted and deduplicated, at their exact size (every text keeps
+/// its lists while candidates are scored); `scratch` is reused to sort them.
+fn sorted_distinct<T: Ord + Copy>(scratch: &mut Vec<T>, items: impl Iterator<Item = T>) -> Vec<T> {
+    scratch.clear();
+    scratch.extend(items);
+    scratch.sort_unstable();
+    scratch.dedup();
+    scratch.to_vec()
 }
 
 /// Calls `pair` with each pair of member segments of texts `x` and `y` in

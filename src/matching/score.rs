@@ -30,24 +30,22 @@ pub struct Totals {
 impl Bag {
     /// The bag of `items`: `(stem, occurrences, amount as a claim)` in any
     /// order, repeats adding up.
-    pub fn new(items: &mut [(u32, f32, f32)], weights: &Weights) -> Self {
+    pub fn new(mut items: Vec<(u32, f32, f32)>, weights: &Weights) -> Self {
         items.sort_unstable_by_key(|&(s, _, _)| s);
-        // Repeats merged in place, then copied at the exact size: every text
-        // keeps its bag while candidates are scored.
-        let mut distinct = 0usize;
-        for i in 0..items.len() {
-            let (s, n, c) = items[i];
-            if distinct > 0 && items[distinct - 1].0 == s {
-                items[distinct - 1].1 += n;
-                items[distinct - 1].2 += c;
-            } else {
-                items[distinct] = (s, n, c);
-                distinct += 1;
+        items.dedup_by(|(s, n, c), (kept, kept_n, kept_c)| {
+            let repeat = s == kept;
+            if repeat {
+                *kept_n += *n;
+                *kept_c += *c;
             }
-        }
-        let out = items[..distinct].to_vec();
+            repeat
+        });
+        // Every text keeps its bag while candidates are scored: copied at
+        // its exact size into memory of its own (shrunk in place, the room
+        // given back stays a hole between bags, which wasm does not reuse).
+        let stems = items.to_vec();
         let mut totals = [Totals::default(); 2];
-        for &(s, n, c) in &out {
+        for &(s, n, c) in &stems {
             let w = weights.of(s);
             for (t, amount) in totals.iter_mut().zip([n, c]) {
                 t.total += w * amount;
@@ -56,7 +54,7 @@ impl Bag {
                 }
             }
         }
-        Bag { stems: out, totals }
+        Bag { stems, totals }
     }
 }
 
