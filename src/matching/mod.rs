@@ -33,9 +33,10 @@ use candidates::{candidate_pairs, Probe};
 use context::{context_inputs, Scored, CLIP};
 use features::{SegmentFeatures, Vocabulary};
 use model::{Model, CONTEXT};
+#[cfg(feature = "fit")]
+use score::with_alignment;
 use score::{
-    align, kind_inputs, model_inputs, pair_features, with_alignment, Alignment, Bag, Semantic, TextView, Thresholds,
-    ALIGNED_INPUTS,
+    align, aligned_inputs, kind_inputs, model_inputs, pair_features, Alignment, Bag, Semantic, TextView, Thresholds,
 };
 use weights::Weights;
 
@@ -189,11 +190,11 @@ pub(crate) fn find_matches(
             Evidence::Identical => Some((f32::INFINITY, Alignment { order: 1.0, fluency: 1.0, largest_gap: 0 })),
             Evidence::Scored(k) => *kinds[k].get_or_insert_with(|| {
                 let p = &pairs[k];
-                if model.kind_logit_at_most(&p.kind, &ALIGNED_INPUTS) < kind_threshold {
+                if model.kind_logit_at_most(p.kind_logit) < kind_threshold {
                     return None;
                 }
                 let alignment = align(stems.of_text(p.texts.0), stems.of_text(p.texts.1));
-                Some((model.kind_logit(&with_alignment(p.kind, &alignment)), alignment))
+                Some((model.kind_logit(p.kind_logit, aligned_inputs(&alignment)), alignment))
             }),
         })
         .collect();
@@ -239,16 +240,19 @@ fn sigmoid(x: f32) -> f32 {
 }
 
 /// A scored pair of texts: what judging its kind needs, kept small (the
-/// 1 MB pair scores 100,000 pairs).
+/// 10 MB pair scores 730,000 pairs, and memory peaks while they are).
 struct ScoredPair {
     /// The two texts, by index.
     texts: (usize, usize),
-    /// The kind model's inputs but the alignment's, measured only for the
-    /// pairs that link ([`with_alignment`]).
-    kind: [f32; model::KIND],
+    /// The kind model's log-odds but the alignment's terms, measured only
+    /// for the pairs that link ([`Model::kind_logit_unaligned`]).
+    kind_logit: f32,
     /// The pair model's inputs, which the fit learns from.
     #[cfg(feature = "fit")]
     inputs: [f32; model::PAIR],
+    /// The kind model's inputs but the alignment's, which the fit learns from.
+    #[cfg(feature = "fit")]
+    kind: [f32; model::KIND],
     /// The pair model's log-odds, clipped to ±[`CLIP`].
     logit: f32,
 }
@@ -427,11 +431,14 @@ fn score_links(
         let inputs = model_inputs(&features, meaning);
         let logit = model.pair_logit(&inputs).clamp(-CLIP, CLIP);
         let k = pairs.len();
+        let kind = kind_inputs(&features, meaning);
         pairs.push(ScoredPair {
             texts: (i as usize, j as usize),
-            kind: kind_inputs(&features, meaning),
+            kind_logit: model.kind_logit_unaligned(&kind),
             #[cfg(feature = "fit")]
             inputs,
+            #[cfg(feature = "fit")]
+            kind,
             logit,
         });
         member_pairs(segments, x, y, MAX_PER_DOCUMENT, |a, b| {

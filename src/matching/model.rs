@@ -14,6 +14,7 @@
 //! paraphrased) from those that share only part of it. There is one set of
 //! models for use with the semantic signal and one for without it.
 
+use super::score::ALIGNED_INPUTS;
 use std::sync::OnceLock;
 
 /// The pair model's features, in the order [`Model::pair_logit`] takes them.
@@ -38,7 +39,7 @@ pub const PAIR_FEATURES: &[&str] = &[
 /// that side's best candidate, `best_rank` the better rank among them.
 pub const CONTEXT_FEATURES: &[&str] = &["pair", "best_gap", "worst_gap", "best_rank", "worst_rank", "neighbour"];
 
-/// The kind model's features, in the order [`Model::kind_logit`] takes them.
+/// The kind model's features, in the order [`Model::kind_logit_unaligned`] takes them.
 pub const KIND_FEATURES: &[&str] = &[
     "claims_cover_min",
     "claims_cover_max",
@@ -117,15 +118,24 @@ impl Model {
         self.context.0 + self.context.1.iter().zip(features).map(|(w, x)| w * x).sum::<f32>()
     }
 
-    /// The kind model's log-odds that a linked pair says the same thing.
-    pub fn kind_logit(&self, features: &[f32; KIND]) -> f32 {
-        self.kind.0 + self.kind.1.iter().zip(features).map(|(w, x)| w * x).sum::<f32>()
+    /// The kind model's log-odds that a linked pair says the same thing,
+    /// but for the alignment's terms ([`ALIGNED_INPUTS`], measured later and
+    /// only for pairs that link): all a scored pair keeps of its kind inputs.
+    pub fn kind_logit_unaligned(&self, features: &[f32; KIND]) -> f32 {
+        let terms = self.kind.1.iter().zip(features).enumerate().filter(|(i, _)| !ALIGNED_INPUTS.contains(i));
+        self.kind.0 + terms.map(|(_, (w, x))| w * x).sum::<f32>()
     }
 
-    /// The most the kind model's log-odds can be when the inputs at `free`
-    /// (each between 0 and 1, given as 0) are not known yet.
-    pub fn kind_logit_at_most(&self, features: &[f32; KIND], free: &[usize]) -> f32 {
-        self.kind_logit(features) + free.iter().map(|&i| self.kind.1[i].max(0.0)).sum::<f32>()
+    /// The kind model's log-odds from [`Model::kind_logit_unaligned`] and
+    /// the alignment's inputs, in the order of [`ALIGNED_INPUTS`].
+    pub fn kind_logit(&self, unaligned: f32, aligned: [f32; 2]) -> f32 {
+        unaligned + ALIGNED_INPUTS.iter().zip(aligned).map(|(&i, x)| self.kind.1[i] * x).sum::<f32>()
+    }
+
+    /// The most the kind model's log-odds can be before the alignment is
+    /// known (its inputs are each between 0 and 1).
+    pub fn kind_logit_at_most(&self, unaligned: f32) -> f32 {
+        self.kind_logit(unaligned, ALIGNED_INPUTS.map(|i| if self.kind.1[i] > 0.0 { 1.0 } else { 0.0 }))
     }
 
     fn from_shipped(s: &Shipped) -> Result<Model, String> {

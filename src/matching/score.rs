@@ -345,7 +345,7 @@ pub const ALIGNED_INPUTS: [usize; 2] = [5, 6];
 
 /// The kind model's inputs (see [`KIND_FEATURES`](super::model::KIND_FEATURES))
 /// before the alignment is known: its inputs ([`ALIGNED_INPUTS`]) are 0
-/// until [`with_alignment`] fills them in.
+/// here, and measured for the pairs that link ([`aligned_inputs`]).
 pub fn kind_inputs(f: &PairFeatures, semantic: Option<Semantic>) -> [f32; KIND] {
     let c = &f.claims;
     let s = semantic.unwrap_or_default();
@@ -364,11 +364,18 @@ pub fn kind_inputs(f: &PairFeatures, semantic: Option<Semantic>) -> [f32; KIND] 
     ]
 }
 
+/// The kind inputs that come from `alignment`, in the order of
+/// [`ALIGNED_INPUTS`].
+pub fn aligned_inputs(alignment: &Alignment) -> [f32; 2] {
+    [alignment.largest_gap.min(GAP_CAP) as f32 / GAP_CAP as f32, alignment.order]
+}
+
 /// The kind inputs with the alignment's filled in.
+#[cfg(feature = "fit")]
 pub fn with_alignment(mut inputs: [f32; KIND], alignment: &Alignment) -> [f32; KIND] {
-    let [gap, order] = ALIGNED_INPUTS;
-    inputs[gap] = alignment.largest_gap.min(GAP_CAP) as f32 / GAP_CAP as f32;
-    inputs[order] = alignment.order;
+    for (i, x) in ALIGNED_INPUTS.into_iter().zip(aligned_inputs(alignment)) {
+        inputs[i] = x;
+    }
     inputs
 }
 
