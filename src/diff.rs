@@ -27,12 +27,12 @@ impl Side<'_> {
     /// empty range, the position where words would be inserted.
     fn byte_range(&self, from: usize, to: usize) -> (usize, usize) {
         if from < to {
-            (self.words[from].start as usize - self.start, self.words[to - 1].end as usize - self.start)
+            (self.words[from].start as usize - self.start, self.words[to - 1].end() as usize - self.start)
         } else if from < self.words.len() {
             let at = self.words[from].start as usize - self.start;
             (at, at)
         } else {
-            let at = self.words.last().map_or(0, |w| w.end as usize - self.start);
+            let at = self.words.last().map_or(0, |w| w.end() as usize - self.start);
             (at, at)
         }
     }

@@ -23,7 +23,7 @@ pub struct Segment<'a> {
 impl Segment<'_> {
     fn span(&self, from_word: usize, to_word: usize) -> Span {
         let start = self.side.words[from_word].start as usize - self.side.start;
-        let end = self.side.words[to_word - 1].end as usize - self.side.start;
+        let end = self.side.words[to_word - 1].end() as usize - self.side.start;
         self.byte_span(start, end)
     }
 
@@ -40,7 +40,7 @@ impl Segment<'_> {
         let at = if word < self.side.words.len() {
             self.side.words[word].start as usize - self.side.start
         } else {
-            self.side.words.last().map_or(0, |w| w.end as usize - self.side.start)
+            self.side.words.last().map_or(0, |w| w.end() as usize - self.side.start)
         };
         self.byte_span(at, at)
     }
@@ -57,7 +57,7 @@ impl Segment<'_> {
 
     fn surface(&self, i: usize) -> &str {
         let w = self.side.words[i];
-        &self.side.text[w.start as usize..w.end as usize]
+        &self.side.text[w.start as usize..w.end() as usize]
     }
 }
 
@@ -273,7 +273,7 @@ impl Counted {
         let first = at + usize::from(skip);
         // The counted words end with the clause: `20 animals, including
         // raccoons` counts animals.
-        let clause = words.iter().enumerate().skip(first).take(3).take_while(|&(i, w)| i == first || !w.clause_start);
+        let clause = words.iter().enumerate().skip(first).take(3).take_while(|&(i, w)| i == first || !w.clause_start());
         for k in clause.map(|(_, w)| &vocabulary.keys[w.key as usize]) {
             if !k.stop && !k.number {
                 counted.stems[counted.len] = k.stem;
@@ -630,9 +630,9 @@ fn shared_clause(a: &Segment, b: &Segment, x: usize, y: usize, vocabulary: &Voca
     let clause = |seg: &Segment, at: usize| -> Vec<u32> {
         let words = seg.side.words;
         let first = at.saturating_sub(CLAUSE_WORDS);
-        let start = (first..=at).rev().find(|&i| words[i].clause_start).unwrap_or(first);
+        let start = (first..=at).rev().find(|&i| words[i].clause_start()).unwrap_or(first);
         let last = (at + 1 + CLAUSE_WORDS).min(words.len());
-        let end = (at + 1..last).find(|&i| words[i].clause_start).unwrap_or(last);
+        let end = (at + 1..last).find(|&i| words[i].clause_start()).unwrap_or(last);
         (start..end)
             .map(|i| seg.info(i, vocabulary))
             .filter(|k| !k.stop && !k.number && k.calendar.is_none())
@@ -971,13 +971,13 @@ fn is_name(seg: &Segment, i: usize, vocabulary: &Vocabulary) -> bool {
     let w = seg.side.words[i];
     let info = &vocabulary.keys[w.key as usize];
     let calendar = info.calendar == Some(Calendar::Weekday);
-    if !w.capitalized || info.stop || info.number || i == 0 || calendar || !vocabulary.is_name(w.key) {
+    if !w.capitalized() || info.stop || info.number || i == 0 || calendar || !vocabulary.is_name(w.key) {
         return false;
     }
-    let before = &seg.side.text[seg.side.words[i - 1].end as usize..w.start as usize];
-    let after = &seg.side.text[w.end as usize..];
+    let before = &seg.side.text[seg.side.words[i - 1].end() as usize..w.start as usize];
+    let after = &seg.side.text[w.end() as usize..];
     // `Dr.`, `Mr.`: a title, not the name.
-    let abbreviation = after.starts_with('.') && w.end - w.start <= 4;
+    let abbreviation = after.starts_with('.') && w.end() - w.start <= 4;
     !abbreviation && !before.contains(['“', '"', '.', ':', '(', '—', '‘'])
 }
 
@@ -993,7 +993,7 @@ fn name_only_in(seg: &Segment, i: usize, other: &Segment, vocabulary: &Vocabular
 /// In a headline written in title case, capitals do not mark names.
 fn title_case(seg: &Segment) -> bool {
     let words = seg.side.words;
-    let capitals = words.iter().filter(|w| w.capitalized).count();
+    let capitals = words.iter().filter(|w| w.capitalized()).count();
     words.len() >= 4 && capitals * 10 >= words.len() * 6
 }
 
@@ -1212,7 +1212,7 @@ fn unnamed(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, ou
     // The whole of a name: its content words are all names met on this side
     // only, and it does not continue a name before the change.
     let named = |seg: &Segment, range: (usize, usize), other: &Segment| {
-        let continues = range.0 > 0 && seg.side.words[range.0 - 1].capitalized;
+        let continues = range.0 > 0 && seg.side.words[range.0 - 1].capitalized();
         let mut content = (range.0..range.1).filter(|&i| !seg.info(i, vocabulary).stop).peekable();
         !continues
             && content.peek().is_some()
@@ -1226,11 +1226,12 @@ fn unnamed(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, ou
             && !(range.0..range.1).any(|i| POINTING_BACK.contains(&seg.key(i, vocabulary)))
             && content.all(|i| {
                 let k = seg.info(i, vocabulary);
-                !k.number && !k.negation && (i == 0 || !seg.side.words[i].capitalized)
+                !k.number && !k.negation && (i == 0 || !seg.side.words[i].capitalized())
             })
     };
     // A name inside a sentence is capitalised: most changes have none.
-    let capital = |seg: &Segment, (from, to): (usize, usize)| (from.max(1)..to).any(|i| seg.side.words[i].capitalized);
+    let capital =
+        |seg: &Segment, (from, to): (usize, usize)| (from.max(1)..to).any(|i| seg.side.words[i].capitalized());
     for (n, op) in ops.iter().enumerate() {
         let short = op.a.1 - op.a.0 <= MAX_DESCRIPTION && op.b.1 - op.b.0 <= MAX_DESCRIPTION;
         if op.tag != DiffTag::Replace || !short || !(capital(a, op.a) || capital(b, op.b)) {
@@ -1278,7 +1279,7 @@ fn name_variants<'v>(a: &Segment, b: &Segment, vocabulary: &'v Vocabulary, out: 
     // A name by the documents' evidence, at the start of a sentence too.
     let named = |seg: &Segment, i: usize| {
         let w = seg.side.words[i];
-        w.capitalized && vocabulary.is_name(w.key)
+        w.capitalized() && vocabulary.is_name(w.key)
     };
     // Each side's content words the other side lacks, with whether each is
     // a name, and whether it is long: a long word may be a name written in
@@ -1415,21 +1416,21 @@ fn name_forms(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary,
     if title_case(a) || title_case(b) {
         return;
     }
-    let capital = |seg: &Segment, i: usize| i > 0 && i < seg.side.words.len() && seg.side.words[i].capitalized;
+    let capital = |seg: &Segment, i: usize| i > 0 && i < seg.side.words.len() && seg.side.words[i].capitalized();
     let content = |seg: &Segment, (from, to): (usize, usize)| (from..to).any(|i| !seg.info(i, vocabulary).stop);
     let inside_name = |seg: &Segment, (from, to): (usize, usize)| {
         to - from <= MAX_NAME_FORM_CHANGE
             && from > 0
             && capital(seg, from - 1)
             && capital(seg, to)
-            && (from..to).all(|i| seg.side.words[i].capitalized || seg.info(i, vocabulary).stop)
+            && (from..to).all(|i| seg.side.words[i].capitalized() || seg.info(i, vocabulary).stop)
     };
     // Whether only spaces part word `i` from the one before, or the full
     // stop of a short title (`St. Agnes`).
     let joined = |seg: &Segment, i: usize| {
         let (before, word) = (seg.side.words[i - 1], seg.side.words[i]);
-        let gap = &seg.side.text[before.end as usize..word.start as usize];
-        let gap = if before.end - before.start <= 3 { gap.strip_prefix('.').unwrap_or(gap) } else { gap };
+        let gap = &seg.side.text[before.end() as usize..word.start as usize];
+        let gap = if before.end() - before.start <= 3 { gap.strip_prefix('.').unwrap_or(gap) } else { gap };
         gap.chars().all(char::is_whitespace)
     };
     // The whole name around word range `(from, to)`: the capitalised words

@@ -38,19 +38,19 @@ pub fn attribution_mask(words: &[Word], vocabulary: &Vocabulary) -> Vec<bool> {
     // "according to X" up to the end of its clause.
     for i in 0..n.saturating_sub(1) {
         if key(i) == "according" && key(i + 1) == "to" {
-            let end = (i + 2..n).find(|&j| words[j].clause_start).unwrap_or(n);
+            let end = (i + 2..n).find(|&j| words[j].clause_start()).unwrap_or(n);
             mask[i..end].iter_mut().for_each(|m| *m = true);
         }
     }
     // A final clause with a verb of saying: "…, the port authority said."
-    if let Some(last_clause) = (1..n).rev().find(|&j| words[j].clause_start) {
+    if let Some(last_clause) = (1..n).rev().find(|&j| words[j].clause_start()) {
         if n - last_clause <= MAX_CLAUSE && (last_clause..n).any(is_verb) {
             mask[last_clause..].iter_mut().for_each(|m| *m = true);
         }
     }
     // An opening speaker: "Umerov said (that) …", "The ministry said on Sunday …".
     if let Some(verb) = (0..n.min(MAX_CLAUSE)).find(|&i| is_verb(i)) {
-        if verb + 1 < n && (0..verb).all(|i| !words[i].clause_start || i == 0) {
+        if verb + 1 < n && (0..verb).all(|i| !words[i].clause_start() || i == 0) {
             let end = if key(verb + 1) == "that" { verb + 2 } else { verb + 1 };
             mask[..end].iter_mut().for_each(|m| *m = true);
         }
@@ -72,7 +72,7 @@ mod tests {
             .iter()
             .zip(mask)
             .filter(|(_, m)| *m)
-            .map(|(w, _)| text[w.start as usize..w.end as usize].to_string())
+            .map(|(w, _)| text[w.start as usize..w.end() as usize].to_string())
             .collect()
     }
 

@@ -158,19 +158,43 @@ impl Vocabulary {
     }
 }
 
-/// A word of a segment.
+/// A word of a segment: 12 bytes (a 10 MB text has over a million words,
+/// all kept while the comparison runs).
 #[derive(Debug, Clone, Copy)]
 pub struct Word {
     /// Interned comparison key.
     pub key: u32,
     /// Byte offset in the document text.
     pub start: u32,
+    /// Byte offset just past the word, and the two flags in the top bits
+    /// (texts are far shorter than 2^30 bytes: [`crate::limits`]).
+    end_and_flags: u32,
+}
+
+const CAPITALIZED: u32 = 1 << 31;
+const CLAUSE_START: u32 = 1 << 30;
+
+impl Word {
+    pub fn new(key: u32, start: u32, end: u32, capitalized: bool, clause_start: bool) -> Word {
+        debug_assert!(end < CLAUSE_START, "text offsets under 2^30");
+        let flags = if capitalized { CAPITALIZED } else { 0 } | if clause_start { CLAUSE_START } else { 0 };
+        Word { key, start, end_and_flags: end | flags }
+    }
+
     /// Byte offset just past the word.
-    pub end: u32,
+    pub fn end(&self) -> u32 {
+        self.end_and_flags & !(CAPITALIZED | CLAUSE_START)
+    }
+
     /// Written with a capital letter (a name, or a sentence's first word).
-    pub capitalized: bool,
+    pub fn capitalized(&self) -> bool {
+        self.end_and_flags & CAPITALIZED != 0
+    }
+
     /// Starts a clause: first word, or punctuation (`, ; : — ( “`) before it.
-    pub clause_start: bool,
+    pub fn clause_start(&self) -> bool {
+        self.end_and_flags & CLAUSE_START != 0
+    }
 }
 
 /// A segment as the matcher sees it.
@@ -234,21 +258,26 @@ pub fn words_of(
             vocabulary.name[key as usize] = true;
         }
         let clause_start = words.last().is_none_or(|prev: &Word| {
-            text[prev.end as usize..start + token.start].contains([',', ';', ':', '—', '–', '(', ')', '“', '”', '"'])
+            text[prev.end() as usize..start + token.start].contains([',', ';', ':', '—', '–', '(', ')', '“', '”', '"'])
         });
-        words.push(Word {
-            key,
-            start: (start + token.start) as u32,
-            end: (start + token.end) as u32,
-            capitalized,
-            clause_start,
-        });
+        words.push(Word::new(key, (start + token.start) as u32, (start + token.end) as u32, capitalized, clause_start));
     });
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_keeps_its_end_and_flags_apart() {
+        let longest = (1 << 30) - 1;
+        for (capitalized, clause_start) in [(false, false), (true, false), (false, true), (true, true)] {
+            for end in [0, 5, longest] {
+                let w = Word::new(3, 0, end, capitalized, clause_start);
+                assert_eq!((w.end(), w.capitalized(), w.clause_start()), (end, capitalized, clause_start));
+            }
+        }
+    }
 
     #[test]
     fn spelling_variants_share_keys_and_inflections_share_stems() {
@@ -263,8 +292,8 @@ mod tests {
         assert_ne!(keys[2], keys[6]);
         assert_eq!(vocab.keys[keys[2] as usize].stem, vocab.keys[keys[6] as usize].stem);
         assert!(vocab.keys[keys[5] as usize].stop);
-        assert_eq!(&text[words[0].start as usize..words[0].end as usize], "Zelenskyy");
-        assert!(words[0].capitalized && !words[1].capitalized);
+        assert_eq!(&text[words[0].start as usize..words[0].end() as usize], "Zelenskyy");
+        assert!(words[0].capitalized() && !words[1].capitalized());
         assert_eq!(vocab.key_text[keys[8] as usize], "%");
     }
 
