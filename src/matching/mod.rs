@@ -110,7 +110,6 @@ impl SemanticInput<'_> {
 
 /// Distinct normalised texts and the segments that have them.
 struct Text {
-    stems: Vec<u32>,
     figures: Vec<u32>,
     members: Vec<usize>,
     bag: Bag,
@@ -163,16 +162,15 @@ pub(crate) fn find_matches(
     let model = Model::shipped(semantic.is_some());
     let threshold = model.threshold + thresholds.offset;
     let mut linked: Vec<(usize, usize, Evidence, f32)> = Vec::new();
-    let Judged { stems, pairs } =
-        judge(segments, documents, vocabulary, semantic, model, progress, |(a, b, e), inputs| match e {
-            Evidence::Identical => linked.push((a, b, e, 1.0)),
-            Evidence::Scored(_) => {
-                let logit = model.context_logit(&inputs);
-                if logit >= threshold {
-                    linked.push((a, b, e, sigmoid(logit)));
-                }
+    let pairs = judge(segments, documents, vocabulary, semantic, model, progress, |(a, b, e), inputs| match e {
+        Evidence::Identical => linked.push((a, b, e, 1.0)),
+        Evidence::Scored(_) => {
+            let logit = model.context_logit(&inputs);
+            if logit >= threshold {
+                linked.push((a, b, e, sigmoid(logit)));
             }
-        });
+        }
+    });
 
     // Of the linked pairs, which say the same thing: the kind model's
     // verdict, and each side's likeliest equivalent in the other document
@@ -184,6 +182,7 @@ pub(crate) fn find_matches(
     // count as -inf below).
     let kind_threshold = model.kind_threshold + thresholds.offset;
     let mut kinds: Vec<Option<Option<(f32, Alignment)>>> = vec![None; pairs.len()];
+    let mut scratch = Default::default();
     let judged: Vec<Option<(f32, Alignment)>> = linked
         .iter()
         .map(|&(_, _, e, _)| match e {
@@ -193,13 +192,13 @@ pub(crate) fn find_matches(
                 if model.kind_logit_at_most(p.kind_logit) < kind_threshold {
                     return None;
                 }
-                let alignment = align(stems.of_text(p.texts.0), stems.of_text(p.texts.1));
+                let alignment = align_segments(segments, vocabulary, p.exemplars, &mut scratch);
                 Some((model.kind_logit(p.kind_logit, aligned_inputs(&alignment)), alignment))
             }),
         })
         .collect();
     // Every candidate's scores are done with.
-    drop((stems, pairs, kinds));
+    drop((pairs, kinds));
     let equivalence = |j: &Option<(f32, Alignment)>| j.map_or(f32::NEG_INFINITY, |(l, _)| l);
     let slot = |segment: usize, doc: usize| segment * documents + doc;
     let mut best = vec![f32::NEG_INFINITY; segments.len() * documents];
@@ -242,8 +241,9 @@ fn sigmoid(x: f32) -> f32 {
 /// A scored pair of texts: what judging its kind needs, kept small (the
 /// 10 MB pair scores 730,000 pairs, and memory peaks while they are).
 struct ScoredPair {
-    /// The two texts, by index.
-    texts: (usize, usize),
+    /// A member segment of each text (all members of a text have the same
+    /// words).
+    exemplars: (usize, usize),
     /// The kind model's log-odds but the alignment's terms, measured only
     /// for the pairs that link ([`Model::kind_logit_unaligned`]).
     kind_logit: f32,
@@ -267,35 +267,19 @@ struct Links {
     pairs: Vec<ScoredPair>,
 }
 
-/// Each distinct text's stems in order, all in one block.
-struct Stems {
-    all: Vec<u32>,
-    /// Where each text's stems start in `all`, and where the last ends.
-    starts: Vec<usize>,
-}
-
-impl Stems {
-    fn of(texts: &[Text]) -> Self {
-        let mut starts = Vec::with_capacity(texts.len() + 1);
-        let mut all = Vec::with_capacity(texts.iter().map(|t| t.stems.len()).sum());
-        for t in texts {
-            starts.push(all.len());
-            all.extend_from_slice(&t.stems);
-        }
-        starts.push(all.len());
-        Stems { all, starts }
+/// The alignment of segments `a` and `b`'s stems in order.
+fn align_segments(
+    segments: &[SegmentFeatures],
+    vocabulary: &Vocabulary,
+    (a, b): (usize, usize),
+    scratch: &mut [Vec<u32>; 2],
+) -> Alignment {
+    let [x, y] = scratch;
+    for (stems, s) in [(&mut *x, a), (&mut *y, b)] {
+        stems.clear();
+        stems.extend(segments[s].words.iter().map(|w| vocabulary.keys[w.key as usize].stem));
     }
-
-    fn of_text(&self, text: usize) -> &[u32] {
-        &self.all[self.starts[text]..self.starts[text + 1]]
-    }
-}
-
-/// What judging the candidate links leaves for judging their kinds.
-struct Judged {
-    /// All that judging kinds needs of the texts.
-    stems: Stems,
-    pairs: Vec<ScoredPair>,
+    align(x, y)
 }
 
 /// Scores every candidate link with the pair model, then measures each in
@@ -309,12 +293,9 @@ fn judge(
     model: &Model,
     progress: &mut dyn FnMut(Stage, f64),
     mut each: impl FnMut((usize, usize, Evidence), [f32; CONTEXT]),
-) -> Judged {
+) -> Vec<ScoredPair> {
     let Links { texts, links, pairs } = score_links(segments, documents, vocabulary, semantic, model, progress);
-    // Memory peaks while the context is measured: of the texts, only their
-    // stems are kept, in one block, so that the texts' many small
-    // allocations are all freed and their room can be reused.
-    let stems = Stems::of(&texts);
+    // Memory peaks while the context is measured: the texts are done with.
     drop(texts);
     let (previous, next) = neighbours(segments);
     let doc: Vec<usize> = segments.iter().map(|s| s.doc).collect();
@@ -329,7 +310,7 @@ fn judge(
         })
         .collect();
     context_inputs(&scored, &doc, &previous, &next, |i, inputs| each(links[i], inputs));
-    Judged { stems, pairs }
+    pairs
 }
 
 /// What the fit of the models (`scripts/fit-match-model.py`) learns from:
@@ -343,10 +324,10 @@ pub(crate) fn training_rows(
     model: &Model,
 ) -> Vec<crate::fit::Row> {
     let mut links = Vec::new();
-    let Judged { stems, pairs } =
-        judge(segments, documents, vocabulary, semantic, model, &mut |_, _| {}, |link, context| {
-            links.push((link, context))
-        });
+    let pairs = judge(segments, documents, vocabulary, semantic, model, &mut |_, _| {}, |link, context| {
+        links.push((link, context))
+    });
+    let mut scratch = Default::default();
     links
         .into_iter()
         .map(|((a, b, e), context)| {
@@ -354,7 +335,7 @@ pub(crate) fn training_rows(
                 Evidence::Identical => None,
                 Evidence::Scored(k) => {
                     let p = &pairs[k];
-                    let alignment = align(stems.of_text(p.texts.0), stems.of_text(p.texts.1));
+                    let alignment = align_segments(segments, vocabulary, p.exemplars, &mut scratch);
                     Some((p.inputs, with_alignment(p.kind, &alignment)))
                 }
             };
@@ -433,7 +414,7 @@ fn score_links(
         let k = pairs.len();
         let kind = kind_inputs(&features, meaning);
         pairs.push(ScoredPair {
-            texts: (i as usize, j as usize),
+            exemplars: (x.members[0], y.members[0]),
             kind_logit: model.kind_logit_unaligned(&kind),
             #[cfg(feature = "fit")]
             inputs,
@@ -525,7 +506,7 @@ fn distinct_texts(segments: &[SegmentFeatures], vocabulary: &Vocabulary, weights
                     .copied()
                     .filter(|&k| vocabulary.keys[k as usize].number && is_figure(&vocabulary.key_text[k as usize])),
             );
-            Text { stems: sequence, figures, members, bag, content_stems, bigrams, names }
+            Text { figures, members, bag, content_stems, bigrams, names }
         })
         .collect()
 }
