@@ -179,16 +179,14 @@ pub fn compare_with_embeddings(
     on_progress: &mut dyn FnMut(Progress),
 ) -> Result<Report, Error> {
     let mut progress = Reporter::new(on_progress);
-    let prepared = prepare(documents, options, embeddings, &mut progress)?;
-    let Prepared { analysed, features, vocabulary, semantic } = &prepared;
-    let found = find_matches(
-        features,
-        documents.len(),
-        vocabulary,
-        semantic.as_ref(),
-        options.strictness,
-        &mut |stage, done| progress.report(stage, done),
-    );
+    let mut prepared = prepare(documents, options, embeddings, &mut progress)?;
+    // Matching frees it once candidates are scored.
+    let semantic = prepared.semantic.take();
+    let Prepared { analysed, features, vocabulary, .. } = &prepared;
+    let found =
+        find_matches(features, documents.len(), vocabulary, semantic, options.strictness, &mut |stage, done| {
+            progress.report(stage, done)
+        });
     progress.report(Stage::Grouping, 0.0);
     let mut segments: Vec<Vec<SegmentReport>> = analysed.iter().map(segment_reports).collect();
     let groups = groups::assign(&found, features, &mut segments);

@@ -64,9 +64,10 @@ pub fn candidate_links(
     };
     let mut sink = |_| {};
     let mut progress = Reporter::new(&mut sink);
-    let prepared = prepare(documents, options, embeddings, &mut progress)?;
-    let Prepared { features, vocabulary, semantic, .. } = &prepared;
-    let rows = crate::matching::training_rows(features, documents.len(), vocabulary, semantic.as_ref(), &model);
+    let mut prepared = prepare(documents, options, embeddings, &mut progress)?;
+    let semantic = prepared.semantic.take();
+    let Prepared { features, vocabulary, .. } = &prepared;
+    let rows = crate::matching::training_rows(features, documents.len(), vocabulary, semantic, &model);
     let segments = prepared
         .byte_spans()
         .into_iter()

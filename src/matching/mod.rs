@@ -28,7 +28,7 @@ use crate::semantic::{CoverScratch, Embeddings};
 use crate::sort_key::{descending_key, side_key, side_segment, sort_in_buckets};
 use crate::text::hash::FastMap;
 use crate::Stage;
-use attribution::{attribution_mask, ATTRIBUTION_SHARE};
+use attribution::attribution_mask;
 use candidates::{candidate_pairs, Probe};
 use context::{context_inputs, Scored, CLIP};
 use features::{SegmentFeatures, Vocabulary};
@@ -153,7 +153,7 @@ pub(crate) fn find_matches(
     segments: &[SegmentFeatures],
     documents: usize,
     vocabulary: &Vocabulary,
-    semantic: Option<&SemanticInput>,
+    semantic: Option<SemanticInput>,
     strictness: f64,
     progress: &mut dyn FnMut(Stage, f64),
 ) -> Vec<SegmentMatch> {
@@ -289,7 +289,7 @@ fn judge(
     segments: &[SegmentFeatures],
     documents: usize,
     vocabulary: &Vocabulary,
-    semantic: Option<&SemanticInput>,
+    semantic: Option<SemanticInput>,
     model: &Model,
     progress: &mut dyn FnMut(Stage, f64),
     mut each: impl FnMut((usize, usize, Evidence), [f32; CONTEXT]),
@@ -320,7 +320,7 @@ pub(crate) fn training_rows(
     segments: &[SegmentFeatures],
     documents: usize,
     vocabulary: &Vocabulary,
-    semantic: Option<&SemanticInput>,
+    semantic: Option<SemanticInput>,
     model: &Model,
 ) -> Vec<crate::fit::Row> {
     let mut links = Vec::new();
@@ -350,7 +350,7 @@ fn score_links(
     segments: &[SegmentFeatures],
     documents: usize,
     vocabulary: &Vocabulary,
-    semantic: Option<&SemanticInput>,
+    semantic: Option<SemanticInput>,
     model: &Model,
     progress: &mut dyn FnMut(Stage, f64),
 ) -> Links {
@@ -392,8 +392,13 @@ fn score_links(
     links.reserve(candidates.len());
     progress(Stage::Scoring, 0.0);
     let mut scratch = CoverScratch::default();
-    let representatives: Vec<usize> =
-        semantic.map_or_else(Vec::new, |s| texts.iter().map(|t| s.representative(t)).collect());
+    // Each text's encoding, moved out of its representative member's: the
+    // other members' are freed before scoring, and all once it is done.
+    let meanings = semantic.map(|mut s| {
+        let representatives: Vec<usize> = texts.iter().map(|t| s.representative(t)).collect();
+        let content: Vec<Vec<u32>> = representatives.into_iter().map(|r| std::mem::take(&mut s.content[r])).collect();
+        (s.embeddings, content)
+    });
     // At most one per candidate: reserved at once, not grown by doubling.
     let mut pairs = Vec::with_capacity(candidates.len());
     for (n, &(i, j)) in candidates.iter().enumerate() {
@@ -404,9 +409,8 @@ fn score_links(
         let Some(features) = pair_features(&x.view(), &y.view(), &weights) else {
             continue;
         };
-        let meaning = semantic.map(|s| {
-            let (ex, ey) = (&s.content[representatives[i as usize]], &s.content[representatives[j as usize]]);
-            let (cover_a, cover_b) = s.embeddings.soft_covers(ex, ey, &mut scratch);
+        let meaning = meanings.as_ref().map(|(embeddings, content)| {
+            let (cover_a, cover_b) = embeddings.soft_covers(&content[i as usize], &content[j as usize], &mut scratch);
             Semantic { cover_a, cover_b }
         });
         let inputs = model_inputs(&features, meaning);
@@ -482,12 +486,7 @@ fn distinct_texts(segments: &[SegmentFeatures], vocabulary: &Vocabulary, weights
                     *flag |= a;
                 }
             }
-            let items: Vec<(u32, f32, f32)> = sequence
-                .iter()
-                .zip(&attribution)
-                .map(|(&s, &attributed)| (s, 1.0, if attributed { ATTRIBUTION_SHARE } else { 1.0 }))
-                .collect();
-            let bag = Bag::new(items, weights);
+            let bag = Bag::new(sequence.iter().copied().zip(attribution), weights);
             let stem = |&k: &u32| vocabulary.keys[k as usize].stem;
             let stop = |&&k: &&u32| vocabulary.keys[k as usize].stop;
             let names = sorted_distinct(

@@ -2,6 +2,7 @@
 //! (weighted by how informative the shared words are), whether the shared
 //! words come in the same order, and what kind of match that makes.
 
+use super::attribution::ATTRIBUTION_SHARE;
 use super::model::{KIND, PAIR};
 use super::weights::Weights;
 use crate::diff::{key_diff, lcs_walk, Step};
@@ -9,11 +10,12 @@ use similar::DiffOp;
 
 /// A text's stems, sorted, each with how much it counts in two readings:
 /// as written (occurrences), and as a claim (attribution words counting
-/// less, see [`super::attribution`]); and the total weights of both.
+/// [`ATTRIBUTION_SHARE`]); and the total weights of both.
 #[derive(Debug, Clone)]
 pub struct Bag {
-    /// `(stem, occurrences, amount as a claim)`, sorted by stem.
-    pub stems: Vec<(u32, f32, f32)>,
+    /// `(stem, occurrences, of which in attribution)`, sorted by stem: 8
+    /// bytes each (every text keeps its bag while candidates are scored).
+    stems: Vec<(u32, u16, u16)>,
     /// Total weight, as written and as a claim.
     pub totals: [Totals; 2],
 }
@@ -28,15 +30,15 @@ pub struct Totals {
 }
 
 impl Bag {
-    /// The bag of `items`: `(stem, occurrences, amount as a claim)` in any
-    /// order, repeats adding up.
-    pub fn new(mut items: Vec<(u32, f32, f32)>, weights: &Weights) -> Self {
-        items.sort_unstable_by_key(|&(s, _, _)| s);
-        items.dedup_by(|(s, n, c), (kept, kept_n, kept_c)| {
+    /// The bag of a text's `words`: `(stem, in attribution)` in any order.
+    pub fn new(words: impl Iterator<Item = (u32, bool)>, weights: &Weights) -> Self {
+        let mut items: Vec<(u32, u16, u16)> = words.map(|(s, attributed)| (s, 1, u16::from(attributed))).collect();
+        items.sort_unstable();
+        items.dedup_by(|(s, n, a), (kept, kept_n, kept_a)| {
             let repeat = s == kept;
             if repeat {
-                *kept_n += *n;
-                *kept_c += *c;
+                *kept_n = kept_n.saturating_add(*n);
+                *kept_a = kept_a.saturating_add(*a);
             }
             repeat
         });
@@ -45,9 +47,10 @@ impl Bag {
         // given back stays a hole between bags, which wasm does not reuse).
         let stems = items.to_vec();
         let mut totals = [Totals::default(); 2];
-        for &(s, n, c) in &stems {
+        for &item in &stems {
+            let s = item.0;
             let w = weights.of(s);
-            for (t, amount) in totals.iter_mut().zip([n, c]) {
+            for (t, amount) in totals.iter_mut().zip(amounts(item)) {
                 t.total += w * amount;
                 if weights.is_content(s) {
                     t.content += w * amount;
@@ -56,6 +59,12 @@ impl Bag {
         }
         Bag { stems, totals }
     }
+}
+
+/// How much a bag's item counts as written and as a claim.
+fn amounts((_, occurrences, attributed): (u32, u16, u16)) -> [f32; 2] {
+    let plain = occurrences - attributed;
+    [f32::from(occurrences), f32::from(plain) + f32::from(attributed) * ATTRIBUTION_SHARE]
 }
 
 /// How two texts overlap.
@@ -87,13 +96,13 @@ pub fn overlaps(a: &Bag, b: &Bag, weights: &Weights) -> (Overlap, Overlap) {
     let mut shared_content = 0;
     let mut shared_count = 0.0;
     while i < a.stems.len() && j < b.stems.len() {
-        let (sa, na, ca) = a.stems[i];
-        let (sb, nb, cb) = b.stems[j];
+        let (sa, sb) = (a.stems[i].0, b.stems[j].0);
         match sa.cmp(&sb) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
                 let w = weights.of(sa);
+                let ([na, ca], [nb, cb]) = (amounts(a.stems[i]), amounts(b.stems[j]));
                 let both = [na.min(nb), ca.min(cb)];
                 shared_count += both[0];
                 let content = weights.is_content(sa);
