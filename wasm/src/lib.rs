@@ -132,13 +132,13 @@ pub fn compare(
 }
 
 /// Least memory a comparison takes per byte of text (measured with this
-/// reservation switched off, words only: 11.6 for two 10 MB texts, 16.8 for
-/// two 1 MB texts; more with the semantic signal). Reserving a little more
-/// than the least is cheaper than reserving less: the large arrays then fit
-/// in the reserved block (11 gave 249 MiB on the 10 MB pair over a first and
-/// two warm runs, 12 gave 229 MiB).
+/// reservation switched off: 9.1 for two 10 MB texts on words alone, 9.6
+/// with the semantic signal; 13.5 and 15.3 for two 1 MB texts). Reserving
+/// a little more than the least is cheaper than reserving less: the large
+/// arrays then fit in the reserved block, where memory grown piecemeal past
+/// it ends higher (11 gave 249 MiB on a 10 MB pair that needed 11.6).
 #[cfg(target_arch = "wasm32")]
-const MEMORY_PER_TEXT_BYTE: usize = 12;
+const MEMORY_PER_TEXT_BYTE: usize = 10;
 
 /// Grows the wasm memory in one step to what comparing `text_bytes` will
 /// take at least. Grown piecemeal, as the allocator asks for it, V8 spent
