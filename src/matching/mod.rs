@@ -130,13 +130,22 @@ impl Text {
     }
 }
 
-/// How a pair of segments was judged.
-#[derive(Clone, Copy)]
-enum Evidence {
-    /// Identical word keys.
-    Identical,
-    /// Scored: index into the scored candidates.
-    Scored(usize),
+/// How a pair of segments was judged: identical word keys, or scored (the
+/// index of its scored pair). Four bytes: a comparison keeps millions.
+#[derive(Clone, Copy, PartialEq)]
+struct Evidence(u32);
+
+impl Evidence {
+    const IDENTICAL: Evidence = Evidence(u32::MAX);
+
+    fn scored(pair: usize) -> Evidence {
+        Evidence(pair as u32)
+    }
+
+    /// The index of its scored pair, if it was scored.
+    fn pair(self) -> Option<usize> {
+        (self != Self::IDENTICAL).then_some(self.0 as usize)
+    }
 }
 
 /// Up to this many segments (a handful of articles), texts are indexed
@@ -162,9 +171,9 @@ pub(crate) fn find_matches(
     let model = Model::shipped(semantic.is_some());
     let threshold = model.threshold + thresholds.offset;
     let mut linked: Vec<(usize, usize, Evidence, f32)> = Vec::new();
-    let pairs = judge(segments, documents, vocabulary, semantic, model, progress, |(a, b, e), inputs| match e {
-        Evidence::Identical => linked.push((a, b, e, 1.0)),
-        Evidence::Scored(_) => {
+    let pairs = judge(segments, documents, vocabulary, semantic, model, progress, |(a, b, e), inputs| match e.pair() {
+        None => linked.push((a, b, e, 1.0)),
+        Some(_) => {
             let logit = model.context_logit(&inputs);
             if logit >= threshold {
                 linked.push((a, b, e, sigmoid(logit)));
@@ -185,9 +194,9 @@ pub(crate) fn find_matches(
     let mut scratch = Default::default();
     let judged: Vec<Option<(f32, Alignment)>> = linked
         .iter()
-        .map(|&(_, _, e, _)| match e {
-            Evidence::Identical => Some((f32::INFINITY, Alignment { order: 1.0, fluency: 1.0, largest_gap: 0 })),
-            Evidence::Scored(k) => *kinds[k].get_or_insert_with(|| {
+        .map(|&(_, _, e, _)| match e.pair() {
+            None => Some((f32::INFINITY, Alignment { order: 1.0, fluency: 1.0, largest_gap: 0 })),
+            Some(k) => *kinds[k].get_or_insert_with(|| {
                 let p = &pairs[k];
                 if model.kind_logit_at_most(p.kind_logit) < kind_threshold {
                     return None;
@@ -212,8 +221,8 @@ pub(crate) fn find_matches(
         .iter()
         .zip(&judged)
         .map(|(&(a, b, e, score), j)| {
-            let kind = match (e, *j) {
-                (Evidence::Identical, _) => MatchKind::Verbatim,
+            let kind = match (e.pair(), *j) {
+                (None, _) => MatchKind::Verbatim,
                 (_, None) => MatchKind::Partial,
                 (_, Some((l, alignment))) => {
                     let mutual_best = l >= best[slot(a, segments[b].doc)] && l >= best[slot(b, segments[a].doc)];
@@ -239,7 +248,8 @@ fn sigmoid(x: f32) -> f32 {
 }
 
 /// A scored pair of texts: what judging its kind needs, kept small (the
-/// 10 MB pair scores 730,000 pairs, and memory peaks while they are).
+/// 10 MB pair scores 730,000 pairs, and memory peaks while they are). Its
+/// pair log-odds are its links'.
 struct ScoredPair {
     /// A member segment of each text (all members of a text have the same
     /// words).
@@ -253,18 +263,27 @@ struct ScoredPair {
     /// The kind model's inputs but the alignment's, which the fit learns from.
     #[cfg(feature = "fit")]
     kind: [f32; model::KIND],
-    /// The pair model's log-odds, clipped to ±[`CLIP`].
-    logit: f32,
 }
 
 /// Candidate links of one comparison, with what was measured of each.
 struct Links {
     /// The distinct texts.
     texts: Vec<Text>,
-    /// `(a, b, evidence)` with `a < b` in different documents.
-    links: Vec<(usize, usize, Evidence)>,
-    /// The scored text pairs that [`Evidence::Scored`] points to.
+    /// Links with `a < b` in different documents, with their pair log-odds
+    /// (identical texts' at the clip): as the context step reads them.
+    links: Vec<Scored>,
+    /// Each link's evidence, kept apart so that the context step reads the
+    /// links without a copy.
+    evidence: Vec<Evidence>,
+    /// The scored text pairs that [`Evidence::pair`] points to.
     pairs: Vec<ScoredPair>,
+}
+
+impl Links {
+    fn push(&mut self, a: usize, b: usize, logit: f32, evidence: Evidence) {
+        self.links.push(Scored { a, b, logit });
+        self.evidence.push(evidence);
+    }
 }
 
 /// The alignment of segments `a` and `b`'s stems in order.
@@ -294,22 +313,13 @@ fn judge(
     progress: &mut dyn FnMut(Stage, f64),
     mut each: impl FnMut((usize, usize, Evidence), [f32; CONTEXT]),
 ) -> Vec<ScoredPair> {
-    let Links { texts, links, pairs } = score_links(segments, documents, vocabulary, semantic, model, progress);
+    let Links { texts, links, evidence, pairs } =
+        score_links(segments, documents, vocabulary, semantic, model, progress);
     // Memory peaks while the context is measured: the texts are done with.
     drop(texts);
     let (previous, next) = neighbours(segments);
     let doc: Vec<usize> = segments.iter().map(|s| s.doc).collect();
-    let scored: Vec<Scored> = links
-        .iter()
-        .map(|&(a, b, e)| {
-            let logit = match e {
-                Evidence::Identical => CLIP,
-                Evidence::Scored(k) => pairs[k].logit,
-            };
-            Scored { a, b, logit }
-        })
-        .collect();
-    context_inputs(&scored, &doc, &previous, &next, |i, inputs| each(links[i], inputs));
+    context_inputs(&links, &doc, &previous, &next, |i, inputs| each((links[i].a, links[i].b, evidence[i]), inputs));
     pairs
 }
 
@@ -331,9 +341,9 @@ pub(crate) fn training_rows(
     links
         .into_iter()
         .map(|((a, b, e), context)| {
-            let scored = match e {
-                Evidence::Identical => None,
-                Evidence::Scored(k) => {
+            let scored = match e.pair() {
+                None => None,
+                Some(k) => {
                     let p = &pairs[k];
                     let alignment = align_segments(segments, vocabulary, p.exemplars, &mut scratch);
                     Some((p.inputs, with_alignment(p.kind, &alignment)))
@@ -379,17 +389,28 @@ fn score_links(
         .collect();
 
     let subheading = subheadings(segments);
-    let mut links: Vec<(usize, usize, Evidence)> = Vec::new();
+    let candidates = candidate_pairs(&probes, &weights, &frequency, segments.len() <= EXHAUSTIVE_SEGMENTS);
     // Identical texts match verbatim, unless a word or two of no content
     // ("Updates", "Thank you") is all they are: such lines recur in
     // unrelated articles.
-    for text in texts.iter().filter(|t| t.content_stems.len() >= MIN_IDENTICAL_CONTENT) {
-        member_pairs(segments, text, text, usize::MAX, |a, b| links.push((a, b, Evidence::Identical)));
+    let identical = || texts.iter().filter(|t| t.content_stems.len() >= MIN_IDENTICAL_CONTENT);
+    // Room for the identical texts' links (counted first: a line repeated
+    // in 200 articles makes 20,000) and for one link per candidate, as most
+    // link one pair of segments: reserved at once, not grown by copying.
+    let mut count = 0;
+    for text in identical() {
+        member_pairs(segments, text, text, usize::MAX, |_, _| count += 1);
     }
-    let candidates = candidate_pairs(&probes, &weights, &frequency, segments.len() <= EXHAUSTIVE_SEGMENTS);
-    // Most candidates link one pair of segments: room for that at once,
-    // not grown by copying.
-    links.reserve(candidates.len());
+    let room = count + candidates.len();
+    let mut links = Links {
+        texts: Vec::new(),
+        links: Vec::with_capacity(room),
+        evidence: Vec::with_capacity(room),
+        pairs: Vec::new(),
+    };
+    for text in identical() {
+        member_pairs(segments, text, text, usize::MAX, |a, b| links.push(a, b, CLIP, Evidence::IDENTICAL));
+    }
     progress(Stage::Scoring, 0.0);
     let mut scratch = CoverScratch::default();
     // Each text's encoding, moved out of its representative member's: the
@@ -424,17 +445,17 @@ fn score_links(
             inputs,
             #[cfg(feature = "fit")]
             kind,
-            logit,
         });
         member_pairs(segments, x, y, MAX_PER_DOCUMENT, |a, b| {
             if !subheading[a] && !subheading[b] {
-                links.push((a, b, Evidence::Scored(k)))
+                links.push(a, b, logit, Evidence::scored(k))
             }
         });
     }
-    // It outlives scoring: the room doubling left is given back.
-    links.shrink_to_fit();
-    Links { texts, links, pairs }
+    // They outlive scoring: the room doubling left is given back.
+    links.links.shrink_to_fit();
+    links.evidence.shrink_to_fit();
+    Links { texts, pairs, ..links }
 }
 
 /// For each segment, the previous and the next segment of its document
