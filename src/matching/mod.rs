@@ -399,7 +399,7 @@ fn score_links(
     // link one pair of segments: reserved at once, not grown by copying.
     let mut count = 0;
     for text in identical() {
-        member_pairs(segments, text, text, usize::MAX, |_, _| count += 1);
+        member_pairs(segments, text, text, usize::MAX, &mut |_, _| count += 1);
     }
     let room = count + candidates.len();
     let mut links = Links {
@@ -409,7 +409,7 @@ fn score_links(
         pairs: Vec::new(),
     };
     for text in identical() {
-        member_pairs(segments, text, text, usize::MAX, |a, b| links.push(a, b, CLIP, Evidence::IDENTICAL));
+        member_pairs(segments, text, text, usize::MAX, &mut |a, b| links.push(a, b, CLIP, Evidence::IDENTICAL));
     }
     progress(Stage::Scoring, 0.0);
     let mut scratch = CoverScratch::default();
@@ -446,7 +446,7 @@ fn score_links(
             #[cfg(feature = "fit")]
             kind,
         });
-        member_pairs(segments, x, y, MAX_PER_DOCUMENT, |a, b| {
+        member_pairs(segments, x, y, MAX_PER_DOCUMENT, &mut |a, b| {
             if !subheading[a] && !subheading[b] {
                 links.push(a, b, logit, Evidence::scored(k))
             }
@@ -550,7 +550,9 @@ fn sorted_distinct<T: Ord + Copy>(scratch: &mut Vec<T>, items: impl Iterator<Ite
 /// segment keeps counterparts in one document: of a sentence repeated
 /// 100,000 times, each of its many similar sentences elsewhere would keep
 /// the first few copies anyway, and pairing all of them took minutes.
-fn member_pairs(segments: &[SegmentFeatures], x: &Text, y: &Text, copies: usize, mut pair: impl FnMut(usize, usize)) {
+/// (`pair` is called through a pointer: one copy of this code serves the
+/// counting and the two kinds of links.)
+fn member_pairs(segments: &[SegmentFeatures], x: &Text, y: &Text, copies: usize, pair: &mut dyn FnMut(usize, usize)) {
     let mut emit = |a: usize, b: usize| {
         if compatible(segments[a].role, segments[b].role) {
             if a < b {
