@@ -65,16 +65,7 @@ fn push_trimmed(text: &str, start: usize, end: usize, line: usize, out: &mut Vec
     if from >= to {
         return;
     }
-    // A mark that combines with the space before it keeps that space, so the
-    // segment starts on a grapheme boundary. After a line break or other
-    // control character a new cluster begins anyway.
-    if text[from..].starts_with(is_cluster_extender) {
-        if let Some((i, prev)) = text[..from].char_indices().next_back() {
-            if !prev.is_control() {
-                from = i;
-            }
-        }
-    }
+    from = cluster_start(text, from);
     while to - from > MAX_SEGMENT_BYTES {
         let cut = cut_point(text, from, from + MAX_SEGMENT_BYTES);
         out.push(Segment { start: from, end: cut, line });
@@ -82,8 +73,23 @@ fn push_trimmed(text: &str, start: usize, end: usize, line: usize, out: &mut Vec
         if from >= to {
             return;
         }
+        from = cluster_start(text, from);
     }
     out.push(Segment { start: from, end: to, line });
+}
+
+/// `from`, or the space before it when a mark at `from` combines with that
+/// space: a segment starts on a grapheme boundary. After a line break or
+/// other control character a new cluster begins anyway.
+fn cluster_start(text: &str, from: usize) -> usize {
+    if text[from..].starts_with(is_cluster_extender) {
+        if let Some((i, prev)) = text[..from].char_indices().next_back() {
+            if !prev.is_control() {
+                return i;
+            }
+        }
+    }
+    from
 }
 
 /// Where to cut a too-long run that starts at `from`, at or before `limit`:
@@ -171,6 +177,11 @@ mod tests {
         let blob = "x".repeat(5000);
         let segs = segment(&blob).segments;
         assert_eq!(segs.iter().map(|s| s.end - s.start).sum::<usize>(), 5000);
+        // Cut before a space that a joiner binds to the next mark: the rest
+        // starts with the space, not inside its cluster.
+        let text = format!("{} \u{200d}  ", "x".repeat(3997));
+        let segs = segment(&text).segments;
+        assert_eq!(segs.iter().map(|s| s.start).collect::<Vec<_>>(), vec![0, 2000, 3997]);
         let flags = "🇺🇦".repeat(300);
         for s in segment(&flags).segments {
             assert_eq!((s.end - s.start) % "🇺🇦".len(), 0, "cut between the two letters of a flag");
