@@ -59,37 +59,36 @@ pub fn segment(text: &str) -> Segmentation {
 
 /// Pushes the trimmed range `start..end` (cut further if over the limit).
 fn push_trimmed(text: &str, start: usize, end: usize, line: usize, out: &mut Vec<Segment>) {
-    let raw = &text[start..end];
-    let mut from = start + (raw.len() - raw.trim_start().len());
-    let to = start + raw.trim_end().len();
+    let to = start + text[start..end].trim_end().len();
+    let mut from = segment_start(text, start, to);
     if from >= to {
         return;
     }
-    from = cluster_start(text, from);
     while to - from > MAX_SEGMENT_BYTES {
         let cut = cut_point(text, from, from + MAX_SEGMENT_BYTES);
         out.push(Segment { start: from, end: cut, line });
-        from = cut + (text[cut..to].len() - text[cut..to].trim_start().len());
+        from = segment_start(text, cut, to);
         if from >= to {
             return;
         }
-        from = cluster_start(text, from);
     }
     out.push(Segment { start: from, end: to, line });
 }
 
-/// `from`, or the space before it when a mark at `from` combines with that
-/// space: a segment starts on a grapheme boundary. After a line break or
-/// other control character a new cluster begins anyway.
-fn cluster_start(text: &str, from: usize) -> usize {
-    if text[from..].starts_with(is_cluster_extender) {
-        if let Some((i, prev)) = text[..from].char_indices().next_back() {
+/// Where a segment of `text[from..to]` starts: past its leading spaces,
+/// but on the space before a mark that combines with it, so that the
+/// segment starts on a grapheme boundary. After a line break or other
+/// control character a new cluster begins anyway. Spaces alone give `to`.
+fn segment_start(text: &str, from: usize, to: usize) -> usize {
+    let start = from + (text[from..to].len() - text[from..to].trim_start().len());
+    if start < to && text[start..].starts_with(is_cluster_extender) {
+        if let Some((i, prev)) = text[..start].char_indices().next_back() {
             if !prev.is_control() {
                 return i;
             }
         }
     }
-    from
+    start
 }
 
 /// Where to cut a too-long run that starts at `from`, at or before `limit`:
