@@ -254,8 +254,9 @@ struct ScoredPair {
     /// A member segment of each text (all members of a text have the same
     /// words).
     exemplars: (usize, usize),
-    /// The kind model's log-odds but the alignment's terms, measured only
-    /// for the pairs that link ([`Model::kind_logit_unaligned`]).
+    /// The kind model's log-odds but the alignment's terms
+    /// ([`Model::kind_logit_unaligned`]), which are added for the pairs
+    /// that link.
     kind_logit: f32,
     /// The pair model's inputs, which the fit learns from.
     #[cfg(feature = "fit")]
@@ -269,20 +270,32 @@ struct ScoredPair {
 struct Links {
     /// The distinct texts.
     texts: Vec<Text>,
-    /// Links with `a < b` in different documents, with their pair log-odds
-    /// (identical texts' at the clip): as the context step reads them.
-    links: Vec<Scored>,
-    /// Each link's evidence, kept apart so that the context step reads the
-    /// links without a copy.
-    evidence: Vec<Evidence>,
+    links: LinkList,
     /// The scored text pairs that [`Evidence::pair`] points to.
     pairs: Vec<ScoredPair>,
 }
 
-impl Links {
+/// Links with `a < b` in different documents, with their pair log-odds
+/// (identical texts' at the clip), as the context step reads them; and
+/// each link's evidence, kept apart so that it reads them without a copy.
+struct LinkList {
+    scored: Vec<Scored>,
+    evidence: Vec<Evidence>,
+}
+
+impl LinkList {
+    fn with_capacity(room: usize) -> Self {
+        LinkList { scored: Vec::with_capacity(room), evidence: Vec::with_capacity(room) }
+    }
+
     fn push(&mut self, a: usize, b: usize, logit: f32, evidence: Evidence) {
-        self.links.push(Scored { a, b, logit });
+        self.scored.push(Scored { a, b, logit });
         self.evidence.push(evidence);
+    }
+
+    fn shrink_to_fit(&mut self) {
+        self.scored.shrink_to_fit();
+        self.evidence.shrink_to_fit();
     }
 }
 
@@ -313,7 +326,7 @@ fn judge(
     progress: &mut dyn FnMut(Stage, f64),
     mut each: impl FnMut((usize, usize, Evidence), [f32; CONTEXT]),
 ) -> Vec<ScoredPair> {
-    let Links { texts, links, evidence, pairs } =
+    let Links { texts, links: LinkList { scored: links, evidence }, pairs } =
         score_links(segments, documents, vocabulary, semantic, model, progress);
     // Memory peaks while the context is measured: the texts are done with.
     drop(texts);
@@ -401,13 +414,7 @@ fn score_links(
     for text in identical() {
         member_pairs(segments, text, text, usize::MAX, &mut |_, _| count += 1);
     }
-    let room = count + candidates.len();
-    let mut links = Links {
-        texts: Vec::new(),
-        links: Vec::with_capacity(room),
-        evidence: Vec::with_capacity(room),
-        pairs: Vec::new(),
-    };
+    let mut links = LinkList::with_capacity(count + candidates.len());
     for text in identical() {
         member_pairs(segments, text, text, usize::MAX, &mut |a, b| links.push(a, b, CLIP, Evidence::IDENTICAL));
     }
@@ -453,9 +460,8 @@ fn score_links(
         });
     }
     // They outlive scoring: the room doubling left is given back.
-    links.links.shrink_to_fit();
-    links.evidence.shrink_to_fit();
-    Links { texts, pairs, ..links }
+    links.shrink_to_fit();
+    Links { texts, links, pairs }
 }
 
 /// For each segment, the previous and the next segment of its document
