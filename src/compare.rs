@@ -361,8 +361,7 @@ fn report_match(
         let (ta, tb) = (&segments[a.doc][a.segment].text, &segments[b.doc][b.segment].text);
         let ops = word_ops(&sa, &sb);
         diff = to_report(&ops, &sa, &sb, ta, tb);
-        found =
-            discrepancies(&Segment { side: sa, text: ta }, &Segment { side: sb, text: tb }, &ops, vocabulary, m.kind);
+        found = discrepancies(&Segment::new(sa, ta), &Segment::new(sb, tb), &ops, vocabulary, m.kind);
     }
     Match { a, b, kind: m.kind, score: round(m.score as f64), diff, discrepancies: found }
 }

@@ -9,18 +9,26 @@ use crate::diff::{Side, WordOp};
 use crate::matching::features::{Calendar, KeyInfo, Vocabulary, Word};
 use crate::report::{DiffTag, Discrepancy, DiscrepancyKind, MatchKind, Severity, Span};
 use crate::text::hash::FastSet;
-use crate::text::lexicon::{is_scale_word, number_word};
+use crate::text::lexicon::{number_word, scale_word};
 use crate::text::utf16::Utf16Cursor;
 
 /// A segment's side of the comparison, with its text for spans.
 pub struct Segment<'a> {
-    /// Words and offsets.
-    pub side: Side<'a>,
-    /// The segment's text.
-    pub text: &'a str,
+    side: Side<'a>,
+    text: &'a str,
+    /// A headline in title case: its capitals do not mark names, and it
+    /// compresses what it tells.
+    title_case: bool,
 }
 
-impl Segment<'_> {
+impl<'a> Segment<'a> {
+    /// The segment of `text` whose words and offsets are `side`.
+    pub fn new(side: Side<'a>, text: &'a str) -> Self {
+        let capitals = side.words.iter().filter(|w| w.capitalized()).count();
+        let title_case = side.words.len() >= 4 && capitals * 10 >= side.words.len() * 6;
+        Segment { side, text, title_case }
+    }
+
     fn span(&self, from_word: usize, to_word: usize) -> Span {
         let start = self.side.words[from_word].start as usize - self.side.start;
         let end = self.side.words[to_word - 1].end() as usize - self.side.start;
@@ -82,10 +90,11 @@ pub fn discrepancies(
     numbers(a, b, ops, vocabulary, partial, &mut out);
     weekdays(a, b, vocabulary, partial, &mut out);
     dates(a, b, vocabulary, &mut out);
-    // Quotations, read once per side for the quote and the speaker checks.
-    let quoted = [quotations(a.text), quotations(b.text)];
-    quotes(a, b, &quoted, vocabulary, &mut out);
-    attribution(a, b, &quoted, vocabulary, &mut out);
+    // Quotations and speakers, read once per side for the quote and the
+    // attribution checks.
+    let speech = [Speech::of(a, vocabulary), Speech::of(b, vocabulary)];
+    quotes(a, b, &speech, vocabulary, &mut out);
+    attribution(a, b, &speech, vocabulary, &mut out);
     names(a, b, ops, vocabulary, &mut out);
     unnamed(a, b, ops, vocabulary, &mut out);
     negation(a, b, ops, vocabulary, &mut out);
@@ -358,8 +367,8 @@ fn figures(words: &[Word], vocabulary: &Vocabulary) -> Vec<Figure> {
         i += 1;
         let scaled = |i: &mut usize, mut value: f64| {
             // `1.5 million`, `two hundred`
-            while *i < words.len() && is_scale_word(key(*i)) {
-                value *= number_word(key(*i)).unwrap_or(1.0);
+            while let Some(factor) = (*i < words.len()).then(|| scale_word(key(*i))).flatten() {
+                value *= factor;
                 *i += 1;
             }
             value
@@ -533,7 +542,7 @@ fn numbers(
     for (figures, here, there, a_side) in [(&unpaired_a, a, b, true), (&unpaired_b, b, a, false)] {
         // A headline in title case compresses (`Teen Son` for a
         // `17-year-old son`): its vague words leave no figure in question.
-        if title_case(there) {
+        if there.title_case {
             continue;
         }
         let vague_there = vague_quantities(there.side.words, vocabulary);
@@ -857,16 +866,10 @@ fn words_in(seg: &Segment, (s, e): (usize, usize)) -> Vec<usize> {
 /// Fewest words a quotation needs to be compared.
 const MIN_QUOTE_WORDS: usize = 4;
 
-/// Quotations compared; `quoted` holds each side's [`quotations`].
-fn quotes(
-    a: &Segment,
-    b: &Segment,
-    quoted: &[Vec<(usize, usize)>; 2],
-    vocabulary: &Vocabulary,
-    out: &mut Vec<Discrepancy>,
-) {
+/// Quotations compared, given each side's [`Speech`].
+fn quotes(a: &Segment, b: &Segment, speech: &[Speech; 2], vocabulary: &Vocabulary, out: &mut Vec<Discrepancy>) {
     let keys = |seg: &Segment, words: &[usize]| words.iter().map(|&i| seg.side.words[i].key).collect::<Vec<u32>>();
-    let [qa, qb] = quoted;
+    let (qa, qb) = (&speech[0].quotations, &speech[1].quotations);
     for &ra in qa {
         let ka = keys(a, &words_in(a, ra));
         if ka.len() < MIN_QUOTE_WORDS {
@@ -893,8 +896,9 @@ fn quotes(
     let content = |seg: &Segment, words: &[usize]| -> Vec<u32> {
         words.iter().map(|&i| seg.info(i, vocabulary)).filter(|k| !k.stop && !k.number).map(|k| k.stem).collect()
     };
-    for (quoted, here, there, there_quotes, a_side) in [(qa, a, b, qb, true), (qb, b, a, qa, false)] {
-        if quoted.is_empty() || speaker(there, there_quotes, vocabulary).is_none() {
+    for (quoted, here, there, there_speech, a_side) in [(qa, a, b, &speech[1], true), (qb, b, a, &speech[0], false)] {
+        let there_quotes = &there_speech.quotations;
+        if quoted.is_empty() || !matches!(there_speech.voice, Voice::Speaker(_)) {
             continue;
         }
         // The other side's own words: outside anything it quotes.
@@ -990,13 +994,6 @@ fn name_only_in(seg: &Segment, i: usize, other: &Segment, vocabulary: &Vocabular
     is_name(seg, i, vocabulary) && !other.side.words.iter().any(|w| stem(w) == own)
 }
 
-/// In a headline written in title case, capitals do not mark names.
-fn title_case(seg: &Segment) -> bool {
-    let words = seg.side.words;
-    let capitals = words.iter().filter(|w| w.capitalized()).count();
-    words.len() >= 4 && capitals * 10 >= words.len() * 6
-}
-
 /// A word that reports speech: the speaker stands next to it. (A match on
 /// the string compares lengths first, cheaper than searching a list.)
 fn is_speech_verb(key: &str) -> bool {
@@ -1024,26 +1021,50 @@ fn is_speech_verb(key: &str) -> bool {
     )
 }
 
+/// What a sentence quotes, and whose words it tells.
+struct Speech {
+    /// The sentence's [`quotations`].
+    quotations: Vec<(usize, usize)>,
+    voice: Voice,
+}
+
+/// Whose words a sentence tells.
+enum Voice {
+    /// The writer's: the sentence has no reporting verb.
+    Writer,
+    /// Someone's the sentence reports (see [`voice`]).
+    Speaker(Speaker),
+    /// Not clear: several reporting verbs, or one inside a quotation only.
+    Unclear,
+}
+
+impl Speech {
+    fn of(seg: &Segment, vocabulary: &Vocabulary) -> Speech {
+        let quotations = quotations(seg.text);
+        let voice = voice(seg, &quotations, vocabulary);
+        Speech { quotations, voice }
+    }
+}
+
 /// The speaker of a sentence: the names within three words of its one
 /// reporting verb, outside quotations (`Penrose said`, `his mother, Maren,
 /// told reporters`), or its other content words there when it names no one
-/// (`state health officials warned`). None when there is no reporting verb,
-/// or several. Also the words around the verb the speaker was looked for in.
-/// `quotations` are the segment's [`quotations`].
-fn speaker(seg: &Segment, quotations: &[(usize, usize)], vocabulary: &Vocabulary) -> Option<Speaker> {
+/// (`state health officials warned`). Also the words around the verb the
+/// speaker was looked for in. `quotations` are the segment's [`quotations`].
+fn voice(seg: &Segment, quotations: &[(usize, usize)], vocabulary: &Vocabulary) -> Voice {
     let key = |i: usize| seg.key(i, vocabulary);
     let words = seg.side.words.len();
     // Most sentences report no speech: known before marking what is quoted.
     let verbs: Vec<usize> = (0..words).filter(|&i| is_speech_verb(key(i))).collect();
     if verbs.is_empty() {
-        return None;
+        return Voice::Writer;
     }
     let mut quoted = vec![false; words];
     for &r in quotations {
         words_in(seg, r).into_iter().for_each(|i| quoted[i] = true);
     }
     let outside: Vec<usize> = verbs.into_iter().filter(|&i| !quoted[i]).collect();
-    let [verb] = outside[..] else { return None };
+    let [verb] = outside[..] else { return Voice::Unclear };
     // `X said`, `said X`, `according to X`; but `X told Y`: Y listens.
     let after = if matches!(key(verb), "said" | "says" | "according" | "added") { 4 } else { 1 };
     let window: Vec<usize> = (verb.saturating_sub(3)..(verb + after).min(words)).filter(|&i| !quoted[i]).collect();
@@ -1052,10 +1073,10 @@ fn speaker(seg: &Segment, quotations: &[(usize, usize)], vocabulary: &Vocabulary
     // `X warned that …`, `X told reporters that …`: what is said is the
     // clause after the verb, not the whole sentence.
     let clause = (verb + 1..(verb + 3).min(words)).find(|&i| key(i) == "that").map(|i| i + 1);
-    Some(Speaker { who: if names.is_empty() { near } else { names }, window, clause })
+    Voice::Speaker(Speaker { who: if names.is_empty() { near } else { names }, window, clause })
 }
 
-/// Who reports speech in a sentence (see [`speaker`]).
+/// Who reports speech in a sentence (see [`voice`]).
 struct Speaker {
     /// The speaker's words.
     who: Vec<usize>,
@@ -1072,23 +1093,14 @@ struct Speaker {
 /// has been vomiting blood` against the writer's own `He vomits blood`):
 /// the other side reports no speech, quotes nothing and names no one of
 /// that speaker.
-fn attribution(
-    a: &Segment,
-    b: &Segment,
-    quoted: &[Vec<(usize, usize)>; 2],
-    vocabulary: &Vocabulary,
-    out: &mut Vec<Discrepancy>,
-) {
-    let (speaker_a, speaker_b) = (speaker(a, &quoted[0], vocabulary), speaker(b, &quoted[1], vocabulary));
+fn attribution(a: &Segment, b: &Segment, speech: &[Speech; 2], vocabulary: &Vocabulary, out: &mut Vec<Discrepancy>) {
     // The writer's own words: no reporting verb, no quotation.
-    let unattributed = |seg: &Segment, quotations: &[(usize, usize)]| {
-        quotations.is_empty() && (0..seg.side.words.len()).all(|i| !is_speech_verb(seg.key(i, vocabulary)))
-    };
-    let none = || Speaker { who: Vec::new(), window: Vec::new(), clause: None };
-    let (x, y, one_side) = match (speaker_a, speaker_b) {
-        (Some(x), Some(y)) if !x.who.is_empty() && !y.who.is_empty() => (x, y, false),
-        (Some(x), None) if !x.who.is_empty() && unattributed(b, &quoted[1]) => (x, none(), true),
-        (None, Some(y)) if !y.who.is_empty() && unattributed(a, &quoted[0]) => (none(), y, true),
+    let unattributed = |s: &Speech| s.quotations.is_empty() && matches!(s.voice, Voice::Writer);
+    let none = Speaker { who: Vec::new(), window: Vec::new(), clause: None };
+    let (x, y, one_side) = match (&speech[0].voice, &speech[1].voice) {
+        (Voice::Speaker(x), Voice::Speaker(y)) if !x.who.is_empty() && !y.who.is_empty() => (x, y, false),
+        (Voice::Speaker(x), _) if !x.who.is_empty() && unattributed(&speech[1]) => (x, &none, true),
+        (_, Voice::Speaker(y)) if !y.who.is_empty() && unattributed(&speech[0]) => (&none, y, true),
         _ => return,
     };
     let (sa, sb) = (&x.who, &y.who);
@@ -1140,7 +1152,7 @@ fn attribution(
 const MAX_NAME_CHANGE: usize = 3;
 
 fn names(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, out: &mut Vec<Discrepancy>) {
-    if title_case(a) || title_case(b) {
+    if a.title_case || b.title_case {
         return;
     }
     let key_text = |seg: &Segment, i: usize| seg.key(i, vocabulary);
@@ -1205,7 +1217,7 @@ const MAX_DESCRIPTION: usize = 4;
 /// Medical Center` and `drove to a local medical center` say how specific
 /// the report is, and one of them may be wrong.
 fn unnamed(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, out: &mut Vec<Discrepancy>) {
-    if title_case(a) || title_case(b) {
+    if a.title_case || b.title_case {
         return;
     }
     let name_only_in = |seg: &Segment, i: usize, other: &Segment| name_only_in(seg, i, other, vocabulary);
@@ -1261,7 +1273,7 @@ fn unnamed(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, ou
 /// from the other against a close spelling of it there that the first side
 /// does not have.
 fn name_variants<'v>(a: &Segment, b: &Segment, vocabulary: &'v Vocabulary, out: &mut Vec<Discrepancy>) {
-    if title_case(a) || title_case(b) {
+    if a.title_case || b.title_case {
         return;
     }
     // `Hartley's` is Hartley.
@@ -1413,7 +1425,7 @@ const MAX_NAME_FORM_CHANGE: usize = 2;
 /// a function word swapped (`Institute for Child Health`, `Institute of
 /// Child Health`). Different names in one place are left to `names`.
 fn name_forms(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, out: &mut Vec<Discrepancy>) {
-    if title_case(a) || title_case(b) {
+    if a.title_case || b.title_case {
         return;
     }
     let capital = |seg: &Segment, i: usize| i > 0 && i < seg.side.words.len() && seg.side.words[i].capitalized();
@@ -1545,8 +1557,8 @@ mod tests {
         let (mut wa, mut wb) = (Vec::new(), Vec::new());
         words_of(a_text, 0, a_text.len(), &mut vocab, &mut wa, &mut scratch);
         words_of(b_text, 0, b_text.len(), &mut vocab, &mut wb, &mut scratch);
-        let a = Segment { side: Side { text: a_text, start: 0, words: &wa }, text: a_text };
-        let b = Segment { side: Side { text: b_text, start: 0, words: &wb }, text: b_text };
+        let a = Segment::new(Side { text: a_text, start: 0, words: &wa }, a_text);
+        let b = Segment::new(Side { text: b_text, start: 0, words: &wb }, b_text);
         let ops = word_ops(&a.side, &b.side);
         discrepancies(&a, &b, &ops, &vocab, kind).into_iter().map(|d| (d.kind, d.a.text, d.b.text)).collect()
     }

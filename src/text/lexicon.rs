@@ -209,7 +209,7 @@ pub fn is_negation(key: &str) -> bool {
 }
 
 /// The value of a spelled-out number word (`one` … `twenty`, tens, scale
-/// words), if `key` is one.
+/// words: [`scale_word`]), if `key` is one.
 pub fn number_word(key: &str) -> Option<f64> {
     // A match on the string compares lengths first: most words are not
     // numbers, and this runs for every word of every compared match.
@@ -242,13 +242,7 @@ pub fn number_word(key: &str) -> Option<f64> {
         "seventy" => 70.0,
         "eighty" => 80.0,
         "ninety" => 90.0,
-        "dozen" => 12.0,
-        "hundred" => 100.0,
-        "thousand" => 1e3,
-        "million" => 1e6,
-        "billion" => 1e9,
-        "trillion" => 1e12,
-        _ => return None,
+        _ => return scale_word(key),
     };
     Some(value)
 }
@@ -272,9 +266,19 @@ pub const MONTH_NAMES: &[&str] = &[
 /// Days of the week (as word keys: lower case).
 pub const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
-/// Scale words multiply the number before them: `1.5 million`, `two hundred`.
-pub fn is_scale_word(key: &str) -> bool {
-    matches!(key, "hundred" | "thousand" | "million" | "billion" | "trillion" | "dozen")
+/// The factor of a scale word, which multiplies the number before it
+/// (`1.5 million`, `two hundred`) and is a number of its own (`a dozen`).
+pub fn scale_word(key: &str) -> Option<f64> {
+    let factor = match key {
+        "dozen" => 12.0,
+        "hundred" => 100.0,
+        "thousand" => 1e3,
+        "million" => 1e6,
+        "billion" => 1e9,
+        "trillion" => 1e12,
+        _ => return None,
+    };
+    Some(factor)
 }
 
 #[cfg(test)]
