@@ -28,6 +28,12 @@ pub(crate) fn side_key(segment: usize, doc: usize, score: f32) -> u64 {
     (segment as u64) << (32 + DOCUMENT_BITS) | (doc as u64) << 32 | u64::from(descending_key(score))
 }
 
+/// The score a [`side_key`] was made with, exactly.
+pub(crate) fn side_score(key: u64) -> f32 {
+    let ascending = !(key as u32);
+    f32::from_bits(if ascending >> 31 == 1 { ascending & 0x7FFF_FFFF } else { !ascending })
+}
+
 /// The segment of a [`side_key`].
 pub(crate) fn side_segment(key: u64) -> usize {
     (key >> (32 + DOCUMENT_BITS)) as usize
@@ -107,6 +113,13 @@ mod tests {
         let values = [f32::NEG_INFINITY, -8.0, -0.5, -0.0, 0.0, 1e-30, 0.5, 8.0, f32::INFINITY];
         for pair in values.windows(2) {
             assert!(descending_key(pair[0]) > descending_key(pair[1]), "{pair:?}");
+        }
+    }
+
+    #[test]
+    fn side_keys_give_back_their_scores() {
+        for x in [f32::NEG_INFINITY, -8.0, -0.5, -0.0, 0.0, 1e-30, 0.5, 8.0, f32::INFINITY] {
+            assert_eq!(side_score(side_key(7, 3, x)).to_bits(), x.to_bits());
         }
     }
 

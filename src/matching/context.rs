@@ -5,7 +5,7 @@
 //! better pair outranks; the context model weighs this (see [`super::model`]).
 
 use super::model::CONTEXT;
-use crate::sort_key::{side_key, side_segment, sort_in_buckets};
+use crate::sort_key::{side_key, side_score, side_segment, sort_in_buckets};
 
 /// Pair log-odds are clipped to this magnitude: beyond it, certainty adds
 /// nothing and would swamp the other features.
@@ -38,31 +38,33 @@ pub fn context_inputs(
     mut emit: impl FnMut(usize, [f32; CONTEXT]),
 ) {
     // Each link seen from each side: (segment, other document, log-odds
-    // from the highest) packed in one integer, and the link, sorted so that a
+    // from the highest) packed in one integer, the link and which side it
+    // is (`index << 1 | side`), and the other segment, sorted so that a
     // segment's links into one document are together, best first. One sort
     // of integers, no map of lists: comparisons with hundreds of articles
     // have millions of links. Sorted segment by segment (the key begins
-    // with it), which also tells where each segment's links are.
-    let mut sides: Vec<(u64, u32)> = Vec::with_capacity(2 * links.len());
+    // with it), which also tells where each segment's links are. All the
+    // steps below read the sides alone, in order: a lookup in the links at
+    // random would miss the cache for each of millions.
+    debug_assert!(links.len() < 1 << 31);
+    let mut sides: Vec<(u64, u32, u32)> = Vec::with_capacity(2 * links.len());
     for (i, l) in links.iter().enumerate() {
-        sides.push((side_key(l.a, doc[l.b], l.logit), i as u32));
-        sides.push((side_key(l.b, doc[l.a], l.logit), i as u32));
+        sides.push((side_key(l.a, doc[l.b], l.logit), (i as u32) << 1, l.b as u32));
+        sides.push((side_key(l.b, doc[l.a], l.logit), (i as u32) << 1 | 1, l.a as u32));
     }
-    let starts = sort_in_buckets(&mut sides, doc.len(), |&(key, _)| side_segment(key), |&side| side);
+    let starts = sort_in_buckets(&mut sides, doc.len(), |&(key, ..)| side_segment(key), |&side| side);
     // Per link and side: the gap to that side's best, and the rank (links
     // strictly better).
     let mut standing = vec![[(0.0f32, 0.0f32); 2]; links.len()];
     for group in sides.chunk_by(|x, y| x.0 >> 32 == y.0 >> 32) {
-        let logit = |&(_, i): &(u64, u32)| links[i as usize].logit;
-        let best = logit(&group[0]);
-        let segment = side_segment(group[0].0);
+        let best = side_score(group[0].0);
         let mut better = 0;
-        for (n, side) in group.iter().enumerate() {
-            if n > 0 && logit(side) < logit(&group[n - 1]) {
+        for (n, &(key, link, _)) in group.iter().enumerate() {
+            let logit = side_score(key);
+            if n > 0 && logit < side_score(group[n - 1].0) {
                 better = n;
             }
-            let i = side.1 as usize;
-            standing[i][usize::from(links[i].a != segment)] = (logit(side) - best, better.min(RANK_CAP) as f32);
+            standing[(link >> 1) as usize][(link & 1) as usize] = (logit - best, better.min(RANK_CAP) as f32);
         }
     }
     // The best log-odds of a link between `x` and `y`: the first link to `y`
@@ -71,13 +73,12 @@ pub fn context_inputs(
         let (x, y) = (x?, y?);
         let into = side_key(x, doc[y], 0.0) >> 32;
         let of_x = &sides[starts[x]..starts[x + 1]];
-        let from = of_x.partition_point(|&(key, _)| key >> 32 < into);
+        let from = of_x.partition_point(|&(key, ..)| key >> 32 < into);
         of_x[from..]
             .iter()
-            .take_while(|&&(key, _)| key >> 32 == into)
-            .map(|&(_, i)| &links[i as usize])
-            .find(|l| l.a == y || l.b == y)
-            .map(|l| l.logit)
+            .take_while(|&&(key, ..)| key >> 32 == into)
+            .find(|&&(.., other)| other as usize == y)
+            .map(|&(key, ..)| side_score(key))
     };
     for (i, (l, &[(gap_a, rank_a), (gap_b, rank_b)])) in links.iter().zip(&standing).enumerate() {
         // Symmetric in the two sides, so that the order of the documents
