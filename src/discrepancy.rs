@@ -441,17 +441,62 @@ fn anchored_change(ops: &[WordOp], n: usize, a: &Segment, vocabulary: &Vocabular
     short && equal(before) && equal(after) && (content(before) || content(after))
 }
 
-/// Whether the diff puts word ranges `x` of `a` and `y` of `b` in the same
-/// short, anchored change: the sentences say something different in one
-/// place.
-fn same_change(ops: &[WordOp], x: (usize, usize), y: (usize, usize), a: &Segment, vocabulary: &Vocabulary) -> bool {
-    ops.iter().enumerate().any(|(n, op)| {
-        op.tag == DiffTag::Replace
-            && op.a.0 <= x.0
-            && x.1 <= op.a.1
-            && op.b.0 <= y.0
-            && y.1 <= op.b.1
-            && anchored_change(ops, n, a, vocabulary)
+/// The places where the diff says two sentences say something different:
+/// a short, anchored replacement, or a short stretch from one shared content
+/// word to the next. Function words the diff happens to align inside a
+/// stretch (`gave her a number of shots`, `gave her a course of five
+/// injections`) do not cut it.
+struct Changes {
+    /// Word ranges of `a` and of `b`.
+    places: Vec<((usize, usize), (usize, usize))>,
+}
+
+impl Changes {
+    fn of(ops: &[WordOp], a: &Segment, vocabulary: &Vocabulary) -> Self {
+        let mut places: Vec<_> = (0..ops.len())
+            .filter(|&n| ops[n].tag == DiffTag::Replace && anchored_change(ops, n, a, vocabulary))
+            .map(|n| (ops[n].a, ops[n].b))
+            .collect();
+        places.extend(changed_stretches(ops, a, vocabulary));
+        Changes { places }
+    }
+
+    /// Whether word ranges `x` of `a` and `y` of `b` stand in the same place.
+    fn hold(&self, x: (usize, usize), y: (usize, usize)) -> bool {
+        let within = |(from, to): (usize, usize), (start, end): (usize, usize)| start <= from && to <= end;
+        self.places.iter().any(|&(pa, pb)| within(x, pa) && within(y, pb))
+    }
+}
+
+/// The short changes between shared content words, as word ranges of each
+/// side: from just after one shared content word to just before the next
+/// (or a sentence's edge, on one side only), holding at most
+/// [`MAX_CHANGE`] words on either side and some difference.
+fn changed_stretches<'o>(
+    ops: &'o [WordOp],
+    a: &'o Segment,
+    vocabulary: &'o Vocabulary,
+) -> impl Iterator<Item = ((usize, usize), (usize, usize))> + 'o {
+    // The shared content words, as (word of a, word of b), in order: equal
+    // ops pair their words one to one.
+    let anchors: Vec<(usize, usize)> = ops
+        .iter()
+        .filter(|o| o.tag == DiffTag::Equal)
+        .flat_map(|o| (o.a.0..o.a.1).map(move |i| (i, o.b.0 + i - o.a.0)))
+        .filter(|&(i, _)| !a.info(i, vocabulary).stop)
+        .collect();
+    let ends = ops.last().map_or((0, 0), |o| (o.a.1, o.b.1));
+    (0..=anchors.len()).filter_map(move |k| {
+        let (before, after) = (k.checked_sub(1).map(|k| anchors[k]), anchors.get(k).copied());
+        before.or(after)?;
+        let start = before.map_or((0, 0), |(i, j)| (i + 1, j + 1));
+        let end = after.unwrap_or(ends);
+        let (sa, sb) = ((start.0, end.0), (start.1, end.1));
+        let changed = sa.1 - sa.0 != sb.1 - sb.0
+            || ops
+                .iter()
+                .any(|o| o.tag != DiffTag::Equal && o.a.0 >= sa.0 && o.a.1 <= sa.1 && o.b.0 >= sb.0 && o.b.1 <= sb.1);
+        (changed && sa.1 - sa.0 <= MAX_CHANGE && sb.1 - sb.0 <= MAX_CHANGE).then_some((sa, sb))
     })
 }
 
@@ -465,6 +510,10 @@ fn numbers(
 ) {
     let fa = figures(a.side.words, vocabulary);
     let fb = figures(b.side.words, vocabulary);
+    if fa.is_empty() && fb.is_empty() {
+        return;
+    }
+    let changes = Changes::of(ops, a, vocabulary);
     // The same figure with the same hedge, anywhere in the sentence, is not
     // in question (`112 of 150 flights`, `150 flights … 112 cancelled`).
     // Equal figures counting the same thing pair first (`10 months`, `10-year
@@ -490,7 +539,7 @@ fn numbers(
     // closest paired first, so that `more than 60 animals` does not take
     // the `two dozen animals` that `around 20 cases` stands against.
     let rank = |x: &Figure, y: &Figure| {
-        let place = if same_change(ops, (x.from, x.to), (y.from, y.to), a, vocabulary) {
+        let place = if changes.hold((x.from, x.to), (y.from, y.to)) {
             0
         } else if x.unit.shares(&y.unit)
             && (!partial
@@ -554,7 +603,7 @@ fn numbers(
                     && (!partial
                         || !x.unit.dates_or_ages()
                         || shared_context(here, there, (x.from, x.counted_at), (v.from, v.counted_at), vocabulary)))
-                    || same_change(ops, fx, fv, a, vocabulary)
+                    || changes.hold(fx, fv)
                     // `the FDA approves hundreds of such arrangements`, `the
                     // FDA approved nearly 1,000 requests`
                     || (!v.degree
@@ -911,8 +960,11 @@ fn quotes(a: &Segment, b: &Segment, speech: &[Speech; 2], vocabulary: &Vocabular
         };
         for &r in quoted.iter() {
             // A quotation cut with ellipses strings several statements
-            // together: the other side may retell one of them.
-            let Some(r) = std::iter::once(r).chain(ellipsis_parts(here.text, r)).find(|&r| retold(r)) else {
+            // together: the other side may retell one of them. Reported
+            // speech also drops a quotation's framing (`the thing we tell
+            // people is that …`): it may retell only the clause after it.
+            let parts = std::iter::once(r).chain(ellipsis_parts(here.text, r)).chain(framed_clause(here, r));
+            let Some(r) = parts.into_iter().find(|&r| retold(r)) else {
                 continue;
             };
             let reported = there.span(0, there.side.words.len());
@@ -951,6 +1003,16 @@ fn ellipsis_parts(text: &str, (start, end): (usize, usize)) -> Vec<(usize, usize
     }
     push(from, quoted.len());
     parts
+}
+
+/// The clause a quotation at byte range `r` of `seg` frames with `that`
+/// (`The one thing we tell people is that it is fatal`): from the word after
+/// its last `that` to its end, if any word follows.
+fn framed_clause(seg: &Segment, r: (usize, usize)) -> Option<(usize, usize)> {
+    let words = words_in(seg, r);
+    let at = words.iter().rposition(|&i| seg.surface(i).eq_ignore_ascii_case("that"))?;
+    let next = *words.get(at + 1)?;
+    Some((seg.side.words[next].start as usize - seg.side.start, r.1))
 }
 
 /// Fewest content words a quotation needs to be recognised in reported
@@ -1551,6 +1613,15 @@ mod tests {
         find_in(a_text, b_text, MatchKind::Edited)
     }
 
+    /// The framed clause of `text`'s first quotation, as text.
+    fn framed_clause_of(text: &str) -> Option<String> {
+        let mut vocab = Vocabulary::default();
+        let mut words = Vec::new();
+        words_of(text, 0, text.len(), &mut vocab, &mut words, &mut String::new());
+        let seg = Segment::new(Side { text, start: 0, words: &words }, text);
+        framed_clause(&seg, quotations(text)[0]).map(|(s, e)| text[s..e].to_string())
+    }
+
     fn find_in(a_text: &str, b_text: &str, kind: MatchKind) -> Vec<(DiscrepancyKind, String, String)> {
         let mut vocab = Vocabulary::default();
         let mut scratch = String::new();
@@ -1691,6 +1762,26 @@ mod tests {
             find("She has had four rabies shots.", "She has had a number of shots."),
             vec![(DiscrepancyKind::Number, "four".into(), "a number of".into())]
         );
+    }
+
+    #[test]
+    fn a_change_reaches_across_function_words_the_diff_aligns() {
+        // The diff pairs `a … of` with `a … of`; the change between the
+        // shared content words `gave` and `trip` still holds both.
+        assert_eq!(
+            find(
+                "The clinic gave her a number of shots before the trip.",
+                "The clinic gave her a course of five injections before the trip."
+            ),
+            vec![(DiscrepancyKind::Number, "a number of".into(), "five".into())]
+        );
+        // Across a shared content word it is two changes: the five days are
+        // not the shots.
+        assert!(find(
+            "The clinic gave her a number of shots before the trip.",
+            "The clinic gave her injections before the trip, five days early."
+        )
+        .is_empty());
     }
 
     #[test]
@@ -2106,6 +2197,24 @@ mod tests {
         );
         assert_eq!(ellipsis_parts("a … b...c", (0, 11)), vec![(0, 1), (6, 7), (10, 11)]);
         assert!(ellipsis_parts("No ellipsis here.", (0, 17)).is_empty());
+    }
+
+    #[test]
+    fn the_clause_a_quotation_frames_may_be_retold() {
+        let found = find_in(
+            "“The one thing our crews keep telling every driver on the county roads is that the old bridge will close in spring.”",
+            "The old bridge will close in spring, the county engineer said.",
+            MatchKind::Partial,
+        );
+        assert_eq!(
+            found,
+            vec![(
+                DiscrepancyKind::Quote,
+                "the old bridge will close in spring.".into(),
+                "The old bridge will close in spring, the county engineer said".into()
+            )]
+        );
+        assert_eq!(framed_clause_of("“They say that”"), None, "nothing follows");
     }
 
     #[test]
