@@ -134,6 +134,9 @@ struct Figure {
     counted_at: usize,
     unit: Counted,
     hedge: Hedge,
+    /// For an age set off after a name (see [`appositive_age`]), the
+    /// name's last word.
+    named_at: Option<usize>,
 }
 
 impl Figure {
@@ -395,16 +398,24 @@ fn figures(words: &[Word], vocabulary: &Vocabulary) -> Vec<Figure> {
                 value /= of;
             }
         }
-        let unit = Counted::after(words, i, vocabulary);
+        let named_at = appositive_age(words, start, i, value, vocabulary);
+        let appositive = named_at.is_some();
+        let unit = if appositive {
+            Counted { stems: [0; 3], len: 0, time: false, age: true }
+        } else {
+            Counted::after(words, i, vocabulary)
+        };
         let percent = i < words.len() && is_percent(key(i));
-        if let Some(days) =
-            words.get(i).and_then(|w| days_in(&vocabulary.key_text[w.key as usize])).filter(|_| unit.dates_or_ages())
-        {
+        // Spans of time and ages in days (`a week`, `seven days`); an age
+        // set off after a name is in years.
+        let unit_word =
+            if appositive { Some("years") } else { words.get(i).map(|w| vocabulary.key_text[w.key as usize].as_str()) };
+        if let Some(days) = unit_word.and_then(days_in).filter(|_| unit.dates_or_ages()) {
             value *= days;
         }
         // `a week`: the article alone would say nothing; `90%`: nor the
         // number alone.
-        let to = if unit.age && i + 1 < words.len() {
+        let to = if unit.age && !appositive && i + 1 < words.len() {
             // `nine months old`
             i + 2
         } else if (article || percent || share.is_some()) && i < words.len() {
@@ -413,10 +424,52 @@ fn figures(words: &[Word], vocabulary: &Vocabulary) -> Vec<Figure> {
             i
         };
         let (hedge, from) = hedge(words, start, vocabulary);
-        out.push(Figure { value, percent, from, number_from: start, to, counted_at: i, unit, hedge });
+        out.push(Figure { value, percent, from, number_from: start, to, counted_at: i, unit, hedge, named_at });
         i = to;
     }
     out
+}
+
+/// Whether the whole number at words `start..end` is an age set off after a
+/// name (`Rylan Egeland, then 17, drove`, `Rachel Borch, 21, was`): it
+/// follows a comma after a capitalised word (or `then`, `now`, `aged` there)
+/// and ends its clause. Gives the name's last word.
+fn appositive_age(words: &[Word], start: usize, end: usize, value: f64, vocabulary: &Vocabulary) -> Option<usize> {
+    let key = |i: usize| vocabulary.key_text[words[i].key as usize].as_str();
+    let lead = if start > 0 && matches!(key(start - 1), "then" | "now" | "aged") { start - 1 } else { start };
+    let age = end == start + 1
+        && value.fract() == 0.0
+        && (1.0..=120.0).contains(&value)
+        && lead > 0
+        && words[lead].clause_start()
+        && words[lead - 1].capitalized()
+        && words.get(end).is_none_or(|w| w.clause_start());
+    age.then(|| lead - 1)
+}
+
+/// Words before a name that may say who the person is (`his son Rylan
+/// Egeland`).
+const NAME_WORDS: usize = 3;
+
+/// Whether two ages can be one person's. An age set off after a name is
+/// that person's: it stands against another age only if the words naming
+/// the person (`son Rylan Egeland, then 17`) share one with the other
+/// age's (`his 16-year-old son`; `Rachel Borch, 21` and `Rachel Borsch,
+/// 22`), not against the age of someone else the sentence names.
+fn same_person(a: &Segment, b: &Segment, x: &Figure, y: &Figure, vocabulary: &Vocabulary) -> bool {
+    if !x.unit.age || !y.unit.age || (x.named_at.is_none() && y.named_at.is_none()) {
+        return true;
+    }
+    let who = |seg: &Segment, f: &Figure| -> Vec<u32> {
+        let words = match f.named_at {
+            Some(n) => (n + 1).saturating_sub(NAME_WORDS)..n + 1,
+            // `16-year-old son`: the word after the age.
+            None => f.to..(f.to + 1).min(seg.side.words.len()),
+        };
+        words.filter(|&i| !seg.info(i, vocabulary).stop).map(|i| seg.info(i, vocabulary).stem).collect()
+    };
+    let (wa, wb) = (who(a, x), who(b, y));
+    wa.iter().any(|s| wb.contains(s))
 }
 
 fn is_year(f: &Figure) -> bool {
@@ -542,6 +595,7 @@ fn numbers(
         let place = if changes.hold((x.from, x.to), (y.from, y.to)) {
             0
         } else if x.unit.shares(&y.unit)
+            && same_person(a, b, x, y, vocabulary)
             && (!partial
                 || !x.unit.dates_or_ages()
                 || x.value == y.value
@@ -1693,6 +1747,35 @@ mod tests {
 
     #[test]
     fn ages_are_compared_and_an_age_left_vague_is_a_discrepancy() {
+        // News sets an age off after the name.
+        assert_eq!(
+            find_in(
+                "Her brother Tomas Keel, then 19, drove her to the clinic in Ashby.",
+                "Her 18-year-old brother drove her to the clinic.",
+                MatchKind::Partial
+            ),
+            vec![(DiscrepancyKind::Number, "19".into(), "18-year-old".into())]
+        );
+        assert!(find("Tomas Keel, 19, drove to Ashby on Friday.", "Tomas Keel, 19, drove to Ashby on Monday.")
+            .iter()
+            .all(|d| d.0 != DiscrepancyKind::Number || d.1 != "19"));
+        // Someone else's age is no discrepancy.
+        assert!(find_in(
+            "Tomas Keel, 43, lost his leg in the crash on the bridge.",
+            "On the bridge, Keel told his 17-year-old son to drive.",
+            MatchKind::Partial
+        )
+        .is_empty());
+        let ages = |text: &str| {
+            let mut vocab = Vocabulary::default();
+            let mut words = Vec::new();
+            words_of(text, 0, text.len(), &mut vocab, &mut words, &mut String::new());
+            figures(&words, &vocab).iter().map(|f| f.unit.age).collect::<Vec<bool>>()
+        };
+        assert_eq!(ages("Rachel Borch, 21, was running."), [true]);
+        assert_eq!(ages("Tomas Keel, then 19, drove."), [true]);
+        assert_eq!(ages("In Ashby, 19 people were hurt."), [false], "a count after a place");
+        assert_eq!(ages("He scored, 19, then left."), [false], "no name before it");
         assert_eq!(
             find_in(
                 "She was diagnosed with a rare eye disease at nine months old.",
