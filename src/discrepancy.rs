@@ -650,8 +650,11 @@ fn numbers(
         }
         let vague_there = vague_quantities(there.side.words, vocabulary);
         for x in figures.iter().filter(|x| !is_year(x)) {
-            let vague = vague_there.iter().copied().filter(|v| !v.degree || x.percent).find(|v| {
+            let vague = vague_there.iter().copied().filter(|v| v.kind != Vagueness::Degree || x.percent).find(|v| {
                 let (fx, fv) = if a_side { ((x.from, x.to), (v.from, v.to)) } else { ((v.from, v.to), (x.from, x.to)) };
+                if v.kind == Vagueness::Comparison {
+                    return changes.hold(fx, fv);
+                }
                 let counts_it = v.counted.shares(&x.unit);
                 (counts_it
                     && (!partial
@@ -660,7 +663,7 @@ fn numbers(
                     || changes.hold(fx, fv)
                     // `the FDA approves hundreds of such arrangements`, `the
                     // FDA approved nearly 1,000 requests`
-                    || (!v.degree
+                    || (v.kind == Vagueness::Amount
                         && !v.counted.age
                         && x.unit.time == v.counted.time
                         && same_lead(here, there, x.from, v.from, vocabulary))
@@ -718,8 +721,7 @@ fn shared_context(a: &Segment, b: &Segment, x: (usize, usize), y: (usize, usize)
 }
 
 /// A quantity given without a figure: its word range, the thing counted,
-/// and whether it is a word of degree (`largely deaf`, `almost always
-/// fatal`), which stands only against a percentage.
+/// and what kind of word gives it.
 #[derive(Clone, Copy)]
 struct Vague {
     from: usize,
@@ -727,7 +729,21 @@ struct Vague {
     /// Where the thing it counts starts.
     counted_at: usize,
     counted: Counted,
-    degree: bool,
+    kind: Vagueness,
+}
+
+/// How a quantity is left vague.
+#[derive(Clone, Copy, PartialEq)]
+enum Vagueness {
+    /// `several`, `dozens of`, `a number of`, `only days earlier`, `as an
+    /// infant`.
+    Amount,
+    /// `largely deaf`, `almost always fatal`: stands only against a
+    /// percentage.
+    Degree,
+    /// `a significantly longer sentence`: stands only where the other side
+    /// gives a figure in its place.
+    Comparison,
 }
 
 /// Words on either side of a day or a month, inside its clause, that say
@@ -773,21 +789,39 @@ fn vague_quantities(words: &[Word], vocabulary: &Vocabulary) -> Vec<Vague> {
             {
                 let stem = vocabulary.keys[words[i].key as usize].stem;
                 let counted = Counted { stems: [stem, 0, 0], len: 1, time: true, age: false };
-                out.push(Vague { from: i, to: i + 1, counted_at: i, counted, degree: false });
+                out.push(Vague { from: i, to: i + 1, counted_at: i, counted, kind: Vagueness::Amount });
                 continue;
             }
             // `as an infant`, `a teenager`: an age with no figure; not the
             // thing a figure counts (`one in 10,000 babies`).
             "infant" | "baby" | "newborn" | "toddler" | "teenager" | "teen" | "adolescent" if !counted_figure => {
                 let counted = Counted { stems: [0; 3], len: 0, time: false, age: true };
-                out.push(Vague { from: i, to: i + 1, counted_at: i + 1, counted, degree: false });
+                out.push(Vague { from: i, to: i + 1, counted_at: i + 1, counted, kind: Vagueness::Amount });
                 continue;
             }
             "always" | "largely" | "mostly" | "usually" | "typically" | "generally" | "partly" | "partially"
             | "entirely" | "completely" | "totally" => {
                 let from = if matches!(previous, "almost" | "nearly" | "virtually") { i - 1 } else { i };
                 let counted = Counted::after(words, i + 1, vocabulary);
-                out.push(Vague { from, to: i + 1, counted_at: i + 1, counted, degree: true });
+                out.push(Vague { from, to: i + 1, counted_at: i + 1, counted, kind: Vagueness::Degree });
+                continue;
+            }
+            // `a significantly longer sentence`: a comparison before what
+            // it compares (not `for much longer`, `no longer lives`).
+            "longer" | "shorter" | "higher" | "lower" | "larger" | "smaller" | "bigger" | "fewer" | "greater"
+                if !matches!(previous, "no" | "any")
+                    && words.get(i + 1).is_some_and(|w| {
+                        let k = &vocabulary.keys[w.key as usize];
+                        !k.stop && !k.number && !w.clause_start()
+                    }) =>
+            {
+                let intensified = matches!(
+                    previous,
+                    "significantly" | "much" | "far" | "considerably" | "substantially" | "slightly"
+                );
+                let from = if intensified { i - 1 } else { i };
+                let counted = Counted::after(words, i + 1, vocabulary);
+                out.push(Vague { from, to: i + 1, counted_at: i + 1, counted, kind: Vagueness::Comparison });
                 continue;
             }
             "a" if matches!(next(1), "number" | "handful" | "series") && next(2) == "of" => 3,
@@ -799,7 +833,7 @@ fn vague_quantities(words: &[Word], vocabulary: &Vocabulary) -> Vec<Vague> {
         let to = (i + len).min(words.len());
         let counted_at = if to < words.len() && key(to) == "of" { to + 1 } else { to };
         let counted = Counted::after(words, counted_at, vocabulary);
-        out.push(Vague { from: i, to, counted_at, counted, degree: false });
+        out.push(Vague { from: i, to, counted_at, counted, kind: Vagueness::Amount });
     }
     out
 }
@@ -1865,6 +1899,19 @@ mod tests {
             "The clinic gave her injections before the trip, five days early."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_figure_replaced_by_a_comparison_is_a_discrepancy() {
+        assert_eq!(
+            find(
+                "The council approved a 4% rise in fares this year.",
+                "The council approved a much higher rise in fares this year."
+            ),
+            vec![(DiscrepancyKind::Number, "4%".into(), "much higher".into())]
+        );
+        // Not a comparison before what it compares.
+        assert!(find("The queue at the gate lasted two hours.", "The queue at the gate lasted much longer.").is_empty());
     }
 
     #[test]
