@@ -273,6 +273,9 @@ fn is_percent(key: &str) -> bool {
 }
 
 impl Counted {
+    /// An age with nothing counted (`as an infant`, `Rachel Borch, 21,`).
+    const AGE: Counted = Counted { stems: [0; 3], len: 0, time: false, age: true };
+
     /// What the words from `at` on count.
     fn after(words: &[Word], at: usize, vocabulary: &Vocabulary) -> Counted {
         let key = |i: usize| words.get(i).map_or("", |w| vocabulary.key_text[w.key as usize].as_str());
@@ -400,11 +403,7 @@ fn figures(words: &[Word], vocabulary: &Vocabulary) -> Vec<Figure> {
         }
         let named_at = appositive_age(words, start, i, value, vocabulary);
         let appositive = named_at.is_some();
-        let unit = if appositive {
-            Counted { stems: [0; 3], len: 0, time: false, age: true }
-        } else {
-            Counted::after(words, i, vocabulary)
-        };
+        let unit = if appositive { Counted::AGE } else { Counted::after(words, i, vocabulary) };
         let percent = i < words.len() && is_percent(key(i));
         // Spans of time and ages in days (`a week`, `seven days`); an age
         // set off after a name is in years.
@@ -795,8 +794,13 @@ fn vague_quantities(words: &[Word], vocabulary: &Vocabulary) -> Vec<Vague> {
             // `as an infant`, `a teenager`: an age with no figure; not the
             // thing a figure counts (`one in 10,000 babies`).
             "infant" | "baby" | "newborn" | "toddler" | "teenager" | "teen" | "adolescent" if !counted_figure => {
-                let counted = Counted { stems: [0; 3], len: 0, time: false, age: true };
-                out.push(Vague { from: i, to: i + 1, counted_at: i + 1, counted, kind: Vagueness::Amount });
+                out.push(Vague {
+                    from: i,
+                    to: i + 1,
+                    counted_at: i + 1,
+                    counted: Counted::AGE,
+                    kind: Vagueness::Amount,
+                });
                 continue;
             }
             "always" | "largely" | "mostly" | "usually" | "typically" | "generally" | "partly" | "partially"
@@ -1701,11 +1705,16 @@ mod tests {
         find_in(a_text, b_text, MatchKind::Edited)
     }
 
+    /// The words of `text` alone, with their vocabulary.
+    fn read(text: &str) -> (Vocabulary, Vec<Word>) {
+        let (mut vocab, mut words) = (Vocabulary::default(), Vec::new());
+        words_of(text, 0, text.len(), &mut vocab, &mut words, &mut String::new());
+        (vocab, words)
+    }
+
     /// The framed clause of `text`'s first quotation, as text.
     fn framed_clause_of(text: &str) -> Option<String> {
-        let mut vocab = Vocabulary::default();
-        let mut words = Vec::new();
-        words_of(text, 0, text.len(), &mut vocab, &mut words, &mut String::new());
+        let (_, words) = read(text);
         let seg = Segment::new(Side { text, start: 0, words: &words }, text);
         framed_clause(&seg, quotations(text)[0]).map(|(s, e)| text[s..e].to_string())
     }
@@ -1801,9 +1810,7 @@ mod tests {
         )
         .is_empty());
         let ages = |text: &str| {
-            let mut vocab = Vocabulary::default();
-            let mut words = Vec::new();
-            words_of(text, 0, text.len(), &mut vocab, &mut words, &mut String::new());
+            let (vocab, words) = read(text);
             figures(&words, &vocab).iter().map(|f| f.unit.age).collect::<Vec<bool>>()
         };
         assert_eq!(ages("Rachel Borch, 21, was running."), [true]);
