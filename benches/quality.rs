@@ -10,7 +10,9 @@
 //! - alignment on every labelled article set in `articles/` (the reworded
 //!   sets first, then the near-copy `dev/` set), scored by the data's own
 //!   `score_alignment.py`: link precision/recall/F1, recall by kind,
-//!   unique-sentence F1, boilerplate precision/recall;
+//!   unique-sentence F1, boilerplate precision/recall; and link
+//!   precision/recall/F1 on the pairs of articles where one is the set's
+//!   AI summary or its content-farm rewrite;
 //! - discrepancies on every labelled set: recall over the gold discrepancies
 //!   whose two sentences the report links and over all of them, recall per
 //!   type, and precision (the share of matches carrying a discrepancy whose
@@ -159,28 +161,69 @@ fn compare(documents: &[Document], semantic: bool) -> Report {
         .expect("the documents compare")
 }
 
+/// The articles of a reworded set that were written for it: the AI summary
+/// (`03.txt`) and the content-farm rewrite (`04.txt`), as the data's README
+/// names them. The near-copy set has none.
+const GENERATED: [&str; 2] = ["03.txt", "04.txt"];
+
+/// Runs `score_alignment.py` on a report already written to `report`.
+fn score(scorer: &Path, gold: &Path, report: &Path, files: &[PathBuf]) -> Result<serde_json::Value, String> {
+    let o = std::process::Command::new("python3")
+        .arg(scorer)
+        .arg(gold)
+        .arg(report)
+        .args(files)
+        .arg("--json")
+        .output()
+        .map_err(|e| e.to_string())?;
+    if !o.status.success() {
+        return Err(String::from_utf8_lossy(&o.stderr).into_owned());
+    }
+    serde_json::from_slice(&o.stdout).map_err(|e| e.to_string())
+}
+
+/// The gold and the report cut to the pairs of articles where one is the
+/// summary or the rewrite (the pairs the issue's "F1 on the pairs with the
+/// summary and the rewrite" counts), written beside `report`; `None` for a
+/// set without them.
+fn generated_pairs_only(set: &ArticleSet, report: &Report, out: &Path) -> Option<(PathBuf, PathBuf)> {
+    let generated: Vec<usize> = set
+        .files
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.file_name().and_then(|n| n.to_str()).is_some_and(|n| GENERATED.contains(&n)))
+        .map(|(i, _)| i)
+        .collect();
+    if generated.is_empty() {
+        return None;
+    }
+    // The gold names an article by the first three characters of its file.
+    let ids: Vec<String> = GENERATED.iter().map(|n| n[..3].to_string()).collect();
+    let raw = std::fs::read_to_string(set.dir.join("gold.json")).expect("gold.json reads");
+    let mut gold: serde_json::Value = serde_json::from_str(&raw).expect("gold.json is JSON");
+    for field in ["links", "borderline_links"] {
+        if let Some(links) = gold[field].as_array_mut() {
+            links.retain(|l| ["a", "b"].iter().any(|side| ids.iter().any(|id| l[side].as_str() == Some(id))));
+        }
+    }
+    let mut cut = report.clone();
+    cut.matches.retain(|m| generated.contains(&m.a.doc) || generated.contains(&m.b.doc));
+    let (gold_path, report_path) = (out.with_extension("generated-gold.json"), out.with_extension("generated.json"));
+    std::fs::write(&gold_path, gold.to_string()).expect("temp dir is writable");
+    std::fs::write(&report_path, serde_json::to_string(&cut).unwrap()).expect("temp dir is writable");
+    Some((gold_path, report_path))
+}
+
 fn alignment(sets: &[ArticleSet], scorer: &Path) {
     println!("\nalignment per labelled set (score_alignment.py; the reworded sets are the job, dev is near-copies):");
     for (label, semantic) in SIGNALS {
         let mut f1s = Vec::new();
+        let mut generated = Vec::new();
         for set in sets {
             let out = std::env::temp_dir().join(format!("article-compare-{}-{label}.json", set.name));
-            std::fs::write(&out, serde_json::to_string(&compare(&set.documents, semantic)).unwrap())
-                .expect("temp dir is writable");
-            let scored = std::process::Command::new("python3")
-                .arg(scorer)
-                .arg(set.dir.join("gold.json"))
-                .arg(&out)
-                .args(&set.files)
-                .arg("--json")
-                .output();
-            let Ok(o) = scored.as_ref().map_err(|e| e.to_string()).and_then(|o| {
-                if o.status.success() {
-                    serde_json::from_slice::<serde_json::Value>(&o.stdout).map_err(|e| e.to_string())
-                } else {
-                    Err(String::from_utf8_lossy(&o.stderr).into_owned())
-                }
-            }) else {
+            let report = compare(&set.documents, semantic);
+            std::fs::write(&out, serde_json::to_string(&report).unwrap()).expect("temp dir is writable");
+            let Ok(o) = score(scorer, &set.dir.join("gold.json"), &out, &set.files) else {
                 println!(
                     "  {label:8} {:32} could not run {} (report in {})",
                     set.name,
@@ -192,17 +235,23 @@ fn alignment(sets: &[ArticleSet], scorer: &Path) {
             if set.name != "dev" {
                 f1s.push(o["f1"].as_f64().unwrap_or(0.0));
             }
+            let number = |o: &serde_json::Value, k: &str| o[k].as_f64().unwrap_or(0.0);
             println!(
                 "  {label:8} {:32} link P {:.3} R {:.3} F1 {:.3} | unique F1 {:.3} | boilerplate P {:.2} R {:.2} | recall by kind {}",
                 set.name,
-                o["precision"].as_f64().unwrap_or(0.0),
-                o["recall"].as_f64().unwrap_or(0.0),
-                o["f1"].as_f64().unwrap_or(0.0),
-                o["unique_f1"].as_f64().unwrap_or(0.0),
-                o["boilerplate_p"].as_f64().unwrap_or(0.0),
-                o["boilerplate_r"].as_f64().unwrap_or(0.0),
+                number(&o, "precision"),
+                number(&o, "recall"),
+                number(&o, "f1"),
+                number(&o, "unique_f1"),
+                number(&o, "boilerplate_p"),
+                number(&o, "boilerplate_r"),
                 o["recall_by_kind"]
             );
+            if let Some((gold, cut)) = generated_pairs_only(set, &report, &out) {
+                if let Ok(g) = score(scorer, &gold, &cut, &set.files) {
+                    generated.push((set.name.clone(), number(&g, "precision"), number(&g, "recall"), number(&g, "f1")));
+                }
+            }
         }
         if !f1s.is_empty() {
             println!(
@@ -210,6 +259,9 @@ fn alignment(sets: &[ArticleSet], scorer: &Path) {
                 f1s.len(),
                 f1s.iter().sum::<f64>() / f1s.len() as f64
             );
+        }
+        for (name, p, r, f1) in &generated {
+            println!("  {label:8} {name:32} pairs with the summary or the rewrite: link P {p:.3} R {r:.3} F1 {f1:.3}");
         }
     }
 }
