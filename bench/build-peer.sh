@@ -10,7 +10,7 @@ cargo build --locked --profile wasm --target wasm32-unknown-unknown -p similar-p
 rm -rf bench/similar-peer/pkg
 wasm-bindgen --target web --out-dir bench/similar-peer/pkg --out-name similar_peer \
   target/wasm32-unknown-unknown/wasm/similar_peer.wasm
-node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused \
+node_modules/.bin/wasm-opt -O1 --low-memory-unused \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   bench/similar-peer/pkg/similar_peer_bg.wasm -o bench/similar-peer/pkg/similar_peer_bg.wasm
