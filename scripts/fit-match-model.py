@@ -55,6 +55,9 @@ KIND = ["claims_cover_min", "claims_cover_max", "claims_dice", "content_dice", "
         "length_ratio", "soft_min", "soft_max"]
 KIND_SEMANTIC_ONLY = {"soft_min", "soft_max"}
 EQUIVALENT_KINDS = {"verbatim", "light_edit", "paraphrase"}
+# The articles of a reworded set written for it (the data's README): its AI
+# summary and its content-farm rewrite, by the gold's article ids.
+GENERATED = {"03.", "04."}
 MSRP_FOLDS = 10
 L2 = 1.0  # penalty on standardised coefficients
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
@@ -113,12 +116,26 @@ class Comparison:
     def gold_link_count(self):
         return len(self.gold["links"]) if self.gold else 0
 
+    def content_segments(self):
+        """The gold's body and title segments as (article id, index), split
+        into those no gold link touches (unique: what a reader should see as
+        only in that article) and the others, as score_alignment.py counts
+        unique segments."""
+        if self.gold is None:
+            return frozenset(), frozenset()
+        content = {(a["file"][:3], g["i"]) for a in self.gold["articles"] for g in a["segments"]
+                   if g["role"] in ("body", "title")}
+        linked = {(l[side], l[side + "i"]) for l in self.gold["links"] for side in ("a", "b")}
+        return frozenset(content - linked), frozenset(content & linked)
+
     def labels(self, dump):
         """Per candidate link: (1 for a gold link, 0 for no link, None for a
         borderline pair (left out); whether the gold link says the same thing;
-        the gold links it stands for)."""
+        the gold links it stands for; the gold body and title segments it
+        touches)."""
         if self.gold is None:
-            return [(0, False, frozenset())] * len(dump["links"])
+            return [(0, False, frozenset(), frozenset())] * len(dump["links"])
+        content = frozenset().union(*self.content_segments())
         texts = [open(f, encoding="utf-8").read() for f in self.files]
         ids, maps = [], []
         for k, f in enumerate(self.files):
@@ -136,7 +153,9 @@ class Comparison:
             hit = frozenset(p for p in pairs if p in links)
             kinds = {links[p] for p in hit}
             y = 1 if kinds else (None if pairs & border else 0)
-            out.append((y, bool(kinds & EQUIVALENT_KINDS) and len(maps[da][sa]) == 1 and len(maps[db][sb]) == 1, hit))
+            touched = {(ids[da], g) for g in maps[da][sa]} | {(ids[db], g) for g in maps[db][sb]}
+            out.append((y, bool(kinds & EQUIVALENT_KINDS) and len(maps[da][sa]) == 1 and len(maps[db][sb]) == 1, hit,
+                        frozenset(touched & content)))
         return out
 
 
@@ -183,6 +202,11 @@ def fit_logistic(x, y):
     return float(w[0] - (weights * mean).sum()), weights
 
 
+def f1(tp, fp, fn):
+    p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
 def best_threshold(comparisons, dumps, labels, context):
     """The context log-odds threshold that maximises link F1 over
     `comparisons` as score_alignment.py counts it: precision of the links
@@ -191,7 +215,7 @@ def best_threshold(comparisons, dumps, labels, context):
     gold = 0
     for comparison, dump, label in zip(comparisons, dumps, labels):
         gold += comparison.gold_link_count()
-        for link, (y, _, hit) in zip(dump["links"], label):
+        for link, (y, _, hit, _) in zip(dump["links"], label):
             if link["identical"]:
                 rows.append((np.inf, y, hit))
             else:
@@ -233,7 +257,7 @@ def rows_of(dumps, labels):
     """Pair inputs, context inputs, kind inputs, link labels and equivalence labels of the scored candidate links."""
     xs, cs, ks, ys, es = [], [], [], [], []
     for dump, label in zip(dumps, labels):
-        for link, (y, equivalent, _) in zip(dump["links"], label):
+        for link, (y, equivalent, _, _) in zip(dump["links"], label):
             if link["identical"] or y is None:
                 continue
             xs.append([link["pair"][n] for n in PAIR])
@@ -336,7 +360,10 @@ def evaluate(model, comparison, lexical, labels_of):
     report: precision of the links made (borderline pairs neutral), recall of
     the gold links (a gold link is found when a link made stands for it; a
     gold link no candidate stands for is missed), the number of links made,
-    and the kind accuracy of the linked pairs that are gold links."""
+    the kind accuracy of the linked pairs that are gold links, the F1 of
+    the unique sentences (body and title segments no link touches, against
+    those no gold link touches), and the link F1 on the pairs of articles
+    where one is the set's AI summary or rewrite (GENERATED)."""
     path = write_model(model)
     dump = comparison.dump(lexical, path)
     os.unlink(path)
@@ -345,7 +372,11 @@ def evaluate(model, comparison, lexical, labels_of):
     made = tp = fp = 0
     found = set()
     kinds_right = kinds_judged = 0
-    for link, (y, equivalent, hit) in zip(dump["links"], labels):
+    linked = set()
+    generated = {f: os.path.basename(f)[:3] in GENERATED for f in comparison.files}
+    g_tp = g_fp = 0
+    g_found = set()
+    for link, (y, equivalent, hit, touched) in zip(dump["links"], labels):
         if not link["identical"]:
             if np.array([link["context"][n] for n in CONTEXT]) @ w + model["context"]["intercept"] < model["threshold"]:
                 continue
@@ -357,9 +388,20 @@ def evaluate(model, comparison, lexical, labels_of):
         tp += y == 1
         fp += y == 0
         found |= hit
+        linked |= touched
+        if generated[comparison.files[link["a"]["doc"]]] or generated[comparison.files[link["b"]["doc"]]]:
+            g_tp += y == 1
+            g_fp += y == 0
+            g_found |= hit
     p = tp / max(1, tp + fp)
     r = len(found) / max(1, comparison.gold_link_count())
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0), made, (kinds_right / kinds_judged if kinds_judged else 0.0)
+    unique, shared = comparison.content_segments()
+    unique_f1 = f1(len(unique - linked), len(shared - linked), len(unique & linked))
+    g_gold = sum(1 for l in comparison.gold["links"] if l["a"] in GENERATED or l["b"] in GENERATED) if comparison.gold else 0
+    g_p, g_r = g_tp / max(1, g_tp + g_fp), len(g_found) / max(1, g_gold)
+    generated_f1 = 2 * g_p * g_r / (g_p + g_r) if g_gold and g_p + g_r else None
+    return (p, r, (2 * p * r / (p + r) if p + r else 0.0), made, (kinds_right / kinds_judged if kinds_judged else 0.0),
+            unique_f1, generated_f1)
 
 
 def main():
@@ -388,12 +430,16 @@ def main():
             train = [c for c in all_comparisons if held not in c.groups]
             model = fit(train, lexical, labels_of, pairs, every_pair)
             gold = next(c for c in all_comparisons if c.name == held)
-            p, r, f, _, kind_accuracy = evaluate(model, gold, lexical, labels_of)
+            p, r, f, _, kind_accuracy, unique_f1, generated_f1 = evaluate(model, gold, lexical, labels_of)
             crossed = [c for c in all_comparisons if held in c.groups and c.gold is None]
             false_links = sum(evaluate(model, c, lexical, labels_of)[3] for c in crossed)
             cv[held] = {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3), "kind_accuracy": round(kind_accuracy, 3),
+                        "unique_f1": round(unique_f1, 3),
                         "false_links_per_unrelated_pair": round(false_links / max(1, len(crossed)), 3)}
-            print(f"{variant:9} held out {held:31} P {p:.3f} R {r:.3f} F1 {f:.3f} kinds {kind_accuracy:.3f} "
+            if generated_f1 is not None:
+                cv[held]["f1_pairs_with_summary_or_rewrite"] = round(generated_f1, 3)
+            print(f"{variant:9} held out {held:31} P {p:.3f} R {r:.3f} F1 {f:.3f} unique F1 {unique_f1:.3f} "
+                  f"summary/rewrite pairs F1 {generated_f1 if generated_f1 is None else round(generated_f1, 3)} kinds {kind_accuracy:.3f} "
                   f"false links/unrelated pair {cv[held]['false_links_per_unrelated_pair']}", file=sys.stderr)
         # MSRP: the kind model fitted on nine folds, the engine's decision scored on the tenth.
         accuracies, f1s = [], []
@@ -412,8 +458,9 @@ def main():
         out["cross_validation"][variant] = cv
     out["fitted_on"] = {os.path.relpath(p, args.data): sha256_file(p) for p in used}
     out["cross_validation"]["note"] = ("each held-out article set's link precision/recall/F1 as score_alignment.py counts them "
-                                       "(before each segment's counterparts are capped) and the kind accuracy of its linked gold "
-                                       "pairs, the models fitted on the other sets and all MSRP pairs; MSRP: the engine's decision "
+                                       "(before each segment's counterparts are capped), the F1 of its unique sentences, the link F1 "
+                                       "on its pairs of articles where one is the AI summary or the rewrite, the kind accuracy of its "
+                                       "linked gold pairs, the models fitted on the other sets and all MSRP pairs; MSRP: the engine's decision "
                                        "on each held-out tenth")
     with open(args.out, "w") as f:
         json.dump(out, f, indent=1, sort_keys=True)

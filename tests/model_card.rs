@@ -45,5 +45,11 @@ fn the_match_model_says_what_it_was_fitted_on_and_how_it_measured() {
         let cv = model["cross_validation"][variant].as_object().expect("cross-validated figures per variant");
         assert!(cv.values().all(|set| set.is_object()), "{variant}");
         assert!(model["cross_validation"][variant]["msrp_train_10_fold"]["accuracy"].is_f64());
+        // Each held-out article set: its link F1 and its unique sentences' F1.
+        let sets = cv.iter().filter(|(name, _)| !name.starts_with("msrp"));
+        assert!(sets.clone().count() >= 2, "{variant}");
+        for (name, set) in sets {
+            assert!(set["f1"].is_f64() && set["unique_f1"].is_f64(), "{variant} {name}");
+        }
     }
 }
