@@ -202,9 +202,13 @@ def fit_logistic(x, y):
     return float(w[0] - (weights * mean).sum()), weights
 
 
-def f1(tp, fp, fn):
-    p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
+def harmonic(p, r):
+    """F1 from precision and recall."""
     return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def f1(tp, fp, fn):
+    return harmonic(tp / max(1, tp + fp), tp / max(1, tp + fn))
 
 
 def best_threshold(comparisons, dumps, labels, context):
@@ -230,8 +234,7 @@ def best_threshold(comparisons, dumps, labels, context):
         found |= hit
         if i + 1 < len(rows) and rows[i + 1][0] == score:
             continue
-        p, r = tp / max(1, tp + fp), len(found) / max(1, gold)
-        f = 2 * p * r / (p + r) if p + r else 0.0
+        f = harmonic(tp / max(1, tp + fp), len(found) / max(1, gold))
         if f > best_f + 1e-12 and np.isfinite(score):
             best_f, best = f, score
     return float(best)
@@ -313,8 +316,7 @@ def pair_accuracy(model, dumped, indices):
         fp += (not gold) and predicted
         tn += (not gold) and not predicted
         fn += gold and not predicted
-    p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
-    return (tp + tn) / max(1, tp + fp + tn + fn), (2 * p * r / (p + r) if tp else 0.0)
+    return (tp + tn) / max(1, tp + fp + tn + fn), f1(tp, fp, fn)
 
 
 def write_model(variant):
@@ -373,7 +375,7 @@ def evaluate(model, comparison, lexical, labels_of):
     found = set()
     kinds_right = kinds_judged = 0
     linked = set()
-    generated = {f: os.path.basename(f)[:3] in GENERATED for f in comparison.files}
+    generated = [os.path.basename(f)[:3] in GENERATED for f in comparison.files]
     g_tp = g_fp = 0
     g_found = set()
     for link, (y, equivalent, hit, touched) in zip(dump["links"], labels):
@@ -389,7 +391,7 @@ def evaluate(model, comparison, lexical, labels_of):
         fp += y == 0
         found |= hit
         linked |= touched
-        if generated[comparison.files[link["a"]["doc"]]] or generated[comparison.files[link["b"]["doc"]]]:
+        if generated[link["a"]["doc"]] or generated[link["b"]["doc"]]:
             g_tp += y == 1
             g_fp += y == 0
             g_found |= hit
@@ -398,10 +400,8 @@ def evaluate(model, comparison, lexical, labels_of):
     unique, shared = comparison.content_segments()
     unique_f1 = f1(len(unique - linked), len(shared - linked), len(unique & linked))
     g_gold = sum(1 for l in comparison.gold["links"] if l["a"] in GENERATED or l["b"] in GENERATED) if comparison.gold else 0
-    g_p, g_r = g_tp / max(1, g_tp + g_fp), len(g_found) / max(1, g_gold)
-    generated_f1 = 2 * g_p * g_r / (g_p + g_r) if g_gold and g_p + g_r else None
-    return (p, r, (2 * p * r / (p + r) if p + r else 0.0), made, (kinds_right / kinds_judged if kinds_judged else 0.0),
-            unique_f1, generated_f1)
+    generated_f1 = harmonic(g_tp / max(1, g_tp + g_fp), len(g_found) / g_gold) if g_gold else None
+    return p, r, harmonic(p, r), made, (kinds_right / kinds_judged if kinds_judged else 0.0), unique_f1, generated_f1
 
 
 def main():
@@ -439,7 +439,7 @@ def main():
             if generated_f1 is not None:
                 cv[held]["f1_pairs_with_summary_or_rewrite"] = round(generated_f1, 3)
             print(f"{variant:9} held out {held:31} P {p:.3f} R {r:.3f} F1 {f:.3f} unique F1 {unique_f1:.3f} "
-                  f"summary/rewrite pairs F1 {generated_f1 if generated_f1 is None else round(generated_f1, 3)} kinds {kind_accuracy:.3f} "
+                  f"summary/rewrite pairs F1 {cv[held].get('f1_pairs_with_summary_or_rewrite', '-')} kinds {kind_accuracy:.3f} "
                   f"false links/unrelated pair {cv[held]['false_links_per_unrelated_pair']}", file=sys.stderr)
         # MSRP: the kind model fitted on nine folds, the engine's decision scored on the tenth.
         accuracies, f1s = [], []
