@@ -465,7 +465,7 @@ fn same_person(a: &Segment, b: &Segment, x: &Figure, y: &Figure, vocabulary: &Vo
             // `16-year-old son`: the word after the age.
             None => f.to..(f.to + 1).min(seg.side.words.len()),
         };
-        words.filter(|&i| !seg.info(i, vocabulary).stop).map(|i| seg.info(i, vocabulary).stem).collect()
+        words.map(|i| seg.info(i, vocabulary)).filter(|k| !k.stop).map(|k| k.stem).collect()
     };
     let (wa, wb) = (who(a, x), who(b, y));
     wa.iter().any(|s| wb.contains(s))
