@@ -144,7 +144,12 @@ pub fn lcs_walk(a: &[u32], b: &[u32], first: Step, mut step: impl FnMut(Step)) -
 /// go to `similar`'s Myers, called directly: the generic entry points
 /// dispatch on the algorithm at run time and so bring all six of
 /// `similar`'s algorithms into the binary, about 60 KB gzipped of the
-/// widget's wasm.
+/// widget's wasm. Its raw search, not the default one: the default first
+/// reduces both sequences through a hash table and bounds the search
+/// Git-style, which brings a second copy of the search and 8.8 KB gzipped
+/// into the widget; the bound is not needed, as a segment holds at most
+/// [`crate::segment::MAX_SEGMENT_BYTES`] of text, and the raw search finds
+/// a shortest edit script.
 pub fn key_diff(a: &[u32], b: &[u32]) -> Vec<similar::DiffOp> {
     let mut hook = Compact::new(Replace::new(Capture::new()), a, b);
     let mut runs = Runs::default();
@@ -153,7 +158,7 @@ pub fn key_diff(a: &[u32], b: &[u32]) -> Vec<similar::DiffOp> {
         runs.flush(&mut hook);
         let Ok(()) = hook.finish();
     } else {
-        let Ok(()) = myers::diff(&mut hook, a, 0..a.len(), b, 0..b.len());
+        let Ok(()) = myers::diff_deadline_raw(&mut hook, a, 0..a.len(), b, 0..b.len(), None);
     }
     hook.into_inner().into_inner().into_ops()
 }
