@@ -194,10 +194,12 @@ pub fn compare_with_embeddings(
     let (reported, left_out) = reported_matches(&found, features, options.focus);
     progress.report(Stage::Diffing, 0.0);
     let mut matches = Vec::with_capacity(reported.len());
+    let mut readings = Readings::of(&reported, features.len());
     for (i, m) in reported.iter().enumerate() {
-        matches.push(report_match(m, features, analysed, &segments, vocabulary, options));
+        matches.push(report_match(m, features, analysed, &segments, vocabulary, options, &mut readings));
         progress.report(Stage::Diffing, (i + 1) as f64 / reported.len() as f64);
     }
+    drop(readings);
     progress.report(Stage::Reporting, 0.0);
     let passages = find_passages(&matches, &segments);
 
@@ -344,13 +346,49 @@ fn overlap(found: &[SegmentMatch], features: &[SegmentFeatures], segments: &[Vec
     overlap_matrix(&segment_slices, &matched_in)
 }
 
-fn report_match(
+/// The segments of the reported matches as the discrepancy checks read
+/// them, each kept from its first match to its last: what the checks read
+/// of one segment alone (its figures, quotations, speaker) is read once,
+/// not once per match — a sentence five articles share is in four.
+struct Readings<'a> {
+    /// Per segment (index into the features), its matches still to report.
+    left: Vec<u32>,
+    kept: Vec<Option<Box<Segment<'a>>>>,
+}
+
+impl<'a> Readings<'a> {
+    fn of(matches: &[SegmentMatch], segments: usize) -> Self {
+        let mut left = vec![0u32; segments];
+        for m in matches {
+            left[m.a] += 1;
+            left[m.b] += 1;
+        }
+        Readings { left, kept: (0..segments).map(|_| None).collect() }
+    }
+
+    /// Segment `i`'s reading, made by `read` on its first match.
+    fn take(&mut self, i: usize, read: impl FnOnce() -> Segment<'a>) -> Box<Segment<'a>> {
+        self.kept[i].take().unwrap_or_else(|| Box::new(read()))
+    }
+
+    /// Gives back what [`Readings::take`] lent, kept only while more of the
+    /// segment's matches are to come.
+    fn give_back(&mut self, i: usize, reading: Box<Segment<'a>>) {
+        self.left[i] -= 1;
+        if self.left[i] > 0 {
+            self.kept[i] = Some(reading);
+        }
+    }
+}
+
+fn report_match<'a>(
     m: &SegmentMatch,
-    features: &[SegmentFeatures],
-    analysed: &[Analysed],
-    segments: &[Vec<SegmentReport>],
+    features: &'a [SegmentFeatures],
+    analysed: &[Analysed<'a>],
+    segments: &'a [Vec<SegmentReport>],
     vocabulary: &Vocabulary,
     options: &Options,
+    readings: &mut Readings<'a>,
 ) -> Match {
     let (fa, fb) = (&features[m.a], &features[m.b]);
     let a = SegmentRef { doc: fa.doc, segment: fa.index };
@@ -361,7 +399,11 @@ fn report_match(
         let (ta, tb) = (&segments[a.doc][a.segment].text, &segments[b.doc][b.segment].text);
         let ops = word_ops(&sa, &sb);
         diff = to_report(&ops, &sa, &sb, ta, tb);
-        found = discrepancies(&Segment::new(sa, ta), &Segment::new(sb, tb), &ops, vocabulary, m.kind);
+        let ra = readings.take(m.a, || Segment::new(sa, ta));
+        let rb = readings.take(m.b, || Segment::new(sb, tb));
+        found = discrepancies(&ra, &rb, &ops, vocabulary, m.kind);
+        readings.give_back(m.a, ra);
+        readings.give_back(m.b, rb);
     }
     Match { a, b, kind: m.kind, score: round(m.score as f64), diff, discrepancies: found }
 }

@@ -11,14 +11,25 @@ use crate::report::{DiffTag, Discrepancy, DiscrepancyKind, MatchKind, Severity, 
 use crate::text::hash::FastSet;
 use crate::text::lexicon::{number_word, scale_word};
 use crate::text::utf16::Utf16Cursor;
+use std::cell::OnceCell;
 
-/// A segment's side of the comparison, with its text for spans.
+/// A segment's side of the comparison, with its text for spans. What the
+/// checks read of it alone is read on first use and kept: a segment kept
+/// for several matches is read once.
 pub struct Segment<'a> {
     side: Side<'a>,
     text: &'a str,
     /// A headline in title case: its capitals do not mark names, and it
     /// compresses what it tells.
     title_case: bool,
+    read: OnceCell<Reading>,
+}
+
+/// What the checks read of one segment alone.
+struct Reading {
+    figures: Vec<Figure>,
+    vague: Vec<Vague>,
+    speech: Speech,
 }
 
 impl<'a> Segment<'a> {
@@ -26,7 +37,15 @@ impl<'a> Segment<'a> {
     pub fn new(side: Side<'a>, text: &'a str) -> Self {
         let capitals = side.words.iter().filter(|w| w.capitalized()).count();
         let title_case = side.words.len() >= 4 && capitals * 10 >= side.words.len() * 6;
-        Segment { side, text, title_case }
+        Segment { side, text, title_case, read: OnceCell::new() }
+    }
+
+    fn read(&self, vocabulary: &Vocabulary) -> &Reading {
+        self.read.get_or_init(|| Reading {
+            figures: figures(self.side.words, vocabulary),
+            vague: vague_quantities(self.side.words, vocabulary),
+            speech: Speech::of(self, vocabulary),
+        })
     }
 
     fn span(&self, from_word: usize, to_word: usize) -> Span {
@@ -90,9 +109,7 @@ pub fn discrepancies(
     numbers(a, b, ops, vocabulary, partial, &mut out);
     weekdays(a, b, vocabulary, partial, &mut out);
     dates(a, b, vocabulary, &mut out);
-    // Quotations and speakers, read once per side for the quote and the
-    // attribution checks.
-    let speech = [Speech::of(a, vocabulary), Speech::of(b, vocabulary)];
+    let speech = [&a.read(vocabulary).speech, &b.read(vocabulary).speech];
     quotes(a, b, &speech, vocabulary, &mut out);
     attribution(a, b, &speech, vocabulary, &mut out);
     names(a, b, ops, vocabulary, &mut out);
@@ -560,8 +577,7 @@ fn numbers(
     partial: bool,
     out: &mut Vec<Discrepancy>,
 ) {
-    let fa = figures(a.side.words, vocabulary);
-    let fb = figures(b.side.words, vocabulary);
+    let (fa, fb) = (&a.read(vocabulary).figures, &b.read(vocabulary).figures);
     if fa.is_empty() && fb.is_empty() {
         return;
     }
@@ -647,7 +663,7 @@ fn numbers(
         if there.title_case {
             continue;
         }
-        let vague_there = vague_quantities(there.side.words, vocabulary);
+        let vague_there = &there.read(vocabulary).vague;
         for x in figures.iter().filter(|x| !is_year(x)) {
             let vague = vague_there.iter().copied().filter(|v| v.kind != Vagueness::Degree || x.percent).find(|v| {
                 let (fx, fv) = if a_side { ((x.from, x.to), (v.from, v.to)) } else { ((v.from, v.to), (x.from, x.to)) };
@@ -1008,7 +1024,7 @@ fn words_in(seg: &Segment, (s, e): (usize, usize)) -> Vec<usize> {
 const MIN_QUOTE_WORDS: usize = 4;
 
 /// Quotations compared, given each side's [`Speech`].
-fn quotes(a: &Segment, b: &Segment, speech: &[Speech; 2], vocabulary: &Vocabulary, out: &mut Vec<Discrepancy>) {
+fn quotes(a: &Segment, b: &Segment, speech: &[&Speech; 2], vocabulary: &Vocabulary, out: &mut Vec<Discrepancy>) {
     let keys = |seg: &Segment, words: &[usize]| words.iter().map(|&i| seg.side.words[i].key).collect::<Vec<u32>>();
     let (qa, qb) = (&speech[0].quotations, &speech[1].quotations);
     for &ra in qa {
@@ -1037,7 +1053,7 @@ fn quotes(a: &Segment, b: &Segment, speech: &[Speech; 2], vocabulary: &Vocabular
     let content = |seg: &Segment, words: &[usize]| -> Vec<u32> {
         words.iter().map(|&i| seg.info(i, vocabulary)).filter(|k| !k.stop && !k.number).map(|k| k.stem).collect()
     };
-    for (quoted, here, there, there_speech, a_side) in [(qa, a, b, &speech[1], true), (qb, b, a, &speech[0], false)] {
+    for (quoted, here, there, there_speech, a_side) in [(qa, a, b, speech[1], true), (qb, b, a, speech[0], false)] {
         let there_quotes = &there_speech.quotations;
         if quoted.is_empty() || !matches!(there_speech.voice, Voice::Speaker(_)) {
             continue;
@@ -1247,14 +1263,14 @@ struct Speaker {
 /// has been vomiting blood` against the writer's own `He vomits blood`):
 /// the other side reports no speech, quotes nothing and names no one of
 /// that speaker.
-fn attribution(a: &Segment, b: &Segment, speech: &[Speech; 2], vocabulary: &Vocabulary, out: &mut Vec<Discrepancy>) {
+fn attribution(a: &Segment, b: &Segment, speech: &[&Speech; 2], vocabulary: &Vocabulary, out: &mut Vec<Discrepancy>) {
     // The writer's own words: no reporting verb, no quotation.
     let unattributed = |s: &Speech| s.quotations.is_empty() && matches!(s.voice, Voice::Writer);
     let none = Speaker { who: Vec::new(), window: Vec::new(), clause: None };
     let (x, y, one_side) = match (&speech[0].voice, &speech[1].voice) {
         (Voice::Speaker(x), Voice::Speaker(y)) if !x.who.is_empty() && !y.who.is_empty() => (x, y, false),
-        (Voice::Speaker(x), _) if !x.who.is_empty() && unattributed(&speech[1]) => (x, &none, true),
-        (_, Voice::Speaker(y)) if !y.who.is_empty() && unattributed(&speech[0]) => (&none, y, true),
+        (Voice::Speaker(x), _) if !x.who.is_empty() && unattributed(speech[1]) => (x, &none, true),
+        (_, Voice::Speaker(y)) if !y.who.is_empty() && unattributed(speech[0]) => (&none, y, true),
         _ => return,
     };
     let (sa, sb) = (&x.who, &y.who);
