@@ -9,7 +9,10 @@
 // - worst-<case>/a.txt, b.txt: a pathological text of about 1 MB (5 MB for
 //   the repeated sentence) against the normal a.txt of pair-1m: one line
 //   without a full stop, one sentence 100,000 times, lines without
-//   punctuation, only numbers, only stop words, a million one-word lines.
+//   punctuation, only numbers, only stop words, a million one-word lines;
+// - long-paragraphs/a.txt, b.txt: about 1 MB of 200-word paragraphs, b with
+//   a word changed near the start and the end of each and one inserted in
+//   the middle (drafts with long paragraphs, edited lightly).
 //
 // Sentences of the big documents are walked from a word-bigram chain over
 // the sample articles, with invented words mixed in, so that every sentence
@@ -188,6 +191,23 @@ function pathological(random, sentences) {
   };
 }
 
+/** About 1 MB of 200-word paragraphs, and the same paragraphs lightly edited. */
+function longParagraphs(random, sentences) {
+  const a = [];
+  const b = [];
+  for (let size = 0; size < 1e6;) {
+    const words = Array.from({ length: 200 }, () => pick(random, pick(random, sentences).split(' ')).replace(/[.!?…]/g, ''));
+    const edited = [...words];
+    edited[3] = 'altered';
+    edited[196] = 'revised';
+    edited.splice(100, 0, 'inserted');
+    a.push(`${words.join(' ')}.`);
+    b.push(`${edited.join(' ')}.`);
+    size += a[a.length - 1].length + 1;
+  }
+  return [a.join('\n'), b.join('\n')];
+}
+
 function main() {
   const dir = process.argv[2];
   if (!dir) {
@@ -218,6 +238,10 @@ function main() {
     writeFileSync(join(dir, `worst-${label}`, 'a.txt'), text);
     writeFileSync(join(dir, `worst-${label}`, 'b.txt'), normal);
   }
+  const [long, edited] = longParagraphs(rng(11), sampleSentences(texts));
+  mkdirSync(join(dir, 'long-paragraphs'), { recursive: true });
+  writeFileSync(join(dir, 'long-paragraphs', 'a.txt'), long);
+  writeFileSync(join(dir, 'long-paragraphs', 'b.txt'), edited);
   console.log(`wrote benchmark inputs to ${dir}`);
 }
 

@@ -71,8 +71,11 @@ pub fn word_ops(a: &Side, b: &Side) -> Vec<WordOp> {
         .collect()
 }
 
-/// Largest table (cells) for [`lcs_walk`]; longer middles go to Myers.
-const MAX_TABLE: usize = 1 << 14;
+/// Largest table (cells, 128 KB) for [`lcs_walk`]; longer middles go to
+/// Myers. Up to 256 words a side the table is the cheaper of the two, also
+/// for long paragraphs edited at both ends: two 1 MB texts of 200-word
+/// paragraphs took 2.9 s with it against 4.9 s with a limit of 2^14.
+const MAX_TABLE: usize = 1 << 16;
 
 /// One step of an in-order alignment of two sequences.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
