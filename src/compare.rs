@@ -479,3 +479,26 @@ fn warnings(documents: &[Document], segments: &[Vec<SegmentReport>]) -> Vec<Warn
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::MatchKind;
+
+    #[test]
+    fn a_reading_is_kept_from_a_segments_first_match_to_its_last_only() {
+        let pair = |a, b| SegmentMatch { a, b, kind: MatchKind::Partial, score: 0.5 };
+        let mut readings = Readings::of(&[pair(0, 1), pair(0, 2)], 3);
+        let side = || Side { text: "Text.", start: 0, words: &[] };
+        let first = readings.take(0, || Segment::new(side(), "Text."));
+        let address = &*first as *const Segment;
+        readings.give_back(0, first);
+        let again = readings.take(0, || panic!("segment 0 read twice"));
+        assert_eq!(&*again as *const Segment, address);
+        readings.give_back(0, again);
+        assert!(readings.kept[0].is_none(), "freed after its last match");
+        let only = readings.take(1, || Segment::new(side(), "Text."));
+        readings.give_back(1, only);
+        assert!(readings.kept[1].is_none(), "a segment of one match is not kept");
+    }
+}
