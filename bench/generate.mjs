@@ -170,11 +170,15 @@ function outletCopy(random, outlets, sentences) {
   return text.slice(0, 5500) + '\n';
 }
 
+/** `n` words picked at random from `sentences`, with the characters `strip` matches removed. */
+const randomWords = (random, sentences, n, strip) =>
+  Array.from({ length: n }, () => pick(random, pick(random, sentences).split(' ')).replace(strip, ''));
+
 /** Texts that have broken comparers, about 1 MB each, from `sentences` (a list). */
 function pathological(random, sentences) {
   const MB = 1e6;
   const repeat = (unit, bytes) => unit.repeat(Math.ceil(bytes / unit.length)).slice(0, bytes);
-  const words = (n, strip) => Array.from({ length: n }, () => pick(random, pick(random, sentences).split(' ')).replace(strip, ''));
+  const words = (n, strip) => randomWords(random, sentences, n, strip);
   const lines = [];
   for (let size = 0; size < MB;) {
     const line = words(12, /[.,;:!?"“”]/g).join(' ');
@@ -196,7 +200,7 @@ function longParagraphs(random, sentences) {
   const a = [];
   const b = [];
   for (let size = 0; size < 1e6;) {
-    const words = Array.from({ length: 200 }, () => pick(random, pick(random, sentences).split(' ')).replace(/[.!?…]/g, ''));
+    const words = randomWords(random, sentences, 200, /[.!?…]/g);
     const edited = [...words];
     edited[3] = 'altered';
     edited[196] = 'revised';
