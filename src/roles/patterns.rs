@@ -225,19 +225,20 @@ pub fn simplify(line: &str) -> String {
 /// many credits, and long article lines are the most common lines of all).
 struct Needles {
     list: &'static [&'static str],
-    /// Which bytes start a needle.
-    starts: [bool; 256],
+    /// Per byte, the needles that start with it (bit `i` for `list[i]`).
+    starting_with: [u32; 256],
 }
 
 impl Needles {
     const fn new(list: &'static [&'static str]) -> Self {
-        let mut starts = [false; 256];
+        assert!(list.len() <= 32, "one bit per needle");
+        let mut starting_with = [0u32; 256];
         let mut i = 0;
         while i < list.len() {
-            starts[list[i].as_bytes()[0] as usize] = true;
+            starting_with[list[i].as_bytes()[0] as usize] |= 1 << i;
             i += 1;
         }
-        Needles { list, starts }
+        Needles { list, starting_with }
     }
 
     /// Whether `text` contains a needle. A needle that starts with a letter
@@ -246,9 +247,18 @@ impl Needles {
         let bytes = text.as_bytes();
         (0..bytes.len()).any(|i| {
             let b = bytes[i];
-            self.starts[b as usize]
-                && !(b.is_ascii_alphanumeric() && i > 0 && bytes[i - 1].is_ascii_alphanumeric())
-                && self.list.iter().any(|n| bytes[i..].starts_with(n.as_bytes()))
+            let mut candidates = self.starting_with[b as usize];
+            if candidates == 0 || (b.is_ascii_alphanumeric() && i > 0 && bytes[i - 1].is_ascii_alphanumeric()) {
+                return false;
+            }
+            // Only the needles that start with this byte.
+            while candidates != 0 {
+                if bytes[i..].starts_with(self.list[candidates.trailing_zeros() as usize].as_bytes()) {
+                    return true;
+                }
+                candidates &= candidates - 1;
+            }
+            false
         })
     }
 }
