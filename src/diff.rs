@@ -3,6 +3,7 @@
 //! change of quote style is not shown as a change; punctuation between
 //! words is carried inside the ranges of the words around it.
 
+use crate::lcs::SuffixLcs;
 use crate::matching::features::Word;
 use crate::report::{DiffOp, DiffTag};
 use crate::text::utf16::Utf16Cursor;
@@ -71,10 +72,10 @@ pub fn word_ops(a: &Side, b: &Side) -> Vec<WordOp> {
         .collect()
 }
 
-/// Largest table (cells, 128 KB) for [`lcs_walk`]; longer middles go to
-/// Myers. Up to 256 words a side the table is the cheaper of the two, also
-/// for long paragraphs edited at both ends: `long-paragraphs` of
-/// `bench/generate.mjs` took 2.25 s natively with it, 5.8 s with 2^14.
+/// Largest table (cells) for [`lcs_walk`]; longer middles go to Myers. Up
+/// to 256 words a side the table is the cheaper of the two, also for long
+/// paragraphs edited at both ends (`long-paragraphs` of
+/// `bench/generate.mjs`).
 const MAX_TABLE: usize = 1 << 16;
 
 /// One step of an in-order alignment of two sequences.
@@ -98,22 +99,11 @@ pub fn lcs_walk(a: &[u32], b: &[u32], first: Step, mut step: impl FnMut(Step)) -
     let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
     let (ma, mb) = (&a[prefix..a.len() - suffix], &b[prefix..b.len() - suffix]);
-    if ma.len() * mb.len() > MAX_TABLE || ma.len() >= u16::MAX as usize || mb.len() >= u16::MAX as usize {
+    if ma.len() * mb.len() > MAX_TABLE {
         return false;
     }
     (0..prefix).for_each(|_| step(Step::Pair));
-    // lcs[i][j]: longest common subsequence of ma[i..] and mb[j..].
-    let width = mb.len() + 1;
-    let mut lcs = vec![0u16; (ma.len() + 1) * width];
-    for i in (0..ma.len()).rev() {
-        for j in (0..mb.len()).rev() {
-            lcs[i * width + j] = if ma[i] == mb[j] {
-                lcs[(i + 1) * width + j + 1] + 1
-            } else {
-                lcs[(i + 1) * width + j].max(lcs[i * width + j + 1])
-            };
-        }
-    }
+    let lcs = SuffixLcs::new(ma, mb);
     let (mut i, mut j) = (0, 0);
     while i < ma.len() && j < mb.len() {
         if ma[i] == mb[j] {
@@ -121,7 +111,7 @@ pub fn lcs_walk(a: &[u32], b: &[u32], first: Step, mut step: impl FnMut(Step)) -
             i += 1;
             j += 1;
         } else {
-            let (without_a, without_b) = (lcs[(i + 1) * width + j], lcs[i * width + j + 1]);
+            let (without_a, without_b) = (lcs.get(i + 1, j), lcs.get(i, j + 1));
             if without_a > without_b || (without_a == without_b && first == Step::SkipA) {
                 step(Step::SkipA);
                 i += 1;

@@ -49,6 +49,7 @@ pub mod fit;
 #[cfg(feature = "formats")]
 pub mod formats;
 mod groups;
+mod lcs;
 pub mod limits;
 mod matching;
 mod options;
