@@ -72,11 +72,11 @@ pub fn word_ops(a: &Side, b: &Side) -> Vec<WordOp> {
         .collect()
 }
 
-/// Largest table (cells) for [`lcs_walk`]; longer middles go to Myers. Up
-/// to 256 words a side the table is the cheaper of the two, also for long
-/// paragraphs edited at both ends (`long-paragraphs` of
-/// `bench/generate.mjs`).
-const MAX_TABLE: usize = 1 << 16;
+/// Largest table (cells) for [`lcs_walk`]; longer middles go to Myers. The
+/// bit table takes a machine word per 64 cells, so a whole segment fits
+/// (2,000 bytes: up to a thousand words a side); Myers is left for pairs
+/// of punctuation runs, which count a word per mark.
+const MAX_TABLE: usize = 1 << 20;
 
 /// One step of an in-order alignment of two sequences.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
