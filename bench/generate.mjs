@@ -12,7 +12,10 @@
 //   punctuation, only numbers, only stop words, a million one-word lines;
 // - long-paragraphs/a.txt, b.txt: about 1 MB of 200-word paragraphs, b with
 //   a word changed near the start and the end of each and one inserted in
-//   the middle (drafts with long paragraphs, edited lightly).
+//   the middle (drafts with long paragraphs, edited lightly);
+// - reordered-paragraphs/a.txt, b.txt: the same a, b with each paragraph's
+//   words shuffled (every word kept, their order lost: long sentences that
+//   share all their words and no phrase).
 //
 // Sentences of the big documents are walked from a word-bigram chain over
 // the sample articles, with invented words mixed in, so that every sentence
@@ -212,6 +215,21 @@ function longParagraphs(random, sentences) {
   return [a.join('\n'), b.join('\n')];
 }
 
+/** `paragraphs` (one a line) with the words of each in a random order. */
+function shuffledWords(random, paragraphs) {
+  return paragraphs
+    .split('\n')
+    .map((line) => {
+      const words = line.split(' ');
+      for (let i = words.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [words[i], words[j]] = [words[j], words[i]];
+      }
+      return words.join(' ');
+    })
+    .join('\n');
+}
+
 function main() {
   const dir = process.argv[2];
   if (!dir) {
@@ -246,6 +264,9 @@ function main() {
   mkdirSync(join(dir, 'long-paragraphs'), { recursive: true });
   writeFileSync(join(dir, 'long-paragraphs', 'a.txt'), long);
   writeFileSync(join(dir, 'long-paragraphs', 'b.txt'), edited);
+  mkdirSync(join(dir, 'reordered-paragraphs'), { recursive: true });
+  writeFileSync(join(dir, 'reordered-paragraphs', 'a.txt'), long);
+  writeFileSync(join(dir, 'reordered-paragraphs', 'b.txt'), shuffledWords(rng(13), long));
   console.log(`wrote benchmark inputs to ${dir}`);
 }
 
