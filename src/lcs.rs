@@ -10,13 +10,16 @@ pub struct SuffixLcs {
     m: usize,
     /// Machine words of a row's bits.
     words: usize,
-    /// Row after row, in one block: row `r` stands for the last `r` items
-    /// of `a`. Its bit `k` stands for the `k`th item of `b` from its end,
-    /// and is clear where the longest common subsequence with the last `k +
-    /// 1` items of `b` is longer than with the last `k`. After each row's
-    /// `words` come `words + 1` counts: the clear bits in the words before
-    /// each word, so that a cell is read in constant time.
-    cells: Vec<u64>,
+    /// Where the rows start in `block`.
+    rows_at: usize,
+    /// One allocation for all (the table is made once per matched pair):
+    /// where `b`'s items are, then the rows. Row `r` stands for the last
+    /// `r` items of `a`. Its bit `k` stands for the `k`th item of `b` from
+    /// its end, and is clear where the longest common subsequence with the
+    /// last `k + 1` items of `b` is longer than with the last `k`. After
+    /// each row's `words` come `words + 1` counts: the clear bits in the
+    /// words before each word, so that a cell is read in constant time.
+    block: Vec<u64>,
 }
 
 impl SuffixLcs {
@@ -24,16 +27,22 @@ impl SuffixLcs {
     pub fn new(a: &[u32], b: &[u32]) -> Self {
         let (n, m) = (a.len(), b.len());
         let words = m.div_ceil(64).max(1);
-        let places = Places::of(b, words);
+        let slots = (2 * m).next_power_of_two().max(8);
+        let rows_at = slots + m * words;
         let stride = 2 * words + 1;
-        let mut cells = vec![0u64; (n + 1) * stride];
-        cells[..words].fill(u64::MAX);
+        let mut block = vec![0u64; rows_at + (n + 1) * stride];
+        let (places, rows) = block.split_at_mut(rows_at);
+        let mut places = Places::new(places, slots, words);
+        for (k, &item) in b.iter().rev().enumerate() {
+            places.add(item, k);
+        }
+        rows[..words].fill(u64::MAX);
         for r in 0..=n {
-            let (before, this) = cells.split_at_mut(r * stride);
+            let (before, this) = rows.split_at_mut(r * stride);
             let (row, counts) = this[..stride].split_at_mut(words);
             if r > 0 {
                 let previous = &before[(r - 1) * stride..][..words];
-                match places.of_item(a[n - r]) {
+                match places.of(a[n - r]) {
                     // An item `b` lacks changes nothing.
                     None => row.copy_from_slice(previous),
                     Some(matches) => {
@@ -54,12 +63,12 @@ impl SuffixLcs {
                 *count = clear;
             }
         }
-        SuffixLcs { n, m, words, cells }
+        SuffixLcs { n, m, words, rows_at, block }
     }
 
     /// The length of a longest common subsequence of `a[i..]` and `b[j..]`.
     pub fn get(&self, i: usize, j: usize) -> usize {
-        let row = &self.cells[(self.n - i) * (2 * self.words + 1)..];
+        let row = &self.block[self.rows_at + (self.n - i) * (2 * self.words + 1)..];
         let columns = self.m - j;
         let (w, bits) = (columns / 64, columns % 64);
         let mut clear = row[self.words + w] as usize;
@@ -73,44 +82,51 @@ impl SuffixLcs {
 /// Where each distinct item of a sequence is, as bits counted from its end
 /// (`words` machine words an item), found through a small hash table: one
 /// lookup per row instead of a comparison per cell.
-struct Places {
+struct Places<'a> {
     words: usize,
-    /// Open addressing: an item and the index of its bits, or `EMPTY`.
-    slots: Vec<(u32, u32)>,
-    bits: Vec<u64>,
+    /// Open addressing: an item in the high half, the index of its bits in
+    /// the low half, or `EMPTY`.
+    slots: &'a mut [u64],
+    bits: &'a mut [u64],
+    distinct: usize,
 }
 
-const EMPTY: u32 = u32::MAX;
+const EMPTY: u64 = u64::MAX;
 
-impl Places {
-    fn of(b: &[u32], words: usize) -> Self {
-        let size = (2 * b.len()).next_power_of_two().max(8);
-        let mut places = Places { words, slots: vec![(0, EMPTY); size], bits: Vec::new() };
-        for (k, &item) in b.iter().rev().enumerate() {
-            let slot = places.slot(item);
-            if places.slots[slot].1 == EMPTY {
-                places.slots[slot] = (item, (places.bits.len() / words) as u32);
-                places.bits.resize(places.bits.len() + words, 0);
-            }
-            let at = places.slots[slot].1 as usize * words;
-            places.bits[at + k / 64] |= 1 << (k % 64);
-        }
-        places
+impl<'a> Places<'a> {
+    /// Places in `block`: `slots` slots (a power of two), then room for the
+    /// bits of as many items as the block leaves.
+    fn new(block: &'a mut [u64], slots: usize, words: usize) -> Self {
+        let (slots, bits) = block.split_at_mut(slots);
+        slots.fill(EMPTY);
+        Places { words, slots, bits, distinct: 0 }
     }
 
     /// The slot that holds `item`, or the empty one where it would go.
     fn slot(&self, item: u32) -> usize {
         let mask = self.slots.len() - 1;
         let mut slot = (item.wrapping_mul(0x9E37_79B9) >> 7) as usize & mask;
-        while self.slots[slot].1 != EMPTY && self.slots[slot].0 != item {
+        while self.slots[slot] != EMPTY && (self.slots[slot] >> 32) as u32 != item {
             slot = (slot + 1) & mask;
         }
         slot
     }
 
-    fn of_item(&self, item: u32) -> Option<&[u64]> {
-        let (_, index) = self.slots[self.slot(item)];
-        (index != EMPTY).then(|| &self.bits[index as usize * self.words..][..self.words])
+    /// Records `item` at place `k`.
+    fn add(&mut self, item: u32, k: usize) {
+        let slot = self.slot(item);
+        if self.slots[slot] == EMPTY {
+            self.slots[slot] = u64::from(item) << 32 | self.distinct as u64;
+            self.distinct += 1;
+        }
+        let at = (self.slots[slot] & u64::from(u32::MAX)) as usize * self.words;
+        self.bits[at + k / 64] |= 1 << (k % 64);
+    }
+
+    /// The places of `item`, if it is there.
+    fn of(&self, item: u32) -> Option<&[u64]> {
+        let found = self.slots[self.slot(item)];
+        (found != EMPTY).then(|| &self.bits[(found & u64::from(u32::MAX)) as usize * self.words..][..self.words])
     }
 }
 
