@@ -26,7 +26,6 @@ use crate::report::MatchKind;
 use crate::roles::Role;
 use crate::semantic::{CoverScratch, Embeddings};
 use crate::sort_key::{descending_key, side_key, side_segment, sort_in_buckets};
-use crate::text::hash::FastMap;
 use crate::Stage;
 use attribution::attribution_mask;
 use candidates::{candidate_pairs, Probe};
@@ -491,18 +490,18 @@ fn is_figure(key: &str) -> bool {
 /// Groups segments with identical word keys; orders the groups by their
 /// keys so that numbering does not depend on document order.
 fn distinct_texts(segments: &[SegmentFeatures], vocabulary: &Vocabulary, weights: &Weights) -> Vec<Text> {
-    let mut by_keys: FastMap<Vec<u32>, Vec<usize>> = FastMap::default();
-    for (i, s) in segments.iter().enumerate() {
-        if matchable(s.role) && !s.words.is_empty() {
-            by_keys.entry(s.words.iter().map(|w| w.key).collect()).or_default().push(i);
-        }
-    }
-    let mut groups: Vec<(Vec<u32>, Vec<usize>)> = by_keys.into_iter().collect();
-    groups.sort_unstable();
+    // Segments in the order of their keys (a stable sort: copies stay in
+    // document order), each run of equal keys one text.
+    let keys_of = |i: usize| segments[i].words.iter().map(|w| w.key);
+    let mut order: Vec<usize> =
+        (0..segments.len()).filter(|&i| matchable(segments[i].role) && !segments[i].words.is_empty()).collect();
+    order.sort_by(|&i, &j| keys_of(i).cmp(keys_of(j)));
     let (mut scratch, mut pair_scratch, mut content): (Vec<u32>, Vec<u64>, Vec<u32>) = Default::default();
-    groups
-        .into_iter()
-        .map(|(keys, members)| {
+    order
+        .chunk_by(|&i, &j| keys_of(i).eq(keys_of(j)))
+        .map(|members| {
+            let keys: Vec<u32> = keys_of(members[0]).collect();
+            let members = members.to_vec();
             let sequence: Vec<u32> = keys.iter().map(|&k| vocabulary.keys[k as usize].stem).collect();
             // Copies of a text may differ in punctuation, and so in what reads
             // as attribution: a word is attribution if it is in any copy, so
