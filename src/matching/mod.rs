@@ -490,12 +490,13 @@ fn is_figure(key: &str) -> bool {
 /// Groups segments with identical word keys; orders the groups by their
 /// keys so that numbering does not depend on document order.
 fn distinct_texts(segments: &[SegmentFeatures], vocabulary: &Vocabulary, weights: &Weights) -> Vec<Text> {
-    // Segments in the order of their keys (a stable sort: copies stay in
-    // document order), each run of equal keys one text.
+    // Segments in the order of their keys, copies in document order, each
+    // run of equal keys one text. (Ties broken by index rather than by a
+    // stable sort, which the widget's wasm does not otherwise carry.)
     let keys_of = |i: usize| segments[i].words.iter().map(|w| w.key);
     let mut order: Vec<usize> =
         (0..segments.len()).filter(|&i| matchable(segments[i].role) && !segments[i].words.is_empty()).collect();
-    order.sort_by(|&i, &j| keys_of(i).cmp(keys_of(j)));
+    order.sort_unstable_by(|&i, &j| keys_of(i).cmp(keys_of(j)).then(i.cmp(&j)));
     let (mut scratch, mut pair_scratch, mut content): (Vec<u32>, Vec<u64>, Vec<u32>) = Default::default();
     order
         .chunk_by(|&i, &j| keys_of(i).eq(keys_of(j)))
