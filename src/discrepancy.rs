@@ -1530,15 +1530,41 @@ fn close_spelling(x: &str, y: &str) -> bool {
     if nx.min(ny) < 5 || nx.abs_diff(ny) > allowed {
         return false;
     }
+    // Most names are ASCII: their bytes are their letters.
+    if x.is_ascii() && y.is_ascii() {
+        return within_edits(x.as_bytes(), y.as_bytes(), allowed);
+    }
     let (x, y): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
-    let mut row: Vec<usize> = (0..=y.len()).collect();
+    within_edits(&x, &y, allowed)
+}
+
+/// Whether at most `allowed` insertions, deletions and substitutions turn
+/// `x` into `y` (Levenshtein, one row, on the stack for words of up to 32
+/// letters). Stops at the first row all past `allowed`: rows never fall.
+fn within_edits<T: PartialEq>(x: &[T], y: &[T], allowed: usize) -> bool {
+    const SHORT: usize = 33;
+    let (mut short, mut long) = ([0usize; SHORT], Vec::new());
+    let row = if y.len() < SHORT {
+        &mut short[..=y.len()]
+    } else {
+        long.resize(y.len() + 1, 0);
+        &mut long[..]
+    };
+    for (j, cell) in row.iter_mut().enumerate() {
+        *cell = j;
+    }
     for (i, cx) in x.iter().enumerate() {
         let mut diagonal = row[0];
         row[0] = i + 1;
+        let mut least = row[0];
         for (j, cy) in y.iter().enumerate() {
             let next = (diagonal + usize::from(cx != cy)).min(row[j] + 1).min(row[j + 1] + 1);
             diagonal = row[j + 1];
             row[j + 1] = next;
+            least = least.min(next);
+        }
+        if least > allowed {
+            return false;
         }
     }
     row[y.len()] <= allowed
@@ -1702,6 +1728,40 @@ fn negation(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, o
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn edits_are_counted_as_the_full_levenshtein_table_counts_them() {
+        let distance = |x: &[u8], y: &[u8]| {
+            let mut table = vec![vec![0; y.len() + 1]; x.len() + 1];
+            for (i, row) in table.iter_mut().enumerate() {
+                row[0] = i;
+            }
+            for (j, cell) in table[0].iter_mut().enumerate() {
+                *cell = j;
+            }
+            for i in 1..=x.len() {
+                for j in 1..=y.len() {
+                    let substitute = table[i - 1][j - 1] + usize::from(x[i - 1] != y[j - 1]);
+                    table[i][j] = substitute.min(table[i - 1][j] + 1).min(table[i][j - 1] + 1);
+                }
+            }
+            table[x.len()][y.len()]
+        };
+        // Words over a three-letter alphabet, up to 40 letters (past the
+        // row kept on the stack), from a fixed sequence.
+        let mut state = 99u64;
+        let mut word = || {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            let n = (state >> 58) as usize % 41;
+            (0..n).map(|k| b"abc"[((state >> (k % 50)) % 3) as usize]).collect::<Vec<u8>>()
+        };
+        for _ in 0..2000 {
+            let (x, y) = (word(), word());
+            for allowed in 0..3 {
+                assert_eq!(within_edits(&x, &y, allowed), distance(&x, &y) <= allowed, "{x:?} {y:?} {allowed}");
+            }
+        }
+    }
+
     #[test]
     fn figures_read_as_the_float_parser_reads_them() {
         for key in ["3400", "2.5", "0.1", "12th", ".5", "5.", "1000000", "3.14159", "007", "9007199254740991"] {
