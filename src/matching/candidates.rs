@@ -19,6 +19,7 @@
 //! scoring every such pair costs little at that size.
 
 use super::weights::Weights;
+use crate::sort_key::sort_in_buckets;
 
 /// Share of a text's weight its prefix must hold: a text sharing more than
 /// the rest (here 30%) of another's weight is sure to meet it.
@@ -48,58 +49,39 @@ pub struct Probe<'a> {
 pub fn candidate_pairs(texts: &[Probe], weights: &Weights, frequency: &[u32], exhaustive: bool) -> Vec<(u32, u32)> {
     let (prefix_weight, max_candidates) =
         if exhaustive { (f32::INFINITY, MAX_CANDIDATES_EXHAUSTIVE) } else { (PREFIX_WEIGHT, MAX_CANDIDATES) };
-    // Each text's prefix: its rarest stems, up to the share of its weight.
-    let mut prefixes: Vec<u32> = Vec::new();
-    let mut prefix_ends = Vec::with_capacity(texts.len());
+    // The index: (stem, text) for each stem among a text's rarest, those
+    // that make up its prefix weight, laid out stem by stem in text order
+    // (one block: a list per stem would be an allocation per stem, tens of
+    // thousands on a long text).
+    let mut index: Vec<(u32, u32)> = Vec::new();
     let mut by_rarity: Vec<u32> = Vec::new();
-    for text in texts {
+    for (t, text) in texts.iter().enumerate() {
         by_rarity.clear();
         by_rarity.extend_from_slice(text.content_stems);
         by_rarity.sort_unstable_by_key(|&s| (frequency[s as usize], s));
         let total: f32 = by_rarity.iter().map(|&s| weights.of(s)).sum();
         let mut held = 0.0;
         for &s in &by_rarity {
-            prefixes.push(s);
+            index.push((s, t as u32));
             held += weights.of(s);
             if held >= prefix_weight * total {
                 break;
             }
         }
-        prefix_ends.push(prefixes.len());
     }
-    // The index: stem → texts that have it in their prefix, in text order,
-    // all lists in one block (a list per stem would be an allocation per
-    // stem: tens of thousands on a long text).
-    let mut list_starts = vec![0usize; frequency.len() + 1];
-    for &s in &prefixes {
-        list_starts[s as usize + 1] += 1;
-    }
-    for i in 1..list_starts.len() {
-        list_starts[i] += list_starts[i - 1];
-    }
-    let mut filled = list_starts.clone();
-    let mut postings = vec![0u32; prefixes.len()];
-    let mut from = 0;
-    for (t, &end) in prefix_ends.iter().enumerate() {
-        for &s in &prefixes[from..end] {
-            postings[filled[s as usize]] = t as u32;
-            filled[s as usize] += 1;
-        }
-        from = end;
-    }
-    drop((prefixes, filled));
+    let list_starts = sort_in_buckets(&mut index, frequency.len(), |&(s, _)| s as usize, |&(_, t)| t);
 
     let mut pairs = Vec::new();
     let mut score = vec![0f32; texts.len()];
     let mut touched: Vec<u32> = Vec::new();
     for (t, text) in texts.iter().enumerate().filter(|(_, text)| !text.settled) {
         for &s in text.content_stems {
-            let list = &postings[list_starts[s as usize]..list_starts[s as usize + 1]];
+            let list = &index[list_starts[s as usize]..list_starts[s as usize + 1]];
             if list.len() > MAX_POSTINGS {
                 continue;
             }
             let w = weights.of(s);
-            for &other in list {
+            for &(_, other) in list {
                 let same_document = text.only_in.is_some() && texts[other as usize].only_in == text.only_in;
                 if other as usize == t || same_document {
                     continue;
