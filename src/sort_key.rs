@@ -44,44 +44,43 @@ pub(crate) fn score_key(score: f32, segment: usize) -> u64 {
     u64::from(descending_key(score)) << 32 | segment as u64
 }
 
-/// Sorts `items` by `key` as `sort_unstable_by_key` would, given that the
-/// key's order begins with `bucket(item)` (below `buckets`): items are
-/// swapped into their buckets in place (one counting pass, then at most one
-/// swap per item, no second copy of a list that holds millions of links),
-/// then each bucket is sorted apart. Links sorted by segment fall into
-/// thousands of buckets of a few dozen, which sort several times faster
-/// than one slice of hundreds of thousands. Returns where each bucket
-/// starts (and, last, the length).
-pub(crate) fn sort_in_buckets<T, K: Ord>(
-    items: &mut [T],
+/// The items `items()` yields, laid out bucket by bucket (`bucket(item)`,
+/// below `buckets`) in the order they come, and where each bucket starts
+/// (and, last, the length). `items` is called twice: to count, then to
+/// place. Each item is written once, straight to its place: swapping items
+/// home in place made each step wait on the cache miss of the one before,
+/// a tenth of a comparison of 200 articles, while independent writes
+/// overlap.
+pub(crate) fn collect_in_buckets<T: Copy, I: Iterator<Item = T>>(
+    items: impl Fn() -> I,
     buckets: usize,
     bucket: impl Fn(&T) -> usize,
-    key: impl FnMut(&T) -> K + Copy,
-) -> Vec<usize> {
+) -> (Vec<T>, Vec<usize>) {
     let mut starts = vec![0usize; buckets + 1];
-    for item in items.iter() {
-        starts[bucket(item) + 1] += 1;
-    }
+    // Internal iteration (`for_each`): a `flat_map`'s `next` is not inlined.
+    items().for_each(|item| starts[bucket(&item) + 1] += 1);
     for i in 1..starts.len() {
         starts[i] += starts[i - 1];
     }
-    // `next[b]`: the first slot of bucket `b` not yet holding one of its own.
+    let Some(filler) = items().next() else { return (Vec::new(), starts) };
+    let mut placed = vec![filler; starts[buckets]];
     let mut next = starts.clone();
-    for b in 0..buckets {
-        while next[b] < starts[b + 1] {
-            let home = bucket(&items[next[b]]);
-            if home == b {
-                next[b] += 1;
-            } else {
-                items.swap(next[b], next[home]);
-                next[home] += 1;
-            }
-        }
-    }
+    items().for_each(|item| {
+        let b = bucket(&item);
+        placed[next[b]] = item;
+        next[b] += 1;
+    });
+    (placed, starts)
+}
+
+/// Sorts each bucket of `items` (from [`collect_in_buckets`]) by `key`:
+/// links grouped by segment fall into thousands of buckets of a few dozen,
+/// which sort several times faster than one slice of hundreds of
+/// thousands.
+pub(crate) fn sort_buckets<T, K: Ord>(items: &mut [T], starts: &[usize], key: impl FnMut(&T) -> K + Copy) {
     for range in starts.windows(2) {
         items[range[0]..range[1]].sort_unstable_by_key(key);
     }
-    starts
 }
 
 #[cfg(test)]
@@ -89,23 +88,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn bucket_sort_equals_a_whole_sort() {
+    fn buckets_keep_the_order_items_come_in() {
         // A fixed pseudo-random sequence of (bucket, key) pairs.
         let mut state = 7u64;
-        let mut items: Vec<(u32, u64)> = (0..2000)
+        let items: Vec<(u32, u64)> = (0..2000)
             .map(|_| {
                 state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
                 ((state >> 59) as u32, state >> 20)
             })
             .collect();
+        let (placed, starts) = collect_in_buckets(|| items.iter().copied(), 32, |&(b, _)| b as usize);
         let mut expected = items.clone();
-        expected.sort_unstable();
-        let starts = sort_in_buckets(&mut items, 32, |&(b, _)| b as usize, |&x| x);
-        assert_eq!(items, expected);
+        expected.sort_by_key(|&(b, _)| b);
+        assert_eq!(placed, expected, "a stable sort by bucket");
         assert_eq!(starts.len(), 33);
-        assert!(starts.windows(2).enumerate().all(|(b, r)| items[r[0]..r[1]].iter().all(|x| x.0 as usize == b)));
-        let mut empty: Vec<(u32, u64)> = Vec::new();
-        assert_eq!(sort_in_buckets(&mut empty, 2, |&(b, _)| b as usize, |&x| x), [0, 0, 0]);
+        assert!(starts.windows(2).enumerate().all(|(b, r)| placed[r[0]..r[1]].iter().all(|x| x.0 as usize == b)));
+        let mut sorted = placed;
+        sort_buckets(&mut sorted, &starts, |&x| x);
+        expected.sort_unstable();
+        assert_eq!(sorted, expected, "bucket by bucket, a whole sort");
+        let (empty, starts) = collect_in_buckets(std::iter::empty::<(u32, u64)>, 2, |&(b, _)| b as usize);
+        assert!(empty.is_empty());
+        assert_eq!(starts, [0, 0, 0]);
     }
 
     #[test]

@@ -19,7 +19,7 @@
 //! scoring every such pair costs little at that size.
 
 use super::weights::Weights;
-use crate::sort_key::sort_in_buckets;
+use crate::sort_key::collect_in_buckets;
 
 /// Share of a text's weight its prefix must hold: a text sharing more than
 /// the rest (here 30%) of another's weight is sure to meet it.
@@ -69,7 +69,11 @@ pub fn candidate_pairs(texts: &[Probe], weights: &Weights, frequency: &[u32], ex
             }
         }
     }
-    let list_starts = sort_in_buckets(&mut index, frequency.len(), |&(s, _)| s as usize, |&(_, t)| t);
+    // The block takes the unsorted index and frees it once laid out.
+    let (index, list_starts) = {
+        let unsorted = index;
+        collect_in_buckets(|| unsorted.iter().copied(), frequency.len(), |&(s, _)| s as usize)
+    };
 
     let mut pairs = Vec::new();
     let mut score = vec![0f32; texts.len()];

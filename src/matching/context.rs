@@ -5,7 +5,7 @@
 //! better pair outranks; the context model weighs this (see [`super::model`]).
 
 use super::model::CONTEXT;
-use crate::sort_key::{side_key, side_score, side_segment, sort_in_buckets};
+use crate::sort_key::{collect_in_buckets, side_key, side_score, side_segment, sort_buckets};
 
 /// Pair log-odds are clipped to this magnitude: beyond it, certainty adds
 /// nothing and would swamp the other features.
@@ -47,12 +47,16 @@ pub fn context_inputs(
     // steps below read the sides alone, in order: a lookup in the links at
     // random would miss the cache for each of millions.
     debug_assert!(links.len() < 1 << 31);
-    let mut sides: Vec<(u64, u32, u32)> = Vec::with_capacity(2 * links.len());
-    for (i, l) in links.iter().enumerate() {
-        sides.push((side_key(l.a, doc[l.b], l.logit), (i as u32) << 1, l.b as u32));
-        sides.push((side_key(l.b, doc[l.a], l.logit), (i as u32) << 1 | 1, l.a as u32));
-    }
-    let starts = sort_in_buckets(&mut sides, doc.len(), |&(key, ..)| side_segment(key), |&side| side);
+    let both_sides = || {
+        links.iter().enumerate().flat_map(|(i, l)| {
+            [
+                (side_key(l.a, doc[l.b], l.logit), (i as u32) << 1, l.b as u32),
+                (side_key(l.b, doc[l.a], l.logit), (i as u32) << 1 | 1, l.a as u32),
+            ]
+        })
+    };
+    let (mut sides, starts) = collect_in_buckets(both_sides, doc.len(), |&(key, ..)| side_segment(key));
+    sort_buckets(&mut sides, &starts, |&side| side);
     // Per link and side: the gap to that side's best, and the rank (links
     // strictly better).
     let mut standing = vec![[(0.0f32, 0.0f32); 2]; links.len()];

@@ -25,7 +25,7 @@ pub mod weights;
 use crate::report::MatchKind;
 use crate::roles::Role;
 use crate::semantic::{CoverScratch, Embeddings};
-use crate::sort_key::{descending_key, side_key, side_segment, sort_in_buckets};
+use crate::sort_key::{collect_in_buckets, descending_key, side_key, side_segment, sort_buckets};
 use crate::Stage;
 use attribution::attribution_mask;
 use candidates::{candidate_pairs, Probe};
@@ -614,19 +614,28 @@ fn member_pairs(segments: &[SegmentFeatures], x: &Text, y: &Text, copies: usize,
 
 /// Keeps a match only if, on both sides, it is among the segment's
 /// strongest counterparts in the other document.
-fn keep_strongest(segments: &[SegmentFeatures], mut found: Vec<SegmentMatch>) -> Vec<SegmentMatch> {
-    sort_in_buckets(&mut found, segments.len(), |m| m.a, |m| (m.a, m.b, descending_key(m.score)));
+fn keep_strongest(segments: &[SegmentFeatures], found: Vec<SegmentMatch>) -> Vec<SegmentMatch> {
+    // The block takes the unsorted matches and frees them once laid out.
+    let (mut found, starts) = {
+        let unsorted = found;
+        collect_in_buckets(|| unsorted.iter().copied(), segments.len(), |m| m.a)
+    };
+    sort_buckets(&mut found, &starts, |m| (m.a, m.b, descending_key(m.score)));
     found.dedup_by(|m, n| m.a == n.a && m.b == n.b);
     // Each match from each side: (segment, other document, score from the
     // highest) packed in one integer, then the other segment and the match,
     // sorted so that a segment's matches into one document are together,
     // best first (one sort of integers, no map of lists).
-    let mut sides: Vec<(u64, u32, u32)> = Vec::with_capacity(2 * found.len());
-    for (i, m) in found.iter().enumerate() {
-        sides.push((side_key(m.a, segments[m.b].doc, m.score), m.b as u32, i as u32));
-        sides.push((side_key(m.b, segments[m.a].doc, m.score), m.a as u32, i as u32));
-    }
-    sort_in_buckets(&mut sides, segments.len(), |&(key, _, _)| side_segment(key), |&side| side);
+    let both_sides = || {
+        found.iter().enumerate().flat_map(|(i, m)| {
+            [
+                (side_key(m.a, segments[m.b].doc, m.score), m.b as u32, i as u32),
+                (side_key(m.b, segments[m.a].doc, m.score), m.a as u32, i as u32),
+            ]
+        })
+    };
+    let (mut sides, starts) = collect_in_buckets(both_sides, segments.len(), |&(key, _, _)| side_segment(key));
+    sort_buckets(&mut sides, &starts, |&side| side);
     let mut strong_sides = vec![0u8; found.len()];
     for group in sides.chunk_by(|x, y| x.0 >> 32 == y.0 >> 32) {
         for &(_, _, i) in group.iter().take(MAX_PER_DOCUMENT) {
