@@ -31,6 +31,9 @@ const MAX_CANDIDATES: usize = 16;
 /// Candidates kept per text when the index is exhaustive.
 const MAX_CANDIDATES_EXHAUSTIVE: usize = 64;
 
+/// In the index, a text in more than one document.
+const ANY_DOCUMENT: u32 = u32::MAX;
+
 /// What the candidate search needs to know of a text.
 pub struct Probe<'a> {
     /// Distinct content stems (function words left out).
@@ -70,23 +73,30 @@ pub fn candidate_pairs(texts: &[Probe], weights: &Weights, frequency: &[u32], ex
         }
     }
     // The block takes the unsorted index and frees it once laid out.
-    let (index, list_starts) = {
+    let (mut index, list_starts) = {
         let unsorted = index;
         collect_in_buckets(|| unsorted.iter().copied(), frequency.len(), |&(s, _)| s as usize)
     };
+    // Laid out, an entry's stem is its list's: its place holds the text's
+    // only document instead, read below for every visit of the entry,
+    // rather than from the texts at random.
+    for entry in &mut index {
+        entry.0 = texts[entry.1 as usize].only_in.map_or(ANY_DOCUMENT, |d| d as u32);
+    }
 
     let mut pairs = Vec::new();
     let mut score = vec![0f32; texts.len()];
     let mut touched: Vec<u32> = Vec::new();
     for (t, text) in texts.iter().enumerate().filter(|(_, text)| !text.settled) {
+        let only_in = text.only_in.map_or(ANY_DOCUMENT, |d| d as u32);
         for &s in text.content_stems {
             let list = &index[list_starts[s as usize]..list_starts[s as usize + 1]];
             if list.len() > MAX_POSTINGS {
                 continue;
             }
             let w = weights.of(s);
-            for &(_, other) in list {
-                let same_document = text.only_in.is_some() && texts[other as usize].only_in == text.only_in;
+            for &(other_only_in, other) in list {
+                let same_document = only_in != ANY_DOCUMENT && other_only_in == only_in;
                 if other as usize == t || same_document {
                     continue;
                 }
