@@ -169,13 +169,15 @@ pub(crate) fn find_matches(
     let thresholds = Thresholds::new(strictness);
     let model = Model::shipped(semantic.is_some());
     let threshold = model.threshold + thresholds.offset;
-    let mut linked: Vec<(usize, usize, Evidence, f32)> = Vec::new();
+    // Segments as u32 (a comparison has at most `limits::MAX_SEGMENTS`):
+    // 16 bytes a link, of which there may be millions.
+    let mut linked: Vec<(u32, u32, Evidence, f32)> = Vec::new();
     let pairs = judge(segments, documents, vocabulary, semantic, model, progress, |(a, b, e), inputs| match e.pair() {
-        None => linked.push((a, b, e, 1.0)),
+        None => linked.push((a as u32, b as u32, e, 1.0)),
         Some(_) => {
             let logit = model.context_logit(&inputs);
             if logit >= threshold {
-                linked.push((a, b, e, sigmoid(logit)));
+                linked.push((a as u32, b as u32, e, sigmoid(logit)));
             }
         }
     });
@@ -211,6 +213,7 @@ pub(crate) fn find_matches(
     let slot = |segment: usize, doc: usize| segment * documents + doc;
     let mut best = vec![f32::NEG_INFINITY; segments.len() * documents];
     for (&(a, b, _, _), j) in linked.iter().zip(&judged) {
+        let (a, b) = (a as usize, b as usize);
         for (s, other) in [(a, b), (b, a)] {
             let i = slot(s, segments[other].doc);
             best[i] = best[i].max(equivalence(j));
@@ -220,6 +223,7 @@ pub(crate) fn find_matches(
         .iter()
         .zip(&judged)
         .map(|(&(a, b, e, score), j)| {
+            let (a, b) = (a as usize, b as usize);
             let kind = match (e.pair(), *j) {
                 (None, _) => MatchKind::Verbatim,
                 (_, None) => MatchKind::Partial,
