@@ -30,6 +30,8 @@ struct Reading {
     figures: Vec<Figure>,
     vague: Vec<Vague>,
     speech: Speech,
+    /// The segment's word keys, sorted: a segment meets several others.
+    sorted_keys: Vec<u32>,
 }
 
 impl<'a> Segment<'a> {
@@ -45,6 +47,11 @@ impl<'a> Segment<'a> {
             figures: figures(self.side.words, vocabulary),
             vague: vague_quantities(self.side.words, vocabulary),
             speech: Speech::of(self, vocabulary),
+            sorted_keys: {
+                let mut keys: Vec<u32> = self.side.words.iter().map(|w| w.key).collect();
+                keys.sort_unstable();
+                keys
+            },
         })
     }
 
@@ -1466,12 +1473,7 @@ fn name_variants<'v>(a: &Segment, b: &Segment, vocabulary: &'v Vocabulary, out: 
     // Each side's content words the other side lacks, with whether each is
     // a name, and whether it is long: a long word may be a name written in
     // lower case (a drug), or one only ever seen at the start of a sentence.
-    let keys = |seg: &Segment| {
-        let mut keys: Vec<u32> = seg.side.words.iter().map(|w| w.key).collect();
-        keys.sort_unstable();
-        keys
-    };
-    let (keys_a, keys_b) = (keys(a), keys(b));
+    let (keys_a, keys_b) = (&a.read(vocabulary).sorted_keys, &b.read(vocabulary).sorted_keys);
     struct Lacking<'t> {
         at: usize,
         name: bool,
@@ -1487,7 +1489,7 @@ fn name_variants<'v>(a: &Segment, b: &Segment, vocabulary: &'v Vocabulary, out: 
             })
             .collect()
     };
-    let (only_a, only_b) = (lacking(a, &keys_b), lacking(b, &keys_a));
+    let (only_a, only_b) = (lacking(a, keys_b), lacking(b, keys_a));
     let sought = |w: &Lacking| w.name || w.chars >= 8;
     // Nothing to look for: the usual case, a few shared words reordered.
     if !only_a.iter().chain(&only_b).any(sought) {
