@@ -225,7 +225,9 @@ pub fn simplify(line: &str) -> String {
 /// many credits, and long article lines are the most common lines of all).
 struct Needles {
     list: &'static [&'static str],
-    /// Per byte, the needles that start with it (bit `i` for `list[i]`).
+    /// Per byte, the needles that start with it (bit `i` for `list[i]`),
+    /// and in the top bit whether the byte is an ASCII letter or digit: one
+    /// load per byte of a line.
     starting_with: [u32; 256],
     /// Each needle's first four bytes (fewer if shorter) as a little-endian
     /// word, and the mask of the bytes it has: most word starts that begin
@@ -233,10 +235,20 @@ struct Needles {
     heads: [(u32, u32); 32],
 }
 
+/// In [`Needles`]' table, the bit of a byte that is a letter or digit.
+const ALPHANUMERIC: u32 = 1 << 31;
+
 impl Needles {
     const fn new(list: &'static [&'static str]) -> Self {
-        assert!(list.len() <= 32, "one bit per needle");
+        assert!(list.len() < 32, "one bit per needle, and the top bit");
         let mut starting_with = [0u32; 256];
+        let mut b = 0;
+        while b < 256 {
+            if (b as u8).is_ascii_alphanumeric() {
+                starting_with[b] = ALPHANUMERIC;
+            }
+            b += 1;
+        }
         let mut heads = [(0u32, 0u32); 32];
         let mut i = 0;
         while i < list.len() {
@@ -259,9 +271,11 @@ impl Needles {
         let bytes = text.as_bytes();
         let mut after_alphanumeric = false;
         for (i, &b) in bytes.iter().enumerate() {
-            let inside_word = after_alphanumeric && b.is_ascii_alphanumeric();
-            after_alphanumeric = b.is_ascii_alphanumeric();
-            let mut candidates = self.starting_with[b as usize];
+            let entry = self.starting_with[b as usize];
+            let alphanumeric = entry & ALPHANUMERIC != 0;
+            let inside_word = after_alphanumeric && alphanumeric;
+            after_alphanumeric = alphanumeric;
+            let mut candidates = entry & !ALPHANUMERIC;
             if candidates == 0 || inside_word {
                 continue;
             }
@@ -344,6 +358,18 @@ pub fn is_separator(line: &str) -> bool {
     !line.is_empty() && line.chars().all(|c| !c.is_alphanumeric())
 }
 
+/// The first `N` words of `text` (fewer if it has fewer) and how many:
+/// checked on every line, so kept off the heap.
+fn first_words<const N: usize>(text: &str) -> ([&str; N], usize) {
+    let mut words = [""; N];
+    let mut count = 0;
+    for word in text.split_whitespace().take(N) {
+        words[count] = word;
+        count += 1;
+    }
+    (words, count)
+}
+
 /// A relative time stamp or a video duration: "4h ago", "2 hours ago",
 /// "2:22", "5 min read", "just now".
 pub fn is_time_stamp(simple: &str) -> bool {
@@ -354,8 +380,8 @@ pub fn is_time_stamp(simple: &str) -> bool {
         return true;
     }
     // At most three words: a fourth is enough to say no.
-    let words: Vec<&str> = simple.split_whitespace().take(4).collect();
-    let (number, rest) = match words.as_slice() {
+    let (words, count) = first_words::<4>(simple);
+    let (number, rest) = match &words[..count] {
         [first, rest @ ..] => (*first, rest),
         [] => return false,
     };
@@ -453,7 +479,8 @@ pub fn is_meta(line: &str, simple: &str) -> bool {
 /// `@janedoe`, `Jane Doe: 555/374-5413`).
 fn is_contact(line: &str) -> bool {
     // Six words tell a line too long for a contact: article lines run long.
-    let words: Vec<&str> = line.split_whitespace().take(6).collect();
+    let (words, count) = first_words::<6>(line);
+    let words = &words[..count];
     if words.is_empty() || words.len() > 5 {
         return false;
     }
