@@ -29,13 +29,17 @@ pub struct Scored {
 /// link's index, in order (not collected: on large inputs memory peaks
 /// here, and the matcher keeps only the few links that pass). `doc[s]` is
 /// the document of segment `s`; `previous[s]`/`next[s]` the neighbouring
-/// segment of the same document that takes part in matching.
+/// segment of the same document that takes part in matching. A link that
+/// is not `wanted` still counts in the others' inputs, but its own are not
+/// measured (`emit` gets `None`): the matcher needs none for identical
+/// texts, most links of a comparison of many articles.
 pub fn context_inputs(
     links: &[Scored],
     doc: &[usize],
     previous: &[Option<usize>],
     next: &[Option<usize>],
-    mut emit: impl FnMut(usize, [f32; CONTEXT]),
+    wanted: impl Fn(usize) -> bool,
+    mut emit: impl FnMut(usize, Option<[f32; CONTEXT]>),
 ) {
     // Each link seen from each side: (segment, other document, log-odds
     // from the highest) packed in one integer, the link and which side it
@@ -85,13 +89,17 @@ pub fn context_inputs(
             .map(|&(key, ..)| side_score(key))
     };
     for (i, (l, &[(gap_a, rank_a), (gap_b, rank_b)])) in links.iter().zip(&standing).enumerate() {
+        if !wanted(i) {
+            emit(i, None);
+            continue;
+        }
         // Symmetric in the two sides, so that the order of the documents
         // changes nothing.
         let neighbour = [pair(previous[l.a], previous[l.b]), pair(next[l.a], next[l.b])]
             .into_iter()
             .flatten()
             .fold(-CLIP, f32::max);
-        emit(i, [l.logit, gap_a.max(gap_b), gap_a.min(gap_b), rank_a.min(rank_b), rank_a.max(rank_b), neighbour]);
+        emit(i, Some([l.logit, gap_a.max(gap_b), gap_a.min(gap_b), rank_a.min(rank_b), rank_a.max(rank_b), neighbour]));
     }
 }
 
@@ -108,15 +116,42 @@ mod tests {
         let links =
             [Scored { a: 0, b: 3, logit: 3.0 }, Scored { a: 1, b: 4, logit: 1.0 }, Scored { a: 1, b: 5, logit: 2.0 }];
         let mut inputs = Vec::new();
-        context_inputs(&links, &doc, &previous, &next, |i, x| {
-            assert_eq!(i, inputs.len(), "in order");
-            inputs.push(x);
-        });
+        context_inputs(
+            &links,
+            &doc,
+            &previous,
+            &next,
+            |_| true,
+            |i, x| {
+                assert_eq!(i, inputs.len(), "in order");
+                inputs.push(x.expect("every link is wanted"));
+            },
+        );
         // 1–4 is outranked by 1–5 for segment 1, is segment 4's best, and
         // its neighbour 0–3 matches.
         assert_eq!(inputs[1], [1.0, 0.0, -1.0, 0.0, 1.0, 3.0]);
         // 1–5 is segment 1's best; its neighbours 0–4 and 2–(none) do not match.
         assert_eq!(inputs[2], [2.0, 0.0, 0.0, 0.0, 0.0, -CLIP]);
         assert_eq!(inputs[0][5], 1.0, "0–3's next neighbour 1–4");
+    }
+
+    #[test]
+    fn links_not_wanted_count_for_the_others_but_get_no_inputs() {
+        let doc = [0, 0, 1, 1];
+        let previous = [None, Some(0), None, Some(2)];
+        let next = [Some(1), None, Some(3), None];
+        let links =
+            [Scored { a: 0, b: 2, logit: 3.0 }, Scored { a: 1, b: 3, logit: 1.0 }, Scored { a: 1, b: 2, logit: 2.0 }];
+        let measure = |wanted: &dyn Fn(usize) -> bool| {
+            let mut inputs = Vec::new();
+            context_inputs(&links, &doc, &previous, &next, wanted, |_, x| inputs.push(x));
+            inputs
+        };
+        let all = measure(&|_| true);
+        let some = measure(&|i| i == 1);
+        assert_eq!(some, [None, all[1], None]);
+        // 1–3 is outranked by 1–2 and its neighbour 0–2 matches: both
+        // unwanted, both counted.
+        assert_eq!(all[1], Some([1.0, 0.0, -1.0, 0.0, 1.0, 3.0]));
     }
 }

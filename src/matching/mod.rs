@@ -172,12 +172,16 @@ pub(crate) fn find_matches(
     // Segments as u32 (a comparison has at most `limits::MAX_SEGMENTS`):
     // 16 bytes a link, of which there may be millions.
     let mut linked: Vec<(u32, u32, Evidence, f32)> = Vec::new();
-    let pairs = judge(segments, documents, vocabulary, semantic, model, progress, |(a, b, e), inputs| match e.pair() {
-        None => linked.push((a as u32, b as u32, e, 1.0)),
-        Some(_) => {
-            let logit = model.context_logit(&inputs);
-            if logit >= threshold {
-                linked.push((a as u32, b as u32, e, sigmoid(logit)));
+    let scored_only = |e: Evidence| e.pair().is_some();
+    let pairs = judge(segments, documents, vocabulary, semantic, model, progress, scored_only, |(a, b, e), inputs| {
+        match inputs {
+            // Identical texts: linked, with no context to weigh.
+            None => linked.push((a as u32, b as u32, e, 1.0)),
+            Some(inputs) => {
+                let logit = model.context_logit(&inputs);
+                if logit >= threshold {
+                    linked.push((a as u32, b as u32, e, sigmoid(logit)));
+                }
             }
         }
     });
@@ -319,7 +323,8 @@ fn align_segments(
 
 /// Scores every candidate link with the pair model, then measures each in
 /// its documents' context: `each` gets every link, in order, with the
-/// context model's inputs.
+/// context model's inputs if its evidence is `wanted`.
+#[allow(clippy::too_many_arguments)]
 fn judge(
     segments: &[SegmentFeatures],
     documents: usize,
@@ -327,7 +332,8 @@ fn judge(
     semantic: Option<SemanticInput>,
     model: &Model,
     progress: &mut dyn FnMut(Stage, f64),
-    mut each: impl FnMut((usize, usize, Evidence), [f32; CONTEXT]),
+    wanted: impl Fn(Evidence) -> bool,
+    mut each: impl FnMut((usize, usize, Evidence), Option<[f32; CONTEXT]>),
 ) -> Vec<ScoredPair> {
     let Links { texts, links: LinkList { scored: links, evidence }, pairs } =
         score_links(segments, documents, vocabulary, semantic, model, progress);
@@ -335,7 +341,14 @@ fn judge(
     drop(texts);
     let (previous, next) = neighbours(segments);
     let doc: Vec<usize> = segments.iter().map(|s| s.doc).collect();
-    context_inputs(&links, &doc, &previous, &next, |i, inputs| each((links[i].a, links[i].b, evidence[i]), inputs));
+    context_inputs(
+        &links,
+        &doc,
+        &previous,
+        &next,
+        |i| wanted(evidence[i]),
+        |i, inputs| each((links[i].a, links[i].b, evidence[i]), inputs),
+    );
     pairs
 }
 
@@ -350,9 +363,16 @@ pub(crate) fn training_rows(
     model: &Model,
 ) -> Vec<crate::fit::Row> {
     let mut links = Vec::new();
-    let pairs = judge(segments, documents, vocabulary, semantic, model, &mut |_, _| {}, |link, context| {
-        links.push((link, context))
-    });
+    let pairs = judge(
+        segments,
+        documents,
+        vocabulary,
+        semantic,
+        model,
+        &mut |_, _| {},
+        |_| true,
+        |link, context| links.extend(context.map(|context| (link, context))),
+    );
     let mut scratch = Default::default();
     links
         .into_iter()
