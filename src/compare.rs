@@ -129,7 +129,7 @@ fn segment_reports(doc: &Analysed) -> Vec<SegmentReport> {
 /// Errors: [`ErrorKind::TooFewDocuments`] under two documents,
 /// [`ErrorKind::InvalidOption`] for an option out of range, and
 /// [`ErrorKind::TooLarge`] beyond the [`limits`] (documents, bytes of text,
-/// segments).
+/// segments, pairs of sentences to weigh).
 ///
 /// ```
 /// use article_compare::{compare, Document, Options};
@@ -186,7 +186,7 @@ pub fn compare_with_embeddings(
     let found =
         find_matches(features, documents.len(), vocabulary, semantic, options.strictness, &mut |stage, done| {
             progress.report(stage, done)
-        });
+        })?;
     progress.report(Stage::Grouping, 0.0);
     let mut segments: Vec<Vec<SegmentReport>> = analysed.iter().map(segment_reports).collect();
     let groups = groups::assign(&found, features, &mut segments);

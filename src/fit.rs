@@ -67,7 +67,7 @@ pub fn candidate_links(
     let mut prepared = prepare(documents, options, embeddings, &mut progress)?;
     let semantic = prepared.semantic.take();
     let Prepared { features, vocabulary, .. } = &prepared;
-    let rows = crate::matching::training_rows(features, documents.len(), vocabulary, semantic, &model);
+    let rows = crate::matching::training_rows(features, documents.len(), vocabulary, semantic, &model)?;
     let segments = prepared
         .byte_spans()
         .into_iter()

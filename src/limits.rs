@@ -15,6 +15,14 @@ pub const MAX_TOTAL_BYTES: usize = 32 * 1024 * 1024;
 /// Most segments (sentences and lines) in all documents together.
 pub const MAX_SEGMENTS: usize = 1_000_000;
 
+/// Most pairs of sentences weighed in one comparison: pairs of identical
+/// sentences and candidate pairs. Documents that copy one another pair
+/// every shared sentence across every pair of documents (500 copies of a
+/// 37-sentence article make 4.6 million, and take 685 MB of the wasm
+/// build's memory at its peak; 500 pages of 60 KB that share most of their
+/// text, 90 million).
+pub const MAX_LINKS: usize = 8_000_000;
+
 /// Refuses more than [`MAX_DOCUMENTS`] documents: a binding checks the
 /// count before it reads the documents themselves.
 pub fn check_document_count(count: usize) -> Result<(), Error> {
@@ -67,6 +75,23 @@ pub(crate) fn check_segments(segments: usize, doc: usize) -> Result<(), Error> {
     .with_field(format!("documents[{doc}].text")))
 }
 
+/// Refuses a comparison that would weigh more than [`MAX_LINKS`] pairs of
+/// sentences: `links` is how many it will weigh at least.
+pub(crate) fn check_links(links: usize) -> Result<(), Error> {
+    if links <= MAX_LINKS {
+        return Ok(());
+    }
+    Err(Error::new(
+        ErrorKind::TooLarge,
+        format!(
+            "the documents share so many sentences with one another ({} or more pairs of sentences to weigh, at most {} at once) that comparing them all together would run out of memory: compare them in smaller sets",
+            thousands(links),
+            thousands(MAX_LINKS)
+        ),
+    )
+    .with_field("documents"))
+}
+
 /// `n` with its thousands grouped: "1,000,000".
 pub(crate) fn thousands(n: usize) -> String {
     let digits = n.to_string();
@@ -115,6 +140,17 @@ mod tests {
             e.message,
             "the documents hold 32.5 MB of text together and at most 32 MB can be compared at once: compare fewer or shorter documents"
         );
+    }
+
+    #[test]
+    fn too_many_pairs_of_sentences_are_refused_with_what_to_do() {
+        assert!(check_links(MAX_LINKS).is_ok());
+        let e = check_links(90_000_000).unwrap_err();
+        assert_eq!((e.kind, e.field.as_deref()), (ErrorKind::TooLarge, Some("documents")));
+        assert!(e
+            .message
+            .starts_with("the documents share so many sentences with one another (90,000,000 or more pairs"));
+        assert!(e.message.ends_with("compare them in smaller sets"));
     }
 
     #[test]

@@ -12,7 +12,7 @@
 //! tricky inputs (empty, blank, huge, repetitive, unpunctuated, identical).
 
 use article_compare::report::{SegmentRef, SegmentSpan};
-use article_compare::{compare, segment_text, Document, MatchKind, Options, Report, Role};
+use article_compare::{compare, segment_text, Document, ErrorKind, MatchKind, Options, Report, Role};
 use proptest::prelude::*;
 use proptest::sample::{select, Index};
 
@@ -354,6 +354,20 @@ fn a_200_kb_line_without_punctuation_is_cut_into_bounded_segments() {
         Document::new("short", "Officials said the fire was contained."),
     ]);
     compare_checked(&[Document::new("dump", line.clone()), Document::new("copy", line)]);
+}
+
+#[test]
+fn documents_that_copy_one_another_too_often_are_refused_with_what_to_do() {
+    // 500 copies of one paragraph of 70 sentences pair each sentence across
+    // 124,750 pairs of documents: 8.7 million pairs of sentences, past the
+    // limit, refused before they are stored rather than running out of memory.
+    let paragraph: String = (0..70).map(|k| format!("Storm {k} closed the port of Oslo. ")).collect();
+    let docs: Vec<Document> = (0..500).map(|i| Document::new(format!("copy {i}"), paragraph.clone())).collect();
+    let e = compare(&docs, &Options::default()).unwrap_err();
+    assert_eq!((e.kind, e.field.as_deref()), (ErrorKind::TooLarge, Some("documents")));
+    assert!(e.message.contains("pairs of sentences to weigh"), "{}", e.message);
+    // Fewer copies of the same paragraph compare.
+    assert!(compare(&docs[..100], &Options::default()).is_ok());
 }
 
 #[test]

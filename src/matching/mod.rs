@@ -26,7 +26,7 @@ use crate::report::MatchKind;
 use crate::roles::Role;
 use crate::semantic::{CoverScratch, Embeddings};
 use crate::sort_key::{collect_in_buckets, descending_key, side_key, side_segment, sort_buckets};
-use crate::Stage;
+use crate::{limits, Error, Stage};
 use attribution::attribution_mask;
 use candidates::{candidate_pairs, Probe};
 use context::{context_inputs, Scored, CLIP};
@@ -164,7 +164,7 @@ pub(crate) fn find_matches(
     semantic: Option<SemanticInput>,
     strictness: f64,
     progress: &mut dyn FnMut(Stage, f64),
-) -> Vec<SegmentMatch> {
+) -> Result<Vec<SegmentMatch>, Error> {
     progress(Stage::Indexing, 0.0);
     let thresholds = Thresholds::new(strictness);
     let model = Model::shipped(semantic.is_some());
@@ -184,7 +184,7 @@ pub(crate) fn find_matches(
                 }
             }
         }
-    });
+    })?;
 
     // Of the linked pairs, which say the same thing: the kind model's
     // verdict, and each side's likeliest equivalent in the other document
@@ -247,7 +247,7 @@ pub(crate) fn find_matches(
         .collect();
     let kept = keep_strongest(segments, found);
     progress(Stage::Scoring, 1.0);
-    kept
+    Ok(kept)
 }
 
 fn sigmoid(x: f32) -> f32 {
@@ -300,6 +300,10 @@ impl LinkList {
         self.evidence.push(evidence);
     }
 
+    fn len(&self) -> usize {
+        self.scored.len()
+    }
+
     fn shrink_to_fit(&mut self) {
         self.scored.shrink_to_fit();
         self.evidence.shrink_to_fit();
@@ -334,9 +338,9 @@ fn judge(
     progress: &mut dyn FnMut(Stage, f64),
     wanted: impl Fn(Evidence) -> bool,
     mut each: impl FnMut((usize, usize, Evidence), Option<[f32; CONTEXT]>),
-) -> Vec<ScoredPair> {
+) -> Result<Vec<ScoredPair>, Error> {
     let Links { texts, links: LinkList { scored: links, evidence }, pairs } =
-        score_links(segments, documents, vocabulary, semantic, model, progress);
+        score_links(segments, documents, vocabulary, semantic, model, progress)?;
     // Memory peaks while the context is measured: the texts are done with.
     drop(texts);
     let (previous, next) = neighbours(segments);
@@ -349,7 +353,7 @@ fn judge(
         |i| wanted(evidence[i]),
         |i, inputs| each((links[i].a, links[i].b, evidence[i]), inputs),
     );
-    pairs
+    Ok(pairs)
 }
 
 /// What the fit of the models (`scripts/fit-match-model.py`) learns from:
@@ -361,7 +365,7 @@ pub(crate) fn training_rows(
     vocabulary: &Vocabulary,
     semantic: Option<SemanticInput>,
     model: &Model,
-) -> Vec<crate::fit::Row> {
+) -> Result<Vec<crate::fit::Row>, Error> {
     let mut links = Vec::new();
     let pairs = judge(
         segments,
@@ -372,9 +376,9 @@ pub(crate) fn training_rows(
         &mut |_, _| {},
         |_| true,
         |link, context| links.extend(context.map(|context| (link, context))),
-    );
+    )?;
     let mut scratch = Default::default();
-    links
+    Ok(links
         .into_iter()
         .map(|((a, b, e), context)| {
             let scored = match e.pair() {
@@ -387,7 +391,7 @@ pub(crate) fn training_rows(
             };
             crate::fit::Row { a, b, scored, context }
         })
-        .collect()
+        .collect())
 }
 
 /// Pairs identical texts, finds candidate pairs and scores each with the
@@ -399,7 +403,7 @@ fn score_links(
     semantic: Option<SemanticInput>,
     model: &Model,
     progress: &mut dyn FnMut(Stage, f64),
-) -> Links {
+) -> Result<Links, Error> {
     let participants: Vec<&SegmentFeatures> =
         segments.iter().filter(|s| matchable(s.role) && !s.words.is_empty()).collect();
     let weights = Weights::new(vocabulary, &participants);
@@ -437,6 +441,10 @@ fn score_links(
     for text in identical() {
         member_pairs(segments, text, text, usize::MAX, &mut |_, _| count += 1);
     }
+    // Near-copies pair every shared sentence across every pair of
+    // documents: refused before any link is stored if that is too many
+    // (each candidate makes one link at least).
+    limits::check_links(count + candidates.len())?;
     let mut links = LinkList::with_capacity(count + candidates.len());
     for text in identical() {
         member_pairs(segments, text, text, usize::MAX, &mut |a, b| links.push(a, b, CLIP, Evidence::IDENTICAL));
@@ -455,6 +463,8 @@ fn score_links(
     for (n, &(i, j)) in candidates.iter().enumerate() {
         if n % 4096 == 0 {
             progress(Stage::Scoring, 0.9 * n as f64 / candidates.len() as f64);
+            // Texts with copies link each copy: counted as they come.
+            limits::check_links(links.len() + candidates.len() - n)?;
         }
         let (x, y) = (&texts[i as usize], &texts[j as usize]);
         let Some(features) = pair_features(&x.view(), &y.view(), &weights) else {
@@ -482,9 +492,10 @@ fn score_links(
             }
         });
     }
+    limits::check_links(links.len())?;
     // They outlive scoring: the room doubling left is given back.
     links.shrink_to_fit();
-    Links { texts, links, pairs }
+    Ok(Links { texts, links, pairs })
 }
 
 /// For each segment, the previous and the next segment of its document
