@@ -73,14 +73,23 @@ pub(crate) fn collect_in_buckets<T: Copy, I: Iterator<Item = T>>(
     (placed, starts)
 }
 
-/// Sorts each bucket of `items` (from [`collect_in_buckets`]) by `key`:
-/// links grouped by segment fall into thousands of buckets of a few dozen,
-/// which sort several times faster than one slice of hundreds of
-/// thousands.
-pub(crate) fn sort_buckets<T, K: Ord>(items: &mut [T], starts: &[usize], key: impl FnMut(&T) -> K + Copy) {
+/// The items `items()` yields, sorted by `key` as `sort_unstable_by_key`
+/// would, given that the key's order begins with `bucket(item)`; and
+/// where each bucket starts. Laid out by [`collect_in_buckets`], then each
+/// bucket sorted apart: links grouped by segment fall into thousands of
+/// buckets of a few dozen, which sort several times faster than one slice
+/// of hundreds of thousands.
+pub(crate) fn sort_into_buckets<T: Copy, I: Iterator<Item = T>, K: Ord>(
+    items: impl Fn() -> I,
+    buckets: usize,
+    bucket: impl Fn(&T) -> usize,
+    key: impl FnMut(&T) -> K + Copy,
+) -> (Vec<T>, Vec<usize>) {
+    let (mut placed, starts) = collect_in_buckets(items, buckets, bucket);
     for range in starts.windows(2) {
-        items[range[0]..range[1]].sort_unstable_by_key(key);
+        placed[range[0]..range[1]].sort_unstable_by_key(key);
     }
+    (placed, starts)
 }
 
 #[cfg(test)]
@@ -103,10 +112,10 @@ mod tests {
         assert_eq!(placed, expected, "a stable sort by bucket");
         assert_eq!(starts.len(), 33);
         assert!(starts.windows(2).enumerate().all(|(b, r)| placed[r[0]..r[1]].iter().all(|x| x.0 as usize == b)));
-        let mut sorted = placed;
-        sort_buckets(&mut sorted, &starts, |&x| x);
+        let (sorted, sorted_starts) = sort_into_buckets(|| items.iter().copied(), 32, |&(b, _)| b as usize, |&x| x);
         expected.sort_unstable();
         assert_eq!(sorted, expected, "bucket by bucket, a whole sort");
+        assert_eq!(sorted_starts, starts);
         let (empty, starts) = collect_in_buckets(std::iter::empty::<(u32, u64)>, 2, |&(b, _)| b as usize);
         assert!(empty.is_empty());
         assert_eq!(starts, [0, 0, 0]);

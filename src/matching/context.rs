@@ -5,7 +5,7 @@
 //! better pair outranks; the context model weighs this (see [`super::model`]).
 
 use super::model::CONTEXT;
-use crate::sort_key::{collect_in_buckets, side_key, side_score, side_segment, sort_buckets};
+use crate::sort_key::{side_key, side_score, side_segment, sort_into_buckets};
 
 /// Pair log-odds are clipped to this magnitude: beyond it, certainty adds
 /// nothing and would swamp the other features.
@@ -59,8 +59,7 @@ pub fn context_inputs(
             ]
         })
     };
-    let (mut sides, starts) = collect_in_buckets(both_sides, doc.len(), |&(key, ..)| side_segment(key));
-    sort_buckets(&mut sides, &starts, |&side| side);
+    let (sides, starts) = sort_into_buckets(both_sides, doc.len(), |&(key, ..)| side_segment(key), |&side| side);
     // Per link and side: the gap to that side's best, and the rank (links
     // strictly better).
     let mut standing = vec![[(0.0f32, 0.0f32); 2]; links.len()];

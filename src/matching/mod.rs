@@ -25,7 +25,7 @@ pub mod weights;
 use crate::report::MatchKind;
 use crate::roles::Role;
 use crate::semantic::{CoverScratch, Embeddings};
-use crate::sort_key::{collect_in_buckets, descending_key, side_key, side_segment, sort_buckets};
+use crate::sort_key::{descending_key, side_key, side_segment, sort_into_buckets};
 use crate::{limits, Error, Stage};
 use attribution::attribution_mask;
 use candidates::{candidate_pairs, Probe};
@@ -651,11 +651,10 @@ fn member_pairs(segments: &[SegmentFeatures], x: &Text, y: &Text, copies: usize,
 /// strongest counterparts in the other document.
 fn keep_strongest(segments: &[SegmentFeatures], found: Vec<SegmentMatch>) -> Vec<SegmentMatch> {
     // The block takes the unsorted matches and frees them once laid out.
-    let (mut found, starts) = {
+    let (mut found, _) = {
         let unsorted = found;
-        collect_in_buckets(|| unsorted.iter().copied(), segments.len(), |m| m.a)
+        sort_into_buckets(|| unsorted.iter().copied(), segments.len(), |m| m.a, |m| (m.a, m.b, descending_key(m.score)))
     };
-    sort_buckets(&mut found, &starts, |m| (m.a, m.b, descending_key(m.score)));
     found.dedup_by(|m, n| m.a == n.a && m.b == n.b);
     // Each match from each side: (segment, other document, score from the
     // highest) packed in one integer, then the other segment and the match,
@@ -669,8 +668,7 @@ fn keep_strongest(segments: &[SegmentFeatures], found: Vec<SegmentMatch>) -> Vec
             ]
         })
     };
-    let (mut sides, starts) = collect_in_buckets(both_sides, segments.len(), |&(key, _, _)| side_segment(key));
-    sort_buckets(&mut sides, &starts, |&side| side);
+    let (sides, _) = sort_into_buckets(both_sides, segments.len(), |&(key, _, _)| side_segment(key), |&side| side);
     let mut strong_sides = vec![0u8; found.len()];
     for group in sides.chunk_by(|x, y| x.0 >> 32 == y.0 >> 32) {
         for &(_, _, i) in group.iter().take(MAX_PER_DOCUMENT) {
