@@ -1,7 +1,7 @@
 //! The readable summary printed by `compare --text`: shares, the overlap
 //! matrix, shared groups, each document's unique sentences, discrepancies.
 
-use article_compare::report::{DiscrepancyKind, Report};
+use article_compare::report::{DiscrepancyKind, Report, SegmentRef, Severity, Span};
 use std::fmt::Write;
 
 fn shorten(text: &str, max: usize) -> String {
@@ -11,6 +11,55 @@ fn shorten(text: &str, max: usize) -> String {
     }
     let cut: String = flat.chars().take(max - 1).collect();
     format!("{}…", cut.trim_end())
+}
+
+/// About `max` characters of `text` around `span` (UTF-16 offsets into
+/// it), so that the difference shows however long the sentence.
+fn around(text: &str, span: &Span, max: usize) -> String {
+    let chars: Vec<char> = text.split_whitespace().collect::<Vec<_>>().join(" ").chars().collect();
+    if chars.len() <= max {
+        return chars.into_iter().collect();
+    }
+    // The span's first character, counted in the text with its spacing
+    // collapsed as above (close enough to centre a window on it).
+    let mut units = 0;
+    let at = text.chars().take_while(|c| {
+        units += c.len_utf16();
+        units <= span.start
+    });
+    let collapsed_before = at.collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ").chars().count();
+    let span_chars = span.text.chars().count().min(max);
+    let start = collapsed_before.saturating_sub((max - span_chars) / 2).min(chars.len() - max);
+    let end = start + max;
+    let mut window: &str = &chars[start..end].iter().collect::<String>();
+    // Whole words only: a cut word is dropped.
+    if start > 0 {
+        window = window.split_once(' ').map_or(window, |(_, rest)| rest);
+    }
+    if end < chars.len() {
+        window = window.rsplit_once(' ').map_or(window, |(kept, _)| kept);
+    }
+    let (before, after) = (if start > 0 { "…" } else { "" }, if end < chars.len() { "…" } else { "" });
+    format!("{before}{}{after}", window.trim())
+}
+
+/// The segments `of` is matched with, in document order.
+fn counterparts<'r>(report: &'r Report, of: &'r SegmentRef) -> impl Iterator<Item = &'r SegmentRef> {
+    let mut found: Vec<&SegmentRef> = report
+        .matches
+        .iter()
+        .filter_map(|m| {
+            if &m.a == of {
+                Some(&m.b)
+            } else if &m.b == of {
+                Some(&m.a)
+            } else {
+                None
+            }
+        })
+        .collect();
+    found.sort_by_key(|r| (r.doc, r.segment));
+    found.into_iter()
 }
 
 fn percent(x: f64) -> String {
@@ -86,6 +135,16 @@ pub fn render(report: &Report) -> String {
             let seg = &docs[m.doc].segments[m.segment];
             let _ = writeln!(out, "    [{}] {}", m.doc + 1, shorten(&seg.text, 100));
         }
+        // A group of one is a sentence shared only in part, with sentences
+        // that joined other groups (a rewrite merged it with another):
+        // what it is shared with.
+        if let [only] = group.members.as_slice() {
+            for other in counterparts(report, only) {
+                let seg = &docs[other.doc].segments[other.segment];
+                let group = seg.group.map_or(String::new(), |g| format!(" (group {})", g + 1));
+                let _ = writeln!(out, "      in part in [{}]{group}: {}", other.doc + 1, shorten(&seg.text, 80));
+            }
+        }
     }
 
     for (i, d) in docs.iter().enumerate() {
@@ -97,28 +156,125 @@ pub fn render(report: &Report) -> String {
         }
     }
 
-    let found: Vec<_> = report.matches.iter().flat_map(|m| m.discrepancies.iter().map(move |d| (m, d))).collect();
-    let _ = writeln!(out, "\nDiscrepancies ({}):", found.len());
-    for (m, d) in found {
+    // Substantive differences first, as the app lists them; spelling
+    // variants after, apart.
+    let mut found: Vec<_> = report.matches.iter().flat_map(|m| m.discrepancies.iter().map(move |d| (m, d))).collect();
+    found.sort_by_key(|(m, d)| (d.severity, m.a.doc, m.a.segment, m.b.doc, m.b.segment));
+    let cosmetic = found.iter().filter(|(_, d)| d.severity == Severity::Cosmetic).count();
+    let _ = writeln!(out, "\nDiscrepancies ({}):", found.len() - cosmetic);
+    for (n, (m, d)) in found.iter().enumerate() {
+        if n == found.len() - cosmetic {
+            let _ = writeln!(out, "\nSpelling variants ({cosmetic}):");
+        }
         let kind = match d.kind {
             DiscrepancyKind::Number => "figure",
             DiscrepancyKind::Quote => "quote",
             DiscrepancyKind::Name => "name",
+            DiscrepancyKind::Attribution => "attribution",
             DiscrepancyKind::Negation => "negation",
+            DiscrepancyKind::Spelling => "spelling",
             _ => "other",
         };
-        let _ = writeln!(
-            out,
-            "  {kind}: [{}] “{}” vs [{}] “{}”\n    in: {}",
-            m.a.doc + 1,
-            shorten(&d.a.text, 60),
-            m.b.doc + 1,
-            shorten(&d.b.text, 60),
-            shorten(&docs[m.a.doc].segments[m.a.segment].text, 100)
-        );
+        // An empty span: that side does not say it (an attribution it
+        // tells as its own).
+        let quoted = |span: &Span| {
+            if span.text.is_empty() {
+                "(nothing)".to_string()
+            } else {
+                format!("“{}”", shorten(&span.text, 60))
+            }
+        };
+        let _ = writeln!(out, "  {kind}: [{}] {} vs [{}] {}", m.a.doc + 1, quoted(&d.a), m.b.doc + 1, quoted(&d.b));
+        for (side, span) in [(&m.a, &d.a), (&m.b, &d.b)] {
+            let _ = writeln!(
+                out,
+                "    [{}] {}",
+                side.doc + 1,
+                around(&docs[side.doc].segments[side.segment].text, span, 100)
+            );
+        }
     }
     for w in &report.warnings {
         let _ = writeln!(out, "\nwarning: {}", w.message);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use article_compare::report::{Discrepancy, Group};
+    use article_compare::{compare, Document, Options};
+
+    fn fixture_report() -> Report {
+        let read = |name: &str| {
+            let path = format!("{}/tests/fixtures/articles/harbour-fire/{name}", env!("CARGO_MANIFEST_DIR"));
+            Document::new(name, std::fs::read_to_string(path).expect("fixture"))
+        };
+        compare(&[read("wire.txt"), read("rewrite.txt")], &Options::default()).expect("compares")
+    }
+
+    fn span(text: &str) -> Span {
+        Span { start: 0, end: text.encode_utf16().count(), text: text.into() }
+    }
+
+    #[test]
+    fn spelling_variants_come_after_the_substantive_discrepancies_with_both_sentences() {
+        let mut report = fixture_report();
+        for m in &mut report.matches {
+            m.discrepancies.clear();
+        }
+        let (first, last) = (0, report.matches.len() - 1);
+        report.matches[first].discrepancies.push(Discrepancy::new(
+            DiscrepancyKind::Spelling,
+            span("Kyiv"),
+            span("Kiev"),
+        ));
+        report.matches[last].discrepancies.push(Discrepancy::new(DiscrepancyKind::Number, span("14"), span("17")));
+        report.matches[last].discrepancies.push(Discrepancy::new(
+            DiscrepancyKind::Attribution,
+            span(""),
+            span("Police"),
+        ));
+        let text = render(&report);
+        let discrepancies = &text[text.find("Discrepancies (2):").expect("two substantive")..];
+        let figure = discrepancies.find("figure: [1] “14” vs [2] “17”").expect("the figure");
+        let attribution = discrepancies.find("attribution: [1] (nothing) vs [2] “Police”").expect("the attribution");
+        let spelling =
+            discrepancies.find("Spelling variants (1):\n  spelling: [1] “Kyiv” vs [2] “Kiev”").expect("apart");
+        assert!(figure < spelling && attribution < spelling, "{discrepancies}");
+        // Each with both sentences (as far as they fit).
+        let m = &report.matches[last];
+        for side in [&m.a, &m.b] {
+            let sentence = &report.documents[side.doc].segments[side.segment].text;
+            let start: String = sentence.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+            assert!(discrepancies.contains(&format!("    [{}] {start}", side.doc + 1)), "{start:?} in {discrepancies}");
+        }
+    }
+
+    #[test]
+    fn a_long_sentence_is_shown_around_its_difference() {
+        let words: Vec<String> = (0..60).map(|i| format!("word{i}")).collect();
+        let text = words.join(" ");
+        let at = text.find("word40").unwrap();
+        let shown = around(&text, &Span { start: at, end: at + 6, text: "word40".into() }, 60);
+        assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
+        assert!(shown.contains("word40") && !shown.contains("word0 "), "{shown}");
+        assert!(shown.split(' ').all(|w| w.trim_matches('…').starts_with("word")), "whole words only: {shown}");
+    }
+
+    #[test]
+    fn a_group_of_one_lists_what_it_is_shared_with_in_part() {
+        let mut report = fixture_report();
+        let m = report.matches[0].clone();
+        // Its own group, as a sentence a rewrite merged with another gets.
+        report.groups.push(Group { members: vec![m.a], documents: vec![m.a.doc] });
+        let group = report.groups.len();
+        report.documents[m.a.doc].segments[m.a.segment].group = Some(group - 1);
+        let text = render(&report);
+        let listed = &text[text.find(&format!("  group {group}:\n")).expect("the group")..];
+        let other = &report.documents[m.b.doc].segments[m.b.segment];
+        let counterpart = format!("      in part in [{}] (group {}): ", m.b.doc + 1, other.group.unwrap() + 1);
+        assert!(listed.lines().nth(2).is_some_and(|l| l.starts_with(&counterpart)), "{listed}");
+    }
 }
