@@ -62,6 +62,12 @@ fn counterparts<'r>(report: &'r Report, of: &'r SegmentRef) -> impl Iterator<Ite
     found.into_iter()
 }
 
+/// Up to this many documents, the overlap is a matrix (12 columns fit 80
+/// characters); beyond, each document lists its closest.
+const MATRIX_DOCUMENTS: usize = 12;
+/// Closest documents listed per document beyond [`MATRIX_DOCUMENTS`].
+const CLOSEST: usize = 3;
+
 fn percent(x: f64) -> String {
     format!("{:.0}%", x * 100.0)
 }
@@ -113,19 +119,32 @@ pub fn render(report: &Report) -> String {
         }
     }
 
-    let _ = writeln!(out, "\nOverlap (share of the row's text found in the column):");
-    let _ = write!(out, "     ");
-    for j in 0..docs.len() {
-        let _ = write!(out, "{:>6}", j + 1);
-    }
-    out.push('\n');
-    for (i, row) in report.overlap.iter().enumerate() {
-        let _ = write!(out, "{:>3}  ", i + 1);
-        for (j, v) in row.iter().enumerate() {
-            let cell = if i == j { "—".to_string() } else { percent(*v) };
-            let _ = write!(out, "{cell:>6}");
+    if docs.len() <= MATRIX_DOCUMENTS {
+        let _ = writeln!(out, "\nOverlap (share of the row's text found in the column):");
+        let _ = write!(out, "     ");
+        for j in 0..docs.len() {
+            let _ = write!(out, "{:>6}", j + 1);
         }
         out.push('\n');
+        for (i, row) in report.overlap.iter().enumerate() {
+            let _ = write!(out, "{:>3}  ", i + 1);
+            for (j, v) in row.iter().enumerate() {
+                let cell = if i == j { "—".to_string() } else { percent(*v) };
+                let _ = write!(out, "{cell:>6}");
+            }
+            out.push('\n');
+        }
+    } else {
+        // A matrix of dozens of columns wraps into noise: each document's
+        // closest sources instead.
+        let _ = writeln!(out, "\nClosest (share of each document's text found in another, the {CLOSEST} highest):");
+        for (i, row) in report.overlap.iter().enumerate() {
+            let mut others: Vec<(usize, f64)> = row.iter().copied().enumerate().filter(|&(j, _)| j != i).collect();
+            others.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+            let listed: Vec<String> =
+                others.iter().take(CLOSEST).map(|&(j, v)| format!("[{}] {}", j + 1, percent(v))).collect();
+            let _ = writeln!(out, "{:>3}  {}", i + 1, listed.join(", "));
+        }
     }
 
     let _ = writeln!(out, "\nShared ({} groups):", report.groups.len());
@@ -147,13 +166,34 @@ pub fn render(report: &Report) -> String {
         }
     }
 
+    let mut nothing_unique = Vec::new();
     for (i, d) in docs.iter().enumerate() {
         let unique: Vec<&str> =
             d.segments.iter().filter(|s| s.role.is_content() && s.group.is_none()).map(|s| s.text.as_str()).collect();
+        // Among many documents, those with nothing of their own are listed
+        // on one line rather than one heading each.
+        if unique.is_empty() && docs.len() > MATRIX_DOCUMENTS {
+            nothing_unique.push(format!("[{}]", i + 1));
+            continue;
+        }
         let _ = writeln!(out, "\nOnly in [{}] {} ({}):", i + 1, d.name, unique.len());
         for text in unique {
             let _ = writeln!(out, "  - {}", shorten(text, 110));
         }
+    }
+    if !nothing_unique.is_empty() {
+        let heading = "Nothing only in:";
+        let _ = write!(out, "\n{heading}");
+        let mut width = heading.len();
+        for doc in nothing_unique {
+            if width + doc.len() > 78 {
+                out.push_str("\n ");
+                width = 1;
+            }
+            let _ = write!(out, " {doc}");
+            width += doc.len() + 1;
+        }
+        out.push('\n');
     }
 
     // Substantive differences first, as the app lists them; spelling
@@ -276,5 +316,29 @@ mod tests {
         let other = &report.documents[m.b.doc].segments[m.b.segment];
         let counterpart = format!("      in part in [{}] (group {}): ", m.b.doc + 1, other.group.unwrap() + 1);
         assert!(listed.lines().nth(2).is_some_and(|l| l.starts_with(&counterpart)), "{listed}");
+    }
+
+    #[test]
+    fn many_documents_list_their_closest_instead_of_a_matrix() {
+        let dir = format!("{}/tests/fixtures/articles/harbour-fire", env!("CARGO_MANIFEST_DIR"));
+        let texts: Vec<String> = ["wire.txt", "rewrite.txt", "portal.txt", "independent.txt"]
+            .iter()
+            .map(|f| std::fs::read_to_string(format!("{dir}/{f}")).expect("fixture"))
+            .collect();
+        let documents: Vec<Document> = (0..MATRIX_DOCUMENTS + 2)
+            .map(|i| Document::new(format!("{i}.txt"), texts[i % texts.len()].clone()))
+            .collect();
+        let report = compare(&documents, &Options::default()).expect("compares");
+        let text = render(&report);
+        assert!(!text.contains("Overlap ("), "{text}");
+        let closest = &text[text.find("Closest (").expect("the closest documents")..];
+        let rows: Vec<&str> = closest.lines().skip(1).take_while(|l| !l.is_empty()).collect();
+        assert_eq!(rows.len(), documents.len());
+        // Each copy of a text finds its other copies first, whole.
+        assert!(rows[0].starts_with("  1  [5] 100%, [9] 100%, [13] 100%"), "{}", rows[0]);
+        let nothing = &text[text.find("Nothing only in:").expect("the copies have nothing of their own")..];
+        let lines: Vec<&str> = nothing.lines().take_while(|l| !l.is_empty()).collect();
+        assert!(lines.iter().all(|l| l.chars().count() <= 80), "{lines:?}");
+        assert!(lines.concat().contains("[1] [2]") && !text.contains("Only in [1] "), "{text}");
     }
 }
