@@ -67,6 +67,28 @@ fn counterparts<'r>(report: &'r Report, of: &'r SegmentRef) -> impl Iterator<Ite
 const MATRIX_DOCUMENTS: usize = 12;
 /// Closest documents listed per document beyond [`MATRIX_DOCUMENTS`].
 const CLOSEST: usize = 3;
+/// Members of a group shown with their text; the others by document.
+const MEMBERS_SHOWN: usize = 8;
+/// Discrepancies listed per section (the app's export lists as many).
+const LIST_LIMIT: usize = 200;
+
+/// `heading` and `items` on lines of at most 80 characters, the lines after
+/// the first starting with `indent`.
+fn write_wrapped(out: &mut String, heading: &str, items: &[String], indent: &str) {
+    out.push_str(heading);
+    let mut width = heading.chars().count();
+    for item in items {
+        if width + 1 + item.chars().count() > 80 {
+            out.push('\n');
+            out.push_str(indent);
+            width = indent.chars().count();
+        }
+        out.push(' ');
+        out.push_str(item);
+        width += 1 + item.chars().count();
+    }
+    out.push('\n');
+}
 
 fn percent(x: f64) -> String {
     format!("{:.0}%", x * 100.0)
@@ -150,9 +172,13 @@ pub fn render(report: &Report) -> String {
     let _ = writeln!(out, "\nShared ({} groups):", report.groups.len());
     for (g, group) in report.groups.iter().enumerate() {
         let _ = writeln!(out, "  group {}:", g + 1);
-        for m in &group.members {
+        for m in group.members.iter().take(MEMBERS_SHOWN) {
             let seg = &docs[m.doc].segments[m.segment];
             let _ = writeln!(out, "    [{}] {}", m.doc + 1, shorten(&seg.text, 100));
+        }
+        if let Some(rest) = group.members.get(MEMBERS_SHOWN..).filter(|rest| !rest.is_empty()) {
+            let documents: Vec<String> = rest.iter().map(|m| format!("[{}]", m.doc + 1)).collect();
+            write_wrapped(&mut out, &format!("    and {} more in:", rest.len()), &documents, "     ");
         }
         // A group of one is a sentence shared only in part, with sentences
         // that joined other groups (a rewrite merged it with another):
@@ -182,56 +208,47 @@ pub fn render(report: &Report) -> String {
         }
     }
     if !nothing_unique.is_empty() {
-        let heading = "Nothing only in:";
-        let _ = write!(out, "\n{heading}");
-        let mut width = heading.len();
-        for doc in nothing_unique {
-            if width + doc.len() > 78 {
-                out.push_str("\n ");
-                width = 1;
-            }
-            let _ = write!(out, " {doc}");
-            width += doc.len() + 1;
-        }
         out.push('\n');
+        write_wrapped(&mut out, "Nothing only in:", &nothing_unique, " ");
     }
 
     // Substantive differences first, as the app lists them; spelling
     // variants after, apart.
     let mut found: Vec<_> = report.matches.iter().flat_map(|m| m.discrepancies.iter().map(move |d| (m, d))).collect();
     found.sort_by_key(|(m, d)| (d.severity, m.a.doc, m.a.segment, m.b.doc, m.b.segment));
-    let cosmetic = found.iter().filter(|(_, d)| d.severity == Severity::Cosmetic).count();
-    let _ = writeln!(out, "\nDiscrepancies ({}):", found.len() - cosmetic);
-    for (n, (m, d)) in found.iter().enumerate() {
-        if n == found.len() - cosmetic {
-            let _ = writeln!(out, "\nSpelling variants ({cosmetic}):");
+    let substantive = found.iter().filter(|(_, d)| d.severity != Severity::Cosmetic).count();
+    let (substantive, cosmetic) = found.split_at(substantive);
+    for (heading, list) in [("Discrepancies", substantive), ("Spelling variants", cosmetic)] {
+        if heading == "Discrepancies" || !list.is_empty() {
+            let _ = writeln!(out, "\n{heading} ({}):", list.len());
         }
-        let kind = match d.kind {
-            DiscrepancyKind::Number => "figure",
-            DiscrepancyKind::Quote => "quote",
-            DiscrepancyKind::Name => "name",
-            DiscrepancyKind::Attribution => "attribution",
-            DiscrepancyKind::Negation => "negation",
-            DiscrepancyKind::Spelling => "spelling",
-            _ => "other",
-        };
-        // An empty span: that side does not say it (an attribution it
-        // tells as its own).
-        let quoted = |span: &Span| {
-            if span.text.is_empty() {
-                "(nothing)".to_string()
-            } else {
-                format!("“{}”", shorten(&span.text, 60))
+        for (m, d) in list.iter().take(LIST_LIMIT) {
+            let kind = match d.kind {
+                DiscrepancyKind::Number => "figure",
+                DiscrepancyKind::Quote => "quote",
+                DiscrepancyKind::Name => "name",
+                DiscrepancyKind::Attribution => "attribution",
+                DiscrepancyKind::Negation => "negation",
+                DiscrepancyKind::Spelling => "spelling",
+                _ => "other",
+            };
+            // An empty span: that side does not say it (an attribution it
+            // tells as its own).
+            let quoted = |span: &Span| {
+                if span.text.is_empty() {
+                    "(nothing)".to_string()
+                } else {
+                    format!("“{}”", shorten(&span.text, 60))
+                }
+            };
+            let _ = writeln!(out, "  {kind}: [{}] {} vs [{}] {}", m.a.doc + 1, quoted(&d.a), m.b.doc + 1, quoted(&d.b));
+            for (side, span) in [(&m.a, &d.a), (&m.b, &d.b)] {
+                let text = &docs[side.doc].segments[side.segment].text;
+                let _ = writeln!(out, "    [{}] {}", side.doc + 1, around(text, span, 100));
             }
-        };
-        let _ = writeln!(out, "  {kind}: [{}] {} vs [{}] {}", m.a.doc + 1, quoted(&d.a), m.b.doc + 1, quoted(&d.b));
-        for (side, span) in [(&m.a, &d.a), (&m.b, &d.b)] {
-            let _ = writeln!(
-                out,
-                "    [{}] {}",
-                side.doc + 1,
-                around(&docs[side.doc].segments[side.segment].text, span, 100)
-            );
+        }
+        if list.len() > LIST_LIMIT {
+            let _ = writeln!(out, "  … and {} more (all of them: --json or --html)", list.len() - LIST_LIMIT);
         }
     }
     for w in &report.warnings {
@@ -340,5 +357,27 @@ mod tests {
         let lines: Vec<&str> = nothing.lines().take_while(|l| !l.is_empty()).collect();
         assert!(lines.iter().all(|l| l.chars().count() <= 80), "{lines:?}");
         assert!(lines.concat().contains("[1] [2]") && !text.contains("Only in [1] "), "{text}");
+        // A sentence of the four texts is in most of the documents (its
+        // copies and the sentences that reword it): eight shown, the
+        // others by document.
+        let biggest = report.groups.iter().map(|g| g.members.len()).max().expect("groups");
+        assert!(biggest > MEMBERS_SHOWN, "{biggest}");
+        let rest = format!("    and {} more in: [", biggest - MEMBERS_SHOWN);
+        assert!(text.lines().any(|l| l.starts_with(&rest)), "{text}");
+    }
+
+    #[test]
+    fn long_lists_of_discrepancies_stop_at_the_limit_and_say_how_many_more() {
+        let mut report = fixture_report();
+        for m in &mut report.matches {
+            m.discrepancies.clear();
+        }
+        let figure = Discrepancy::new(DiscrepancyKind::Number, span("14"), span("17"));
+        report.matches[0].discrepancies = vec![figure; LIST_LIMIT + 3];
+        let text = render(&report);
+        assert!(text.contains(&format!("Discrepancies ({}):", LIST_LIMIT + 3)), "{text}");
+        assert_eq!(text.matches("  figure: ").count(), LIST_LIMIT);
+        assert!(text.contains("  … and 3 more (all of them: --json or --html)"), "{text}");
+        assert!(!text.contains("Spelling variants ("), "no empty section");
     }
 }
