@@ -269,6 +269,19 @@ pub enum DiscrepancyKind {
 }
 
 impl DiscrepancyKind {
+    /// What a reader calls it (`Figure` for [`DiscrepancyKind::Number`]), as
+    /// the exported page and the command line's summary name it.
+    pub fn label(self) -> &'static str {
+        match self {
+            DiscrepancyKind::Number => "Figure",
+            DiscrepancyKind::Quote => "Quote",
+            DiscrepancyKind::Name => "Name",
+            DiscrepancyKind::Attribution => "Attribution",
+            DiscrepancyKind::Negation => "Negation",
+            DiscrepancyKind::Spelling => "Spelling",
+        }
+    }
+
     /// How much the difference matters to what is said.
     pub fn severity(self) -> Severity {
         match self {

@@ -12,7 +12,7 @@
 
 use crate::limits::thousands;
 use crate::options::decimal;
-use crate::report::{DiscrepancyKind, DocumentReport, Report, SegmentRef, SegmentReport, Severity, Span};
+use crate::report::{DocumentReport, Report, SegmentRef, SegmentReport, Severity, Span};
 use crate::roles::Role;
 use crate::text::utf16::Utf16Cursor;
 use std::fmt::Write as _;
@@ -128,7 +128,7 @@ fn discrepancies(out: &mut String, report: &Report) {
             m.discrepancies.iter().map(move |d| Found {
                 a: m.a,
                 b: m.b,
-                kind: kind_label(d.kind),
+                kind: d.kind.label(),
                 severity: d.severity,
                 span_a: &d.a,
                 span_b: &d.b,
@@ -149,17 +149,6 @@ fn discrepancies(out: &mut String, report: &Report) {
         out.push_str("</details>\n");
     }
     out.push_str("</section>\n");
-}
-
-fn kind_label(kind: DiscrepancyKind) -> &'static str {
-    match kind {
-        DiscrepancyKind::Number => "Figure",
-        DiscrepancyKind::Quote => "Quote",
-        DiscrepancyKind::Name => "Name",
-        DiscrepancyKind::Attribution => "Attribution",
-        DiscrepancyKind::Negation => "Negation",
-        DiscrepancyKind::Spelling => "Spelling",
-    }
 }
 
 fn discrepancy_list(out: &mut String, report: &Report, found: &[&Found]) {

@@ -1,7 +1,7 @@
 //! The readable summary printed by `compare --text`: shares, the overlap
 //! matrix, shared groups, each document's unique sentences, discrepancies.
 
-use article_compare::report::{DiscrepancyKind, Report, SegmentRef, Severity, Span};
+use article_compare::report::{Report, SegmentRef, Severity, Span};
 use std::fmt::Write;
 
 fn shorten(text: &str, max: usize) -> String {
@@ -223,15 +223,7 @@ pub fn render(report: &Report) -> String {
             let _ = writeln!(out, "\n{heading} ({}):", list.len());
         }
         for (m, d) in list.iter().take(LIST_LIMIT) {
-            let kind = match d.kind {
-                DiscrepancyKind::Number => "figure",
-                DiscrepancyKind::Quote => "quote",
-                DiscrepancyKind::Name => "name",
-                DiscrepancyKind::Attribution => "attribution",
-                DiscrepancyKind::Negation => "negation",
-                DiscrepancyKind::Spelling => "spelling",
-                _ => "other",
-            };
+            let kind = d.kind.label().to_lowercase();
             // An empty span: that side does not say it (an attribution it
             // tells as its own).
             let quoted = |span: &Span| {
@@ -260,7 +252,7 @@ pub fn render(report: &Report) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use article_compare::report::{Discrepancy, Group};
+    use article_compare::report::{Discrepancy, DiscrepancyKind, Group};
     use article_compare::{compare, Document, Options};
 
     fn fixture_report() -> Report {
