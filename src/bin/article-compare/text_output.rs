@@ -2,6 +2,7 @@
 //! matrix, shared groups, each document's unique sentences, discrepancies.
 
 use article_compare::report::{Report, SegmentRef, Severity, Span};
+use std::collections::HashMap;
 use std::fmt::Write;
 
 fn shorten(text: &str, max: usize) -> String {
@@ -43,23 +44,28 @@ fn around(text: &str, span: &Span, max: usize) -> String {
     format!("{before}{}{after}", window.trim())
 }
 
-/// The segments `of` is matched with, in document order.
-fn counterparts<'r>(report: &'r Report, of: &'r SegmentRef) -> impl Iterator<Item = &'r SegmentRef> {
-    let mut found: Vec<&SegmentRef> = report
-        .matches
+/// What each group of one is matched with, in document order: one pass
+/// over the matches, however many such groups there are.
+fn counterparts_of_singletons(report: &Report) -> HashMap<SegmentRef, Vec<SegmentRef>> {
+    let mut found: HashMap<SegmentRef, Vec<SegmentRef>> = report
+        .groups
         .iter()
-        .filter_map(|m| {
-            if &m.a == of {
-                Some(&m.b)
-            } else if &m.b == of {
-                Some(&m.a)
-            } else {
-                None
-            }
+        .filter_map(|g| match g.members.as_slice() {
+            [only] => Some((*only, Vec::new())),
+            _ => None,
         })
         .collect();
-    found.sort_by_key(|r| (r.doc, r.segment));
-    found.into_iter()
+    for m in &report.matches {
+        for (side, other) in [(m.a, m.b), (m.b, m.a)] {
+            if let Some(list) = found.get_mut(&side) {
+                list.push(other);
+            }
+        }
+    }
+    for list in found.values_mut() {
+        list.sort();
+    }
+    found
 }
 
 /// Up to this many documents, the overlap is a matrix (12 columns fit 80
@@ -170,6 +176,7 @@ pub fn render(report: &Report) -> String {
     }
 
     let _ = writeln!(out, "\nShared ({} groups):", report.groups.len());
+    let counterparts = counterparts_of_singletons(report);
     for (g, group) in report.groups.iter().enumerate() {
         let _ = writeln!(out, "  group {}:", g + 1);
         for m in group.members.iter().take(MEMBERS_SHOWN) {
@@ -184,7 +191,7 @@ pub fn render(report: &Report) -> String {
         // that joined other groups (a rewrite merged it with another):
         // what it is shared with.
         if let [only] = group.members.as_slice() {
-            for other in counterparts(report, only) {
+            for other in &counterparts[only] {
                 let seg = &docs[other.doc].segments[other.segment];
                 let group = seg.group.map_or(String::new(), |g| format!(" (group {})", g + 1));
                 let _ = writeln!(out, "      in part in [{}]{group}: {}", other.doc + 1, shorten(&seg.text, 80));
