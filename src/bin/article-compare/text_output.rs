@@ -5,8 +5,13 @@ use article_compare::report::{Report, SegmentRef, Severity, Span};
 use std::collections::HashMap;
 use std::fmt::Write;
 
+/// `text` with each run of white space one space, as a line shows it.
+fn collapsed(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn shorten(text: &str, max: usize) -> String {
-    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = collapsed(text);
     if flat.chars().count() <= max {
         return flat;
     }
@@ -17,7 +22,7 @@ fn shorten(text: &str, max: usize) -> String {
 /// About `max` characters of `text` around `span` (UTF-16 offsets into
 /// it), so that the difference shows however long the sentence.
 fn around(text: &str, span: &Span, max: usize) -> String {
-    let chars: Vec<char> = text.split_whitespace().collect::<Vec<_>>().join(" ").chars().collect();
+    let chars: Vec<char> = collapsed(text).chars().collect();
     if chars.len() <= max {
         return chars.into_iter().collect();
     }
@@ -28,7 +33,7 @@ fn around(text: &str, span: &Span, max: usize) -> String {
         units += c.len_utf16();
         units <= span.start
     });
-    let collapsed_before = at.collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ").chars().count();
+    let collapsed_before = collapsed(&at.collect::<String>()).chars().count();
     let span_chars = span.text.chars().count().min(max);
     let start = collapsed_before.saturating_sub((max - span_chars) / 2).min(chars.len() - max);
     let end = start + max;
