@@ -593,7 +593,13 @@ fn sorted_distinct<T: Ord + Copy>(scratch: &mut Vec<T>, items: impl Iterator<Ite
 /// the first few copies anyway, and pairing all of them took minutes.
 /// (`pair` is called through a pointer: one copy of this code serves the
 /// counting and the two kinds of links.)
-fn member_pairs(segments: &[SegmentFeatures], x: &Text, y: &Text, copies: usize, pair: &mut dyn FnMut(usize, usize)) {
+fn member_pairs<'t>(
+    segments: &[SegmentFeatures],
+    x: &'t Text,
+    y: &'t Text,
+    copies: usize,
+    pair: &mut dyn FnMut(usize, usize),
+) {
     let mut emit = |a: usize, b: usize| {
         if compatible(segments[a].role, segments[b].role) {
             if a < b {
@@ -610,25 +616,31 @@ fn member_pairs(segments: &[SegmentFeatures], x: &Text, y: &Text, copies: usize,
         }
         return;
     }
-    let per_doc = |members: &[usize]| {
-        let mut docs: Vec<(usize, Vec<usize>)> = Vec::new();
-        for &m in members {
-            match docs.last_mut() {
-                Some((d, list)) if *d == segments[m].doc => {
-                    if list.len() < copies {
-                        list.push(m);
-                    }
-                }
-                _ => docs.push((segments[m].doc, vec![m])),
-            }
-        }
-        docs
+    // Each document's run of members (segments come in document order),
+    // cut to its first `copies`.
+    let per_doc = |members: &'t [usize]| -> Vec<(usize, &'t [usize])> {
+        members
+            .chunk_by(|&p, &q| segments[p].doc == segments[q].doc)
+            .map(|run| (segments[run[0]].doc, &run[..run.len().min(copies)]))
+            .collect()
     };
-    let (xs, ys) = (per_doc(&x.members), per_doc(&y.members));
+    let xs = per_doc(&x.members);
+    let ys_of_y;
+    let ys = if std::ptr::eq(x, y) {
+        &xs
+    } else {
+        ys_of_y = per_doc(&y.members);
+        &ys_of_y
+    };
     let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for (dx, mx) in &xs {
-        for (dy, my) in &ys {
+    for &(dx, mx) in &xs {
+        for &(dy, my) in ys {
             if dx == dy || (std::ptr::eq(x, y) && dx > dy) {
+                continue;
+            }
+            // One copy on each side, the most common case: one pair.
+            if let ([a], [b]) = (mx, my) {
+                emit(*a, *b);
                 continue;
             }
             pairs.clear();
