@@ -311,19 +311,19 @@ pub(crate) fn prepare<'a>(
         }
     }
 
+    // Encoded when matching first needs them: only candidates' texts are.
     let semantic = embeddings.map(|embeddings| {
-        let mut scratch = crate::semantic::EncodeScratch::default();
-        let content = features
+        let texts = features
             .iter()
             .map(|f| {
                 if !f.role.is_content() && f.role != Role::Caption {
-                    return Default::default();
+                    return "";
                 }
                 let s = analysed[f.doc].segmentation.segments[f.index];
-                embeddings.content_pieces(&analysed[f.doc].text[s.start..s.end], &mut scratch)
+                &analysed[f.doc].text[s.start..s.end]
             })
             .collect();
-        SemanticInput { embeddings, content }
+        SemanticInput { embeddings, texts }
     });
     Ok(Prepared { analysed, features, vocabulary, semantic })
 }
