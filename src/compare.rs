@@ -311,19 +311,19 @@ pub(crate) fn prepare<'a>(
         }
     }
 
-    // Encoded when matching first needs them: only candidates' texts are.
     let semantic = embeddings.map(|embeddings| {
-        let texts = features
+        let mut scratch = crate::semantic::EncodeScratch::default();
+        let content = features
             .iter()
             .map(|f| {
                 if !f.role.is_content() && f.role != Role::Caption {
-                    return "";
+                    return Default::default();
                 }
                 let s = analysed[f.doc].segmentation.segments[f.index];
-                &analysed[f.doc].text[s.start..s.end]
+                embeddings.content_pieces(&analysed[f.doc].text[s.start..s.end], &mut scratch)
             })
             .collect();
-        SemanticInput { embeddings, texts }
+        SemanticInput { embeddings, content }
     });
     Ok(Prepared { analysed, features, vocabulary, semantic })
 }

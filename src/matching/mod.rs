@@ -24,9 +24,8 @@ pub mod weights;
 
 use crate::report::MatchKind;
 use crate::roles::Role;
-use crate::semantic::{CoverScratch, Embeddings, EncodeScratch};
+use crate::semantic::{CoverScratch, Embeddings};
 use crate::sort_key::{descending_key, side_key, side_segment, sort_into_buckets};
-use crate::text::hash::FastSet;
 use crate::{limits, Error, Stage};
 use attribution::attribution_mask;
 use candidates::{candidate_pairs, Probe};
@@ -89,50 +88,22 @@ fn subheadings(segments: &[SegmentFeatures]) -> Vec<bool> {
         .collect()
 }
 
-/// The semantic signal of one comparison: the sketch, and the text of
-/// each segment it encodes (empty for those it does not).
-pub(crate) struct SemanticInput<'a> {
+/// The semantic signal of one comparison: the table, and each segment's
+/// encoding (by segment index).
+pub(crate) struct SemanticInput<'e> {
     /// The sketch.
-    pub embeddings: &'a Embeddings,
-    /// Each segment's text, by segment index.
-    pub texts: Vec<&'a str>,
+    pub embeddings: &'e Embeddings,
+    /// Each segment's distinct content pieces, sorted.
+    pub content: Vec<Vec<u32>>,
 }
 
-/// Each distinct text's encoding (its distinct content pieces, sorted),
-/// made when a candidate pair first needs it.
-struct Meanings<'a> {
-    input: SemanticInput<'a>,
-    encoded: Vec<Option<Vec<u32>>>,
-    scratch: EncodeScratch,
-    written: FastSet<&'a str>,
-}
-
-impl<'a> Meanings<'a> {
-    fn new(input: SemanticInput<'a>, texts: usize) -> Self {
-        Meanings { input, encoded: vec![None; texts], scratch: EncodeScratch::default(), written: FastSet::default() }
-    }
-
-    /// Encodes text `t` unless it is already. Its copies have the same words
-    /// but may differ in spelling or punctuation, and so in encoding: the
-    /// least one is taken, so that which document comes first changes
-    /// nothing. Copies written alike are encoded once.
-    fn encode(&mut self, t: usize, text: &Text) {
-        if self.encoded[t].is_some() {
-            return;
-        }
-        let mut least: Option<Vec<u32>> = None;
-        self.written.clear();
-        for &m in &text.members {
-            let written = self.input.texts[m];
-            if text.members.len() > 1 && !self.written.insert(written) {
-                continue;
-            }
-            let pieces = self.input.embeddings.content_pieces(written, &mut self.scratch);
-            if least.as_ref().is_none_or(|least| pieces < *least) {
-                least = Some(pieces);
-            }
-        }
-        self.encoded[t] = least;
+impl SemanticInput<'_> {
+    /// The member whose encoding a text is compared by. Its copies have the
+    /// same words but may differ in spelling or punctuation, and so in
+    /// encoding: the least one is taken, so that which document comes first
+    /// changes nothing.
+    fn representative(&self, text: &Text) -> usize {
+        *text.members.iter().min_by(|&&a, &&b| self.content[a].cmp(&self.content[b])).expect("a text has a member")
     }
 }
 
@@ -480,7 +451,13 @@ fn score_links(
     }
     progress(Stage::Scoring, 0.0);
     let mut scratch = CoverScratch::default();
-    let mut meanings = semantic.map(|s| Meanings::new(s, texts.len()));
+    // Each text's encoding, moved out of its representative member's: the
+    // other members' are freed before scoring, and all once it is done.
+    let meanings = semantic.map(|mut s| {
+        let representatives: Vec<usize> = texts.iter().map(|t| s.representative(t)).collect();
+        let content: Vec<Vec<u32>> = representatives.into_iter().map(|r| std::mem::take(&mut s.content[r])).collect();
+        (s.embeddings, content)
+    });
     // At most one per candidate: reserved at once, not grown by doubling.
     let mut pairs = Vec::with_capacity(candidates.len());
     for (n, &(i, j)) in candidates.iter().enumerate() {
@@ -493,12 +470,8 @@ fn score_links(
         let Some(features) = pair_features(&x.view(), &y.view(), &weights) else {
             continue;
         };
-        let meaning = meanings.as_mut().map(|m| {
-            let (i, j) = (i as usize, j as usize);
-            m.encode(i, x);
-            m.encode(j, y);
-            let encoded = |t: usize| m.encoded[t].as_deref().unwrap_or_default();
-            let (cover_a, cover_b) = m.input.embeddings.soft_covers(encoded(i), encoded(j), &mut scratch);
+        let meaning = meanings.as_ref().map(|(embeddings, content)| {
+            let (cover_a, cover_b) = embeddings.soft_covers(&content[i as usize], &content[j as usize], &mut scratch);
             Semantic { cover_a, cover_b }
         });
         let inputs = model_inputs(&features, meaning);
