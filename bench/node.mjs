@@ -135,6 +135,12 @@ function fitExponent(points) {
   return num / den;
 }
 
+// A ratio to two significant figures: on many articles the pairwise peer is
+// far slower, and "0.0×" would hide by how much.
+function times(ratio) {
+  return `${ratio < 1 ? ratio.toPrecision(2) : ratio.toFixed(1)}×`;
+}
+
 async function main() {
   const { path: inputDir, runs, flag } = benchArgs('node bench/node.mjs INPUT_DIR [--runs N] [--no-peers]');
   const peers = !flag('--no-peers');
@@ -159,7 +165,7 @@ async function main() {
     // The reference peer, on every input: ours as a multiple of it, words only and with the sketch.
     const similar = similarBuilt && !name.startsWith('worst-') ? await measure('similar', dir, runs) : null;
     cells.push(similar?.warm
-      ? `${fmt(similar.warm)} (${(ours.warm / similar.warm).toFixed(1)}×, ${(semantic.warm / similar.warm).toFixed(1)}× with semantic)`
+      ? `${fmt(similar.warm)} (${times(ours.warm / similar.warm)}, ${times(semantic.warm / similar.warm)} with semantic)`
       : similar?.error ? 'error' : '—');
     for (const peer of ['diffSentences', 'diffWords', 'dmp']) {
       // Pathological inputs measure us alone.
