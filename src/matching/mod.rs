@@ -624,18 +624,15 @@ fn member_pairs<'t>(
             .map(|run| (segments[run[0]].doc, &run[..run.len().min(copies)]))
             .collect()
     };
+    // A text paired with itself (its copies with each other) is laid out once.
+    let same = std::ptr::eq(x, y);
     let xs = per_doc(&x.members);
-    let ys_of_y;
-    let ys = if std::ptr::eq(x, y) {
-        &xs
-    } else {
-        ys_of_y = per_doc(&y.members);
-        &ys_of_y
-    };
+    let ys_apart = (!same).then(|| per_doc(&y.members));
+    let ys = ys_apart.as_ref().unwrap_or(&xs);
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for &(dx, mx) in &xs {
         for &(dy, my) in ys {
-            if dx == dy || (std::ptr::eq(x, y) && dx > dy) {
+            if dx == dy || (same && dx > dy) {
                 continue;
             }
             // One copy on each side, the most common case: one pair.
