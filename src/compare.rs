@@ -3,7 +3,7 @@
 //! [`Report`].
 
 use crate::budget::reported_matches;
-use crate::diff::{to_report, word_ops, Side};
+use crate::diff::{report_diff, word_ops, Side};
 use crate::discrepancy::{discrepancies, Segment};
 use crate::error::{Error, ErrorKind};
 use crate::groups;
@@ -398,7 +398,9 @@ fn report_match<'a>(
         let (sa, sb) = (side_of(fa, analysed), side_of(fb, analysed));
         let (ta, tb) = (&segments[a.doc][a.segment].text, &segments[b.doc][b.segment].text);
         let ops = word_ops(&sa, &sb);
-        diff = to_report(&ops, &sa, &sb, ta, tb);
+        if options.include_diffs {
+            diff = report_diff(&ops, (&sa, ta), (&sb, tb), vocabulary);
+        }
         let ra = readings.take(m.a, || Segment::new(sa, ta));
         let rb = readings.take(m.b, || Segment::new(sb, tb));
         found = discrepancies(&ra, &rb, &ops, vocabulary, m.kind);

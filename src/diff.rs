@@ -3,9 +3,13 @@
 //! change of quote style is not shown as a change; punctuation between
 //! words is carried inside the ranges of the words around it.
 
+use crate::error::Error;
 use crate::lcs::SuffixLcs;
-use crate::matching::features::Word;
+use crate::limits::check_input;
+use crate::matching::features::{words_of, Vocabulary, Word};
 use crate::report::{DiffOp, DiffTag};
+use crate::text::hash::FastMap;
+use crate::text::normalize::word_key;
 use crate::text::utf16::Utf16Cursor;
 use similar::algorithms::{myers, Capture, Compact, DiffHook, Replace};
 
@@ -52,12 +56,48 @@ pub struct WordOp {
 
 /// The word-level diff of `a` and `b`, over word indices.
 pub fn word_ops(a: &Side, b: &Side) -> Vec<WordOp> {
-    let (ka, kb) = (a.keys(), b.keys());
+    key_ops(&a.keys(), &b.keys())
+}
+
+/// The diff a report carries for a match whose sides are `a` and `b`, given
+/// their diff `ops`. Names the comparison made one key because their
+/// transliterations agree (`Gritsenko`, `Hrytsenko`) are compared by their
+/// own spelling here, as [`word_diff`] compares them: whether they are
+/// names depends on every document, and the diff must be the same when
+/// made again from the two sentences alone.
+pub fn report_diff(
+    ops: &[WordOp],
+    (a, a_text): (&Side, &str),
+    (b, b_text): (&Side, &str),
+    vocabulary: &Vocabulary,
+) -> Vec<DiffOp> {
+    let merged = |side: &Side| side.words.iter().any(|w| vocabulary.merged[w.key as usize]);
+    if !merged(a) && !merged(b) {
+        return to_report(ops, a, b, a_text, b_text);
+    }
+    // Each spelling of a merged name gets a key of its own, above the
+    // comparison's (as many as the two sentences have words at most).
+    let mut own: FastMap<String, u32> = FastMap::default();
+    let mut scratch = String::new();
+    let mut keys = |side: &Side| -> Vec<u32> {
+        let mut keys = side.keys();
+        for (key, w) in keys.iter_mut().zip(side.words).filter(|(_, w)| vocabulary.merged[w.key as usize]) {
+            word_key(&side.text[w.start as usize..w.end() as usize], &mut scratch);
+            let next = u32::MAX - own.len() as u32;
+            *key = *own.entry(std::mem::take(&mut scratch)).or_insert(next);
+        }
+        keys
+    };
+    let (ka, kb) = (keys(a), keys(b));
+    to_report(&key_ops(&ka, &kb), a, b, a_text, b_text)
+}
+
+fn key_ops(ka: &[u32], kb: &[u32]) -> Vec<WordOp> {
     if ka == kb {
         // Verbatim matches, the most common kind, need no diff.
         return vec![WordOp { tag: DiffTag::Equal, a: (0, ka.len()), b: (0, kb.len()) }];
     }
-    key_diff(&ka, &kb)
+    key_diff(ka, kb)
         .into_iter()
         .map(|op| {
             let (tag, ra, rb) = op.as_tag_tuple();
@@ -225,10 +265,27 @@ pub fn to_report(ops: &[WordOp], a: &Side, b: &Side, a_text: &str, b_text: &str)
         .collect()
 }
 
+/// The word-level diff from segment text `a` to segment text `b`, as a
+/// match between them carries it in a report (ranges in UTF-16 code units
+/// of each text): for a report made without its diffs (see
+/// [`Options::include_diffs`](crate::Options::include_diffs)), the diff of
+/// the one match a reader looks at. Refuses texts over the limit of a
+/// comparison ([`MAX_TOTAL_BYTES`](crate::limits::MAX_TOTAL_BYTES) together).
+pub fn word_diff(a: &str, b: &str) -> Result<Vec<DiffOp>, Error> {
+    check_input(&[a.len(), b.len()])?;
+    // A word's key depends on its spelling alone, so the two texts read
+    // apart give the keys they have inside their documents.
+    let (mut vocabulary, mut scratch) = (Vocabulary::default(), String::new());
+    let (mut words_a, mut words_b) = (Vec::new(), Vec::new());
+    words_of(a, 0, a.len(), &mut vocabulary, &mut words_a, &mut scratch);
+    words_of(b, 0, b.len(), &mut vocabulary, &mut words_b, &mut scratch);
+    let (sa, sb) = (Side { text: a, start: 0, words: &words_a }, Side { text: b, start: 0, words: &words_b });
+    Ok(to_report(&word_ops(&sa, &sb), &sa, &sb, a, b))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::matching::features::{words_of, Vocabulary};
 
     fn side<'a>(text: &'a str, words: &'a [Word]) -> Side<'a> {
         Side { text, start: 0, words }

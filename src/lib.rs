@@ -67,6 +67,7 @@ mod text;
 
 pub use budget::{MATCHES_PER_SEGMENT, MATCH_BUDGET};
 pub use compare::{compare, compare_with_embeddings, compare_with_progress, segment as segment_text, Document};
+pub use diff::word_diff;
 pub use error::{Error, ErrorKind};
 pub use options::Options;
 pub use progress::{Progress, Stage};

@@ -203,7 +203,9 @@ pub struct Match {
     pub kind: MatchKind,
     /// How strongly they correspond, from 0 to 1 (1 for verbatim).
     pub score: f64,
-    /// Word-level difference from `a` to `b` (empty when word diffs are off).
+    /// Word-level difference from `a` to `b`: empty when word diffs are off
+    /// or left out of the report (`include_diffs`), when `word_diff` on the
+    /// two segments' texts gives it.
     pub diff: Vec<DiffOp>,
     /// Differences inside the match that change what is said.
     pub discrepancies: Vec<Discrepancy>,

@@ -7,8 +7,8 @@
 //! which may carry no equivalent match and only as many weak partial ones
 //! (a shared name or place, not a shared fact) as each set allows.
 
-use article_compare::report::{DiscrepancyKind, Report};
-use article_compare::{compare, segment_text, Document, MatchKind, Options, Role};
+use article_compare::report::{DiffTag, DiscrepancyKind, Match, Report, SegmentRef};
+use article_compare::{compare, segment_text, word_diff, Document, MatchKind, Options, Role};
 use serde::Deserialize;
 use std::path::PathBuf;
 
@@ -288,4 +288,50 @@ fn page_chrome_is_neither_matched_nor_counted() {
     assert!(doc.segments.iter().filter(|s| s.role == Role::Boilerplate).all(|s| s.group.is_none()));
     // The article inside the page is found and shared.
     assert!(doc.stats.shared_share > 0.8, "{:?}", doc.stats);
+}
+
+#[test]
+fn a_report_without_diffs_is_the_same_report_and_gives_them_back() {
+    let c = Compared::new("rail-strike");
+    let documents: Vec<Document> =
+        c.labels.documents.iter().zip(&c.texts).map(|(n, t)| Document::new(n.clone(), t.clone())).collect();
+    let lean = compare(&documents, &Options::default().with_diffs_included(false)).expect("the set compares");
+    assert!(c.report.matches.iter().any(|m| m.diff.len() > 1), "the set has edited matches");
+    assert_eq!(lean.matches.len(), c.report.matches.len());
+    let text = |r: SegmentRef| &c.report.documents[r.doc].segments[r.segment].text;
+    for (full, lean) in c.report.matches.iter().zip(&lean.matches) {
+        assert_eq!(*lean, Match { diff: Vec::new(), ..full.clone() });
+        assert_eq!(word_diff(text(full.a), text(full.b)).unwrap(), full.diff);
+    }
+    // Everything else, the echoed options apart, is the same.
+    assert_eq!(lean.options, Options::default().with_diffs_included(false));
+    let rest = |r: &Report| Report { matches: Vec::new(), options: Options::default(), ..r.clone() };
+    assert_eq!(rest(&lean), rest(&c.report));
+}
+
+#[test]
+fn names_the_documents_spell_two_ways_keep_their_spelling_in_the_diff() {
+    // The comparison reads Gritsenko and Hrytsenko as one name (capitalised
+    // inside sentences, transliterations agree); the diff shows the two
+    // spellings, as the sentences alone would. (Oleksii and Oleksiy are one
+    // word wherever they stand.)
+    let documents = [
+        Document::new(
+            "Wire",
+            "Union leader Oleksii Gritsenko said workers had warned about the storage of hazardous goods at the site.",
+        ),
+        Document::new(
+            "Daily",
+            "Union leader Oleksiy Hrytsenko said workers had warned about the storage of hazardous goods at the site.",
+        ),
+    ];
+    let report = compare(&documents, &Options::default()).expect("compares");
+    let m = report.matches.first().expect("the sentences match");
+    let text = |r: SegmentRef| &report.documents[r.doc].segments[r.segment].text;
+    assert_eq!(m.diff, word_diff(text(m.a), text(m.b)).unwrap());
+    let changed: Vec<&str> =
+        m.diff.iter().filter(|op| op.op != DiffTag::Equal).map(|op| &text(m.a)[op.a[0]..op.a[1]]).collect();
+    assert_eq!(changed, ["Gritsenko"]);
+    // The match is still read as the same name spelled otherwise.
+    assert!(m.discrepancies.iter().any(|d| d.kind == DiscrepancyKind::Spelling), "{:?}", m.discrepancies);
 }

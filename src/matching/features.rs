@@ -47,6 +47,9 @@ pub struct Vocabulary {
     pub key_text: Vec<String>,
     /// Per key id: seen capitalised inside a sentence (a name).
     name: Vec<bool>,
+    /// Per key id, once canonical: names spelled in two or more ways that
+    /// [`Vocabulary::canonicalize`] made one key.
+    pub merged: Vec<bool>,
 }
 
 impl Vocabulary {
@@ -74,8 +77,12 @@ impl Vocabulary {
         for (new, &old) in key_order.iter().enumerate() {
             new_key[old as usize] = new as u32;
         }
+        self.merged = vec![false; key_order.len()];
         for old in 0..self.keys.len() {
             new_key[old] = new_key[alias[old] as usize];
+            if alias[old] as usize != old {
+                self.merged[new_key[old] as usize] = true;
+            }
         }
         let keys: Vec<KeyInfo> = key_order
             .iter()

@@ -6,7 +6,7 @@
 #![allow(dead_code)] // each includer uses its own part
 
 use article_compare::report::{Match, SegmentRef, SegmentReport, SegmentSpan};
-use article_compare::{segment_text, Document, MatchKind, Report};
+use article_compare::{segment_text, word_diff, Document, MatchKind, Report};
 use std::collections::BTreeSet;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -163,6 +163,10 @@ fn check_match(report: &Report, m: &Match) -> Checked {
         ensure!(tb.slice(op.b[0], op.b[1]).is_some(), "diff range {:?} is not a range of {:?}", op.b, sb.text);
         (a_end, b_end) = (op.a[1], op.b[1]);
     }
+    // The diff a reader asks for later is the one the report would carry.
+    let carried = report.options.word_diffs && report.options.include_diffs;
+    let expected = if carried { word_diff(&sa.text, &sb.text).map_err(|e| e.to_string())? } else { Vec::new() };
+    ensure_eq!(m.diff, expected, "diff of {:?} against {:?}", sa.text, sb.text);
     for d in &m.discrepancies {
         ensure_eq!(ta.slice(d.a.start, d.a.end), Some(d.a.text.clone()), "{:?} in {:?}", d, sa.text);
         ensure_eq!(tb.slice(d.b.start, d.b.end), Some(d.b.text.clone()), "{:?} in {:?}", d, sb.text);

@@ -33,8 +33,8 @@ extern "C" {
 // generated from src/report.rs (scripts/report-types.mjs).
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
-import type { Options, Report, SegmentSpan, SourceInfo } from '../widget/report.js';
-export type { Options, Report, SegmentSpan, SourceInfo };
+import type { DiffOp, Options, Report, SegmentSpan, SourceInfo } from '../widget/report.js';
+export type { DiffOp, Options, Report, SegmentSpan, SourceInfo };
 /** An article to compare; `source` as the formats module's `extract` returns it. */
 export interface Article { name?: string; text: string; source?: SourceInfo }
 /** Progress of a comparison: `done` from 0 to 1, and the stage. */
@@ -99,8 +99,9 @@ pub fn semantic_model() -> JsValue {
 
 /// Compares two or more articles, given as `[{name, text, source?}]` (the
 /// `source` that the formats module's `extract` returns, if any), with options
-/// `{strictness, detect_boilerplate, word_diffs}` (all optional). Returns
-/// the report as a plain object; offsets in it are UTF-16 code units.
+/// `{strictness, detect_boilerplate, word_diffs, include_diffs, focus}`
+/// (all optional). Returns the report as a plain object; offsets in it are
+/// UTF-16 code units.
 ///
 /// `on_progress`, if a function, is called as `on_progress(done, stage)`
 /// while the comparison runs: `done` from 0 to 1, `stage` one of
@@ -176,6 +177,20 @@ pub fn segment(
     to_plain(&article_compare::segment_text(&text, &options))
 }
 
+/// The word-level diff from segment text `a` to segment text `b`:
+/// `[{op, a: [start, end], b: [start, end]}]`, ranges in UTF-16 code units
+/// of each text. It is the `diff` a match between the two segments carries
+/// in a report, for a report made with `include_diffs: false`.
+#[wasm_bindgen(js_name = wordDiff, unchecked_return_type = "DiffOp[]")]
+pub fn word_diff(
+    #[wasm_bindgen(unchecked_param_type = "string")] a: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] b: JsValue,
+) -> Result<JsValue, JsValue> {
+    let a = a.as_string().ok_or_else(|| invalid("a must be a string", "a"))?;
+    let b = b.as_string().ok_or_else(|| invalid("b must be a string", "b"))?;
+    to_plain(&article_compare::word_diff(&a, &b).map_err(to_js)?)
+}
+
 fn documents(articles: &JsValue) -> Result<Vec<Document>, JsValue> {
     let not_array = || invalid("articles must be an array of {name, text} objects", "articles");
     if !is_array(articles).map_err(|e| unreadable(&e, "articles"))? {
@@ -246,6 +261,7 @@ fn options_from(options: &JsValue) -> Result<Options, JsValue> {
                 parsed.with_boilerplate_detection(value.as_bool().ok_or_else(|| wrong("true or false"))?)
             }
             "word_diffs" => parsed.with_word_diffs(value.as_bool().ok_or_else(|| wrong("true or false"))?),
+            "include_diffs" => parsed.with_diffs_included(value.as_bool().ok_or_else(|| wrong("true or false"))?),
             "focus" if value.is_null() => parsed.with_focus(None),
             "focus" => parsed.with_focus(Some(count(&value).ok_or_else(|| wrong("an article's index or null"))?)),
             _ => {
