@@ -2,6 +2,7 @@
 // repository (the app is at /www/, test pages under /tests/) and Debian's
 // headless Chromium driven by playwright-core.
 import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -169,6 +170,18 @@ export async function waitForReport(page, timeout = 30_000) {
     const app = document.querySelector('#app');
     return app.dataset.phase === 'done' && !app.dataset.rendering && Boolean(app.report);
   }, null, { timeout });
+}
+
+/**
+ * Checks the app's JSON export (`exported`, parsed) against the report the
+ * app shows: the app's report leaves the word diffs out, the export has
+ * every one, as the command line's --json does; all else is the same.
+ */
+export function assertExportedReport(exported, report) {
+  assert.equal(report.options.include_diffs, false);
+  assert.equal(exported.options.include_diffs, true);
+  assert.ok(exported.matches.every((m) => m.diff.length > 0), 'every match has its word diff');
+  assert.deepEqual({ ...exported, options: report.options, matches: exported.matches.map((m) => ({ ...m, diff: [] })) }, report);
 }
 
 /**

@@ -5,12 +5,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { initSync, compare, countWords, loadEmbeddings, segment, semanticModel, version } from '../../www/pkg/article_compare.js';
+import { initSync, compare, countWords, loadEmbeddings, segment, semanticModel, version, wordDiff } from '../../www/pkg/article_compare.js';
 import { cases } from './suite.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 initSync({ module: readFileSync(`${root}www/pkg/article_compare_bg.wasm`) });
-const api = { compare, countWords, segment, version };
+const api = { compare, countWords, segment, version, wordDiff };
 
 for (const [name, run] of Object.entries(cases)) {
   test(name, () => run(api));

@@ -57,6 +57,22 @@ export const cases = {
     check(seg.text.slice(d.a.start, d.a.end) === '14', 'span offsets index the segment text');
   },
 
+  'a report without its word diffs gets each back from wordDiff': (api) => {
+    const full = api.compare([wire, daily]);
+    const lean = api.compare([wire, daily], { include_diffs: false });
+    check(lean.options.include_diffs === false && full.options.include_diffs === true, 'options echoed');
+    check(full.matches.some((m) => m.diff.length > 1), 'an edited match');
+    check(lean.matches.length === full.matches.length, 'the same matches');
+    const text = (r) => lean.documents[r.doc].segments[r.segment].text;
+    for (const [i, m] of lean.matches.entries()) {
+      check(m.diff.length === 0, 'no diff carried');
+      check(JSON.stringify(m.discrepancies) === JSON.stringify(full.matches[i].discrepancies), 'discrepancies kept');
+      check(JSON.stringify(api.wordDiff(text(m.a), text(m.b))) === JSON.stringify(full.matches[i].diff), `the diff of ${text(m.a)}`);
+    }
+    rejects(() => api.compare([wire, daily], { include_diffs: 1 }), 'invalid_option', 'options.include_diffs');
+    rejects(() => api.wordDiff('a sentence', 7), 'invalid_input', 'b');
+  },
+
   'unique segments have no group': (api) => {
     const report = api.compare([wire, daily]);
     const union = report.documents[1].segments.find((s) => s.text.includes('The union'));

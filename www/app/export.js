@@ -1,11 +1,12 @@
-// The exports of a comparison: the JSON report (exactly the report object,
-// the schema of the command line's --json), a CSV of the matches, and a
-// self-contained HTML report that cannot run anything (article text only as
-// escaped text, and a Content-Security-Policy that allows no script).
+// The exports of a comparison: the JSON report (the report object with
+// every match's word diff, as the command line's --json prints it), a CSV
+// of the matches, and a self-contained HTML report that cannot run anything
+// (article text only as escaped text, and a Content-Security-Policy that
+// allows no script).
 
 import { h } from '../render/dom.js';
 
-/** The report as the command line's --json prints it. */
+/** The report (with its word diffs) as the command line's --json prints it. */
 export function reportJson(report) {
   return `${JSON.stringify(report, null, 2)}\n`;
 }

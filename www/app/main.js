@@ -100,8 +100,10 @@ async function runCompare() {
   }
 }
 
+// Matches come without their word diffs, about a quarter of a long report:
+// the inspector asks for the few it shows.
 function compareOptions() {
-  return { strictness: state.get().strictness, detect_boilerplate: true, word_diffs: true };
+  return { strictness: state.get().strictness, detect_boilerplate: true, word_diffs: true, include_diffs: false };
 }
 
 /**
@@ -139,6 +141,8 @@ const { showProgress, showPhase } = statusLine;
 let view = null; // the ColumnsView on screen
 let model = null; // the view model of the report shown
 let pinned = false; // whether the inspector holds a selected sentence
+let inspected = null; // the segment the inspector shows
+const askedForDiff = new WeakSet(); // matches whose word diff is on its way
 let summaryShown = null; // the model the summary was last built from
 
 /** Which documents the columns show: all, or the focus and one other. */
@@ -266,11 +270,50 @@ function addSourceLines(s) {
 function inspect(ref) {
   const body = $('.ac-inspector-body');
   app.classList.toggle('ac-inspecting', Boolean(ref));
+  inspected = ref;
   if (!model) {
     body.replaceChildren();
     return;
   }
   renderInspector(body, model, ref, { onJump: jumpTo, pinned: pinned && Boolean(ref) });
+  if (ref) fillDiffs(ref);
+}
+
+/** Whether the report left match `m`'s word diff out (see compareOptions). */
+function lacksDiff(report, m) {
+  return report.options.word_diffs && report.options.include_diffs === false && m.diff.length === 0;
+}
+
+/** Fetches the word diffs the inspector's matches lack, then shows them. */
+async function fillDiffs(ref) {
+  const { report } = state.get();
+  const shown = model;
+  const missing = shown.counterparts(ref).map((c) => c.match).filter((m) => m && lacksDiff(report, m) && !askedForDiff.has(m));
+  if (!missing.length) return;
+  missing.forEach((m) => askedForDiff.add(m));
+  const text = (r) => shown.segment(r).text;
+  try {
+    const diffs = await client.diffs(missing.map((m) => [text(m.a), text(m.b)]));
+    missing.forEach((m, i) => (m.diff = diffs[i]));
+  } catch {
+    missing.forEach((m) => askedForDiff.delete(m));
+    return;
+  }
+  // Not while the reader is inside the inspector: drawing it again would
+  // take their focus away.
+  if (model === shown && inspected === ref && !$('.ac-inspector').contains(document.activeElement)) inspect(ref);
+}
+
+/** The report with every match's word diff, as the command line's --json has it. */
+async function withDiffs(report) {
+  if (report.options.include_diffs !== false) return report;
+  const text = (r) => report.documents[r.doc].segments[r.segment].text;
+  const diffs = await client.diffs(report.matches.map((m) => [text(m.a), text(m.b)]));
+  return {
+    ...report,
+    options: { ...report.options, include_diffs: true },
+    matches: report.matches.map((m, i) => ({ ...m, diff: diffs[i] })),
+  };
 }
 
 /** Scrolls the page so that the comparison fills the window, unless it already does. */
@@ -540,7 +583,7 @@ exportMenu.addEventListener('click', async (e) => {
 async function exportAs(kind, stem, report, texts) {
   switch (kind) {
     case 'json':
-      download(document, `${stem}.json`, 'application/json', reportJson(report));
+      download(document, `${stem}.json`, 'application/json', reportJson(await withDiffs(report)));
       break;
     case 'csv':
       download(document, `${stem}-matches.csv`, 'text/csv;charset=utf-8', matchesCsv(report));

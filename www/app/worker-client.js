@@ -47,6 +47,7 @@ export class CompareClient {
     this.worker = null;
     this.initialised = new WeakSet();
     this.job = null;
+    this.lookups = new Map(); // id → pending diffs() request
     this.nextId = 1;
     this.recycleTimer = 0;
   }
@@ -69,6 +70,28 @@ export class CompareClient {
       this.job = { id: this.nextId++, articles, options, onProgress, resolve, reject, retried: false };
       this.post(this.job);
     });
+  }
+
+  /**
+   * The word diffs of `pairs` ([[a, b]], two segments' texts): what a report
+   * made with `include_diffs: false` leaves out of its matches. Resolves to
+   * one diff per pair, after any comparison running; a worker replaced
+   * meanwhile is asked again.
+   */
+  diffs(pairs) {
+    return new Promise((resolve, reject) => {
+      const lookup = { id: this.nextId++, pairs, resolve, reject };
+      this.lookups.set(lookup.id, lookup);
+      this.postLookup(lookup);
+    });
+  }
+
+  async postLookup(lookup) {
+    const worker = this.ensureWorker();
+    const module = await this.compiled().catch(() => null);
+    if (this.worker !== worker || !this.lookups.has(lookup.id)) return;
+    this.initialise(worker, module);
+    worker.postMessage({ type: 'diffs', id: lookup.id, pairs: lookup.pairs });
   }
 
   /** Ends the running comparison, if any, and readies a fresh worker. */
@@ -114,6 +137,8 @@ export class CompareClient {
 
   /** Ends the worker for good. */
   dispose() {
+    for (const lookup of this.lookups.values()) lookup.reject(new CancelledError());
+    this.lookups.clear();
     this.cancel();
     clearTimeout(this.recycleTimer);
     this.worker?.terminate();
@@ -173,9 +198,18 @@ export class CompareClient {
     this.worker?.terminate();
     this.worker = null;
     this.ensureWorker();
+    for (const lookup of this.lookups.values()) this.postLookup(lookup);
   }
 
   receive(worker, data) {
+    if (data.diffs !== undefined) {
+      const lookup = this.lookups.get(data.id);
+      if (worker !== this.worker || !lookup) return;
+      this.lookups.delete(data.id);
+      if (data.diffs) lookup.resolve(data.diffs);
+      else lookup.reject(new Error(data.message));
+      return;
+    }
     const job = this.job;
     if (worker !== this.worker || !job || data.id !== job.id) return;
     if (data.progress !== undefined) {
@@ -210,7 +244,7 @@ export class CompareClient {
 
   /** Replaces `worker`, grown large, if it is still the idle current one. */
   recycle(worker) {
-    if (worker === this.worker && !this.job) this.replaceWorker();
+    if (worker === this.worker && !this.job && this.lookups.size === 0) this.replaceWorker();
   }
 
   crashed(worker, reason) {
@@ -218,6 +252,9 @@ export class CompareClient {
     const job = this.job;
     this.worker.terminate();
     this.worker = null;
+    // Diffs are not retried: what was asked may be what killed the worker.
+    for (const lookup of this.lookups.values()) lookup.reject(new Error(`the comparison worker stopped (${reason})`));
+    this.lookups.clear();
     // With nothing to compare, the next comparison starts a fresh worker: a
     // worker that cannot even start must not be restarted for ever.
     if (!job) return;

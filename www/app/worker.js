@@ -6,19 +6,24 @@
 //               in; sketch: the semantic signal's sketch, an ArrayBuffer)
 //               {type: 'sketch', sketch}  (the sketch, once it has arrived)
 //               {type: 'compare', id, articles, options}
+//               {type: 'diffs', id, pairs}  (pairs: [[a, b]], two segments'
+//               texts: the word diffs a report made with include_diffs
+//               false leaves out)
 // Messages out: {id, progress, stage} while comparing (share done, 0–1)
 //               {id, report, ms, parts, memory} then `parts` messages {id, part}
 //               (`memory`: the bytes of wasm memory this worker now holds)
 //               | {id, error: {name, kind, field, message}}
 //               | {id, crash: message}  (anything else: the instance may be
 //               broken, so the client replaces this worker)
+//               {id, diffs} for 'diffs': one diff per pair (null if failed)
 //
 // A long report is sent as a skeleton (its big arrays empty) and then in
 // slices, so that no single message takes the page long to receive.
-import init, { compare, loadEmbeddings } from '../pkg/article_compare.js';
+import init, { compare, loadEmbeddings, wordDiff } from '../pkg/article_compare.js';
 
 // Items per slice, each slice a few milliseconds to receive on a slow
-// machine: a match with its diff weighs about ten segments.
+// machine: a match with its word diff weighs about ten segments (the app
+// asks for reports without, so its slices of matches are lighter).
 const SLICE = { segments: 1000, matches: 100, groups: 1000, passages: 1000 };
 
 let ready = null;
@@ -82,6 +87,15 @@ self.addEventListener('message', async ({ data }) => {
   }
   if (data.type === 'sketch') {
     useSketch(data.sketch);
+    return;
+  }
+  if (data.type === 'diffs') {
+    try {
+      await (ready ??= start());
+      self.postMessage({ id: data.id, diffs: data.pairs.map(([a, b]) => wordDiff(a, b)) });
+    } catch (e) {
+      self.postMessage({ id: data.id, diffs: null, message: String(e?.message ?? e) });
+    }
     return;
   }
   if (data.type !== 'compare') return;

@@ -1,8 +1,8 @@
-import type { Report } from './report.js';
+import type { Options, Report } from './report.js';
 
 /** The loaded engine: the wasm API of article-compare. */
 export interface Engine {
-  compare(articles: { name?: string; text: string }[], options?: { strictness?: number; detect_boilerplate?: boolean; word_diffs?: boolean }): Report;
+  compare(articles: { name?: string; text: string }[], options?: Partial<Options>): Report;
   segment(text: string, options?: object): { start: number; end: number; text: string; role: string }[];
   version(): string;
 }
