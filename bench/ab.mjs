@@ -2,8 +2,12 @@
 // interleaved, so that a machine whose speed drifts from run to run (as
 // the development machine's does by 20-40%) moves both alike:
 //
-//   node bench/ab.mjs OLD_PKG_DIR NEW_PKG_DIR INPUT_DIR [--runs N]
+//   node bench/ab.mjs OLD_PKG_DIR NEW_PKG_DIR INPUT_DIR [--runs N] [--new-options=JSON]
 //
+// `--new-options` gives the new build's calls options of their own (the
+// old one's get none): the same package twice with
+// `--new-options={"include_diffs":false}` times the report without its
+// word diffs against the whole one.
 // Each PKG_DIR is a www/pkg built by scripts/build-wasm.sh (for the old
 // one, from a worktree of the old commit). Both load the semantic sketch
 // of their own directory. Prints the median time of each and the median of
@@ -13,9 +17,11 @@ import { join, resolve } from 'node:path';
 import { benchArgs, median, readArticles } from './inputs.mjs';
 import { performance } from 'node:perf_hooks';
 
-const usage = 'node bench/ab.mjs OLD_PKG_DIR NEW_PKG_DIR INPUT_DIR [--runs N]';
+const usage = 'node bench/ab.mjs OLD_PKG_DIR NEW_PKG_DIR INPUT_DIR [--runs N] [--new-options=JSON]';
 const { paths, runs } = benchArgs(usage, { paths: 3, runs: 10 });
 const [oldDir, newDir, inputDir] = paths;
+const newOptions = process.argv.find((a) => a.startsWith('--new-options='));
+const options = [{}, newOptions ? JSON.parse(newOptions.slice('--new-options='.length)) : {}];
 
 async function load(dir) {
   dir = resolve(dir);
@@ -27,13 +33,13 @@ async function load(dir) {
 
 const builds = [await load(oldDir), await load(newDir)];
 const articles = readArticles(inputDir);
-for (let i = 0; i < 3; i++) builds.forEach((b) => b.compare(articles, {}));
+for (let i = 0; i < 3; i++) builds.forEach((b, k) => b.compare(articles, options[k]));
 const times = [[], []];
 for (let i = 0; i < runs; i++) {
   // Alternate which goes first, so that neither always follows the other.
   for (const k of i % 2 ? [0, 1] : [1, 0]) {
     const start = performance.now();
-    builds[k].compare(articles, {});
+    builds[k].compare(articles, options[k]);
     times[k].push(performance.now() - start);
   }
 }
