@@ -284,16 +284,23 @@ function lacksDiff(report, m) {
   return report.options.word_diffs && report.options.include_diffs === false && m.diff.length === 0;
 }
 
+/** Asks the worker for the word diffs of `matches`, matches of `report`. */
+function fetchDiffs(report, matches) {
+  const text = (r) => report.documents[r.doc].segments[r.segment].text;
+  return client.diffs(matches.map((m) => [text(m.a), text(m.b)]));
+}
+
 /** Fetches the word diffs the inspector's matches lack, then shows them. */
 async function fillDiffs(ref) {
-  const { report } = state.get();
+  // The shown model's report: a newer one may be in the state, its model
+  // not yet built.
   const shown = model;
+  const { report } = shown;
   const missing = shown.counterparts(ref).map((c) => c.match).filter((m) => m && lacksDiff(report, m) && !askedForDiff.has(m));
   if (!missing.length) return;
   missing.forEach((m) => askedForDiff.add(m));
-  const text = (r) => shown.segment(r).text;
   try {
-    const diffs = await client.diffs(missing.map((m) => [text(m.a), text(m.b)]));
+    const diffs = await fetchDiffs(report, missing);
     missing.forEach((m, i) => (m.diff = diffs[i]));
   } catch {
     missing.forEach((m) => askedForDiff.delete(m));
@@ -307,8 +314,7 @@ async function fillDiffs(ref) {
 /** The report with every match's word diff, as the command line's --json has it. */
 async function withDiffs(report) {
   if (report.options.include_diffs !== false) return report;
-  const text = (r) => report.documents[r.doc].segments[r.segment].text;
-  const diffs = await client.diffs(report.matches.map((m) => [text(m.a), text(m.b)]));
+  const diffs = await fetchDiffs(report, report.matches);
   return {
     ...report,
     options: { ...report.options, include_diffs: true },
