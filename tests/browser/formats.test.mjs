@@ -127,6 +127,8 @@ test('a web page, a Word document and a text file dropped together are compared,
   ]);
   assert.equal(report.documents[0].source.byline, 'Annelies Brouwer, Thomas Keane');
   assert.deepEqual(loads, { js: 1, wasm: 1 }, 'the formats module is loaded once');
+  // The readers run in a worker of their own (tests/wasm/formats-client.test.mjs has more).
+  assert.ok(page.workers().some((w) => w.url().endsWith('/app/formats-worker.js')), 'a formats worker started');
 
   // The extracted text beside the original, from the column.
   await page.locator('.ac-column[data-doc="0"] .ac-column-source button').click();

@@ -6,7 +6,8 @@
 //
 // Plain UTF-8 text is read here. Everything else (web pages, Word
 // documents, Markdown, other encodings, unknown kinds) goes to the formats
-// module, imported only then: its wasm weighs about 540 KB gzipped.
+// module, imported only then (its wasm weighs about 580 KB gzipped), which
+// reads it in a worker.
 
 // The formats module's maxInputBytes(), checked before a file is read into memory.
 const MAX_BYTES = 50 * 1024 * 1024;
@@ -90,6 +91,7 @@ class Refusal extends Error {}
 function problemMessage(name, error) {
   let message;
   if (error instanceof Refusal || error?.name === 'ArticleCompareError') message = error.message;
+  else if (error?.name === 'ReaderStopped') message = `${name}: could not be read, because ${error.message}. Try it again, or save it in another format`;
   else message = `${name}: could not be read, because the reader for this kind of file did not load (${error?.message ?? error}). Reload the page and try again`;
   return /[.!?]$/.test(message) ? message : `${message}.`;
 }
