@@ -8,8 +8,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
-import { crc32, deflateRawSync } from 'node:zlib';
-import { clearArticles, dropFiles, launch, openApp, waitForReport, ROOT } from './harness.mjs';
+import { clearArticles, dropFiles, launch, openApp, waitForReport, wordDocument, ROOT } from './harness.mjs';
 
 const SCREENS = process.env.AC_SCREENS ?? '/tmp/ac-screens';
 const fixture = (name) => readFile(`${ROOT}tests/fixtures/formats/${name}`);
@@ -33,36 +32,6 @@ async function openAppCountingLoads() {
   return { ...opened, loads };
 }
 
-/** A zip of `entries` ([path, text]), deflated: what a .docx is. */
-function zip(entries) {
-  const locals = [];
-  const centrals = [];
-  let offset = 0;
-  for (const [path, text] of entries) {
-    const name = Buffer.from(path);
-    const data = Buffer.from(text);
-    const packed = deflateRawSync(data);
-    const header = (size, fields) => {
-      const b = Buffer.alloc(size);
-      for (const [at, bytes, value] of fields) (bytes === 2 ? b.writeUInt16LE : b.writeUInt32LE).call(b, value, at);
-      return b;
-    };
-    // Signature, version, flags, method 8 (deflate), CRC and sizes, name length.
-    const common = [[10, 4, crc32(data)], [14, 4, packed.length], [18, 4, data.length], [22, 2, name.length]];
-    locals.push(header(30, [[0, 4, 0x04034b50], [4, 2, 20], [8, 2, 8], ...common.map(([at, n, v]) => [at + 4, n, v])]), name, packed);
-    centrals.push(header(46, [[0, 4, 0x02014b50], [4, 2, 20], [6, 2, 20], [10, 2, 8], ...common.map(([at, n, v]) => [at + 6, n, v]), [42, 4, offset]]), name);
-    offset += 30 + name.length + packed.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
-
 /** A small Word document on the port fire, with a footnote (which is left out), as tests/support/docx.rs builds one. */
 function docx() {
   const w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
@@ -74,12 +43,8 @@ function docx() {
     p('', 'A total of 17 workers were treated for burns and smoke inhalation, said Ruud Verhallen, a spokesman for the regional fire service.'),
     p('', 'The terminal will remain closed until at least Wednesday, the port authority said.'),
   ].join('');
-  return zip([
-    ['[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'],
-    ['_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'],
-    ['word/document.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${w}><w:body>${body}</w:body></w:document>`],
-    ['word/footnotes.xml', `<?xml version="1.0" encoding="UTF-8"?><w:footnotes ${w}><w:footnote w:id="1"><w:p><w:r><w:t>Figures from the fire service.</w:t></w:r></w:p></w:footnote></w:footnotes>`],
-  ]);
+  const footnotes = `<?xml version="1.0" encoding="UTF-8"?><w:footnotes ${w}><w:footnote w:id="1"><w:p><w:r><w:t>Figures from the fire service.</w:t></w:r></w:p></w:footnote></w:footnotes>`;
+  return wordDocument(body, { footnotes });
 }
 
 const WIRE = 'Rotterdam port fire injures workers\n\nA fire swept through stacks of shipping containers at a terminal in the port of Rotterdam early Sunday, officials said.\n\nThe terminal will remain closed until at least Wednesday, the port authority said. The union blamed battery storage.';

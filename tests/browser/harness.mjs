@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { crc32, deflateRawSync } from 'node:zlib';
 import { startServer } from '../../scripts/serve.mjs';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -217,3 +218,45 @@ export async function dropFiles(page, files) {
   }, files.map((f) => (f.bytes ? { ...f, bytes: [...f.bytes] } : f)));
 }
 
+
+/** A zip of `entries` ([path, text]), deflated: what a .docx is. */
+function zip(entries) {
+  const locals = [];
+  const centrals = [];
+  let offset = 0;
+  for (const [path, text] of entries) {
+    const name = Buffer.from(path);
+    const data = Buffer.from(text);
+    const packed = deflateRawSync(data);
+    const header = (size, fields) => {
+      const b = Buffer.alloc(size);
+      for (const [at, bytes, value] of fields) (bytes === 2 ? b.writeUInt16LE : b.writeUInt32LE).call(b, value, at);
+      return b;
+    };
+    // Signature, version, flags, method 8 (deflate), CRC and sizes, name length.
+    const common = [[10, 4, crc32(data)], [14, 4, packed.length], [18, 4, data.length], [22, 2, name.length]];
+    locals.push(header(30, [[0, 4, 0x04034b50], [4, 2, 20], [8, 2, 8], ...common.map(([at, n, v]) => [at + 4, n, v])]), name, packed);
+    centrals.push(header(46, [[0, 4, 0x02014b50], [4, 2, 20], [6, 2, 20], [10, 2, 8], ...common.map(([at, n, v]) => [at + 6, n, v]), [42, 4, offset]]), name);
+    offset += 30 + name.length + packed.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+
+/** A Word document (.docx bytes) whose body is the XML `body` (`<w:p>` elements), with `footnotes` (a footnotes part) if given. */
+export function wordDocument(body, { footnotes } = {}) {
+  return zip([
+    ['[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'],
+    ['_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'],
+    ['word/document.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${W}><w:body>${body}</w:body></w:document>`],
+    ...(footnotes ? [['word/footnotes.xml', footnotes]] : []),
+  ]);
+}
