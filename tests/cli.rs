@@ -72,6 +72,27 @@ fn compare_html_writes_the_report_page_to_a_file_or_standard_output() {
 }
 
 #[test]
+fn compare_html_never_writes_over_an_input() {
+    let original = std::fs::read(fixture("wire.txt")).unwrap();
+    let article = Temp::file("wire.txt", &original);
+    let mut pages = vec![article.path.clone()];
+    // The same file by another name.
+    #[cfg(unix)]
+    let _link = {
+        let link = Temp { path: Temp::path_for("link.html") };
+        std::os::unix::fs::symlink(&article.path, &link.path).unwrap();
+        pages.push(link.path.clone());
+        link
+    };
+    for page in &pages {
+        let output = run(&["compare", article.arg(), &fixture("rewrite.txt"), "--html", page.to_str().unwrap()]);
+        let message = failure(&output, 1);
+        assert!(message.contains("is one of the inputs"), "{message}");
+        assert_eq!(std::fs::read(&article.path).unwrap(), original, "the article is as it was");
+    }
+}
+
+#[test]
 fn compare_text_prints_a_readable_summary() {
     let output = run(&["compare", &fixture("wire.txt"), &fixture("rewrite.txt"), "--text"]);
     assert_eq!(output.status.code(), Some(0), "stderr: {}", stderr(&output));

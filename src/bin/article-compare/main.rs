@@ -98,6 +98,15 @@ fn run(command: Command) -> Result<Outcome, String> {
             written
         }
         Command::Compare { files, format, html, options, words_only, timeout } => {
+            // Checked before anything is read: the page would replace the article.
+            if let Some(HtmlOutput::File(page)) = &html {
+                if files.iter().any(|f| matches!(f, Input::File(input) if same_file(input, page))) {
+                    return Err(format!(
+                        "--html {}: is one of the inputs, and the page would be written over it (name another file)",
+                        page.display()
+                    ));
+                }
+            }
             // Every input is read, and every one that fails is named: in a
             // batch of addresses one dead link must not lose the others.
             let mut documents = Vec::new();
@@ -140,6 +149,12 @@ fn run(command: Command) -> Result<Outcome, String> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(outcome),
         other => other.map(|()| outcome).map_err(|e| format!("cannot write output: {e}")),
     }
+}
+
+/// Whether two paths name one file: the same path, or the same file once
+/// links and `..` are resolved.
+fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+    a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
 }
 
 /// One input of `extract --json`, fields in reading order.
