@@ -13,7 +13,7 @@ fn fixture(name: &str) -> String {
 
 #[path = "support/cli.rs"]
 mod cli_support;
-use cli_support::{run_with_input, Temp};
+use cli_support::{run_in, run_with_input, Temp};
 
 fn run(args: &[&str]) -> Output {
     run_with_input(args, b"")
@@ -90,6 +90,25 @@ fn compare_html_never_writes_over_an_input() {
         assert!(message.contains("is one of the inputs"), "{message}");
         assert_eq!(std::fs::read(&article.path).unwrap(), original, "the article is as it was");
     }
+}
+
+#[test]
+fn compare_html_refuses_a_page_it_cannot_write_before_comparing() {
+    let folder = Temp::dir("pages");
+    let missing = folder.path.join("no-such-folder/report.html");
+    for (page, says) in [(folder.arg(), "is a folder"), (missing.to_str().unwrap(), "does not exist")] {
+        let output = run(&["compare", &fixture("wire.txt"), &fixture("rewrite.txt"), "--html", page]);
+        let message = failure(&output, 1);
+        assert!(message.contains(says), "{message}");
+        assert!(!message.contains("cannot write"), "refused before comparing: {message}");
+    }
+    // A bare file name is written in the current folder.
+    let output =
+        run_in(&folder.path, &["compare", &fixture("wire.txt"), &fixture("rewrite.txt"), "--html", "report.html"]);
+    assert_eq!(output.status.code(), Some(0), "stderr: {}", stderr(&output));
+    let page = folder.path.join("report.html");
+    assert!(std::fs::read_to_string(&page).unwrap().starts_with("<!doctype html>"));
+    std::fs::remove_file(page).unwrap();
 }
 
 #[test]

@@ -48,13 +48,17 @@ impl Drop for Temp {
 /// Runs the binary with `args` and `stdin` as its standard input; stdout and
 /// stderr are pipes, so stdout is never a terminal.
 pub fn run_with_input(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_article-compare"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
+    spawn(Command::new(env!("CARGO_BIN_EXE_article-compare")).args(args), stdin)
+}
+
+/// Runs the binary with `args` in the folder `dir`, with nothing on its standard input.
+pub fn run_in(dir: &std::path::Path, args: &[&str]) -> Output {
+    spawn(Command::new(env!("CARGO_BIN_EXE_article-compare")).args(args).current_dir(dir), b"")
+}
+
+fn spawn(command: &mut Command, stdin: &[u8]) -> Output {
+    let mut child =
+        command.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("the binary runs");
     let written = child.stdin.take().unwrap().write_all(stdin);
     // A run that fails before reading its input closes the pipe early.
     if let Err(e) = written {

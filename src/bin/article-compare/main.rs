@@ -98,7 +98,8 @@ fn run(command: Command) -> Result<Outcome, String> {
             written
         }
         Command::Compare { files, format, html, options, words_only, timeout } => {
-            // Checked before anything is read: the page would replace the article.
+            // Checked before anything is read: the page would replace the
+            // article, or a long comparison would be lost for a typo.
             if let Some(HtmlOutput::File(page)) = &html {
                 if files.iter().any(|f| matches!(f, Input::File(input) if same_file(input, page))) {
                     return Err(format!(
@@ -106,6 +107,7 @@ fn run(command: Command) -> Result<Outcome, String> {
                         page.display()
                     ));
                 }
+                page_destination(page)?;
             }
             // Every input is read, and every one that fails is named: in a
             // batch of addresses one dead link must not lose the others.
@@ -148,6 +150,19 @@ fn run(command: Command) -> Result<Outcome, String> {
         // A closed pipe (`| head`) is not an error worth reporting.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(outcome),
         other => other.map(|()| outcome).map_err(|e| format!("cannot write output: {e}")),
+    }
+}
+
+/// Refuses a page path that cannot be written: a directory, or a file in
+/// a folder that does not exist.
+fn page_destination(page: &std::path::Path) -> Result<(), String> {
+    let folder = page.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    if page.is_dir() {
+        Err(format!("--html {}: is a folder; name a file to write the page to", page.display()))
+    } else if !folder.is_dir() {
+        Err(format!("--html {}: the folder {} does not exist", page.display(), folder.display()))
+    } else {
+        Ok(())
     }
 }
 
