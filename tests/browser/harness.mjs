@@ -218,7 +218,6 @@ export async function dropFiles(page, files) {
   }, files.map((f) => (f.bytes ? { ...f, bytes: [...f.bytes] } : f)));
 }
 
-
 /** A zip of `entries` ([path, text]), deflated: what a .docx is. */
 function zip(entries) {
   const locals = [];

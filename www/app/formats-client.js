@@ -6,13 +6,14 @@
 // about 580 KB gzipped; the wasm is then fetched and compiled once, here,
 // and handed to the worker, and to any worker that replaces it.
 
+import { compiledOnce } from './compile-wasm.js';
+
 // A worker whose wasm memory grew past this (a long file) is let go once it
 // is idle: wasm memory never shrinks, and the compiled module makes a fresh
 // worker ready at once.
 const LARGE_MEMORY_BYTES = 64 * 1024 * 1024;
 
 const WORKER_URL = new URL('./formats-worker.js', import.meta.url);
-const WASM_URL = new URL('../pkg/article_compare_formats_bg.wasm', import.meta.url);
 
 /** Rejection of a request whose worker stopped (the reader failed, or ran out of memory). */
 export class ReaderStopped extends Error {
@@ -22,27 +23,10 @@ export class ReaderStopped extends Error {
   }
 }
 
-let module = null; // Promise of the compiled wasm
+const compiled = compiledOnce(new URL('../pkg/article_compare_formats_bg.wasm', import.meta.url));
 let worker = null;
 const pending = new Map(); // id → {resolve, reject}
 let nextId = 1;
-
-function compiled() {
-  module ??= (async () => {
-    const response = await fetch(WASM_URL);
-    if (!response.ok) throw new Error(`cannot load ${WASM_URL}: HTTP ${response.status}`);
-    // compileStreaming needs the server to say application/wasm.
-    if (WebAssembly.compileStreaming && response.headers.get('content-type')?.startsWith('application/wasm')) {
-      return WebAssembly.compileStreaming(response);
-    }
-    return WebAssembly.compile(await response.arrayBuffer());
-  })();
-  // A failed load (offline, a server hiccup) is tried again with the next file.
-  module.catch(() => {
-    module = null;
-  });
-  return module;
-}
 
 /** Ends `stopped` (if it is still the worker) and rejects what it had been asked. */
 function stop(stopped, reason) {

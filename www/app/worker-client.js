@@ -7,6 +7,8 @@
 // gzipped), fetched while the page is idle: until it arrives, comparisons
 // match on words alone.
 
+import { compiledOnce } from './compile-wasm.js';
+
 // Wasm memory grows and never shrinks: a worker that compared megabytes
 // keeps hundreds of MB for good. Such a worker is replaced once it has been
 // idle for a while (not at once: an edit to a long article compares again
@@ -39,11 +41,10 @@ export class CompareClient {
     this.onRestart = onRestart;
     this.onSemanticReady = onSemanticReady;
     this.workerUrl = workerUrl;
-    this.wasmUrl = wasmUrl;
     this.sketchUrl = sketchUrl;
     this.sketch = null;
     this.sketchRequested = false;
-    this.module = null;
+    this.compiled = compiledOnce(wasmUrl);
     this.worker = null;
     this.initialised = new WeakSet();
     this.job = null;
@@ -164,21 +165,6 @@ export class CompareClient {
     this.initialised.add(worker);
   }
 
-  compiled() {
-    this.module ??= (async () => {
-      const response = await fetch(this.wasmUrl);
-      if (!response.ok) throw new Error(`cannot load ${this.wasmUrl}: HTTP ${response.status}`);
-      // compileStreaming needs the server to say application/wasm.
-      if (WebAssembly.compileStreaming && response.headers.get('content-type')?.startsWith('application/wasm')) {
-        return WebAssembly.compileStreaming(response);
-      }
-      return WebAssembly.compile(await response.arrayBuffer());
-    })();
-    this.module.catch(() => {
-      this.module = null;
-    });
-    return this.module;
-  }
 
   ensureWorker() {
     if (this.worker) return this.worker;
