@@ -22,6 +22,23 @@ const TYPES = {
 };
 
 /**
+ * The decoded path of a request's target, or null for a target that is not
+ * a path (`*`, an absolute URL), a malformed %-escape or a NUL byte. A
+ * request's path is never parsed as a URL: `//` would be read as a host
+ * (the URL parser throws), and a throw here would stop the server.
+ */
+function requestedPath(target) {
+  if (!target.startsWith('/')) return null;
+  let path;
+  try {
+    path = decodeURIComponent(target.split(/[?#]/, 1)[0]);
+  } catch {
+    return null;
+  }
+  return path.includes('\0') ? null : path;
+}
+
+/**
  * Serves `root` on 127.0.0.1. `headers(path)` may add response headers (a
  * CSP for a test page). Resolves to {server, url} once listening; port 0
  * picks a free port.
@@ -29,7 +46,11 @@ const TYPES = {
 export function startServer({ root, port = 0, headers = () => ({}) }) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+    const path = requestedPath(req.url);
+    if (path === null) {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request');
+      return;
+    }
     let file = normalize(join(base, path));
     if (file !== base && !file.startsWith(base + sep)) {
       res.writeHead(403).end('forbidden');
