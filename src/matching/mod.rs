@@ -11,7 +11,8 @@
 //! linked pair is `verbatim` when the texts are identical, `edited` or
 //! `paraphrase` when each says what the other says, else `partial`. Every
 //! segment keeps at most a few counterparts per document; a subheading
-//! only its identical copies. Nothing here
+//! only its identical copies; an identical text too short to link on its
+//! words links inside a shared run. Nothing here
 //! depends on the order in which the documents were given.
 
 pub mod attribution;
@@ -37,6 +38,7 @@ use score::with_alignment;
 use score::{
     align, aligned_inputs, kind_inputs, model_inputs, pair_features, Alignment, Bag, Semantic, TextView, Thresholds,
 };
+use std::collections::{HashMap, HashSet};
 use weights::Weights;
 
 /// Content words an identical text needs to match verbatim.
@@ -245,9 +247,106 @@ pub(crate) fn find_matches(
             SegmentMatch { a, b, kind, score }
         })
         .collect();
-    let kept = keep_strongest(segments, found);
+    let kept = link_short_copies(segments, vocabulary, keep_strongest(segments, found));
     progress(Stage::Scoring, 1.0);
     Ok(kept)
+}
+
+/// Identical texts too short to link on their words ("Another one.", "He
+/// declined.": fewer than [`MIN_IDENTICAL_CONTENT`] content words) link
+/// where they sit in a shared run: when the segments just before them, or
+/// just after them, are linked to each other. A copied passage keeps its
+/// short sentences, and unrelated articles, which share no run, do not link
+/// on them. A round links only pairs that are each other's one such
+/// counterpart in the other document, so that the result does not depend
+/// on the documents' order; what it links extends the run to the next round.
+fn link_short_copies(
+    segments: &[SegmentFeatures],
+    vocabulary: &Vocabulary,
+    mut found: Vec<SegmentMatch>,
+) -> Vec<SegmentMatch> {
+    // Fewer distinct content stems than an identical text needs, counted
+    // without a list per segment (the 10 MB pair has 100,000 segments).
+    let too_few_content = |s: &SegmentFeatures| {
+        let mut seen = [0u32; MIN_IDENTICAL_CONTENT];
+        let mut distinct = 0;
+        for key in s.words.iter().map(|w| &vocabulary.keys[w.key as usize]).filter(|k| !k.stop) {
+            if !seen[..distinct].contains(&key.stem) {
+                if distinct + 1 == MIN_IDENTICAL_CONTENT {
+                    return false;
+                }
+                seen[distinct] = key.stem;
+                distinct += 1;
+            }
+        }
+        true
+    };
+    let short: Vec<bool> =
+        segments.iter().map(|s| matchable(s.role) && !s.words.is_empty() && too_few_content(s)).collect();
+    if !short.contains(&true) {
+        return found;
+    }
+    let (previous, next) = neighbours(segments);
+    let doc = |i: usize| segments[i].doc;
+    let copies = |x: usize, y: usize| {
+        short[x]
+            && short[y]
+            && doc(x) != doc(y)
+            && compatible(segments[x].role, segments[y].role)
+            && segments[x].words.iter().map(|w| w.key).eq(segments[y].words.iter().map(|w| w.key))
+    };
+    // (short segment, other document) pairs that already have a link.
+    let mut linked_into: HashSet<(usize, usize)> = HashSet::new();
+    let note = |m: &SegmentMatch, linked_into: &mut HashSet<(usize, usize)>| {
+        for (x, y) in [(m.a, m.b), (m.b, m.a)] {
+            if short[x] {
+                linked_into.insert((x, doc(y)));
+            }
+        }
+    };
+    for m in &found {
+        note(m, &mut linked_into);
+    }
+    let before = found.len();
+    // The links of the last round, from which the next looks for neighbours
+    // (at first all of them).
+    let mut round = 0;
+    loop {
+        // Proposed pairs (earlier segment first) with the score of the link
+        // beside them.
+        let mut proposed: Vec<(usize, usize, f32)> = Vec::new();
+        for m in &found[round..] {
+            for (x, y) in [(previous[m.a], previous[m.b]), (next[m.a], next[m.b])] {
+                let (Some(x), Some(y)) = (x, y) else { continue };
+                if copies(x, y) && !linked_into.contains(&(x, doc(y))) && !linked_into.contains(&(y, doc(x))) {
+                    proposed.push((x.min(y), x.max(y), m.score));
+                }
+            }
+        }
+        proposed.sort_unstable_by(|p, q| (p.0, p.1).cmp(&(q.0, q.1)).then(q.2.total_cmp(&p.2)));
+        proposed.dedup_by(|p, q| (p.0, p.1) == (q.0, q.1));
+        // How many counterparts each side is offered in the other document.
+        let mut offers: HashMap<(usize, usize), usize> = HashMap::new();
+        for &(a, b, _) in &proposed {
+            *offers.entry((a, doc(b))).or_default() += 1;
+            *offers.entry((b, doc(a))).or_default() += 1;
+        }
+        round = found.len();
+        for (a, b, score) in proposed {
+            if offers[&(a, doc(b))] == 1 && offers[&(b, doc(a))] == 1 {
+                let m = SegmentMatch { a, b, kind: MatchKind::Verbatim, score };
+                note(&m, &mut linked_into);
+                found.push(m);
+            }
+        }
+        if found.len() == round {
+            break;
+        }
+    }
+    if found.len() > before {
+        found.sort_unstable_by_key(|m| (m.a, m.b));
+    }
+    found
 }
 
 fn sigmoid(x: f32) -> f32 {
@@ -691,7 +790,50 @@ fn keep_strongest(segments: &[SegmentFeatures], found: Vec<SegmentMatch>) -> Vec
 
 #[cfg(test)]
 mod tests {
+    use crate::report::MatchKind;
     use crate::{compare, Document, Options, Role};
+
+    #[test]
+    fn short_sentences_link_inside_a_copied_run_only() {
+        let wire =
+            "The port authority closed the container terminal on Sunday after a fire broke out in a warehouse.\n\
+            He declined.\n\
+            Nothing more.\n\
+            That was all.\n\
+            Firefighters from three cities fought the blaze for six hours before it was under control.";
+        let copy = "The port authority shut the container terminal on Sunday after a fire broke out in a warehouse.\n\
+            He declined.\n\
+            Nothing more.\n\
+            That was all.\n\
+            Firefighters from three cities fought the blaze for six hours before it was under control.";
+        let unrelated = "The city council approved a new budget for public libraries on Tuesday evening.\n\
+            He declined.\n\
+            Nothing more.\n\
+            That was all.\n\
+            The mayor said the vote had been expected for months by everyone in the chamber.";
+        // The links of the short sentences: (text, one name, the other, kind).
+        let short_links = |docs: &[(&str, &str)]| {
+            let docs: Vec<Document> = docs.iter().map(|(n, t)| Document::new(*n, *t)).collect();
+            let report = compare(&docs, &Options::default()).expect("compares");
+            let mut links: Vec<(String, String, String, MatchKind)> = report
+                .matches
+                .iter()
+                .map(|m| (&report.documents[m.a.doc], &report.documents[m.b.doc], m))
+                .map(|(x, y, m)| (x.segments[m.a.segment].text.clone(), x.name.clone(), y.name.clone(), m.kind))
+                .filter(|(text, ..)| ["He declined.", "Nothing more.", "That was all."].contains(&text.as_str()))
+                .map(|(text, x, y, kind)| if x < y { (text, x, y, kind) } else { (text, y, x, kind) })
+                .collect();
+            links.sort_by(|p, q| (&p.0, &p.1, &p.2).cmp(&(&q.0, &q.1, &q.2)));
+            links
+        };
+        let link = |text: &str| (text.to_string(), "copy".to_string(), "wire".to_string(), MatchKind::Verbatim);
+        // The middle one is reached from a short neighbour linked first.
+        let linked = vec![link("He declined."), link("Nothing more."), link("That was all.")];
+        assert_eq!(short_links(&[("wire", wire), ("copy", copy)]), linked, "between copies");
+        assert_eq!(short_links(&[("copy", copy), ("wire", wire)]), linked, "in either order");
+        assert_eq!(short_links(&[("wire", wire), ("unrelated", unrelated)]), vec![], "with no run around them");
+        assert_eq!(short_links(&[("unrelated", unrelated), ("wire", wire), ("copy", copy)]), linked, "among three");
+    }
 
     #[test]
     fn a_subheading_matches_only_its_copies() {
