@@ -52,6 +52,25 @@ pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
     !head.is_empty() && control * 20 > head.len()
 }
 
+/// Text decoded as UTF-16 from bytes that were never text (a binary file
+/// that happens to start with a UTF-16 byte order mark): a NUL, or many
+/// controls, replacement characters for lone surrogates and private-use
+/// characters, which random code units give one time in eight and real
+/// text next to never.
+pub(crate) fn decoded_looks_binary(text: &str) -> bool {
+    let mut chars = 0;
+    let mut odd = 0;
+    for c in text.chars().take(4096) {
+        if c == '\0' {
+            return true;
+        }
+        chars += 1;
+        let control = c < ' ' && !matches!(c, '\n' | '\t' | '\x0c');
+        odd += (control || c == '\u{fffd}' || ('\u{e000}'..='\u{f8ff}').contains(&c)) as usize;
+    }
+    odd * 20 > chars
+}
+
 /// Decodes `bytes`. `declared` is the encoding the content names for itself
 /// (a web page's `<meta charset>`), used only when the bytes have no byte
 /// order mark and are not valid UTF-8.
@@ -134,5 +153,25 @@ mod tests {
         assert!(looks_binary(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"));
         assert!(!looks_binary(b"plain text\r\n\twith tabs"));
         assert!(!looks_binary(b""));
+    }
+
+    #[test]
+    fn binary_behind_a_utf16_mark_is_recognised() {
+        // Bytes of no text, from a fixed sequence (a linear congruential generator).
+        let mut state = 7u32;
+        let noise: Vec<u8> = std::iter::repeat_with(|| {
+            state = state.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+            (state >> 24) as u8
+        })
+        .take(3000)
+        .collect();
+        for bom in [&b"\xff\xfe"[..], b"\xfe\xff"] {
+            assert!(decoded_looks_binary(&decode(&[bom, &noise].concat(), None).text));
+            assert!(decoded_looks_binary(&decode(&[bom, b"\0\0garbage"].concat(), None).text));
+        }
+        for le in [true, false] {
+            let text = decode(&encode_utf16("Café “quoted”\r\n\tline two, 東京", le, true), None).text;
+            assert!(!decoded_looks_binary(&text), "{text}");
+        }
     }
 }

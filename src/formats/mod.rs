@@ -154,14 +154,16 @@ fn extract_as(
         (Format::Docx, docx::extract(bytes, name)?, "utf-8".to_string())
     } else {
         let is_utf16 = encoding::bom(bytes).is_some() || encoding::utf16_without_bom(bytes).is_some();
+        let binary = || Error::new(ErrorKind::UnsupportedFormat, format!("{name}: looks like a binary file, not text"));
         if !is_utf16 && encoding::looks_binary(bytes) {
-            return Err(Error::new(
-                ErrorKind::UnsupportedFormat,
-                format!("{name}: looks like a binary file, not text"),
-            ));
+            return Err(binary());
         }
         let declared = served.charset.or_else(|| html::declared_encoding(bytes));
         let decoded = encoding::decode(bytes, declared);
+        // A byte order mark skipped the check on bytes: the text has its own.
+        if is_utf16 && encoding::decoded_looks_binary(&decoded.text) {
+            return Err(binary());
+        }
         let format = served.format.unwrap_or_else(|| match extension.as_deref() {
             Some("html" | "htm" | "xhtml" | "shtml" | "xht") => Format::Html,
             Some("md" | "markdown" | "mdown" | "mkd" | "mkdn") => Format::Markdown,
@@ -419,6 +421,11 @@ mod tests {
         assert!(err(b"PK\x03\x04\x14\0\0\0", "a.zip").message.contains("ZIP archive"));
         assert!(err(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0", "old.doc").message.contains(".docx"));
         assert!(err(b"\0\x01\x02\x03binary", "blob.bin").message.contains("binary"));
+        // Behind a UTF-16 byte order mark, which skips the check on bytes.
+        assert_eq!(
+            err(b"\xff\xfe\0\0garbage\0\x01", "blob.dat").message,
+            "blob.dat: looks like a binary file, not text"
+        );
         assert_eq!(err(b"", "empty.txt").kind, ErrorKind::EmptyFile);
         assert_eq!(err(b" \r\n\t ", "blank.txt").kind, ErrorKind::EmptyFile);
         assert_eq!(extract(b"", None).unwrap_err().message, "the input: is empty");
