@@ -75,12 +75,20 @@ export function startServer({ root, port = 0, headers = () => ({}) }) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const wanted = Number(process.argv[2] ?? process.env.PORT ?? 8000);
+  const given = process.argv[2] ?? process.env.PORT ?? '8000';
+  const wanted = Number(given);
+  if (!/^\d+$/.test(given) || wanted < 1 || wanted > 65535) {
+    console.error(`serve: the port must be a number from 1 to 65535, not '${given}'`);
+    process.exit(2);
+  }
   const root = fileURLToPath(new URL('../www/', import.meta.url));
   let started;
-  for (let port = wanted; !started && port < wanted + 20; port++) {
+  for (let port = wanted; !started && port < Math.min(wanted + 20, 65536); port++) {
     started = await startServer({ root, port }).catch((e) => (e.code === 'EADDRINUSE' ? null : Promise.reject(e)));
   }
-  if (!started) throw new Error(`no free port from ${wanted}`);
+  if (!started) {
+    console.error(`serve: ports ${wanted} to ${Math.min(wanted + 19, 65535)} are all in use; give another: ./dev serve PORT`);
+    process.exit(1);
+  }
   console.log(`article-compare is running at ${started.url}  (Ctrl+C to stop)`);
 }

@@ -3,10 +3,12 @@
 // however odd, stops it.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { request } from 'node:http';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startServer } from '../../scripts/serve.mjs';
 
 let folder;
@@ -65,4 +67,13 @@ test('a target that is not a path is refused and the server keeps serving', asyn
     assert.equal((await get(target)).status, status, target);
   }
   assert.equal((await get('/')).status, 200);
+});
+
+test('a port that is not one is refused with a message, not a stack trace', () => {
+  const script = fileURLToPath(new URL('../../scripts/serve.mjs', import.meta.url));
+  for (const port of ['abc', '0', '70000']) {
+    const run = spawnSync(process.execPath, [script, port], { encoding: 'utf8', timeout: 10_000 });
+    assert.equal(run.status, 2, port);
+    assert.equal(run.stderr, `serve: the port must be a number from 1 to 65535, not '${port}'\n`);
+  }
 });
