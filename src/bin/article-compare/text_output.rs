@@ -180,7 +180,8 @@ pub fn render(report: &Report) -> String {
         }
     }
 
-    let _ = writeln!(out, "\nShared ({} groups):", report.groups.len());
+    let groups = report.groups.len();
+    let _ = writeln!(out, "\nShared ({groups} {}):", if groups == 1 { "group" } else { "groups" });
     let counterparts = counterparts_of_singletons(report);
     for (g, group) in report.groups.iter().enumerate() {
         let _ = writeln!(out, "  group {}:", g + 1);
@@ -311,6 +312,15 @@ mod tests {
             let start: String = sentence.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
             assert!(discrepancies.contains(&format!("    [{}] {start}", side.doc + 1)), "{start:?} in {discrepancies}");
         }
+    }
+
+    #[test]
+    fn the_shared_heading_counts_groups_in_words_that_agree() {
+        let mut report = fixture_report();
+        assert!(report.groups.len() > 1);
+        assert!(render(&report).contains(&format!("\nShared ({} groups):", report.groups.len())));
+        report.groups.truncate(1);
+        assert!(render(&report).contains("\nShared (1 group):"));
     }
 
     #[test]
