@@ -109,12 +109,13 @@ async function logIn(page, user) {
     await page.waitForFunction(() => document.activeElement?.id === 'user_login');
     await page.fill('#user_login', user);
     await page.fill('#user_pass', 'password');
+    // PHP's one-process server on a busy machine gets a minute for each step.
     const [answer] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/wp-login.php'),
+      page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/wp-login.php', { timeout: 60_000 }),
       page.click('#wp-submit'),
     ]);
     if (answer.status() === 302) {
-      await page.waitForURL(/\/wp-admin\//, { waitUntil: 'domcontentloaded' });
+      await page.waitForURL(/\/wp-admin\//, { waitUntil: 'domcontentloaded', timeout: 60_000 });
       return;
     }
     await page.waitForLoadState('domcontentloaded');
