@@ -82,12 +82,13 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     process.exit(2);
   }
   const root = fileURLToPath(new URL('../www/', import.meta.url));
+  const last = Math.min(wanted + 19, 65535);
   let started;
-  for (let port = wanted; !started && port < Math.min(wanted + 20, 65536); port++) {
+  for (let port = wanted; !started && port <= last; port++) {
     started = await startServer({ root, port }).catch((e) => (e.code === 'EADDRINUSE' ? null : Promise.reject(e)));
   }
   if (!started) {
-    console.error(`serve: ports ${wanted} to ${Math.min(wanted + 19, 65535)} are all in use; give another: ./dev serve PORT`);
+    console.error(`serve: ports ${wanted} to ${last} are all in use; give another: ./dev serve PORT`);
     process.exit(1);
   }
   console.log(`article-compare is running at ${started.url}  (Ctrl+C to stop)`);

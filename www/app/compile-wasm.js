@@ -9,10 +9,12 @@
 export function compiledOnce(url) {
   let module = null;
   return () => {
-    module ??= compile(url);
-    module.catch(() => {
-      module = null;
-    });
+    if (!module) {
+      module = compile(url);
+      module.catch(() => {
+        module = null;
+      });
+    }
     return module;
   };
 }

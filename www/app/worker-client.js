@@ -165,7 +165,6 @@ export class CompareClient {
     this.initialised.add(worker);
   }
 
-
   ensureWorker() {
     if (this.worker) return this.worker;
     const worker = new Worker(this.workerUrl, { type: 'module' });
