@@ -1,25 +1,28 @@
 //! Words after which a full stop usually does not end a sentence, and the
 //! words that tell that one did.
 
-/// Titles and other words that always precede a name or number:
-/// a full stop after them never ends a sentence.
+/// Titles and other words that always precede a name or number (in English
+/// and, for articles from elsewhere, `Nr.`, `bzw.`, `Sra.`): a full stop
+/// after them never ends a sentence.
 const PREFIXES: &[&str] = &[
-    "adm", "atty", "brig", "capt", "cmdr", "col", "cpl", "det", "dr", "fr", "ft", "gen", "gov", "hon", "insp", "lt",
-    "maj", "messrs", "mmes", "mr", "mrs", "ms", "msgr", "mt", "pres", "prof", "pvt", "rep", "rev", "sen", "sgt", "sr",
-    "st", "supt", "vs",
+    "adm", "atty", "brig", "bzw", "capt", "cmdr", "col", "cpl", "det", "dr", "fr", "ft", "gen", "gov", "hon", "insp",
+    "lt", "maj", "messrs", "mmes", "mr", "mrs", "ms", "msgr", "mt", "nr", "pres", "prof", "pvt", "rep", "rev", "sen",
+    "sgt", "sig", "sr", "sra", "srta", "st", "supt", "vgl", "vs",
 ];
 
 /// Month abbreviations: not an ending before a day number (`Nov. 15`).
 const MONTHS: &[&str] = &["apr", "aug", "dec", "feb", "jan", "jul", "jun", "mar", "nov", "oct", "sep", "sept"];
 
-/// Abbreviations that may also end a sentence (`… Acme Inc. The firm …`).
+/// Abbreviations that may also end a sentence (`… Acme Inc. The firm …`,
+/// `… 1,4 Mio. Die Stadt …`).
 const AMBIGUOUS: &[&str] = &[
-    "al", "approx", "assn", "ave", "blvd", "bros", "ca", "cf", "co", "corp", "dept", "est", "etc", "fig", "inc", "jr",
-    "ltd", "no", "nos", "op", "pp", "univ", "vol",
+    "abs", "al", "approx", "assn", "ave", "blvd", "bros", "ca", "cf", "co", "corp", "dept", "est", "etc", "evtl",
+    "fig", "ggf", "inc", "inkl", "jh", "jr", "ltd", "mio", "mrd", "no", "nos", "op", "pp", "univ", "usw", "vol",
 ];
 
-/// Capitalised words that typically open a sentence. After an ambiguous
-/// abbreviation, only these make the full stop a sentence end.
+/// Capitalised words that typically open a sentence (a few German ones
+/// among them). After an ambiguous abbreviation, only these make the full
+/// stop a sentence end.
 const SENTENCE_STARTERS: &[&str] = &[
     "a",
     "according",
@@ -36,7 +39,12 @@ const SENTENCE_STARTERS: &[&str] = &[
     "both",
     "but",
     "by",
+    "das",
+    "der",
+    "die",
     "each",
+    "er",
+    "es",
     "every",
     "for",
     "from",
@@ -47,6 +55,7 @@ const SENTENCE_STARTERS: &[&str] = &[
     "how",
     "however",
     "i",
+    "ich",
     "if",
     "in",
     "it",
@@ -64,6 +73,7 @@ const SENTENCE_STARTERS: &[&str] = &[
     "our",
     "several",
     "she",
+    "sie",
     "since",
     "so",
     "some",
@@ -86,6 +96,7 @@ const SENTENCE_STARTERS: &[&str] = &[
     "while",
     "who",
     "why",
+    "wir",
     "with",
     "yet",
     "you",
@@ -125,6 +136,23 @@ fn contains(list: &[&str], word: &str) -> bool {
     list.binary_search(&lower.as_str()).is_ok()
 }
 
+/// Words that open a sentence telling when (`At 7 a.m. Dr. Lang …`).
+const TIME_OPENERS: &[&str] =
+    &["about", "after", "around", "at", "before", "by", "from", "shortly", "since", "till", "until"];
+
+/// German words before an ordinal number (`am 14. März`, `im 19.
+/// Jahrhundert`): written with a full stop that ends nothing.
+const ORDINAL_LEADS: &[&str] =
+    &["ab", "am", "beim", "bis", "das", "dem", "den", "der", "des", "die", "im", "seit", "vom", "zum", "zur"];
+
+/// German month names that are not also English ones (`14. März`).
+const GERMAN_MONTHS: &[&str] =
+    &["dezember", "feber", "februar", "januar", "juli", "juni", "jänner", "mai", "märz", "oktober"];
+
+/// Month names German and English share: an ordinal before them needs a
+/// year after them (`3. April 2026`).
+const SHARED_MONTHS: &[&str] = &["april", "august", "november", "september"];
+
 /// What a word before a full stop is.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Abbreviation {
@@ -159,6 +187,34 @@ pub fn is_speech_verb(word: &str) -> bool {
     contains(SPEECH_VERBS, word)
 }
 
+/// True when `word` can open a sentence that first says when something happened.
+pub fn is_time_opener(word: &str) -> bool {
+    contains(TIME_OPENERS, word)
+}
+
+/// True when `word` comes before an ordinal number in German.
+pub fn is_ordinal_lead(word: &str) -> bool {
+    contains(ORDINAL_LEADS, word)
+}
+
+/// Whether `word` names a month: only in German, or in English as well.
+pub fn month_name(word: &str) -> Option<MonthName> {
+    if contains(GERMAN_MONTHS, word) {
+        Some(MonthName::German)
+    } else if contains(SHARED_MONTHS, word) {
+        Some(MonthName::Shared)
+    } else {
+        None
+    }
+}
+
+/// See [`month_name`].
+#[derive(Debug, PartialEq, Eq)]
+pub enum MonthName {
+    German,
+    Shared,
+}
+
 /// True when `word` commonly follows a time such as `9 a.m.` in mid-sentence.
 pub fn is_time_follower(word: &str) -> bool {
     contains(TIME_FOLLOWERS, word) || (word.len() <= 4 && word.chars().all(|c| c.is_ascii_uppercase()))
@@ -170,7 +226,18 @@ mod tests {
 
     #[test]
     fn lists_are_sorted_lower_case() {
-        for list in [PREFIXES, MONTHS, AMBIGUOUS, SENTENCE_STARTERS, SPEECH_VERBS, TIME_FOLLOWERS] {
+        for list in [
+            PREFIXES,
+            MONTHS,
+            AMBIGUOUS,
+            SENTENCE_STARTERS,
+            SPEECH_VERBS,
+            TIME_FOLLOWERS,
+            TIME_OPENERS,
+            ORDINAL_LEADS,
+            GERMAN_MONTHS,
+            SHARED_MONTHS,
+        ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
             assert!(list.iter().all(|w| w.to_lowercase() == *w));
         }

@@ -1,9 +1,12 @@
 //! Sentence boundaries inside one line: after `. ! ? …` (and the quotes and
 //! brackets that close with them) when a new sentence starts, but not after
-//! abbreviations, titles, initials, inline list markers, numbers, or an
-//! ellipsis that the sentence goes on after.
+//! abbreviations, titles, initials, inline list markers, numbers, ordinals
+//! (German `am 14. März`), or an ellipsis that the sentence goes on after.
 
-use super::abbreviations::{classify, is_sentence_starter, is_speech_verb, is_time_follower, Abbreviation};
+use super::abbreviations::{
+    classify, is_ordinal_lead, is_sentence_starter, is_speech_verb, is_time_follower, is_time_opener, month_name,
+    Abbreviation, MonthName,
+};
 use crate::text::tokenize::is_cluster_extender;
 
 /// Ends a sentence; needs whitespace after it.
@@ -19,6 +22,12 @@ fn is_unspaced_terminator(c: char) -> bool {
 /// Closes a quotation or bracket, so it belongs to the sentence it ends.
 fn is_closer(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}' | '」' | '』' | '）' | '】')
+}
+
+/// Closes a quotation where it is glued to the end of a sentence and a
+/// space follows, though English opens with it: German `„Ja.“`, `»Ja.«`.
+fn closes_when_glued(c: char) -> bool {
+    matches!(c, '“' | '‘' | '«' | '‹')
 }
 
 /// Opens a quotation or bracket before a sentence's first word.
@@ -174,7 +183,10 @@ fn list_items(line: &str) -> ListItems {
     let mut items = ListItems { starts: Vec::new(), marks: Vec::new() };
     // The list opens the line or follows a colon.
     let opening = line.len() - line.trim_start().len();
-    let first = std::iter::once(opening).chain(line.match_indices([':', ';']).map(|(i, _)| i + 1)).find_map(|at| {
+    // A colon inside a figure (`2:1`, `3:34`) opens nothing.
+    let after_colons =
+        line.match_indices([':', ';']).map(|(i, _)| i + 1).filter(|&at| line[at..].starts_with(char::is_whitespace));
+    let first = std::iter::once(opening).chain(after_colons).find_map(|at| {
         let at = at + line[at..].len() - line[at..].trim_start().len();
         list_marker(line, at).map(|m| (at, m))
     });
@@ -199,26 +211,49 @@ fn list_items(line: &str) -> ListItems {
 }
 
 /// The end of the terminators starting at `start`, with closing quotes and
-/// brackets and a full stop after them (`relatives”.`); and whether an
+/// brackets and a full stop after them (`relatives”.`), a quotation mark
+/// that closes only in other languages (`prüfen das.“`) and a French
+/// closing guillemet after its space (`prudents. »`); and whether an
 /// unspaced (CJK) terminator was among them.
 fn terminator_run_end(line: &str, start: usize) -> (usize, bool) {
     let mut end = start;
     let mut unspaced = false;
     let mut seen_closer = false;
-    for c in line[start..].chars() {
+    let mut chars = line[start..].chars().peekable();
+    while let Some(c) = chars.next() {
         if is_terminator(c) || is_unspaced_terminator(c) {
             if seen_closer && c != '.' {
                 break;
             }
             unspaced |= is_unspaced_terminator(c);
-        } else if is_closer(c) {
+        } else if is_closer(c) || (closes_when_glued(c) && chars.peek().is_none_or(|n| n.is_whitespace())) {
             seen_closer = true;
         } else {
             break;
         }
         end += c.len_utf8();
     }
+    if !seen_closer {
+        end += french_closing_guillemet(&line[end..]);
+    }
     (end, unspaced)
+}
+
+/// The length of ` »` (a space, often a no-break one, then `»` or `›`) at
+/// the start of `rest` when a space or nothing follows the guillemet: a
+/// French quotation closing after the sentence it quotes.
+fn french_closing_guillemet(rest: &str) -> usize {
+    let mut chars = rest.char_indices();
+    if !chars.next().is_some_and(|(_, c)| c.is_whitespace()) {
+        return 0;
+    }
+    let Some((at, mark)) = chars.next().filter(|&(_, c)| c == '»' || c == '›') else { return 0 };
+    let end = at + mark.len_utf8();
+    if rest[end..].chars().next().is_none_or(char::is_whitespace) {
+        end
+    } else {
+        0
+    }
 }
 
 fn decide(line: &str, start: usize, end: usize, unspaced: bool) -> bool {
@@ -239,7 +274,7 @@ fn decide(line: &str, start: usize, end: usize, unspaced: bool) -> bool {
         return false;
     }
     let run = &line[start..end];
-    let has_closer = run.contains(is_closer);
+    let has_closer = run.contains(|c| is_closer(c) || closes_when_glued(c));
     if run.contains(['?', '!', '‼', '⁇', '⁈', '⁉', '‽', '؟']) {
         // `“Why?” Smith asked.` — the question is part of the sentence.
         return !(has_closer && speech_verb_follows(rest));
@@ -285,7 +320,9 @@ fn period_ends_sentence(line: &str, period: usize, next_word: &str, next_first: 
     if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2) {
         let lower = word.to_lowercase();
         if lower == "a.m" || lower == "p.m" {
-            return !is_time_follower(next_word) && !next_first.is_ascii_digit();
+            return !is_time_follower(next_word)
+                && !next_first.is_ascii_digit()
+                && !only_a_time_so_far(line, word_start);
         }
         return starter;
     }
@@ -315,13 +352,70 @@ fn period_ends_sentence(line: &str, period: usize, next_word: &str, next_first: 
             return !(prev_word.is_empty() || prev_word.starts_with(char::is_uppercase));
         }
         if letter.is_alphabetic() {
-            return !is_list_marker(line, word_start);
+            // `z. B.`: one letter's abbreviation before another's.
+            return !is_list_marker(line, word_start) && !letters_abbreviation_follows(line, period, 1);
         }
     }
-    if word.chars().all(|c| c.is_ascii_digit()) && word.len() <= 2 && is_list_marker(line, word_start) {
+    // `EE. UU.`: two capitals' abbreviation before another's.
+    if word.chars().count() == 2
+        && word.chars().all(char::is_uppercase)
+        && letters_abbreviation_follows(line, period, 2)
+    {
         return false;
     }
+    if word.chars().all(|c| c.is_ascii_digit()) {
+        if word.len() <= 2 && is_list_marker(line, word_start) {
+            return false;
+        }
+        if word.len() <= 3 && german_ordinal(line, word_start, period, next_word) {
+            return false;
+        }
+    }
     true
+}
+
+/// The word after the full stop at `period` is the abbreviation of one or
+/// two letters (`B.`, `UU.`), in capitals if `word_len` is 2.
+fn letters_abbreviation_follows(line: &str, period: usize, word_len: usize) -> bool {
+    let next = line[period + 1..].split_whitespace().next().unwrap_or("");
+    let Some(letters) = next.strip_suffix('.') else { return false };
+    let count = letters.chars().count();
+    (1..=2).contains(&count)
+        && letters.chars().all(char::is_alphabetic)
+        && (word_len == 1 || letters.chars().all(char::is_uppercase))
+}
+
+/// The number before the full stop at `period` is a German ordinal: after
+/// `am`, `im`, `dem` … (`am 14. März`, `im 19. Jahrhundert`), or before a
+/// German month name (`14. März`), or before a month name English shares
+/// and a year (`3. April 2026`). English sentences ending in a number
+/// before `March` still end.
+fn german_ordinal(line: &str, word_start: usize, period: usize, next_word: &str) -> bool {
+    let lead = line[..word_start].split_whitespace().next_back().unwrap_or("");
+    if is_ordinal_lead(lead) {
+        return true;
+    }
+    match month_name(next_word) {
+        Some(MonthName::German) => true,
+        Some(MonthName::Shared) => line[period + 1..].split_whitespace().nth(1).is_some_and(|year| {
+            let digits = year.trim_end_matches(|c: char| !c.is_ascii_digit());
+            digits.len() == 4 && digits.chars().all(|c| c.is_ascii_digit())
+        }),
+        None => false,
+    }
+}
+
+/// `At 7 a.m. Dr. Lang …`: the sentence so far only tells when (a word such
+/// as `at` or `shortly after` and the time), so it goes on after the time.
+fn only_a_time_so_far(line: &str, word_start: usize) -> bool {
+    let before = &line[..word_start];
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| is_terminator(c) && before[i + c.len_utf8()..].starts_with(char::is_whitespace))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let mut words = before[start..].split_whitespace();
+    words.next().is_some_and(|w| is_time_opener(w.trim_start_matches(is_opener))) && words.nth(2).is_none()
 }
 
 /// `1.`/`a.` opening the line or following a colon, or continuing a count
