@@ -8,7 +8,7 @@ use crate::discrepancy::{discrepancies, Segment};
 use crate::error::{Error, ErrorKind};
 use crate::groups;
 use crate::limits;
-use crate::matching::features::{words_of, SegmentFeatures, Vocabulary, Word};
+use crate::matching::features::{words_in, Capitals, SegmentFeatures, Vocabulary, Word};
 use crate::matching::{find_matches, SegmentMatch, SemanticInput};
 use crate::options::Options;
 use crate::passages::{passages, Pair};
@@ -20,6 +20,7 @@ use crate::roles::{self, Role};
 use crate::segment::{segment as split, Segmentation};
 use crate::semantic::Embeddings;
 use crate::stats::{document_stats, overlap_matrix};
+use crate::text::lexicon::capitalises_nouns;
 use crate::text::utf16::Utf16Cursor;
 use serde::{Deserialize, Serialize};
 
@@ -65,6 +66,7 @@ fn analyse<'a>(
     vocabulary: &mut Vocabulary,
 ) -> Analysed<'a> {
     let (mut scratch, mut buffer) = (String::new(), Vec::new());
+    let capitals = if capitalises_nouns(text) { Capitals::Nouns } else { Capitals::Names };
     let words: Vec<Vec<Word>> = segmentation
         .segments
         .iter()
@@ -72,7 +74,7 @@ fn analyse<'a>(
             // Read into one buffer, kept at the exact size: a vector grown
             // word by word holds up to twice its words, for every segment.
             buffer.clear();
-            words_of(text, s.start, s.end, vocabulary, &mut buffer, &mut scratch);
+            words_in(text, s.start, s.end, capitals, vocabulary, &mut buffer, &mut scratch);
             buffer.clone()
         })
         .collect();
@@ -485,7 +487,26 @@ fn warnings(documents: &[Document], segments: &[Vec<SegmentReport>]) -> Vec<Warn
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::MatchKind;
+    use crate::report::{DiscrepancyKind, MatchKind};
+
+    #[test]
+    fn capitalised_german_nouns_are_not_names() {
+        let kinds = |a: &str, b: &str| -> Vec<DiscrepancyKind> {
+            let documents = [Document::new("a", a), Document::new("b", b)];
+            let report = compare_with_embeddings(&documents, &Options::default(), None, &mut |_| {}).unwrap();
+            assert!(!report.matches.is_empty());
+            report.matches.iter().flat_map(|m| m.discrepancies.iter().map(|d| d.kind)).collect()
+        };
+        let german = "Hamburg (dpa) - Bei einem Brand im Hamburger Hafen sind am Sonntag 14 Arbeiter verletzt \
+                      worden, wie die Feuerwehr mitteilte. Die Ursache des Feuers war zunächst unklar.";
+        let found = kinds(german, &german.replace("einem Brand", "einem Großbrand").replace("14", "17"));
+        assert_eq!(found, vec![DiscrepancyKind::Number], "a changed noun is no changed name");
+        // In English, the same capitals still tell names.
+        let english = "Hamburg (dpa) - At the port, Anna Berg said 14 workers were hurt on Sunday, the fire \
+                       service said. The cause of the fire was not yet clear.";
+        let found = kinds(english, &english.replace("Anna Berg", "Maria Lind"));
+        assert!(found.contains(&DiscrepancyKind::Name), "{found:?}");
+    }
 
     #[test]
     fn a_reading_is_kept_from_a_segments_first_match_to_its_last_only() {

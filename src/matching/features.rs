@@ -193,7 +193,8 @@ impl Word {
         self.end_and_flags & !(CAPITALIZED | CLAUSE_START)
     }
 
-    /// Written with a capital letter (a name, or a sentence's first word).
+    /// Written with a capital letter (a name, or a sentence's first word),
+    /// in a language whose capitals mark names ([`Capitals::Names`]).
     pub fn capitalized(&self) -> bool {
         self.end_and_flags & CAPITALIZED != 0
     }
@@ -229,11 +230,35 @@ fn symbol_key(symbol: &str) -> Option<&'static str> {
     }
 }
 
-/// Collects the words of `text[start..end]` into `words`.
+/// What a capital letter inside a sentence marks in a document's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Capitals {
+    /// Names, as in English: such words are flagged [`Word::capitalized`]
+    /// and their keys [`Vocabulary::is_name`].
+    Names,
+    /// Every noun, as in German: no word is taken for a name by its capital.
+    Nouns,
+}
+
+/// Collects the words of `text[start..end]` into `words`, capitals marking
+/// names.
 pub fn words_of(
     text: &str,
     start: usize,
     end: usize,
+    vocabulary: &mut Vocabulary,
+    words: &mut Vec<Word>,
+    scratch: &mut String,
+) {
+    words_in(text, start, end, Capitals::Names, vocabulary, words, scratch);
+}
+
+/// [`words_of`], for a document whose capitals mark `capitals`.
+pub fn words_in(
+    text: &str,
+    start: usize,
+    end: usize,
+    capitals: Capitals,
     vocabulary: &mut Vocabulary,
     words: &mut Vec<Word>,
     scratch: &mut String,
@@ -260,7 +285,7 @@ pub fn words_of(
                 key
             }
         };
-        let capitalized = surface.starts_with(char::is_uppercase);
+        let capitalized = capitals == Capitals::Names && surface.starts_with(char::is_uppercase);
         if capitalized && !words.is_empty() && !vocabulary.keys[key as usize].stop {
             vocabulary.name[key as usize] = true;
         }
@@ -302,6 +327,19 @@ mod tests {
         assert_eq!(&text[words[0].start as usize..words[0].end() as usize], "Zelenskyy");
         assert!(words[0].capitalized() && !words[1].capitalized());
         assert_eq!(vocab.key_text[keys[8] as usize], "%");
+    }
+
+    #[test]
+    fn capitals_mark_names_only_where_the_language_says_so() {
+        let text = "Die Feuerwehr kam zum Hafen von Hamburg.";
+        for (capitals, names) in [(Capitals::Names, true), (Capitals::Nouns, false)] {
+            let mut vocab = Vocabulary::default();
+            let mut words = Vec::new();
+            words_in(text, 0, text.len(), capitals, &mut vocab, &mut words, &mut String::new());
+            let hafen = words[4];
+            assert_eq!(vocab.key_text[hafen.key as usize], "hafen");
+            assert_eq!((hafen.capitalized(), vocab.is_name(hafen.key)), (names, names), "{capitals:?}");
+        }
     }
 
     #[test]

@@ -281,6 +281,36 @@ pub fn scale_word(key: &str) -> Option<f64> {
     Some(factor)
 }
 
+/// German function words that English, French and Spanish do not use.
+const GERMAN_FUNCTION_WORDS: &[&str] = &[
+    "auch", "auf", "aus", "bei", "das", "dass", "dem", "den", "der", "des", "die", "ein", "eine", "einem", "einen",
+    "einer", "eines", "für", "ist", "mit", "nach", "nicht", "sich", "sind", "und", "von", "wird", "wurde", "wurden",
+    "zum", "zur",
+];
+
+/// Words read to tell the language: a paragraph's worth of evidence
+/// (reading a thousand added 3% to comparing five articles).
+const WORDS_READ: usize = 300;
+
+/// Whether `text` is written in German, which capitalises every noun: there
+/// a capital inside a sentence is no evidence of a name. Told by function
+/// words: about a fifth of a German text's words are in
+/// [`GERMAN_FUNCTION_WORDS`], under a fiftieth of an English or French one's.
+pub fn capitalises_nouns(text: &str) -> bool {
+    let (mut words, mut german) = (0usize, 0usize);
+    for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(WORDS_READ) {
+        words += 1;
+        // The list's words are at most six bytes: lower-cased in place.
+        let mut lower = [0u8; 6];
+        if let Some(lower) = lower.get_mut(..word.len()) {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            german += GERMAN_FUNCTION_WORDS.binary_search_by(|w| w.as_bytes().cmp(lower)).is_ok() as usize;
+        }
+    }
+    words >= 20 && german * 12 >= words
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -289,6 +319,20 @@ mod tests {
     fn lists_are_sorted_for_bisection() {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(NEGATIONS.windows(2).all(|w| w[0] < w[1]));
+        assert!(GERMAN_FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn german_is_told_by_its_function_words() {
+        let german = "Bei einem Brand im Hafen sind am Sonntag 14 Arbeiter verletzt worden. Das Feuer brach in \
+                      einer Lagerhalle aus, wie die Feuerwehr mitteilte. Die Ursache war nicht klar.";
+        let english = "A fire at the port injured 14 workers on Sunday. It broke out in a warehouse, the fire \
+                       service said, and Ursula von der Leyen sent her sympathy. The cause was not clear.";
+        let french = "Un incendie au port a blessé 14 ouvriers dimanche. Le feu a pris dans un entrepôt, selon \
+                      les pompiers, et la cause reste inconnue pour le moment.";
+        assert!(capitalises_nouns(german));
+        assert!(!capitalises_nouns(english) && !capitalises_nouns(french));
+        assert!(!capitalises_nouns("Die Welt."), "too few words to tell");
     }
 
     #[test]
