@@ -17,6 +17,10 @@
 //!   whose two sentences the report links and over all of them, recall per
 //!   type, and precision (the share of matches carrying a discrepancy whose
 //!   sentences have a gold discrepancy);
+//! - groups on every labelled set: the share of pairs of one group's
+//!   members (from different articles) that are gold links, the share of
+//!   gold links whose two sentences share a group, and the same share for
+//!   members joined only through others (no match between them);
 //! - false links per pair of unrelated articles: every article of one set
 //!   against every article of another (different events share no fact);
 //! - MSRP training pairs: accuracy and F1 of the engine's decision (linked
@@ -27,6 +31,7 @@
 //!   nothing matches) with the human similarity score;
 //! - native time and peak heap of `compare` on the dev set.
 
+use article_compare::report::SegmentRef;
 use article_compare::{compare_with_embeddings, segment::segment, Document, Embeddings, MatchKind, Options, Report};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -57,6 +62,7 @@ fn main() {
     let sets = article_sets(&data.join("articles"));
     alignment(&sets, &tools.join("score_alignment.py"));
     discrepancy_scores(&sets);
+    group_scores(&sets);
     unrelated_pairs(&sets);
     paraphrase(&data.join("msrp/msr_paraphrase_train.txt"));
     similarity(&data.join("sts"));
@@ -306,66 +312,99 @@ fn gold_segments_of(
         .collect()
 }
 
+/// A segment of the gold: its article id (the file name's first three
+/// characters) and index.
+type GoldKey = (String, u64);
+
+/// A pair of gold segments, the smaller first.
+type GoldPair = (GoldKey, GoldKey);
+
+/// A set's gold labels as a report's segments stand for them.
+struct Gold {
+    labels: serde_json::Value,
+    /// Per document of the report, the gold article id.
+    id_of: Vec<String>,
+    /// Per document and segment of the report, the gold segments it stands for.
+    maps: Vec<Vec<Vec<u64>>>,
+}
+
+impl Gold {
+    fn of(set: &ArticleSet, report: &Report) -> Option<Gold> {
+        let raw = std::fs::read_to_string(set.dir.join("gold.json")).ok()?;
+        let labels: serde_json::Value = serde_json::from_str(&raw).expect("gold.json is JSON");
+        let id_of =
+            set.files.iter().map(|f| f.file_name().unwrap().to_string_lossy().chars().take(3).collect()).collect();
+        let articles = labels["articles"].as_array().cloned().unwrap_or_default();
+        let maps = report
+            .documents
+            .iter()
+            .zip(&set.documents)
+            .zip(&set.files)
+            .map(|((d, doc), file)| {
+                let name = file.file_name().unwrap().to_string_lossy();
+                let segments = articles
+                    .iter()
+                    .find(|a| a["file"].as_str() == Some(&name))
+                    .and_then(|a| a["segments"].as_array().cloned())
+                    .unwrap_or_default();
+                gold_segments_of(d, &doc.text, &segments)
+            })
+            .collect();
+        Some(Gold { labels, id_of, maps })
+    }
+
+    /// The gold pairs two reported segments stand for.
+    fn pairs(&self, a: &SegmentRef, b: &SegmentRef) -> Vec<GoldPair> {
+        let mut out = Vec::new();
+        for &x in &self.maps[a.doc][a.segment] {
+            for &y in &self.maps[b.doc][b.segment] {
+                out.push(ordered((self.id_of[a.doc].clone(), x), (self.id_of[b.doc].clone(), y)));
+            }
+        }
+        out
+    }
+
+    /// The pairs a list of the gold (`links`, `borderline_links`,
+    /// `discrepancies`) names.
+    fn listed(&self, list: &str) -> std::collections::HashSet<GoldPair> {
+        self.labels[list].as_array().into_iter().flatten().map(listed_pair).collect()
+    }
+}
+
+fn ordered(p: GoldKey, q: GoldKey) -> GoldPair {
+    if p <= q {
+        (p, q)
+    } else {
+        (q, p)
+    }
+}
+
+/// The pair of segments one entry of a gold list names.
+fn listed_pair(entry: &serde_json::Value) -> GoldPair {
+    let side = |article: &str, index: &str| {
+        (entry[article].as_str().unwrap_or("").to_string(), entry[index].as_u64().unwrap_or(0))
+    };
+    ordered(side("a", "ai"), side("b", "bi"))
+}
+
 fn discrepancy_scores(sets: &[ArticleSet]) {
     println!("\ndiscrepancies per labelled set (gold: differing figures, quotes, names, attributions, claims inside linked pairs):");
     for (label, semantic) in SIGNALS {
         for set in sets {
-            let Ok(raw) = std::fs::read_to_string(set.dir.join("gold.json")) else { continue };
-            let gold: serde_json::Value = serde_json::from_str(&raw).expect("gold.json is JSON");
             let report = compare(&set.documents, semantic);
-            // Gold article ids are the first three characters of file names.
-            let id_of: Vec<String> =
-                set.files.iter().map(|f| f.file_name().unwrap().to_string_lossy().chars().take(3).collect()).collect();
-            let gold_articles = gold["articles"].as_array().cloned().unwrap_or_default();
-            let maps: Vec<Vec<Vec<u64>>> = report
-                .documents
-                .iter()
-                .zip(&set.documents)
-                .zip(&set.files)
-                .map(|((d, doc), file)| {
-                    let name = file.file_name().unwrap().to_string_lossy();
-                    let segments = gold_articles
-                        .iter()
-                        .find(|a| a["file"].as_str() == Some(&name))
-                        .and_then(|a| a["segments"].as_array().cloned())
-                        .unwrap_or_default();
-                    gold_segments_of(d, &doc.text, &segments)
-                })
-                .collect();
-            // Each reported match as the gold pairs it stands for, keyed
-            // (article, segment) with the smaller key first.
-            type Key = (String, u64);
-            let pairs_of = |m: &article_compare::report::Match| -> Vec<(Key, Key)> {
-                let mut out = Vec::new();
-                for &x in &maps[m.a.doc][m.a.segment] {
-                    for &y in &maps[m.b.doc][m.b.segment] {
-                        let (p, q) = ((id_of[m.a.doc].clone(), x), (id_of[m.b.doc].clone(), y));
-                        out.push(if p <= q { (p, q) } else { (q, p) });
-                    }
-                }
-                out
-            };
-            let mut linked = std::collections::HashMap::<(Key, Key), bool>::new();
+            let Some(gold) = Gold::of(set, &report) else { continue };
+            let mut linked = std::collections::HashMap::<GoldPair, bool>::new();
             for m in &report.matches {
-                for pair in pairs_of(m) {
+                for pair in gold.pairs(&m.a, &m.b) {
                     *linked.entry(pair).or_default() |= !m.discrepancies.is_empty();
                 }
             }
-            let entries = gold["discrepancies"].as_array().cloned().unwrap_or_default();
-            let key_of = |d: &serde_json::Value| {
-                let p = (d["a"].as_str().unwrap_or("").to_string(), d["ai"].as_u64().unwrap_or(0));
-                let q = (d["b"].as_str().unwrap_or("").to_string(), d["bi"].as_u64().unwrap_or(0));
-                if p <= q {
-                    (p, q)
-                } else {
-                    (q, p)
-                }
-            };
-            let gold_pairs: std::collections::HashSet<(Key, Key)> = entries.iter().map(key_of).collect();
+            let entries = gold.labels["discrepancies"].as_array().cloned().unwrap_or_default();
+            let gold_pairs = gold.listed("discrepancies");
             let (mut on_linked, mut found) = (0, 0);
             let mut by_type = std::collections::BTreeMap::<String, (usize, usize)>::new();
             for d in &entries {
-                let Some(&flagged) = linked.get(&key_of(d)) else { continue };
+                let Some(&flagged) = linked.get(&listed_pair(d)) else { continue };
                 on_linked += 1;
                 found += flagged as usize;
                 for t in d["types"].as_array().into_iter().flatten().filter_map(|t| t.as_str()) {
@@ -376,8 +415,8 @@ fn discrepancy_scores(sets: &[ArticleSet]) {
             }
             let flagged: Vec<&article_compare::report::Match> =
                 report.matches.iter().filter(|m| !m.discrepancies.is_empty()).collect();
-            let right = flagged.iter().filter(|m| pairs_of(m).iter().any(|p| gold_pairs.contains(p))).count();
-            let ratio = |x: usize, n: usize| if n == 0 { 0.0 } else { x as f64 / n as f64 };
+            let right =
+                flagged.iter().filter(|m| gold.pairs(&m.a, &m.b).iter().any(|p| gold_pairs.contains(p))).count();
             let types: Vec<String> = by_type.iter().map(|(t, (f, n))| format!("{t} {f}/{n}")).collect();
             println!(
                 "  {label:8} {:32} recall {:.2} of linked ({found}/{on_linked}), {:.2} of all {} | precision {:.2} ({right}/{}) | by type (linked): {}",
@@ -388,6 +427,66 @@ fn discrepancy_scores(sets: &[ArticleSet]) {
                 ratio(right, flagged.len()),
                 flagged.len(),
                 types.join(", ")
+            );
+        }
+    }
+}
+
+fn ratio(x: usize, n: usize) -> f64 {
+    if n == 0 {
+        0.0
+    } else {
+        x as f64 / n as f64
+    }
+}
+
+/// Groups against the gold: a group says its members tell the same thing,
+/// so every two of its members from different articles should be a gold
+/// link. Members joined only through others (no match between them) show
+/// whether groups chain.
+fn group_scores(sets: &[ArticleSet]) {
+    println!(
+        "\ngroups per labelled set (pairs of members of one group from different articles, against the gold links):"
+    );
+    for (label, semantic) in SIGNALS {
+        for set in sets {
+            let report = compare(&set.documents, semantic);
+            let Some(gold) = Gold::of(set, &report) else { continue };
+            let (links, borderline) = (gold.listed("links"), gold.listed("borderline_links"));
+            let matched: std::collections::HashSet<(usize, usize, usize, usize)> = report
+                .matches
+                .iter()
+                .flat_map(|m| {
+                    [(m.a.doc, m.a.segment, m.b.doc, m.b.segment), (m.b.doc, m.b.segment, m.a.doc, m.a.segment)]
+                })
+                .collect();
+            let (mut pairs, mut right, mut chained, mut chained_right) = (0, 0, 0, 0);
+            let mut grouped = std::collections::HashSet::new();
+            for group in &report.groups {
+                for (i, x) in group.members.iter().enumerate() {
+                    for y in group.members[i + 1..].iter().filter(|y| y.doc != x.doc) {
+                        let stands_for = gold.pairs(x, y);
+                        grouped.extend(stands_for.iter().cloned());
+                        let linked = stands_for.iter().any(|p| links.contains(p));
+                        if !linked && stands_for.iter().any(|p| borderline.contains(p)) {
+                            continue;
+                        }
+                        pairs += 1;
+                        right += linked as usize;
+                        if !matched.contains(&(x.doc, x.segment, y.doc, y.segment)) {
+                            chained += 1;
+                            chained_right += linked as usize;
+                        }
+                    }
+                }
+            }
+            let inside = links.iter().filter(|l| grouped.contains(*l)).count();
+            println!(
+                "  {label:8} {:32} {pairs} pairs, {:.3} gold links | {:.3} of the gold links inside one group | joined through others: {chained} pairs, {:.3} gold links",
+                set.name,
+                ratio(right, pairs),
+                ratio(inside, links.len()),
+                ratio(chained_right, chained)
             );
         }
     }
