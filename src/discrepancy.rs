@@ -2131,6 +2131,18 @@ mod tests {
     }
 
     #[test]
+    fn german_number_words_and_negations_are_read() {
+        assert_eq!(
+            find("Die Polizei meldete am Abend zwei Verletzte.", "Die Polizei meldete am Abend drei Verletzte."),
+            vec![(DiscrepancyKind::Number, "zwei".into(), "drei".into())]
+        );
+        assert_eq!(
+            find("Die Ursache des Feuers war am Abend unklar.", "Die Ursache des Feuers war am Abend nicht unklar."),
+            vec![(DiscrepancyKind::Negation, "".into(), "nicht".into())]
+        );
+    }
+
+    #[test]
     fn a_changed_weekday_is_a_discrepancy() {
         assert_eq!(
             find("She will receive the last shot on Saturday.", "She will receive the last shot on Sunday."),

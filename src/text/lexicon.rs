@@ -191,11 +191,12 @@ const STOP_WORDS: &[&str] = &[
     "yours",
 ];
 
-/// Words that turn a statement into its opposite.
+/// Words that turn a statement into its opposite, in English and German
+/// (none of the German ones is an English word).
 const NEGATIONS: &[&str] = &[
-    "cannot", "cant", "couldnt", "didnt", "doesnt", "dont", "hadnt", "hasnt", "havent", "isnt", "neither", "never",
-    "no", "nobody", "none", "nor", "not", "nothing", "nowhere", "shouldnt", "wasnt", "werent", "without", "wont",
-    "wouldnt",
+    "cannot", "cant", "couldnt", "didnt", "doesnt", "dont", "hadnt", "hasnt", "havent", "isnt", "kein", "keine",
+    "keinem", "keinen", "keiner", "keines", "neither", "never", "nicht", "nichts", "nie", "niemals", "niemand", "no",
+    "nobody", "none", "nor", "not", "nothing", "nowhere", "shouldnt", "wasnt", "werent", "without", "wont", "wouldnt",
 ];
 
 /// True for a function word or reporting verb (given as a word key).
@@ -209,7 +210,7 @@ pub fn is_negation(key: &str) -> bool {
 }
 
 /// The value of a spelled-out number word (`one` … `twenty`, tens, scale
-/// words: [`scale_word`]), if `key` is one.
+/// words: [`scale_word`]; German `zwei` … `zwölf`), if `key` is one.
 pub fn number_word(key: &str) -> Option<f64> {
     // A match on the string compares lengths first: most words are not
     // numbers, and this runs for every word of every compared match.
@@ -242,6 +243,19 @@ pub fn number_word(key: &str) -> Option<f64> {
         "seventy" => 70.0,
         "eighty" => 80.0,
         "ninety" => 90.0,
+        // German (as keys: `fünf` → `funf`), but for `elf`, an English word.
+        "zwei" => 2.0,
+        "drei" => 3.0,
+        "vier" => 4.0,
+        "funf" => 5.0,
+        "sechs" => 6.0,
+        "sieben" => 7.0,
+        "acht" => 8.0,
+        "neun" => 9.0,
+        "zehn" => 10.0,
+        "zwolf" => 12.0,
+        "zwanzig" => 20.0,
+        "dreissig" => 30.0,
         _ => return scale_word(key),
     };
     Some(value)
@@ -343,5 +357,8 @@ mod tests {
         assert_eq!(number_word("forty"), Some(40.0));
         assert_eq!(number_word("million"), Some(1e6));
         assert_eq!(number_word("lone"), None);
+        assert!(is_negation("nicht") && is_negation("keine"));
+        assert_eq!(number_word("drei"), Some(3.0));
+        assert_eq!(number_word("funf"), Some(5.0), "the key of fünf");
     }
 }
