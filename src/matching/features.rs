@@ -3,7 +3,7 @@
 
 use crate::roles::Role;
 use crate::text::hash::FastMap;
-use crate::text::lexicon::{is_negation, is_stop_word, MONTH_NAMES, WEEKDAYS};
+use crate::text::lexicon::{is_german_stop_word, is_negation, is_stop_word, MONTH_NAMES, WEEKDAYS};
 use crate::text::normalize::{name_skeleton, word_key};
 use crate::text::synonyms::concept;
 use crate::text::tokenize::{tokenize, TokenClass};
@@ -50,9 +50,18 @@ pub struct Vocabulary {
     /// Per key id, once canonical: names spelled in two or more ways that
     /// [`Vocabulary::canonicalize`] made one key.
     pub merged: Vec<bool>,
+    /// German function words are stop words too (a German article is
+    /// among those compared).
+    german: bool,
 }
 
 impl Vocabulary {
+    /// A vocabulary for a comparison that holds a German article: its
+    /// function words weigh as little as English ones.
+    pub fn with_german_stop_words() -> Vocabulary {
+        Vocabulary { german: true, ..Vocabulary::default() }
+    }
+
     /// Sorts key ids by their text (one sort for both callers: each
     /// `sort_unstable_by` closure is a copy of the sort in the wasm).
     fn sort_by_text(&self, keys: &mut [u32]) {
@@ -147,7 +156,7 @@ impl Vocabulary {
         let id = self.keys.len() as u32;
         self.keys.push(KeyInfo {
             stem: stem_id,
-            stop: is_stop_word(key) && !negation,
+            stop: (is_stop_word(key) || (self.german && is_german_stop_word(key))) && !negation,
             negation,
             number: key.starts_with(|c: char| c.is_ascii_digit()),
             calendar: if WEEKDAYS.contains(&key) {

@@ -295,6 +295,139 @@ pub fn scale_word(key: &str) -> Option<f64> {
     Some(factor)
 }
 
+/// German function words, reporting verbs and hedges, as word keys (`für`
+/// → `fur`): in a comparison that holds a German article, they carry as
+/// little of what a sentence says as [`STOP_WORDS`] do. Some are English
+/// words too (`war`, `hat`), so only such comparisons use them.
+const GERMAN_STOP_WORDS: &[&str] = &[
+    "ab",
+    "aber",
+    "als",
+    "am",
+    "an",
+    "angaben",
+    "auch",
+    "auf",
+    "aus",
+    "bei",
+    "bereits",
+    "bis",
+    "da",
+    "dabei",
+    "damit",
+    "dann",
+    "das",
+    "dass",
+    "dem",
+    "den",
+    "denen",
+    "der",
+    "des",
+    "die",
+    "dies",
+    "diese",
+    "diesem",
+    "diesen",
+    "dieser",
+    "dieses",
+    "doch",
+    "dort",
+    "durch",
+    "ein",
+    "eine",
+    "einem",
+    "einen",
+    "einer",
+    "eines",
+    "er",
+    "erklarte",
+    "es",
+    "etwa",
+    "fur",
+    "gegen",
+    "hat",
+    "hatte",
+    "hatten",
+    "ich",
+    "ihr",
+    "ihre",
+    "ihrem",
+    "ihren",
+    "ihrer",
+    "im",
+    "in",
+    "ist",
+    "jedoch",
+    "jetzt",
+    "kann",
+    "konnte",
+    "laut",
+    "man",
+    "mehr",
+    "mit",
+    "mitteilte",
+    "muss",
+    "nach",
+    "noch",
+    "nun",
+    "nur",
+    "oder",
+    "ohne",
+    "rund",
+    "sagt",
+    "sagte",
+    "sagten",
+    "schon",
+    "sei",
+    "sein",
+    "seine",
+    "seinem",
+    "seinen",
+    "seiner",
+    "seit",
+    "sich",
+    "sie",
+    "sind",
+    "so",
+    "soll",
+    "sollen",
+    "sollte",
+    "sowie",
+    "teilte",
+    "uber",
+    "um",
+    "und",
+    "unter",
+    "vom",
+    "von",
+    "vor",
+    "war",
+    "waren",
+    "was",
+    "weil",
+    "wenn",
+    "werden",
+    "wie",
+    "wieder",
+    "will",
+    "wir",
+    "wird",
+    "worden",
+    "wurde",
+    "wurden",
+    "zu",
+    "zufolge",
+    "zum",
+    "zur",
+    "zwischen",
+];
+
+/// True for a German function word, reporting verb or hedge (given as a
+/// word key); see [`GERMAN_STOP_WORDS`].
+pub fn is_german_stop_word(key: &str) -> bool {
+    GERMAN_STOP_WORDS.binary_search(&key).is_ok()
+}
+
 /// German function words that English, French and Spanish do not use.
 const GERMAN_FUNCTION_WORDS: &[&str] = &[
     "auch", "auf", "aus", "bei", "das", "dass", "dem", "den", "der", "des", "die", "ein", "eine", "einem", "einen",
@@ -334,6 +467,11 @@ mod tests {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(NEGATIONS.windows(2).all(|w| w[0] < w[1]));
         assert!(GERMAN_FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(GERMAN_STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        // The words that tell German are among those that then weigh little
+        // (but for a negation, which always weighs).
+        let key = |w: &str| w.replace('ü', "u");
+        assert!(GERMAN_FUNCTION_WORDS.iter().all(|w| is_german_stop_word(&key(w)) || is_negation(w)));
     }
 
     #[test]
