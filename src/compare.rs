@@ -20,7 +20,7 @@ use crate::roles::{self, Role};
 use crate::segment::{segment as split, Segmentation};
 use crate::semantic::Embeddings;
 use crate::stats::{document_stats, overlap_matrix};
-use crate::text::lexicon::capitalises_nouns;
+use crate::text::language::Language;
 use crate::text::utf16::Utf16Cursor;
 use serde::{Deserialize, Serialize};
 
@@ -101,31 +101,20 @@ fn analyse<'a>(
     Analysed { text, segmentation, words, roles }
 }
 
-/// What a capital inside a sentence marks in `text`: German capitalises
-/// every noun.
-fn capitals_of(text: &str) -> Capitals {
-    if capitalises_nouns(text) {
+/// What a capital inside a sentence marks in a document in `language`.
+fn capitals(language: Language) -> Capitals {
+    if language.capitalises_nouns() {
         Capitals::Nouns
     } else {
         Capitals::Names
     }
 }
 
-/// The vocabulary for documents whose capitals mark `capitals`: German
-/// function words weigh little once a German article is among them.
-fn vocabulary_for(capitals: &[Capitals]) -> Vocabulary {
-    if capitals.contains(&Capitals::Nouns) {
-        Vocabulary::with_german_stop_words()
-    } else {
-        Vocabulary::default()
-    }
-}
-
 /// The segments of `text` with their roles and UTF-16 offsets.
 pub fn segment(text: &str, options: &Options) -> Vec<SegmentSpan> {
-    let capitals = capitals_of(text);
-    let mut vocabulary = vocabulary_for(&[capitals]);
-    segment_reports(&analyse(text, split(text), capitals, options, &mut vocabulary))
+    let language = Language::of(text);
+    let mut vocabulary = Vocabulary::for_languages(&[language]);
+    segment_reports(&analyse(text, split(text), capitals(language), options, &mut vocabulary))
         .into_iter()
         .map(|s| SegmentSpan { start: s.start, end: s.end, text: s.text, role: s.role })
         .collect()
@@ -312,8 +301,8 @@ pub(crate) fn prepare<'a>(
     let mut read_bytes = 0;
     // Told per document before any word is read, so that the result does
     // not depend on the documents' order.
-    let capitals: Vec<Capitals> = documents.iter().map(|d| capitals_of(&d.text)).collect();
-    let mut vocabulary = vocabulary_for(&capitals);
+    let languages: Vec<Language> = documents.iter().map(|d| Language::of(&d.text)).collect();
+    let mut vocabulary = Vocabulary::for_languages(&languages);
     let mut analysed: Vec<Analysed> = Vec::with_capacity(documents.len());
     let mut segment_count = 0;
     for (doc, d) in documents.iter().enumerate() {
@@ -321,7 +310,7 @@ pub(crate) fn prepare<'a>(
         let segmentation = split(&d.text);
         segment_count += segmentation.segments.len();
         limits::check_segments(segment_count, doc)?;
-        analysed.push(analyse(&d.text, segmentation, capitals[doc], options, &mut vocabulary));
+        analysed.push(analyse(&d.text, segmentation, capitals(languages[doc]), options, &mut vocabulary));
         read_bytes += d.text.len();
         progress.report(Stage::Reading, read_bytes as f64 / total_bytes as f64);
     }

@@ -3,7 +3,8 @@
 
 use crate::roles::Role;
 use crate::text::hash::FastMap;
-use crate::text::lexicon::{is_german_stop_word, is_negation, is_stop_word, MONTH_NAMES, WEEKDAYS};
+use crate::text::language::Language;
+use crate::text::lexicon::{is_negation, is_stop_word, MONTH_NAMES, WEEKDAYS};
 use crate::text::normalize::{name_skeleton, word_key};
 use crate::text::synonyms::concept;
 use crate::text::tokenize::{tokenize, TokenClass};
@@ -50,16 +51,22 @@ pub struct Vocabulary {
     /// Per key id, once canonical: names spelled in two or more ways that
     /// [`Vocabulary::canonicalize`] made one key.
     pub merged: Vec<bool>,
-    /// German function words are stop words too (a German article is
-    /// among those compared).
-    german: bool,
+    /// The languages besides English of the documents compared, whose
+    /// function words are stop words too.
+    languages: Vec<Language>,
 }
 
 impl Vocabulary {
-    /// A vocabulary for a comparison that holds a German article: its
-    /// function words weigh as little as English ones.
-    pub fn with_german_stop_words() -> Vocabulary {
-        Vocabulary { german: true, ..Vocabulary::default() }
+    /// A vocabulary for documents in `languages`: the function words of
+    /// each weigh as little as English ones.
+    pub fn for_languages(languages: &[Language]) -> Vocabulary {
+        let mut others = Vec::new();
+        for &language in languages {
+            if language != Language::English && !others.contains(&language) {
+                others.push(language);
+            }
+        }
+        Vocabulary { languages: others, ..Vocabulary::default() }
     }
 
     /// Sorts key ids by their text (one sort for both callers: each
@@ -156,7 +163,7 @@ impl Vocabulary {
         let id = self.keys.len() as u32;
         self.keys.push(KeyInfo {
             stem: stem_id,
-            stop: (is_stop_word(key) || (self.german && is_german_stop_word(key))) && !negation,
+            stop: (is_stop_word(key) || self.languages.iter().any(|l| l.is_stop_word(key))) && !negation,
             negation,
             number: key.starts_with(|c: char| c.is_ascii_digit()),
             calendar: if WEEKDAYS.contains(&key) {

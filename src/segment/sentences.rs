@@ -266,8 +266,13 @@ fn decide(line: &str, start: usize, end: usize, unspaced: bool) -> bool {
     if !next_char.is_some_and(char::is_whitespace) {
         return false;
     }
-    let next_word = rest.split_whitespace().next().unwrap_or("");
+    let mut words = rest.split_whitespace();
+    let mut next_word = words.next().unwrap_or("");
     let opened = next_word.starts_with(is_opener);
+    if next_word.chars().all(is_opener) {
+        // `« Nous`: French sets a quotation mark apart from its first word.
+        next_word = words.next().unwrap_or("");
+    }
     let bare_next = next_word.trim_start_matches(is_opener);
     let Some(first) = bare_next.chars().next() else { return false };
     if first.is_lowercase() || ",;:)]}-–—".contains(first) {

@@ -191,12 +191,13 @@ const STOP_WORDS: &[&str] = &[
     "yours",
 ];
 
-/// Words that turn a statement into its opposite, in English and German
-/// (none of the German ones is an English word).
+/// Words that turn a statement into its opposite, in English, German,
+/// French and Spanish (none of the others' is an English word).
 const NEGATIONS: &[&str] = &[
-    "cannot", "cant", "couldnt", "didnt", "doesnt", "dont", "hadnt", "hasnt", "havent", "isnt", "kein", "keine",
-    "keinem", "keinen", "keiner", "keines", "neither", "never", "nicht", "nichts", "nie", "niemals", "niemand", "no",
-    "nobody", "none", "nor", "not", "nothing", "nowhere", "shouldnt", "wasnt", "werent", "without", "wont", "wouldnt",
+    "aucun", "aucune", "cannot", "cant", "couldnt", "didnt", "doesnt", "dont", "hadnt", "hasnt", "havent", "isnt",
+    "jamais", "kein", "keine", "keinem", "keinen", "keiner", "keines", "nadie", "neither", "never", "nicht", "nichts",
+    "nie", "niemals", "niemand", "ningun", "ninguna", "ninguno", "no", "nobody", "none", "nor", "not", "nothing",
+    "nowhere", "nunca", "pas", "rien", "shouldnt", "wasnt", "werent", "without", "wont", "wouldnt",
 ];
 
 /// True for a function word or reporting verb (given as a word key).
@@ -210,7 +211,8 @@ pub fn is_negation(key: &str) -> bool {
 }
 
 /// The value of a spelled-out number word (`one` … `twenty`, tens, scale
-/// words: [`scale_word`]; German `zwei` … `zwölf`), if `key` is one.
+/// words: [`scale_word`]; German, French and Spanish ones up to twelve,
+/// twenty and thirty), if `key` is one.
 pub fn number_word(key: &str) -> Option<f64> {
     // A match on the string compares lengths first: most words are not
     // numbers, and this runs for every word of every compared match.
@@ -243,7 +245,8 @@ pub fn number_word(key: &str) -> Option<f64> {
         "seventy" => 70.0,
         "eighty" => 80.0,
         "ninety" => 90.0,
-        // German (as keys: `fünf` → `funf`), but for `elf`, an English word.
+        // German (as keys: `fünf` → `funf`), French and Spanish, but for
+        // words English has (`elf`, `six`, `sept`).
         "zwei" => 2.0,
         "drei" => 3.0,
         "vier" => 4.0,
@@ -256,6 +259,28 @@ pub fn number_word(key: &str) -> Option<f64> {
         "zwolf" => 12.0,
         "zwanzig" => 20.0,
         "dreissig" => 30.0,
+        "deux" => 2.0,
+        "trois" => 3.0,
+        "quatre" => 4.0,
+        "cinq" => 5.0,
+        "huit" => 8.0,
+        "neuf" => 9.0,
+        "dix" => 10.0,
+        "douze" => 12.0,
+        "vingt" => 20.0,
+        "trente" => 30.0,
+        "dos" => 2.0,
+        "tres" => 3.0,
+        "cuatro" => 4.0,
+        "cinco" => 5.0,
+        "seis" => 6.0,
+        "siete" => 7.0,
+        "ocho" => 8.0,
+        "nueve" => 9.0,
+        "diez" => 10.0,
+        "doce" => 12.0,
+        "veinte" => 20.0,
+        "treinta" => 30.0,
         _ => return scale_word(key),
     };
     Some(value)
@@ -295,169 +320,6 @@ pub fn scale_word(key: &str) -> Option<f64> {
     Some(factor)
 }
 
-/// German function words, reporting verbs and hedges, as word keys (`für`
-/// → `fur`): in a comparison that holds a German article, they carry as
-/// little of what a sentence says as [`STOP_WORDS`] do. Some are English
-/// words too (`war`, `hat`), so only such comparisons use them.
-const GERMAN_STOP_WORDS: &[&str] = &[
-    "ab",
-    "aber",
-    "als",
-    "am",
-    "an",
-    "angaben",
-    "auch",
-    "auf",
-    "aus",
-    "bei",
-    "bereits",
-    "bis",
-    "da",
-    "dabei",
-    "damit",
-    "dann",
-    "das",
-    "dass",
-    "dem",
-    "den",
-    "denen",
-    "der",
-    "des",
-    "die",
-    "dies",
-    "diese",
-    "diesem",
-    "diesen",
-    "dieser",
-    "dieses",
-    "doch",
-    "dort",
-    "durch",
-    "ein",
-    "eine",
-    "einem",
-    "einen",
-    "einer",
-    "eines",
-    "er",
-    "erklarte",
-    "es",
-    "etwa",
-    "fur",
-    "gegen",
-    "hat",
-    "hatte",
-    "hatten",
-    "ich",
-    "ihr",
-    "ihre",
-    "ihrem",
-    "ihren",
-    "ihrer",
-    "im",
-    "in",
-    "ist",
-    "jedoch",
-    "jetzt",
-    "kann",
-    "konnte",
-    "laut",
-    "man",
-    "mehr",
-    "mit",
-    "mitteilte",
-    "muss",
-    "nach",
-    "noch",
-    "nun",
-    "nur",
-    "oder",
-    "ohne",
-    "rund",
-    "sagt",
-    "sagte",
-    "sagten",
-    "schon",
-    "sei",
-    "sein",
-    "seine",
-    "seinem",
-    "seinen",
-    "seiner",
-    "seit",
-    "sich",
-    "sie",
-    "sind",
-    "so",
-    "soll",
-    "sollen",
-    "sollte",
-    "sowie",
-    "teilte",
-    "uber",
-    "um",
-    "und",
-    "unter",
-    "vom",
-    "von",
-    "vor",
-    "war",
-    "waren",
-    "was",
-    "weil",
-    "wenn",
-    "werden",
-    "wie",
-    "wieder",
-    "will",
-    "wir",
-    "wird",
-    "worden",
-    "wurde",
-    "wurden",
-    "zu",
-    "zufolge",
-    "zum",
-    "zur",
-    "zwischen",
-];
-
-/// True for a German function word, reporting verb or hedge (given as a
-/// word key); see [`GERMAN_STOP_WORDS`].
-pub fn is_german_stop_word(key: &str) -> bool {
-    GERMAN_STOP_WORDS.binary_search(&key).is_ok()
-}
-
-/// German function words that English, French and Spanish do not use.
-const GERMAN_FUNCTION_WORDS: &[&str] = &[
-    "auch", "auf", "aus", "bei", "das", "dass", "dem", "den", "der", "des", "die", "ein", "eine", "einem", "einen",
-    "einer", "eines", "für", "ist", "mit", "nach", "nicht", "sich", "sind", "und", "von", "wird", "wurde", "wurden",
-    "zum", "zur",
-];
-
-/// Words read to tell the language: a paragraph's worth of evidence
-/// (reading a thousand added 3% to comparing five articles).
-const WORDS_READ: usize = 300;
-
-/// Whether `text` is written in German, which capitalises every noun: there
-/// a capital inside a sentence is no evidence of a name. Told by function
-/// words: about a fifth of a German text's words are in
-/// [`GERMAN_FUNCTION_WORDS`], under a fiftieth of an English or French one's.
-pub fn capitalises_nouns(text: &str) -> bool {
-    let (mut words, mut german) = (0usize, 0usize);
-    for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(WORDS_READ) {
-        words += 1;
-        // The list's words are at most six bytes: lower-cased in place.
-        let mut lower = [0u8; 6];
-        if let Some(lower) = lower.get_mut(..word.len()) {
-            lower.copy_from_slice(word.as_bytes());
-            lower.make_ascii_lowercase();
-            german += GERMAN_FUNCTION_WORDS.binary_search_by(|w| w.as_bytes().cmp(lower)).is_ok() as usize;
-        }
-    }
-    words >= 20 && german * 12 >= words
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -466,25 +328,6 @@ mod tests {
     fn lists_are_sorted_for_bisection() {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(NEGATIONS.windows(2).all(|w| w[0] < w[1]));
-        assert!(GERMAN_FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
-        assert!(GERMAN_STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
-        // The words that tell German are among those that then weigh little
-        // (but for a negation, which always weighs).
-        let key = |w: &str| w.replace('ü', "u");
-        assert!(GERMAN_FUNCTION_WORDS.iter().all(|w| is_german_stop_word(&key(w)) || is_negation(w)));
-    }
-
-    #[test]
-    fn german_is_told_by_its_function_words() {
-        let german = "Bei einem Brand im Hafen sind am Sonntag 14 Arbeiter verletzt worden. Das Feuer brach in \
-                      einer Lagerhalle aus, wie die Feuerwehr mitteilte. Die Ursache war nicht klar.";
-        let english = "A fire at the port injured 14 workers on Sunday. It broke out in a warehouse, the fire \
-                       service said, and Ursula von der Leyen sent her sympathy. The cause was not clear.";
-        let french = "Un incendie au port a blessé 14 ouvriers dimanche. Le feu a pris dans un entrepôt, selon \
-                      les pompiers, et la cause reste inconnue pour le moment.";
-        assert!(capitalises_nouns(german));
-        assert!(!capitalises_nouns(english) && !capitalises_nouns(french));
-        assert!(!capitalises_nouns("Die Welt."), "too few words to tell");
     }
 
     #[test]
@@ -495,7 +338,7 @@ mod tests {
         assert_eq!(number_word("forty"), Some(40.0));
         assert_eq!(number_word("million"), Some(1e6));
         assert_eq!(number_word("lone"), None);
-        assert!(is_negation("nicht") && is_negation("keine"));
+        assert!(is_negation("nicht") && is_negation("keine") && is_negation("jamais") && is_negation("nunca"));
         assert_eq!(number_word("drei"), Some(3.0));
         assert_eq!(number_word("funf"), Some(5.0), "the key of fünf");
     }

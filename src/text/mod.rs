@@ -2,6 +2,7 @@
 //! word lists and UTF-16 offsets.
 
 pub mod hash;
+pub mod language;
 pub mod lexicon;
 pub mod normalize;
 pub mod stem;
