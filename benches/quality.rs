@@ -60,9 +60,10 @@ fn main() {
     sentence_splitting(&data.join("sbd/news_en.json"));
     sentence_splitting(&PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/sbd/boundary_cases.json")));
     let sets = article_sets(&data.join("articles"));
-    alignment(&sets, &tools.join("score_alignment.py"));
-    discrepancy_scores(&sets);
-    group_scores(&sets);
+    let reports = reports_of(&sets);
+    alignment(&sets, &reports, &tools.join("score_alignment.py"));
+    discrepancy_scores(&sets, &reports);
+    group_scores(&sets, &reports);
     unrelated_pairs(&sets);
     paraphrase(&data.join("msrp/msr_paraphrase_train.txt"));
     similarity(&data.join("sts"));
@@ -162,6 +163,12 @@ fn article_sets(dir: &Path) -> Vec<ArticleSet> {
         .collect()
 }
 
+/// Per signal (as [`SIGNALS`] lists them), the report of each set: made
+/// once, read by every measure of the sets.
+fn reports_of(sets: &[ArticleSet]) -> Vec<Vec<Report>> {
+    SIGNALS.iter().map(|&(_, semantic)| sets.iter().map(|set| compare(&set.documents, semantic)).collect()).collect()
+}
+
 fn compare(documents: &[Document], semantic: bool) -> Report {
     compare_with_embeddings(documents, &Options::default(), embeddings(semantic), &mut |_| {})
         .expect("the documents compare")
@@ -220,15 +227,14 @@ fn generated_pairs_only(set: &ArticleSet, report: &Report, out: &Path) -> Option
     Some((gold_path, report_path))
 }
 
-fn alignment(sets: &[ArticleSet], scorer: &Path) {
+fn alignment(sets: &[ArticleSet], reports: &[Vec<Report>], scorer: &Path) {
     println!("\nalignment per labelled set (score_alignment.py; the reworded sets are the job, dev is near-copies):");
-    for (label, semantic) in SIGNALS {
+    for ((label, _), reports) in SIGNALS.iter().zip(reports) {
         let mut f1s = Vec::new();
         let mut generated = Vec::new();
-        for set in sets {
+        for (set, report) in sets.iter().zip(reports) {
             let out = std::env::temp_dir().join(format!("article-compare-{}-{label}.json", set.name));
-            let report = compare(&set.documents, semantic);
-            std::fs::write(&out, serde_json::to_string(&report).unwrap()).expect("temp dir is writable");
+            std::fs::write(&out, serde_json::to_string(report).unwrap()).expect("temp dir is writable");
             let Ok(o) = score(scorer, &set.dir.join("gold.json"), &out, &set.files) else {
                 println!(
                     "  {label:8} {:32} could not run {} (report in {})",
@@ -253,7 +259,7 @@ fn alignment(sets: &[ArticleSet], scorer: &Path) {
                 number(&o, "boilerplate_r"),
                 o["recall_by_kind"]
             );
-            if let Some((gold, cut)) = generated_pairs_only(set, &report, &out) {
+            if let Some((gold, cut)) = generated_pairs_only(set, report, &out) {
                 if let Ok(g) = score(scorer, &gold, &cut, &set.files) {
                     generated.push((set.name.clone(), number(&g, "precision"), number(&g, "recall"), number(&g, "f1")));
                 }
@@ -387,12 +393,11 @@ fn listed_pair(entry: &serde_json::Value) -> GoldPair {
     ordered(side("a", "ai"), side("b", "bi"))
 }
 
-fn discrepancy_scores(sets: &[ArticleSet]) {
+fn discrepancy_scores(sets: &[ArticleSet], reports: &[Vec<Report>]) {
     println!("\ndiscrepancies per labelled set (gold: differing figures, quotes, names, attributions, claims inside linked pairs):");
-    for (label, semantic) in SIGNALS {
-        for set in sets {
-            let report = compare(&set.documents, semantic);
-            let Some(gold) = Gold::of(set, &report) else { continue };
+    for ((label, _), reports) in SIGNALS.iter().zip(reports) {
+        for (set, report) in sets.iter().zip(reports) {
+            let Some(gold) = Gold::of(set, report) else { continue };
             let mut linked = std::collections::HashMap::<GoldPair, bool>::new();
             for m in &report.matches {
                 for pair in gold.pairs(&m.a, &m.b) {
@@ -444,14 +449,13 @@ fn ratio(x: usize, n: usize) -> f64 {
 /// so every two of its members from different articles should be a gold
 /// link. Members joined only through others (no match between them) show
 /// whether groups chain.
-fn group_scores(sets: &[ArticleSet]) {
+fn group_scores(sets: &[ArticleSet], reports: &[Vec<Report>]) {
     println!(
         "\ngroups per labelled set (pairs of members of one group from different articles, against the gold links):"
     );
-    for (label, semantic) in SIGNALS {
-        for set in sets {
-            let report = compare(&set.documents, semantic);
-            let Some(gold) = Gold::of(set, &report) else { continue };
+    for ((label, _), reports) in SIGNALS.iter().zip(reports) {
+        for (set, report) in sets.iter().zip(reports) {
+            let Some(gold) = Gold::of(set, report) else { continue };
             let (links, borderline) = (gold.listed("links"), gold.listed("borderline_links"));
             let matched: std::collections::HashSet<(usize, usize, usize, usize)> = report
                 .matches
