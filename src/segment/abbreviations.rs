@@ -1,6 +1,8 @@
 //! Words after which a full stop usually does not end a sentence, and the
 //! words that tell that one did.
 
+use crate::text::lexicon::MONTH_NAMES;
+
 /// Titles and other words that always precede a name or number (in English
 /// and, for articles from elsewhere, `Nr.`, `bzw.`, `Sra.`): a full stop
 /// after them never ends a sentence.
@@ -145,13 +147,23 @@ const TIME_OPENERS: &[&str] =
 const ORDINAL_LEADS: &[&str] =
     &["ab", "am", "beim", "bis", "das", "dem", "den", "der", "des", "die", "im", "seit", "vom", "zum", "zur"];
 
-/// German month names that are not also English ones (`14. März`).
-const GERMAN_MONTHS: &[&str] =
-    &["dezember", "feber", "februar", "januar", "juli", "juni", "jänner", "mai", "märz", "oktober"];
-
-/// Month names German and English share: an ordinal before them needs a
-/// year after them (`3. April 2026`).
-const SHARED_MONTHS: &[&str] = &["april", "august", "november", "september"];
+/// German month names (`14. März`), Austrian ones among them.
+const GERMAN_MONTHS: &[&str] = &[
+    "april",
+    "august",
+    "dezember",
+    "feber",
+    "februar",
+    "januar",
+    "juli",
+    "juni",
+    "jänner",
+    "mai",
+    "märz",
+    "november",
+    "oktober",
+    "september",
+];
 
 /// What a word before a full stop is.
 #[derive(Debug, PartialEq, Eq)]
@@ -197,14 +209,15 @@ pub fn is_ordinal_lead(word: &str) -> bool {
     contains(ORDINAL_LEADS, word)
 }
 
-/// Whether `word` names a month: only in German, or in English as well.
+/// Whether `word` names a month in German: only there, or in English as
+/// well (an ordinal before those needs a year after them: `3. April 2026`).
 pub fn month_name(word: &str) -> Option<MonthName> {
-    if contains(GERMAN_MONTHS, word) {
-        Some(MonthName::German)
-    } else if contains(SHARED_MONTHS, word) {
+    if !contains(GERMAN_MONTHS, word) {
+        None
+    } else if MONTH_NAMES.iter().any(|m| m.eq_ignore_ascii_case(word)) {
         Some(MonthName::Shared)
     } else {
-        None
+        Some(MonthName::German)
     }
 }
 
@@ -236,11 +249,17 @@ mod tests {
             TIME_OPENERS,
             ORDINAL_LEADS,
             GERMAN_MONTHS,
-            SHARED_MONTHS,
         ] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
             assert!(list.iter().all(|w| w.to_lowercase() == *w));
         }
+    }
+
+    #[test]
+    fn german_month_names_are_told_from_those_english_shares() {
+        assert_eq!(month_name("März"), Some(MonthName::German));
+        assert_eq!(month_name("April"), Some(MonthName::Shared));
+        assert_eq!(month_name("March"), None);
     }
 
     #[test]
