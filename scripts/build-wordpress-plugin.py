@@ -1,34 +1,29 @@
 #!/usr/bin/env python3
 """Builds dist/article-compare-wordpress.zip: the WordPress plugin in
-integrations/wordpress/article-compare/ with the widget's files (what
-www/package.json ships, less type declarations and documentation) under
-assets/, and the project's licences. The same inputs give the same bytes:
-entries sorted, fixed times and modes.
+integrations/wordpress/article-compare/ with the widget's files as a site
+serves them (dist/widget/, minified) under assets/, and the project's
+licences. The same inputs give the same bytes: entries sorted, fixed times
+and modes.
 
-    python3 scripts/build-wordpress-plugin.py   (after scripts/build-wasm.sh)
+    python3 scripts/build-wordpress-plugin.py   (after scripts/build-widget.mjs)
 """
-import json
 import sys
 import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PLUGIN = ROOT / "integrations" / "wordpress" / "article-compare"
-WWW = ROOT / "www"
+WIDGET = ROOT / "dist" / "widget"
 OUT = ROOT / "dist" / "article-compare-wordpress.zip"
 # What the browser loads; the rest of the npm package is for tools.
 SHIPPED = (".js", ".css", ".wasm")
 
 
 def widget_files():
-    """The files of www/package.json's `files` that a browser loads."""
-    package = json.loads((WWW / "package.json").read_text(encoding="utf-8"))
-    for entry in package["files"]:
-        path = WWW / entry
-        found = sorted(path.rglob("*")) if path.is_dir() else [path]
-        for file in found:
-            if file.is_file() and file.name.endswith(SHIPPED) and not file.name.endswith(".d.ts"):
-                yield file
+    """The files of dist/widget/ that a browser loads."""
+    for file in sorted(WIDGET.rglob("*")):
+        if file.is_file() and file.name.endswith(SHIPPED):
+            yield file
 
 
 def entries():
@@ -37,16 +32,18 @@ def entries():
         if file.is_file():
             yield f"article-compare/{file.relative_to(PLUGIN).as_posix()}", file
     for file in widget_files():
-        yield f"article-compare/assets/{file.relative_to(WWW).as_posix()}", file
+        yield f"article-compare/assets/{file.relative_to(WIDGET).as_posix()}", file
     for name in ("LICENSE-MIT", "LICENSE-APACHE"):
         yield f"article-compare/{name}", ROOT / name
 
 
 def main():
     files = sorted(entries())
+    if not any(name.endswith("/widget/article-compare.js") for name, _ in files):
+        sys.exit("dist/widget/ is missing: run node scripts/build-widget.mjs first")
     missing = [str(f) for _, f in files if not f.exists()]
     if missing:
-        sys.exit("missing (run scripts/build-wasm.sh first): " + ", ".join(missing))
+        sys.exit("missing: " + ", ".join(missing))
     OUT.parent.mkdir(exist_ok=True)
     with zipfile.ZipFile(OUT, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for name, file in files:

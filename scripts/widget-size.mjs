@@ -1,13 +1,19 @@
 // Prints what a page with one <article-compare> loads, file by file, raw and
 // gzipped (level 9, each file on its own, as a server sends them), against
-// the widget's budget of 250 KB gzipped (1 KB = 1000 bytes). The files are
-// read from the widget's module graph (scripts/module-graph.mjs), the same
-// files the browser tests see it request. Run after scripts/build-wasm.sh.
+// the widget's budget of 250 KB gzipped (1 KB = 1000 bytes): the files of
+// dist/widget/ that a site serves (scripts/build-widget.mjs), and the
+// unminified sources of www/ for comparison. The files are read from the
+// widget's module graph (scripts/module-graph.mjs), the same files the
+// browser tests see it request. Run after scripts/build-widget.mjs.
 // A number to check in review, never a test that fails.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
 import { moduleGraph, WWW } from './module-graph.mjs';
+
+/** The widget as a site serves it: scripts/build-widget.mjs writes it. */
+export const DIST_WIDGET = fileURLToPath(new URL('../dist/widget/', import.meta.url));
 
 const BUDGET = 250_000;
 const ENTRY = 'widget/article-compare.js';
@@ -23,8 +29,13 @@ export function widgetFiles() {
 }
 
 function table() {
+  if (!existsSync(DIST_WIDGET)) {
+    console.error('dist/widget/ is missing: run node scripts/build-widget.mjs (./dev serve does)');
+    process.exit(1);
+  }
+  const gzipped = (root) => widgetFiles().reduce((n, path) => n + gzipSync(readFileSync(join(root, path)), { level: 9 }).length, 0);
   const rows = widgetFiles().map((path) => {
-    const bytes = readFileSync(join(WWW, path));
+    const bytes = readFileSync(join(DIST_WIDGET, path));
     return { path, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
   });
   const sum = (pick) => rows.reduce((n, r) => n + pick(r), 0);
@@ -33,11 +44,12 @@ function table() {
   const wasm = rows.filter((r) => r.path.endsWith('.wasm'));
   const rest = rows.filter((r) => !r.path.endsWith('.wasm'));
   const total = sum((r) => r.gzip);
-  console.log(`${'file (www/…)'.padEnd(40)} ${'KB'.padStart(7)} ${'KB gz'.padStart(7)}`);
+  console.log(`${'file (dist/widget/…)'.padEnd(40)} ${'KB'.padStart(7)} ${'KB gz'.padStart(7)}`);
   for (const r of rows) console.log(line(r.path, r.raw, r.gzip));
   console.log(line('JS + CSS', rest.reduce((n, r) => n + r.raw, 0), rest.reduce((n, r) => n + r.gzip, 0)));
   console.log(line('wasm', wasm.reduce((n, r) => n + r.raw, 0), wasm.reduce((n, r) => n + r.gzip, 0)));
   console.log(line('total', sum((r) => r.raw), total));
+  console.log(`the same files unminified (www/): ${kb(gzipped(WWW)).trim()} KB gzipped`);
   const verdict = total <= BUDGET ? `${kb(BUDGET - total).trim()} KB to spare` : `over by ${kb(total - BUDGET).trim()} KB`;
   console.log(`budget ${BUDGET / 1000} KB gzipped: ${verdict}`);
 }

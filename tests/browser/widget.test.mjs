@@ -1,8 +1,9 @@
-// The <article-compare> widget (www/widget/) on host pages in headless
-// Chromium, and the single-file build (dist/article-compare.html) opened
-// from file://. The host pages under tests/browser/widget/ are served with
-// the strict CSP of a careful CMS; host.html adds hostile CSS. Screenshots
-// go to $AC_SCREENS (default /tmp/ac-screens), outside the repository.
+// The <article-compare> widget (www/widget/; minified, dist/widget/) on host
+// pages in headless Chromium, and the single-file build
+// (dist/article-compare.html) opened from file://. The host pages under
+// tests/browser/widget/ are served with the strict CSP of a careful CMS;
+// host.html adds hostile CSS. Screenshots go to $AC_SCREENS (default
+// /tmp/ac-screens), outside the repository.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -11,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { assertExportedReport, dropFiles, launch, ROOT, waitForReport, watchErrors } from './harness.mjs';
-import { widgetFiles } from '../../scripts/widget-size.mjs';
+import { DIST_WIDGET, widgetFiles } from '../../scripts/widget-size.mjs';
 
 const SCREENS = process.env.AC_SCREENS ?? '/tmp/ac-screens';
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'none'";
@@ -113,56 +114,74 @@ function checkWidget(page, id) {
   }, id);
 }
 
-test('two widgets on a hostile page under a strict CSP: both render, the wasm loads once, the reports are the CLI\'s', async () => {
-  const { page, errors, requests } = await openHost();
-  const children = (await events(page, 'compared', 'children'))[0].detail;
-  const urls = (await events(page, 'compared', 'urls'))[0].detail;
-  assert.deepEqual(children.articles, [{ name: 'Wire', text: WIRE }, { name: 'Daily', text: DAILY }]);
-  assert.deepEqual(urls.articles.map((a) => a.name), ['wire.txt', 'rewrite.txt', 'independent.txt']);
-  for (const [id, detail] of [['children', children], ['urls', urls]]) {
-    assert.deepEqual(detail.report, await cliReport(detail.articles, 0.5), `${id}: the report is the command line's`);
-    assert.deepEqual(await page.evaluate((i) => document.getElementById(i).report, id), detail.report);
-    assert.deepEqual(await checkWidget(page, id), [], id);
-  }
-  // The focus view of the second: rewrite.txt beside the article it shares most with.
-  assert.deepEqual(await page.evaluate(() => [...document.querySelector('#urls').shadowRoot.querySelectorAll('.ac-column-title')].map((t) => t.textContent)),
-    ['rewrite.txt', 'wire.txt']);
-  assert.equal((await events(page, 'ready')).length, 2);
-  assert.ok((await events(page, 'ready'))[0].detail.version);
+/**
+ * Serves the minified widget (dist/widget/, scripts/build-widget.mjs) at the
+ * paths of its sources, so that the same page and the same checks try it.
+ */
+async function serveMinified(page) {
+  const files = new Set(widgetFiles());
+  const minified = (url) => url.pathname.startsWith('/www/') && files.has(url.pathname.slice('/www/'.length));
+  await page.route(minified, (route) => {
+    const path = new URL(route.request().url()).pathname.slice('/www/'.length);
+    servedMinified.add(path);
+    return route.fulfill({ path: join(DIST_WIDGET, path) });
+  });
+}
+const servedMinified = new Set();
 
-  // The page's CSS reaches neither the widgets' layout nor their type.
-  const looks = await page.evaluate(() => [...document.querySelectorAll('article-compare')].map((el) => {
-    const base = el.shadowRoot.querySelector('.ac-widget');
-    const column = el.shadowRoot.querySelector('.ac-column');
-    const seg = el.shadowRoot.querySelector('.ac-seg');
-    const style = getComputedStyle(seg);
-    return {
-      width: base.getBoundingClientRect().width,
-      height: base.getBoundingClientRect().height,
-      column: column.getBoundingClientRect().width,
-      visible: seg.checkVisibility(),
-      size: parseFloat(style.fontSize),
-      transform: style.textTransform,
-      spacing: style.letterSpacing,
-      colour: style.color,
-    };
-  }));
-  for (const l of looks) {
-    assert.ok(l.width > 900 && l.height > 500 && l.height < 800, JSON.stringify(l));
-    assert.ok(l.column > 250 && l.visible, JSON.stringify(l));
-    assert.ok(l.size >= 14 && l.size <= 19, `segment text ${l.size}px under 40px page type`);
-    assert.deepEqual([l.transform, l.spacing], ['none', 'normal']);
-    assert.notEqual(l.colour, 'rgb(255, 0, 0)');
-  }
+for (const [shape, setup] of [['sources', undefined], ['minified', serveMinified]]) {
+  test(`two widgets on a hostile page under a strict CSP (${shape}): both render, the wasm loads once, the reports are the CLI's`, async () => {
+    const { page, errors, requests } = await openHost({ setup });
+    const children = (await events(page, 'compared', 'children'))[0].detail;
+    const urls = (await events(page, 'compared', 'urls'))[0].detail;
+    assert.deepEqual(children.articles, [{ name: 'Wire', text: WIRE }, { name: 'Daily', text: DAILY }]);
+    assert.deepEqual(urls.articles.map((a) => a.name), ['wire.txt', 'rewrite.txt', 'independent.txt']);
+    for (const [id, detail] of [['children', children], ['urls', urls]]) {
+      assert.deepEqual(detail.report, await cliReport(detail.articles, 0.5), `${id}: the report is the command line's`);
+      assert.deepEqual(await page.evaluate((i) => document.getElementById(i).report, id), detail.report);
+      assert.deepEqual(await checkWidget(page, id), [], id);
+    }
+    // The focus view of the second: rewrite.txt beside the article it shares most with.
+    assert.deepEqual(await page.evaluate(() => [...document.querySelector('#urls').shadowRoot.querySelectorAll('.ac-column-title')].map((t) => t.textContent)),
+      ['rewrite.txt', 'wire.txt']);
+    assert.equal((await events(page, 'ready')).length, 2);
+    assert.ok((await events(page, 'ready'))[0].detail.version);
 
-  assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
-  assert.equal(requests.filter((r) => r.startsWith(WASM)).length, 1, 'the wasm is fetched once for both widgets');
-  // What the page loads for the widgets is what scripts/widget-size.mjs measures.
-  const loaded = new Set(requests.filter((r) => r.startsWith('/www/') && r !== '/www/favicon.svg').map((r) => r.slice('/www/'.length)));
-  assert.deepEqual([...loaded].sort(), widgetFiles().sort());
-  assert.deepEqual(errors, []);
-  await page.close();
-});
+    // The page's CSS reaches neither the widgets' layout nor their type.
+    const looks = await page.evaluate(() => [...document.querySelectorAll('article-compare')].map((el) => {
+      const base = el.shadowRoot.querySelector('.ac-widget');
+      const column = el.shadowRoot.querySelector('.ac-column');
+      const seg = el.shadowRoot.querySelector('.ac-seg');
+      const style = getComputedStyle(seg);
+      return {
+        width: base.getBoundingClientRect().width,
+        height: base.getBoundingClientRect().height,
+        column: column.getBoundingClientRect().width,
+        visible: seg.checkVisibility(),
+        size: parseFloat(style.fontSize),
+        transform: style.textTransform,
+        spacing: style.letterSpacing,
+        colour: style.color,
+      };
+    }));
+    for (const l of looks) {
+      assert.ok(l.width > 900 && l.height > 500 && l.height < 800, JSON.stringify(l));
+      assert.ok(l.column > 250 && l.visible, JSON.stringify(l));
+      assert.ok(l.size >= 14 && l.size <= 19, `segment text ${l.size}px under 40px page type`);
+      assert.deepEqual([l.transform, l.spacing], ['none', 'normal']);
+      assert.notEqual(l.colour, 'rgb(255, 0, 0)');
+    }
+
+    assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
+    assert.equal(requests.filter((r) => r.startsWith(WASM)).length, 1, 'the wasm is fetched once for both widgets');
+    // What the page loads for the widgets is what scripts/widget-size.mjs measures.
+    const loaded = new Set(requests.filter((r) => r.startsWith('/www/') && r !== '/www/favicon.svg').map((r) => r.slice('/www/'.length)));
+    assert.deepEqual([...loaded].sort(), widgetFiles().sort());
+    if (setup) assert.deepEqual([...servedMinified].sort(), widgetFiles().sort(), 'every file came from dist/widget/');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
 
 test('attribute and property changes re-render; invalid values are reported and ignored', async () => {
   const { page, errors, warnings } = await openHost();
