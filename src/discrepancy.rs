@@ -2143,6 +2143,19 @@ mod tests {
     }
 
     #[test]
+    fn a_french_negation_around_an_elided_verb_is_read_and_elision_is_no_spelling_change() {
+        assert_eq!(
+            find("Le projet n'a pas été approuvé par le conseil.", "Le projet a été approuvé par le conseil."),
+            vec![(DiscrepancyKind::Negation, "pas".into(), "".into())]
+        );
+        assert!(find(
+            "L'enquête a révélé le défaut de l'entreprise.",
+            "Une enquête a révélé le défaut de cette entreprise."
+        )
+        .is_empty());
+    }
+
+    #[test]
     fn a_changed_weekday_is_a_discrepancy() {
         assert_eq!(
             find("She will receive the last shot on Saturday.", "She will receive the last shot on Sunday."),

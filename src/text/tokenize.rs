@@ -129,6 +129,11 @@ pub fn tokenize(text: &str, mut emit: impl FnMut(Token)) {
             }
             chars.next();
             end = i + next.len_utf8();
+            // `l'enquête`, `qu'il`, `dell'anno`: the elided article or
+            // pronoun is a word of its own, as `la`, `que` and `della` are.
+            if is_apostrophe(next) && is_elided(&text[start..i], after) {
+                break;
+            }
         }
         // `U.S.`: the final dot of a dotted acronym belongs to it.
         if class == TokenClass::Word && text[start..end].contains('.') && text[end..].starts_with('.') {
@@ -137,6 +142,20 @@ pub fn tokenize(text: &str, mut emit: impl FnMut(Token)) {
         }
         emit(Token { start, end, class });
     }
+}
+
+/// French and Italian words that lose their vowel before one that starts
+/// with a vowel, written with an apostrophe: `l'`, `d'`, `qu'`, `dell'`.
+const ELIDED: [&str; 24] = [
+    "all", "c", "coll", "d", "dall", "dell", "j", "jusqu", "l", "lorsqu", "m", "n", "nell", "presqu", "puisqu", "qu",
+    "quell", "quest", "quoiqu", "s", "sull", "t", "un", "v",
+];
+
+/// True when `word`, followed by an apostrophe and `after`, is an elided
+/// word. A capital on both sides is a name (`D'Arcy`, `L'Oréal`), kept whole.
+fn is_elided(word: &str, after: Option<char>) -> bool {
+    let name = word.starts_with(|c: char| c.is_uppercase()) && after.is_some_and(char::is_uppercase);
+    !name && ELIDED.iter().any(|e| word.eq_ignore_ascii_case(e))
 }
 
 /// `2025` or `2025-11` so far: a hyphen continues an ISO date (`2025-11-16`),
@@ -226,6 +245,19 @@ mod tests {
     fn hyphens_and_trailing_separators_split() {
         let got: Vec<&str> = texts("prisoner-exchange 1,200. 5, x'").into_iter().map(|t| t.0).collect();
         assert_eq!(got, vec!["prisoner", "-", "exchange", "1,200", ".", "5", ",", "x", "'"]);
+    }
+
+    #[test]
+    fn elided_articles_and_pronouns_are_words_of_their_own() {
+        let got: Vec<&str> =
+            texts("L'enquête qu’il n'a pas lue, dell'anno; D'Arcy, L'Oréal, don't").into_iter().map(|t| t.0).collect();
+        assert_eq!(
+            got,
+            vec![
+                "L'", "enquête", "qu’", "il", "n'", "a", "pas", "lue", ",", "dell'", "anno", ";", "D'Arcy", ",",
+                "L'Oréal", ",", "don't"
+            ]
+        );
     }
 
     #[test]
