@@ -195,15 +195,35 @@ fn hedge(words: &[Word], at: usize, vocabulary: &Vocabulary) -> (Hedge, usize) {
         before.pop();
     }
     let keys: Vec<&str> = before.iter().map(|&i| key(i)).collect();
+    // English, then German, French and Spanish (word keys: `über` → `uber`,
+    // `jusqu'à` → `jusqu`, its `à` skipped as `a`). Not German `fast`
+    // (almost), which English puts before figures too (`a fast 5G network`).
     let (hedge, words) = match keys.as_slice() {
-        [.., "more", "than"] | [.., "at", "least"] | [.., "upwards", "of"] => (Hedge::AtLeast, 2),
-        [.., "over"] | [.., "above"] => (Hedge::AtLeast, 1),
-        [.., "less" | "fewer", "than"] | [.., "at", "most"] | [.., "up", "to"] => (Hedge::AtMost, 2),
-        [.., "under"] | [.., "below"] => (Hedge::AtMost, 1),
-        [.., "close", "to"] => (Hedge::About, 2),
-        [.., "about" | "around" | "nearly" | "almost" | "roughly" | "some" | "approximately" | "circa" | "estimated"] => {
-            (Hedge::About, 1)
+        [.., "por", "lo", "menos"] => (Hedge::AtLeast, 3),
+        [.., "more", "than"]
+        | [.., "at", "least"]
+        | [.., "upwards", "of"]
+        | [.., "mehr", "als"]
+        | [.., "plus", "de"]
+        | [.., "au", "moins"]
+        | [.., "mas", "de"]
+        | [.., "al", "menos"] => (Hedge::AtLeast, 2),
+        [.., "over" | "above" | "uber" | "mindestens"] => (Hedge::AtLeast, 1),
+        [.., "less" | "fewer", "than"]
+        | [.., "at", "most"]
+        | [.., "up", "to"]
+        | [.., "weniger", "als"]
+        | [.., "bis", "zu"]
+        | [.., "moins", "de"]
+        | [.., "au", "plus"]
+        | [.., "menos", "de"] => (Hedge::AtMost, 2),
+        [.., "under" | "below" | "hochstens" | "jusqu"] => (Hedge::AtMost, 1),
+        [.., "close", "to"] | [.., "pres", "de"] | [.., "peu", "pres"] | [.., "alrededor" | "cerca", "de"] => {
+            (Hedge::About, 2)
         }
+        [.., "about" | "around" | "nearly" | "almost" | "roughly" | "some" | "approximately" | "circa" | "estimated"
+        | "etwa" | "rund" | "ungefahr" | "ca" | "knapp" | "annahernd" | "environ" | "quelque" | "presque"
+        | "approximativement" | "unos" | "unas" | "casi" | "aproximadamente"] => (Hedge::About, 1),
         _ => (Hedge::Exact, 0),
     };
     (hedge, before.get(before.len() - words).copied().filter(|_| words > 0).unwrap_or(at))
@@ -804,7 +824,11 @@ fn vague_quantities(words: &[Word], vocabulary: &Vocabulary) -> Vec<Vague> {
         let counted_figure =
             i > 0 && (vocabulary.keys[words[i - 1].key as usize].number || number_word(previous).is_some());
         let len = match key(i) {
-            "several" | "numerous" | "dozens" | "hundreds" | "thousands" | "millions" | "countless" => 1,
+            "several" | "numerous" | "dozens" | "hundreds" | "thousands" | "millions" | "countless"
+            // German, French, Spanish (not `miles`, a unit in English).
+            | "mehrere" | "zahlreiche" | "dutzende" | "hunderte" | "tausende" | "plusieurs" | "nombreux"
+            | "nombreuses" | "dizaines" | "centaines" | "milliers" | "varios" | "varias" | "numerosos" | "numerosas"
+            | "decenas" | "cientos" | "centenares" => 1,
             // `only days earlier`: a span of time with no figure.
             "minutes" | "hours" | "days" | "weeks" | "months" | "years" | "decades"
                 if !counted_figure && previous != "of" =>
@@ -2153,6 +2177,34 @@ mod tests {
             "Une enquête a révélé le défaut de cette entreprise."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn german_french_and_spanish_hedges_and_vague_quantities_are_read() {
+        for (a, b, hedged) in [
+            (
+                "Bei dem Brand wurden 40 Menschen verletzt.",
+                "Bei dem Brand wurden etwa 40 Menschen verletzt.",
+                "etwa 40",
+            ),
+            (
+                "Dans l'incendie, 40 personnes ont été blessées.",
+                "Dans l'incendie, plus de 40 personnes ont été blessées.",
+                "plus de 40",
+            ),
+            (
+                "En el incendio resultaron heridas 40 personas.",
+                "En el incendio resultaron heridas unas 40 personas.",
+                "unas 40",
+            ),
+        ] {
+            assert_eq!(find(a, b), vec![(DiscrepancyKind::Number, "40".into(), hedged.into())], "{b}");
+        }
+        assert_eq!(
+            find("Bei dem Brand wurden 40 Menschen verletzt.", "Bei dem Brand wurden mehrere Menschen verletzt."),
+            vec![(DiscrepancyKind::Number, "40".into(), "mehrere".into())]
+        );
+        assert!(find("He drove a fast 5G network test.", "He drove a 5G network test.").is_empty());
     }
 
     #[test]
