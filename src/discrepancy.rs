@@ -1195,8 +1195,10 @@ fn name_only_in(seg: &Segment, i: usize, other: &Segment, vocabulary: &Vocabular
     is_name(seg, i, vocabulary) && !other.side.words.iter().any(|w| stem(w) == own)
 }
 
-/// A word that reports speech: the speaker stands next to it. (A match on
-/// the string compares lengths first, cheaper than searching a list.)
+/// A word that reports speech: the speaker stands next to it. English,
+/// then German, French and Spanish, as word keys (`erklärte` → `erklarte`);
+/// not French `déclaré` (`declare`, an English verb of another sense). (A
+/// match on the string compares lengths first, cheaper than searching a list.)
 fn is_speech_verb(key: &str) -> bool {
     matches!(
         key,
@@ -1219,6 +1221,47 @@ fn is_speech_verb(key: &str) -> bool {
             | "told"
             | "warned"
             | "wrote"
+            | "sagte"
+            | "sagt"
+            | "erklarte"
+            | "laut"
+            | "zufolge"
+            | "dit"
+            | "selon"
+            | "affirme"
+            | "explique"
+            | "ajoute"
+            | "dijo"
+            | "segun"
+            | "afirmo"
+            | "explico"
+            | "anadio"
+            | "senalo"
+    )
+}
+
+/// A reporting verb after which the speaker may follow (`said Smith`,
+/// `according to Smith`, `sagte Müller`, `selon le ministre`).
+fn speaker_may_follow(key: &str) -> bool {
+    matches!(
+        key,
+        "said"
+            | "says"
+            | "according"
+            | "added"
+            | "sagte"
+            | "sagt"
+            | "erklarte"
+            | "laut"
+            | "dit"
+            | "selon"
+            | "ajoute"
+            | "dijo"
+            | "segun"
+            | "afirmo"
+            | "explico"
+            | "anadio"
+            | "senalo"
     )
 }
 
@@ -1267,13 +1310,23 @@ fn voice(seg: &Segment, quotations: &[(usize, usize)], vocabulary: &Vocabulary) 
     let outside: Vec<usize> = verbs.into_iter().filter(|&i| !quoted[i]).collect();
     let [verb] = outside[..] else { return Voice::Unclear };
     // `X said`, `said X`, `according to X`; but `X told Y`: Y listens.
-    let after = if matches!(key(verb), "said" | "says" | "according" | "added") { 4 } else { 1 };
-    let window: Vec<usize> = (verb.saturating_sub(3)..(verb + after).min(words)).filter(|&i| !quoted[i]).collect();
+    let after = if speaker_may_follow(key(verb)) { 4 } else { 1 };
+    // `…, said the minister`, `…, sagte der Minister`: the speaker follows,
+    // and the clause before the comma ends what was said — unless it is as
+    // short as a name set off by commas (`his father, David Sorkin, said`)
+    // or what follows is a quotation (`…, said: "…"`).
+    let comma_before = |i: usize| {
+        i > 0 && seg.side.text[seg.side.words[i - 1].end() as usize..seg.side.words[i].start as usize].contains(',')
+    };
+    let clause_before = (0..verb).rev().find(|&i| comma_before(i)).map_or(verb, |start| verb - start);
+    let inverted = after > 1 && comma_before(verb) && clause_before > 3 && verb + 1 < words && !quoted[verb + 1];
+    let from = if inverted { verb } else { verb.saturating_sub(3) };
+    let window: Vec<usize> = (from..(verb + after).min(words)).filter(|&i| !quoted[i]).collect();
     let near: Vec<usize> = window.iter().copied().filter(|&i| i != verb && !seg.info(i, vocabulary).stop).collect();
     let names: Vec<usize> = near.iter().copied().filter(|&i| is_name(seg, i, vocabulary)).collect();
     // `X warned that …`, `X told reporters that …`: what is said is the
     // clause after the verb, not the whole sentence.
-    let clause = (verb + 1..(verb + 3).min(words)).find(|&i| key(i) == "that").map(|i| i + 1);
+    let clause = (verb + 1..(verb + 3).min(words)).find(|&i| matches!(key(i), "that" | "dass" | "que")).map(|i| i + 1);
     Voice::Speaker(Speaker { who: if names.is_empty() { near } else { names }, window, clause })
 }
 
@@ -1802,6 +1855,7 @@ mod tests {
     use super::*;
     use crate::diff::word_ops;
     use crate::matching::features::words_of;
+    use crate::text::language::Language;
 
     fn find(a_text: &str, b_text: &str) -> Vec<(DiscrepancyKind, String, String)> {
         find_in(a_text, b_text, MatchKind::Edited)
@@ -1822,7 +1876,20 @@ mod tests {
     }
 
     fn find_in(a_text: &str, b_text: &str, kind: MatchKind) -> Vec<(DiscrepancyKind, String, String)> {
-        let mut vocab = Vocabulary::default();
+        find_with(Vocabulary::default(), a_text, b_text, kind)
+    }
+
+    /// As [`find`], the texts read as a comparison in `language` reads them.
+    fn find_as(language: Language, a_text: &str, b_text: &str) -> Vec<(DiscrepancyKind, String, String)> {
+        find_with(Vocabulary::for_languages(&[language]), a_text, b_text, MatchKind::Edited)
+    }
+
+    fn find_with(
+        mut vocab: Vocabulary,
+        a_text: &str,
+        b_text: &str,
+        kind: MatchKind,
+    ) -> Vec<(DiscrepancyKind, String, String)> {
         let mut scratch = String::new();
         let (mut wa, mut wb) = (Vec::new(), Vec::new());
         words_of(a_text, 0, a_text.len(), &mut vocab, &mut wa, &mut scratch);
@@ -2528,6 +2595,34 @@ mod tests {
             "The fire was put out by noon, the harbour master told reporters."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn german_french_and_spanish_speakers_are_read() {
+        for (language, a, b, speaker) in [
+            (
+                Language::German,
+                "Die Lage an der Grenze sei ernst, sagte Innenminister Berger am Abend.",
+                "Die Lage an der Grenze sei ernst, sagte ein Sprecher der Polizei am Abend.",
+                "Innenminister Berger",
+            ),
+            (
+                Language::French,
+                "Selon le ministre, la situation à la frontière reste grave.",
+                "Selon la police, la situation à la frontière reste grave.",
+                "ministre",
+            ),
+            (
+                Language::Spanish,
+                "La situación en la frontera sigue siendo grave, dijo el ministro.",
+                "La situación en la frontera sigue siendo grave, dijo la policía.",
+                "ministro",
+            ),
+        ] {
+            let found = find_as(language, a, b);
+            assert_eq!(found.len(), 1, "{found:?}");
+            assert_eq!((found[0].0, found[0].1.as_str()), (DiscrepancyKind::Attribution, speaker), "{a}");
+        }
     }
 
     #[test]
