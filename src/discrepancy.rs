@@ -370,7 +370,7 @@ impl Counted {
 fn figures(words: &[Word], vocabulary: &Vocabulary) -> Vec<Figure> {
     let key = |i: usize| vocabulary.key_text[words[i].key as usize].as_str();
     let info = |i: usize| -> &KeyInfo { &vocabulary.keys[words[i].key as usize] };
-    let mut out = Vec::new();
+    let mut out: Vec<Figure> = Vec::new();
     let mut i = 0;
     while i < words.len() {
         let start = i;
@@ -466,6 +466,14 @@ fn figures(words: &[Word], vocabulary: &Vocabulary) -> Vec<Figure> {
         } else {
             i
         };
+        // `three years and 10 months`: one span of time, shown whole.
+        if let Some(last) = out.last_mut().filter(|last| {
+            last.unit.time && unit.time && last.counted_at + 2 == start && key(last.counted_at + 1) == "and"
+        }) {
+            last.value += value;
+            last.to = (i + 1).min(words.len());
+            continue;
+        }
         let (hedge, from) = hedge(words, start, vocabulary);
         out.push(Figure { value, percent, from, number_from: start, to, counted_at: i, unit, hedge, named_at });
         i = to;
@@ -710,8 +718,12 @@ fn numbers(
                         && x.unit.time == v.counted.time
                         && same_lead(here, there, x.from, v.from, vocabulary))
             });
-            if let Some(Vague { from, to, .. }) = vague {
-                let (given, vague) = (here.span(x.from, x.to), there.span(from, to));
+            if let Some(v) = vague {
+                // `seven days earlier` against `days earlier`: the vague side
+                // is the unit alone, so the figure is shown with its unit.
+                let with_unit = v.counted.time && v.counted_at == v.from && x.counted_at == x.to;
+                let to = if with_unit { x.to + 1 } else { x.to };
+                let (given, vague) = (here.span(x.from, to), there.span(v.from, v.to));
                 let (sa, sb) = if a_side { (given, vague) } else { (vague, given) };
                 out.push(Discrepancy::new(DiscrepancyKind::Number, sa, sb));
             }
@@ -2116,6 +2128,30 @@ mod tests {
                 "Only days before the shooting he had applied for a policy."
             ),
             vec![(DiscrepancyKind::Number, "A week".into(), "days".into())]
+        );
+        // `three years and 10 months` is one span of time, which `nearly
+        // four years` hedges (not `10` months against four years).
+        assert_eq!(
+            find(
+                "The judge added three years and 10 months to his sentence.",
+                "The judge added nearly four years to his sentence."
+            ),
+            vec![(DiscrepancyKind::Number, "three years and 10 months".into(), "nearly four".into())]
+        );
+        assert_eq!(
+            find(
+                "The judge added three years and 10 months to his sentence.",
+                "The judge added five years to his sentence."
+            ),
+            vec![(DiscrepancyKind::Number, "three years and 10 months".into(), "five".into())]
+        );
+        // Shown with its unit, as the vague side is the unit alone.
+        assert_eq!(
+            find(
+                "Seven days before the shooting he had applied for a policy.",
+                "Only days before the shooting he had applied for a policy."
+            ),
+            vec![(DiscrepancyKind::Number, "Seven days".into(), "days".into())]
         );
         assert_eq!(
             find("The operation lasted several hours.", "The eight-hour operation was led by a surgeon."),
