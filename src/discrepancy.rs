@@ -164,6 +164,21 @@ struct Figure {
 }
 
 impl Figure {
+    /// The word after the figure as shown: through its unit when a hyphen
+    /// joins them (`five-year`, `10-month`), else where the figure ends.
+    fn shown_to(&self, seg: &Segment) -> usize {
+        let words = seg.side.words;
+        let joined = self.counted_at == self.to
+            && self.to > 0
+            && self.to < words.len()
+            && &seg.side.text[words[self.to - 1].end() as usize..words[self.to].start as usize] == "-";
+        if joined {
+            self.to + 1
+        } else {
+            self.to
+        }
+    }
+
     /// Could both figures describe the same quantity, both being vague?
     /// `about 230` and `more than 200` can; `about 4,600` and
     /// `more than 6,400` cannot. An exact figure against a hedged one is
@@ -685,7 +700,7 @@ fn numbers(
         if !x.agrees(&y) {
             // The hedges are shown when they differ.
             let (xa, yb) = if x.hedge == y.hedge { (x.number_from, y.number_from) } else { (x.from, y.from) };
-            out.push(Discrepancy::new(DiscrepancyKind::Number, a.span(xa, x.to), b.span(yb, y.to)));
+            out.push(Discrepancy::new(DiscrepancyKind::Number, a.span(xa, x.shown_to(a)), b.span(yb, y.shown_to(b))));
         }
     }
     let unpaired_a: Vec<Figure> = fa.iter().zip(&paired_a).filter(|(_, p)| !**p).map(|(f, _)| *f).collect();
@@ -722,7 +737,7 @@ fn numbers(
                 // `seven days earlier` against `days earlier`: the vague side
                 // is the unit alone, so the figure is shown with its unit.
                 let with_unit = v.counted.time && v.counted_at == v.from && x.counted_at == x.to;
-                let to = if with_unit { x.to + 1 } else { x.to };
+                let to = if with_unit { x.to + 1 } else { x.shown_to(here) };
                 let (given, vague) = (here.span(x.from, to), there.span(v.from, v.to));
                 let (sa, sb) = if a_side { (given, vague) } else { (vague, given) };
                 out.push(Discrepancy::new(DiscrepancyKind::Number, sa, sb));
@@ -2098,6 +2113,14 @@ mod tests {
             ),
             vec![(DiscrepancyKind::Number, "4%".into(), "much higher".into())]
         );
+        // Shown with the unit a hyphen joins to it.
+        assert_eq!(
+            find(
+                "Prosecutors sought a five-year sentence for the scam.",
+                "Prosecutors sought a significantly longer sentence for the scam."
+            ),
+            vec![(DiscrepancyKind::Number, "five-year".into(), "significantly longer".into())]
+        );
         // Not a comparison before what it compares.
         assert!(find("The queue at the gate lasted two hours.", "The queue at the gate lasted much longer.").is_empty());
     }
@@ -2155,7 +2178,7 @@ mod tests {
         );
         assert_eq!(
             find("The operation lasted several hours.", "The eight-hour operation was led by a surgeon."),
-            vec![(DiscrepancyKind::Number, "several".into(), "eight".into())]
+            vec![(DiscrepancyKind::Number, "several".into(), "eight-hour".into())]
         );
         assert_eq!(
             find(
