@@ -1133,9 +1133,10 @@ fn quotes(a: &Segment, b: &Segment, speech: &[&Speech; 2], vocabulary: &Vocabula
             let Some(r) = parts.into_iter().find(|&r| retold(r)) else {
                 continue;
             };
-            // Where the other side retells it: from the first to the last
-            // of its own words that the quotation has (`haunt him for the
-            // rest of his life`), not the whole sentence.
+            // Where the other side retells it (`haunt him for the rest of his
+            // life`), not the whole sentence: the longest run of its own
+            // words that the quotation has, a few words apart at most; or,
+            // when no two are that close, from the first to the last.
             let quoted_content = content(here, &words_in(here, r));
             let retelling: Vec<usize> = own
                 .iter()
@@ -1145,7 +1146,12 @@ fn quotes(a: &Segment, b: &Segment, speech: &[&Speech; 2], vocabulary: &Vocabula
                     !info.stop && !info.number && quoted_content.contains(&info.stem)
                 })
                 .collect();
-            let reported = match (retelling.first(), retelling.last()) {
+            let run = retelling
+                .chunk_by(|x, y| y - x <= RETELLING_GAP)
+                .max_by_key(|run| (run.len(), std::cmp::Reverse(run[0])))
+                .filter(|run| run.len() >= 2)
+                .unwrap_or(&retelling);
+            let reported = match (run.first(), run.last()) {
                 (Some(&first), Some(&last)) => there.span(first, last + 1),
                 _ => there.span(0, there.side.words.len()),
             };
@@ -1155,6 +1161,9 @@ fn quotes(a: &Segment, b: &Segment, speech: &[&Speech; 2], vocabulary: &Vocabula
         }
     }
 }
+
+/// Words between two words of a retelling that still make one stretch of it.
+const RETELLING_GAP: usize = 6;
 
 /// The parts of the quotation at byte range `r` of `text` between
 /// ellipses (`...`, `…`), trimmed; none when it has no ellipsis.
@@ -2611,6 +2620,23 @@ mod tests {
             "Prosecutors described Harlan as a \"menace to society\" and a self-absorbed narcissist.",
         );
         assert_eq!(found.iter().map(|d| d.0).collect::<Vec<_>>(), [DiscrepancyKind::Quote], "{found:?}");
+    }
+
+    #[test]
+    fn a_retelling_is_shown_where_it_retells() {
+        let found = find_in(
+            "“I just will never look at them the same way.”",
+            "She said she had never killed an animal before and would never look at raccoons the same way.",
+            MatchKind::Partial,
+        );
+        assert_eq!(
+            found,
+            vec![(
+                DiscrepancyKind::Quote,
+                "I just will never look at them the same way.".into(),
+                "never look at raccoons the same way".into()
+            )]
+        );
     }
 
     #[test]
