@@ -1471,6 +1471,22 @@ fn names(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, out:
         if op.tag != DiffTag::Replace || !short || !anchored_change(ops, n, a, vocabulary) || !both_sides {
             continue;
         }
+        // `Animal Control Officer Heidi Blood` against `Disease Control and
+        // Prevention`: one shared word inside two different names is no
+        // place the two sentences share.
+        let ends_capitalized =
+            |seg: &Segment, (from, to): (usize, usize)| to > from && seg.side.words[to - 1].capitalized();
+        let inside_names = n >= 2 && {
+            let (anchor, before) = (&ops[n - 1], &ops[n - 2]);
+            anchor.tag == DiffTag::Equal
+                && anchor.a.1 - anchor.a.0 == 1
+                && a.side.words[anchor.a.0].capitalized()
+                && before.tag != DiffTag::Equal
+                && (ends_capitalized(a, before.a) || ends_capitalized(b, before.b))
+        };
+        if inside_names {
+            continue;
+        }
         let na: Vec<usize> = (op.a.0..op.a.1).filter(|&i| name_only_in(a, i, b)).collect();
         let nb: Vec<usize> = (op.b.0..op.b.1).filter(|&i| name_only_in(b, i, a)).collect();
         let (Some(&fa), Some(&la), Some(&fb), Some(&lb)) = (na.first(), na.last(), nb.first(), nb.last()) else {
@@ -2620,6 +2636,24 @@ mod tests {
             "Prosecutors described Harlan as a \"menace to society\" and a self-absorbed narcissist.",
         );
         assert_eq!(found.iter().map(|d| d.0).collect::<Vec<_>>(), [DiscrepancyKind::Quote], "{found:?}");
+    }
+
+    #[test]
+    fn a_word_shared_inside_two_different_names_anchors_no_name_change() {
+        let found = find_in(
+            "Hope Animal Control Officer Heidi Blood confirmed that the raccoon tested positive for rabies.",
+            "The state's Center for Disease Control and Prevention confirmed that the raccoon tested positive for rabies.",
+            MatchKind::Partial,
+        );
+        assert!(found.iter().all(|d| d.0 != DiscrepancyKind::Name || d.2 != "Prevention"), "{found:?}");
+        // A name changed after a shared title still is one.
+        assert_eq!(
+            find(
+                "The talks were led by President Olena Marchuk on Monday.",
+                "The talks were led by President Ivan Sirko on Monday."
+            ),
+            vec![(DiscrepancyKind::Name, "Olena Marchuk".into(), "Ivan Sirko".into())]
+        );
     }
 
     #[test]
