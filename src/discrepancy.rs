@@ -55,6 +55,12 @@ impl<'a> Segment<'a> {
         })
     }
 
+    /// The text between word `i` (at least 1) and the word before it:
+    /// spaces, punctuation, a hyphen.
+    fn gap_before(&self, i: usize) -> &str {
+        &self.side.text[self.side.words[i - 1].end() as usize..self.side.words[i].start as usize]
+    }
+
     fn span(&self, from_word: usize, to_word: usize) -> Span {
         let start = self.side.words[from_word].start as usize - self.side.start;
         let end = self.side.words[to_word - 1].end() as usize - self.side.start;
@@ -167,11 +173,10 @@ impl Figure {
     /// The word after the figure as shown: through its unit when a hyphen
     /// joins them (`five-year`, `10-month`), else where the figure ends.
     fn shown_to(&self, seg: &Segment) -> usize {
-        let words = seg.side.words;
         let joined = self.counted_at == self.to
             && self.to > 0
-            && self.to < words.len()
-            && &seg.side.text[words[self.to - 1].end() as usize..words[self.to].start as usize] == "-";
+            && self.to < seg.side.words.len()
+            && seg.gap_before(self.to) == "-";
         if joined {
             self.to + 1
         } else {
@@ -1230,7 +1235,7 @@ fn is_name(seg: &Segment, i: usize, vocabulary: &Vocabulary) -> bool {
     if !w.capitalized() || info.stop || info.number || i == 0 || calendar || !vocabulary.is_name(w.key) {
         return false;
     }
-    let before = &seg.side.text[seg.side.words[i - 1].end() as usize..w.start as usize];
+    let before = seg.gap_before(i);
     let after = &seg.side.text[w.end() as usize..];
     // `Dr.`, `Mr.`: a title, not the name.
     let abbreviation = after.starts_with('.') && w.end() - w.start <= 4;
@@ -1366,9 +1371,7 @@ fn voice(seg: &Segment, quotations: &[(usize, usize)], vocabulary: &Vocabulary) 
     // and the clause before the comma ends what was said — unless it is as
     // short as a name set off by commas (`his father, David Sorkin, said`)
     // or what follows is a quotation (`…, said: "…"`).
-    let comma_before = |i: usize| {
-        i > 0 && seg.side.text[seg.side.words[i - 1].end() as usize..seg.side.words[i].start as usize].contains(',')
-    };
+    let comma_before = |i: usize| i > 0 && seg.gap_before(i).contains(',');
     let clause_before = (0..verb).rev().find(|&i| comma_before(i)).map_or(verb, |start| verb - start);
     let inverted = after > 1 && comma_before(verb) && clause_before > 3 && verb + 1 < words && !quoted[verb + 1];
     let from = if inverted { verb } else { verb.saturating_sub(3) };
@@ -1782,8 +1785,8 @@ fn name_forms(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary,
     // Whether only spaces part word `i` from the one before, or the full
     // stop of a short title (`St. Agnes`).
     let joined = |seg: &Segment, i: usize| {
-        let (before, word) = (seg.side.words[i - 1], seg.side.words[i]);
-        let gap = &seg.side.text[before.end() as usize..word.start as usize];
+        let before = seg.side.words[i - 1];
+        let gap = seg.gap_before(i);
         let gap = if before.end() - before.start <= 3 { gap.strip_prefix('.').unwrap_or(gap) } else { gap };
         gap.chars().all(char::is_whitespace)
     };
