@@ -1251,74 +1251,24 @@ fn name_only_in(seg: &Segment, i: usize, other: &Segment, vocabulary: &Vocabular
     is_name(seg, i, vocabulary) && !other.side.words.iter().any(|w| stem(w) == own)
 }
 
-/// A word that reports speech: the speaker stands next to it. English,
-/// then German, French and Spanish, as word keys (`erklärte` → `erklarte`);
-/// not French `déclaré` (`declare`, an English verb of another sense). (A
-/// match on the string compares lengths first, cheaper than searching a list.)
-fn is_speech_verb(key: &str) -> bool {
-    matches!(
-        key,
-        "according"
-            | "added"
-            | "announced"
-            | "argued"
-            | "arguing"
-            | "claimed"
-            | "described"
-            | "explained"
-            | "insisted"
-            | "insisting"
-            | "noted"
-            | "posted"
-            | "said"
-            | "say"
-            | "says"
-            | "stated"
-            | "told"
-            | "warned"
-            | "wrote"
-            | "sagte"
-            | "sagt"
-            | "erklarte"
-            | "laut"
-            | "zufolge"
-            | "dit"
-            | "selon"
-            | "affirme"
-            | "explique"
-            | "ajoute"
-            | "dijo"
-            | "segun"
-            | "afirmo"
-            | "explico"
-            | "anadio"
-            | "senalo"
-    )
-}
-
-/// A reporting verb after which the speaker may follow (`said Smith`,
-/// `according to Smith`, `sagte Müller`, `selon le ministre`).
-fn speaker_may_follow(key: &str) -> bool {
-    matches!(
-        key,
-        "said"
-            | "says"
-            | "according"
-            | "added"
-            | "sagte"
-            | "sagt"
-            | "erklarte"
-            | "laut"
-            | "dit"
-            | "selon"
-            | "ajoute"
-            | "dijo"
-            | "segun"
-            | "afirmo"
-            | "explico"
-            | "anadio"
-            | "senalo"
-    )
+/// How many words after a reporting verb its speaker may stand: up to
+/// four after one the speaker may follow (`said Smith`, `according to
+/// Smith`, `sagte Müller`, `selon le ministre`), one after the others
+/// (`Smith told reporters`: who listens follows); `None` for a word that
+/// reports no speech. English, then German, French and Spanish, as word
+/// keys (`erklärte` → `erklarte`); not French `déclaré` (`declare`, an
+/// English verb of another sense). (A match on the string compares lengths
+/// first, cheaper than searching a list.)
+fn speaker_reach(key: &str) -> Option<usize> {
+    match key {
+        "said" | "says" | "according" | "added" | "sagte" | "sagt" | "erklarte" | "laut" | "dit" | "selon"
+        | "ajoute" | "dijo" | "segun" | "afirmo" | "explico" | "anadio" | "senalo" => Some(4),
+        "announced" | "argued" | "arguing" | "claimed" | "described" | "explained" | "insisted" | "insisting"
+        | "noted" | "posted" | "say" | "stated" | "told" | "warned" | "wrote" | "zufolge" | "affirme" | "explique" => {
+            Some(1)
+        }
+        _ => None,
+    }
 }
 
 /// What a sentence quotes, and whose words it tells.
@@ -1355,7 +1305,7 @@ fn voice(seg: &Segment, quotations: &[(usize, usize)], vocabulary: &Vocabulary) 
     let key = |i: usize| seg.key(i, vocabulary);
     let words = seg.side.words.len();
     // Most sentences report no speech: known before marking what is quoted.
-    let verbs: Vec<usize> = (0..words).filter(|&i| is_speech_verb(key(i))).collect();
+    let verbs: Vec<usize> = (0..words).filter(|&i| speaker_reach(key(i)).is_some()).collect();
     if verbs.is_empty() {
         return Voice::Writer;
     }
@@ -1366,7 +1316,7 @@ fn voice(seg: &Segment, quotations: &[(usize, usize)], vocabulary: &Vocabulary) 
     let outside: Vec<usize> = verbs.into_iter().filter(|&i| !quoted[i]).collect();
     let [verb] = outside[..] else { return Voice::Unclear };
     // `X said`, `said X`, `according to X`; but `X told Y`: Y listens.
-    let after = if speaker_may_follow(key(verb)) { 4 } else { 1 };
+    let after = speaker_reach(key(verb)).expect("a reporting verb");
     // `…, said the minister`, `…, sagte der Minister`: the speaker follows,
     // and the clause before the comma ends what was said — unless it is as
     // short as a name set off by commas (`his father, David Sorkin, said`)
