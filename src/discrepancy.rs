@@ -1125,9 +1125,12 @@ fn quotes(a: &Segment, b: &Segment, speech: &[&Speech; 2], vocabulary: &Vocabula
         let inside: Vec<usize> = there_quotes.iter().flat_map(|&r| words_in(there, r)).collect();
         let own: Vec<usize> = (0..there.side.words.len()).filter(|i| !inside.contains(i)).collect();
         let there_content = content(there, &own);
+        // The part's content words, if the other side retells it.
         let retold = |r: (usize, usize)| {
             let k = content(here, &words_in(here, r));
-            k.len() >= MIN_REPORTED_CONTENT && crate::matching::score::words_in_order(&k, &there_content) * 2 >= k.len()
+            let retold = k.len() >= MIN_REPORTED_CONTENT
+                && crate::matching::score::words_in_order(&k, &there_content) * 2 >= k.len();
+            retold.then_some((r, k))
         };
         for &r in quoted.iter() {
             // A quotation cut with ellipses strings several statements
@@ -1135,14 +1138,13 @@ fn quotes(a: &Segment, b: &Segment, speech: &[&Speech; 2], vocabulary: &Vocabula
             // speech also drops a quotation's framing (`the thing we tell
             // people is that …`): it may retell only the clause after it.
             let parts = std::iter::once(r).chain(ellipsis_parts(here.text, r)).chain(framed_clause(here, r));
-            let Some(r) = parts.into_iter().find(|&r| retold(r)) else {
+            let Some((r, quoted_content)) = parts.into_iter().find_map(retold) else {
                 continue;
             };
             // Where the other side retells it (`haunt him for the rest of his
             // life`), not the whole sentence: the longest run of its own
             // words that the quotation has, a few words apart at most; or,
             // when no two are that close, from the first to the last.
-            let quoted_content = content(here, &words_in(here, r));
             let retelling: Vec<usize> = own
                 .iter()
                 .copied()
