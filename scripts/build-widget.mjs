@@ -8,10 +8,11 @@
 import { transformSync } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { WWW } from './module-graph.mjs';
 import { DIST_WIDGET, widgetFiles } from './widget-size.mjs';
 
-const ROOT = join(WWW, '..');
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 /** `source` (a module or a style sheet) minified; anything else unchanged. */
 function minified(path, source) {
