@@ -1,6 +1,6 @@
 //! Discrepancies: differences inside a match that change what is said — a
-//! figure, a quotation, a name, who said it, a negation — and, marked
-//! cosmetic, a word spelled differently. Precision comes first: a fact one
+//! figure, a quotation, a name, who said it, a negation, how surely it is
+//! said — and, marked cosmetic, a word spelled differently. Precision comes first: a fact one
 //! side simply leaves out is not a discrepancy, and in a partial match only
 //! the part the two sentences share is compared (the diff's aligned
 //! stretches, or a figure counting the same thing).
@@ -76,6 +76,17 @@ impl<'a> Segment<'a> {
         }
     }
 
+    /// The span of words `from..to`, or an empty span where they would
+    /// stand when there are none (what one side has in place of the other's
+    /// words).
+    fn range_span(&self, (from, to): (usize, usize)) -> Span {
+        if from < to {
+            self.span(from, to)
+        } else {
+            self.empty_span_at(from)
+        }
+    }
+
     fn empty_span_at(&self, word: usize) -> Span {
         let at = if word < self.side.words.len() {
             self.side.words[word].start as usize - self.side.start
@@ -128,6 +139,7 @@ pub fn discrepancies(
     names(a, b, ops, vocabulary, &mut out);
     unnamed(a, b, ops, vocabulary, &mut out);
     negation(a, b, ops, vocabulary, &mut out);
+    certainty(a, b, ops, vocabulary, &mut out);
     spelling(a, b, ops, vocabulary, &mut out);
     name_forms(a, b, ops, vocabulary, &mut out);
     name_variants(a, b, vocabulary, &mut out);
@@ -1818,13 +1830,141 @@ fn negation(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, o
         return;
     }
     let negated = here.span(neg, neg + 1);
-    let other = if there_range.0 < there_range.1 {
-        there.span(there_range.0, there_range.1)
-    } else {
-        there.empty_span_at(there_range.0)
-    };
+    let other = there.range_span(there_range);
     let (sa, sb) = if a_side { (negated, other) } else { (other, negated) };
     out.push(Discrepancy::new(DiscrepancyKind::Negation, sa, sb));
+}
+
+/// How a word qualifies the claim it stands in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Qualifier {
+    /// A modal of possibility: the claim may hold.
+    Possible,
+    /// A modal of expectation: the claim will hold.
+    Expected,
+    /// The writer does not vouch for the claim: `allegedly`, `the suspected
+    /// gunman`.
+    Hedged,
+    /// The claim holds in part: `primarily`, `mostly`.
+    Partly,
+    /// The claim holds in whole: `purely`, `entirely`.
+    Wholly,
+}
+
+/// English qualifiers by kind, separated by spaces (a list of `&str`, or a
+/// `match` on strings, costs the widget more bytes).
+const QUALIFIERS: [(Qualifier, &str); 5] = [
+    (Qualifier::Possible, "may might could can"),
+    (Qualifier::Expected, "will would shall"),
+    (
+        Qualifier::Hedged,
+        "reportedly allegedly alleged apparently purportedly purported supposedly suspected possible possibly \
+         probable probably likely perhaps presumably seemingly unconfirmed rumored rumoured",
+    ),
+    (Qualifier::Partly, "primarily mainly mostly largely partly partially predominantly chiefly"),
+    (Qualifier::Wholly, "purely entirely completely fully totally wholly solely exclusively"),
+];
+
+/// The qualifier an English word key is.
+fn qualifier(key: &str) -> Option<Qualifier> {
+    QUALIFIERS.iter().find(|(_, words)| words.split(' ').any(|w| w == key)).map(|&(q, _)| q)
+}
+
+/// Whether a qualifier on one side only changes how surely or how widely
+/// the claim is made: a hedge or a part dropped (`primarily cosmetic`,
+/// `cosmetic`; `may help`, `helps`). A word of expectation or of the whole
+/// alone is tense or emphasis (`will receive`, `received`; `completely
+/// destroyed`, `destroyed`); `can` and `could` alone tell ability as often
+/// (`she could see it`, `she saw it`).
+fn qualifies_alone(q: Qualifier, key: &str) -> bool {
+    match q {
+        Qualifier::Possible => key != "could" && key != "can",
+        Qualifier::Hedged | Qualifier::Partly => true,
+        Qualifier::Expected | Qualifier::Wholly => false,
+    }
+}
+
+/// A claim made more or less surely or widely in the same place: a modal of
+/// possibility against one of expectation (`could make surgery unnecessary`,
+/// `will make surgery unnecessary`), a part against the whole (`primarily
+/// cosmetic`, `purely cosmetic`), or a hedge or part on one side only.
+fn certainty(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, out: &mut Vec<Discrepancy>) {
+    let qualifiers = |seg: &Segment, (from, to): (usize, usize)| -> Vec<(usize, Qualifier)> {
+        // In capitals, `May` is a month and `Will` a name; `in part` is
+        // `partly`.
+        (from..to)
+            .filter(|&i| seg.surface(i).starts_with(|c: char| c.is_lowercase()))
+            .filter_map(|i| match seg.key(i, vocabulary) {
+                "part" if i > 0 && seg.key(i - 1, vocabulary) == "in" => Some((i, Qualifier::Partly)),
+                key => qualifier(key).map(|q| (i, q)),
+            })
+            .collect()
+    };
+    let anywhere =
+        |seg: &Segment, q: Qualifier| qualifiers(seg, (0, seg.side.words.len())).iter().any(|&(_, r)| r == q);
+    // The change is the qualifier (with function words), or its content
+    // recurs on the other side (`may help`, `helps`): `would be far less
+    // invasive` against `could make surgery unnecessary` is another claim.
+    let stem = |seg: &Segment, i: usize| seg.info(i, vocabulary).stem;
+    let recurs = |here: &Segment, (from, to): (usize, usize), there: &Segment, (start, end): (usize, usize)| {
+        (from..to)
+            .filter(|&i| !here.info(i, vocabulary).stop && qualifier(here.key(i, vocabulary)).is_none())
+            .all(|i| (start..end).any(|j| stem(there, j) == stem(here, i)))
+    };
+    let opposed = |x: Qualifier, y: Qualifier| {
+        matches!(
+            (x, y),
+            (Qualifier::Possible, Qualifier::Expected)
+                | (Qualifier::Expected, Qualifier::Possible)
+                | (Qualifier::Partly, Qualifier::Wholly)
+                | (Qualifier::Wholly, Qualifier::Partly)
+        )
+    };
+    for (n, op) in ops.iter().enumerate() {
+        if op.tag == DiffTag::Equal
+            || !anchored_change(ops, n, a, vocabulary)
+            || !recurs(a, op.a, b, op.b)
+            || !recurs(b, op.b, a, op.a)
+        {
+            continue;
+        }
+        let (qa, qb) = (qualifiers(a, op.a), qualifiers(b, op.b));
+        // A modal swapped before the same words (`could face`, `would
+        // face`; not `could not be reached`, `would not comment`); `can`
+        // against `would` is ability against condition.
+        let verb_shared = || {
+            ops.get(n + 1).is_some_and(|next| {
+                next.tag == DiffTag::Equal && (next.a.0..next.a.1).any(|i| !a.info(i, vocabulary).negation)
+            })
+        };
+        let swappable = |seg: &Segment, i: usize| seg.key(i, vocabulary) != "can";
+        let swap = qa
+            .iter()
+            .filter(|&&(x, _)| swappable(a, x))
+            .find_map(|&(x, p)| qb.iter().find(|&&(y, q)| swappable(b, y) && opposed(p, q)).map(|&(y, _)| (x, y, p)));
+        if let Some((x, y, p)) = swap {
+            if matches!(p, Qualifier::Possible | Qualifier::Expected) && !verb_shared() {
+                continue;
+            }
+            out.push(Discrepancy::new(DiscrepancyKind::Certainty, a.span(x, x + 1), b.span(y, y + 1)));
+            continue;
+        }
+        for (here, there, there_range, found, a_side) in [(a, b, op.b, &qa, true), (b, a, op.a, &qb, false)] {
+            // `police suspected` against `police suspect` keeps the word.
+            let alone = found.iter().find(|&&(i, q)| {
+                qualifies_alone(q, here.key(i, vocabulary))
+                    && !anywhere(there, q)
+                    && (0..there.side.words.len()).all(|j| stem(there, j) != stem(here, i))
+                    && !(q == Qualifier::Partly && anywhere(there, Qualifier::Wholly))
+            });
+            let Some(&(at, _)) = alone else { continue };
+            let qualified = here.span(at, at + 1);
+            let other = there.range_span(there_range);
+            let (sa, sb) = if a_side { (qualified, other) } else { (other, qualified) };
+            out.push(Discrepancy::new(DiscrepancyKind::Certainty, sa, sb));
+            break;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -2766,5 +2906,68 @@ mod tests {
         assert_eq!(found, vec![(DiscrepancyKind::Negation, "not".into(), "confirmed".into())]);
         assert!(find("Moscow did not immediately comment.", "There was no immediate comment from Moscow.").is_empty());
         assert!(find("A boy born without ears has new ones.", "A boy born deaf now has new ones.").is_empty());
+    }
+
+    #[test]
+    fn a_claim_made_more_or_less_surely_or_widely_is_a_discrepancy() {
+        let certainty = |a: &str, b: &str| -> Vec<(String, String)> {
+            find(a, b).into_iter().filter(|d| d.0 == DiscrepancyKind::Certainty).map(|d| (d.1, d.2)).collect()
+        };
+        let pair = |a: &str, b: &str| vec![(a.to_string(), b.to_string())];
+        assert_eq!(
+            certainty(
+                "The surgery on his ears was primarily cosmetic.",
+                "The surgery on his ears was purely cosmetic."
+            ),
+            pair("primarily", "purely")
+        );
+        assert_eq!(
+            certainty(
+                "Stem cells could make rib surgery unnecessary.",
+                "Stem cells will make rib surgery unnecessary."
+            ),
+            pair("could", "will")
+        );
+        assert_eq!(
+            certainty("The alleged gunman opened fire near the station.", "The gunman opened fire near the station."),
+            pair("alleged", "")
+        );
+        assert_eq!(
+            certainty("The new drug may help other patients.", "The new drug helps other patients."),
+            pair("may", "helps")
+        );
+        assert_eq!(
+            certainty(
+                "She began taking them in part to avoid dementia.",
+                "She began taking them partly to avoid dementia."
+            ),
+            vec![]
+        );
+    }
+
+    #[test]
+    fn tense_emphasis_ability_and_other_claims_are_no_certainty_change() {
+        let none = |a: &str, b: &str| {
+            let found = find(a, b);
+            assert!(found.iter().all(|d| d.0 != DiscrepancyKind::Certainty), "{a} | {b}: {found:?}");
+        };
+        // Tense and emphasis.
+        none("The boy will receive the drug on Wednesday.", "The boy received the drug on Wednesday.");
+        none("The fire completely destroyed the warehouse.", "The fire destroyed the warehouse.");
+        // Ability.
+        none("She could see the raccoon on the trail.", "She saw the raccoon on the trail.");
+        none(
+            "Neither bribery nor force can solve the problem, he said.",
+            "Neither bribery nor force would solve the problem, he said.",
+        );
+        // The modal of another claim.
+        none("His lawyer could not be reached on Monday.", "His lawyer would not comment on Monday.");
+        none(
+            "Experts say the approach would be far less invasive for children.",
+            "Experts say the approach could make rib surgery unnecessary for children.",
+        );
+        // The same word on both sides, or in capitals a month.
+        none("Police suspected that the soldier was abducted.", "Police suspect that the soldier was abducted.");
+        none("The hearing is set for May 5 in Portland.", "The hearing is set for June 5 in Portland.");
     }
 }

@@ -264,6 +264,13 @@ pub enum DiscrepancyKind {
     Attribution,
     /// One side negates what the other affirms.
     Negation,
+    /// One side makes the claim more or less surely or widely: a modal of
+    /// possibility against one of expectation (`could` vs `will`), a part
+    /// against the whole (`primarily` vs `purely`), or a hedge or a part on
+    /// one side only (`the suspected gunman` vs `the gunman`; an empty span
+    /// on the side without it when nothing stands in its place). English
+    /// words only.
+    Certainty,
     /// The same word spelled differently: a transliteration, a British or
     /// American spelling, a misspelt name; or one name in two forms
     /// (`Institute for Child Health`, `Institute of Child Health`).
@@ -280,6 +287,7 @@ impl DiscrepancyKind {
             DiscrepancyKind::Name => "Name",
             DiscrepancyKind::Attribution => "Attribution",
             DiscrepancyKind::Negation => "Negation",
+            DiscrepancyKind::Certainty => "Certainty",
             DiscrepancyKind::Spelling => "Spelling",
         }
     }
@@ -300,7 +308,7 @@ impl DiscrepancyKind {
 #[non_exhaustive]
 pub enum Severity {
     /// It changes what is said: a figure, a quote, a name, who said it, a
-    /// negation. Listed first.
+    /// negation, how surely it is said. Listed first.
     Substantive,
     /// Only how a word is written; the app lets readers hide these.
     Cosmetic,

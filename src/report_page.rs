@@ -139,7 +139,7 @@ fn discrepancies(out: &mut String, report: &Report) {
     let (substantive, cosmetic): (Vec<&Found>, Vec<&Found>) =
         found.iter().partition(|f| f.severity == Severity::Substantive);
     if substantive.is_empty() {
-        out.push_str("<p class=\"empty\">Where the articles share a sentence, its figures, quotes, names, speakers and negations agree.</p>\n");
+        out.push_str("<p class=\"empty\">Where the articles share a sentence, its figures, quotes, names, speakers, negations and hedges agree.</p>\n");
     } else {
         discrepancy_list(out, report, &substantive);
     }

@@ -172,7 +172,7 @@ export function legend(doc) {
         'Said in several articles; the number and colour name the passage.'),
       row(sample({ 'data-status': 'unique' }, 'Unique'), 'Only in this article.'),
       row(sample({ 'data-status': 'shared', 'data-number': '5', 'data-discrepancy': '', class: `ac-seg ac-sample ${groupClass(4)}` },
-        ['Said ', h(doc, 'mark', { class: 'ac-disc' }, '14'), ' times']), 'A figure, quote, name or negation differs.'),
+        ['Said ', h(doc, 'mark', { class: 'ac-disc' }, '14'), ' times']), 'A figure, quote, name, negation or hedge differs.'),
       row(sample({ 'data-status': 'shared', 'data-number': '7', 'data-moved': '', class: `ac-seg ac-sample ${groupClass(6)}` }, 'Moved'),
         'Part of a passage placed elsewhere in another article.'),
       row(sample({ 'data-status': 'boilerplate' }, 'Advertisement'), 'Page chrome, left out of the comparison.')));

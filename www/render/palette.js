@@ -42,6 +42,7 @@ export const DISCREPANCY_LABELS = {
   name: 'Name',
   attribution: 'Attribution',
   negation: 'Negation',
+  certainty: 'Certainty',
   spelling: 'Spelling',
 };
 
@@ -51,6 +52,7 @@ export const DISCREPANCY_HINTS = {
   name: 'a name differs, or one side names what the other only describes',
   attribution: 'the same words, said by someone else or attributed on one side only',
   negation: 'one negates what the other affirms',
+  certainty: 'one says it more or less surely or widely: "could" vs "will", "primarily" vs "purely", a hedge dropped',
   spelling: 'the same word or name written differently (cosmetic)',
 };
 

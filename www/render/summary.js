@@ -105,7 +105,7 @@ function overlapTable(doc, model, action) {
 
 function discrepancyList(doc, model, action) {
   if (!model.discrepancies.length) {
-    return h(doc, 'p', { class: 'ac-sum-empty' }, icon(doc, 'check'), 'No discrepancies: where the articles share a sentence, its figures, quotes, names, speakers and negations agree.');
+    return h(doc, 'p', { class: 'ac-sum-empty' }, icon(doc, 'check'), 'No discrepancies: where the articles share a sentence, its figures, quotes, names, speakers, negations and hedges agree.');
   }
   const item = (d) => {
     const a = model.segment(d.a);
@@ -126,7 +126,7 @@ function discrepancyList(doc, model, action) {
   const substantive = model.discrepancies.filter((d) => d.severity !== 'cosmetic');
   const cosmetic = model.discrepancies.filter((d) => d.severity === 'cosmetic');
   return [
-    substantive.length ? limitedList(doc, substantive, item) : h(doc, 'p', { class: 'ac-sum-empty' }, icon(doc, 'check'), 'Figures, quotes, names, speakers and negations agree.'),
+    substantive.length ? limitedList(doc, substantive, item) : h(doc, 'p', { class: 'ac-sum-empty' }, icon(doc, 'check'), 'Figures, quotes, names, speakers, negations and hedges agree.'),
     cosmetic.length ? h(doc, 'details', { class: 'ac-sum-cosmetic' },
       h(doc, 'summary', {}, `Spelling variants (${cosmetic.length})`),
       limitedList(doc, cosmetic, item)) : null,

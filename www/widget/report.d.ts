@@ -98,7 +98,7 @@ export interface Discrepancy {
 /**
  * What kind of fact differs.
  */
-export type DiscrepancyKind = "number" | "quote" | "name" | "attribution" | "negation" | "spelling";
+export type DiscrepancyKind = "number" | "quote" | "name" | "attribution" | "negation" | "certainty" | "spelling";
 
 /**
  * One document of the comparison.
