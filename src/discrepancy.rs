@@ -135,6 +135,7 @@ pub fn discrepancies(
     dates(a, b, vocabulary, &mut out);
     let speech = [&a.read(vocabulary).speech, &b.read(vocabulary).speech];
     quotes(a, b, &speech, vocabulary, &mut out);
+    quoted_phrases(a, b, ops, &speech, vocabulary, &mut out);
     attribution(a, b, &speech, vocabulary, &mut out);
     names(a, b, ops, vocabulary, &mut out);
     unnamed(a, b, ops, vocabulary, &mut out);
@@ -1178,6 +1179,68 @@ fn quotes(a: &Segment, b: &Segment, speech: &[&Speech; 2], vocabulary: &Vocabula
             let (sa, sb) = if a_side { (quote, reported) } else { (reported, quote) };
             out.push(Discrepancy::new(DiscrepancyKind::Quote, sa, sb));
         }
+    }
+}
+
+/// A short quoted phrase put in other words in the same place: `the family
+/// was "on cloud nine"` against `the family was "over the moon"`, a raccoon
+/// `"skulking"` against one `prowling` around the yard. Too short for
+/// [`quotes`] to compare, such a phrase is still someone's words.
+fn quoted_phrases(
+    a: &Segment,
+    b: &Segment,
+    ops: &[WordOp],
+    speech: &[&Speech; 2],
+    vocabulary: &Vocabulary,
+    out: &mut Vec<Discrepancy>,
+) {
+    // The short quotation of `seg` whose words are exactly `range`: the
+    // phrase replaced whole (not `"Save Josh" campaign` against `campaign
+    // to help Josh`, where the diff pairs `Josh`).
+    let short_quote = |seg: &Segment, quotations: &[(usize, usize)], (from, to): (usize, usize)| {
+        quotations.iter().copied().find(|&r| {
+            let words = words_in(seg, r);
+            from < to
+                && words.len() < MIN_QUOTE_WORDS
+                && words.first() == Some(&from)
+                && words.last() == Some(&(to - 1))
+        })
+    };
+    // Content words as stems; figures are the figure checks' (`10 Most
+    // Wanted`, `Ten Most Wanted`).
+    let content = |seg: &Segment, (from, to): (usize, usize)| -> Vec<u32> {
+        (from..to)
+            .filter(|&i| {
+                let info = seg.info(i, vocabulary);
+                !info.stop && !info.number && number_word(seg.key(i, vocabulary)).is_none()
+            })
+            .map(|i| seg.info(i, vocabulary).stem)
+            .collect()
+    };
+    // Between shared words on both sides: at a sentence's edge, a partial
+    // match's diff pairs whatever is left (`"It was wonderful,"` against
+    // `Josh's father, Todd`).
+    for (n, op) in ops.iter().enumerate().take(ops.len().saturating_sub(1)).skip(1) {
+        if op.tag != DiffTag::Replace || !anchored_change(ops, n, a, vocabulary) {
+            continue;
+        }
+        let (in_a, in_b) = (short_quote(a, &speech[0].quotations, op.a), short_quote(b, &speech[1].quotations, op.b));
+        if in_a.is_none() && in_b.is_none() {
+            continue;
+        }
+        // Other content words, not only other function words, forms or
+        // spellings (`Eleonora[67]`, `Eleonora67`).
+        let (ca, cb) = (content(a, op.a), content(b, op.b));
+        let joined =
+            |seg: &Segment, (from, to): (usize, usize)| (from..to).map(|i| seg.key(i, vocabulary)).collect::<String>();
+        let (ja, jb) = (joined(a, op.a), joined(b, op.b));
+        let respelt = ja == jb || close_spelling(&ja, &jb);
+        if ca.is_empty() || cb.is_empty() || ca.iter().any(|s| cb.contains(s)) || respelt {
+            continue;
+        }
+        let sa = in_a.map_or_else(|| a.range_span(op.a), |r| a.byte_span(r.0, r.1));
+        let sb = in_b.map_or_else(|| b.range_span(op.b), |r| b.byte_span(r.0, r.1));
+        out.push(Discrepancy::new(DiscrepancyKind::Quote, sa, sb));
     }
 }
 
@@ -2583,6 +2646,37 @@ mod tests {
         assert_eq!(found[0].0, DiscrepancyKind::Quote);
         assert_eq!(found[1].0, DiscrepancyKind::Spelling, "substantive first");
         assert_eq!(found[0].1, "We are … counting on the resumption of POW exchanges,");
+    }
+
+    #[test]
+    fn a_short_quoted_phrase_put_in_other_words_is_a_quote_discrepancy() {
+        assert_eq!(
+            find(
+                "His father said the family was \"on cloud nine\" after the operation.",
+                "His father said the family was \"over the moon\" after the operation."
+            ),
+            vec![(DiscrepancyKind::Quote, "on cloud nine".into(), "over the moon".into())]
+        );
+        assert_eq!(
+            find(
+                "Her brother had seen a raccoon \"skulking\" around the yard.",
+                "Her brother had seen a raccoon prowling around the yard."
+            ),
+            vec![(DiscrepancyKind::Quote, "skulking".into(), "prowling".into())]
+        );
+        // Quotation marks dropped, a phrase partly replaced, a figure or a
+        // spelling: not a misquote.
+        for (a, b) in [
+            ("They launched the \"Save Josh\" campaign online.", "They launched the Save Josh campaign online."),
+            (
+                "Supporters rallied behind the \"Save Josh\" campaign on Facebook.",
+                "Supporters rallied behind the campaign to help Josh on Facebook.",
+            ),
+            ("He is on the \"10 Most Wanted\" list now.", "He is on the \"Ten Most Wanted\" list now."),
+            ("He called himself \"Eleonora[67]\" in the posts.", "He called himself \"Eleonora67]\" in the posts."),
+        ] {
+            assert!(find(a, b).iter().all(|d| d.0 != DiscrepancyKind::Quote), "{a} | {b}");
+        }
     }
 
     #[test]
