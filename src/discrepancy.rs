@@ -2491,6 +2491,16 @@ mod tests {
     }
 
     #[test]
+    fn a_decimal_comma_is_read_as_a_decimal_point() {
+        assert_eq!(
+            find("Die Quote stieg im Oktober auf 3,5 Prozent.", "Die Quote stieg im Oktober auf 3,8 Prozent."),
+            vec![(DiscrepancyKind::Number, "3,5".into(), "3,8".into())]
+        );
+        assert!(find("Some 1,2 million women still take the pills.", "Some 1.2 million women still take the pills.")
+            .is_empty());
+    }
+
+    #[test]
     fn a_french_negation_around_an_elided_verb_is_read_and_elision_is_no_spelling_change() {
         assert_eq!(
             find("Le projet n'a pas été approuvé par le conseil.", "Le projet a été approuvé par le conseil."),

@@ -53,11 +53,17 @@ pub fn word_key(surface: &str, out: &mut String) {
 fn number_key(surface: &str, out: &mut String) {
     let bytes = surface.as_bytes();
     for (i, c) in surface.char_indices() {
-        // A comma followed by exactly three digits groups thousands.
+        // A comma followed by exactly three digits groups thousands; between
+        // other digits it is a decimal comma (`3,5 Prozent`, `1,2 million`),
+        // written as the point it stands for so that figures compare.
         if c == ',' {
             let group = &bytes[i + 1..];
             let digits = group.iter().take_while(|b| b.is_ascii_digit()).count();
             if digits == 3 {
+                continue;
+            }
+            if digits > 0 && i > 0 && bytes[i - 1].is_ascii_digit() {
+                out.push('.');
                 continue;
             }
         }
@@ -326,12 +332,14 @@ mod tests {
     }
 
     #[test]
-    fn numbers_lose_thousands_separators_only() {
+    fn numbers_lose_thousands_separators_and_decimal_commas_become_points() {
         assert_eq!(key("1,200"), "1200");
         assert_eq!(key("1200"), "1200");
         assert_eq!(key("3.5"), "3.5");
         assert_ne!(key("3.5"), key("35"));
-        assert_eq!(key("1,25"), "1,25");
+        assert_eq!(key("1,25"), "1.25");
+        assert_eq!(key("3,5"), key("3.5"));
+        assert_eq!(key("1,"), "1,");
         assert_eq!(key("10KM"), "10km");
     }
 }
