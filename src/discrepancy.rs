@@ -1484,6 +1484,33 @@ fn attribution(a: &Segment, b: &Segment, speech: &[&Speech; 2], vocabulary: &Voc
 
 /// Most words either side of a changed stretch that holds a different name:
 /// a name in a longer change is part of different content, not a swap.
+/// Whether one side's words `x` are an abbreviation of the other's `y`, or
+/// the reverse: one word in capitals (`ABA`, `SARS`, `TV`, `G+J`) whose
+/// letters stand in order in the other's words, from its first letter
+/// (`American Basketball Association`, `severe acute respiratory syndrome`,
+/// `television`, `Gruner & Jahr`). One thing named two ways.
+fn abbreviation(a: &Segment, x: (usize, usize), b: &Segment, y: (usize, usize)) -> bool {
+    let letters = |seg: &Segment, (from, to): (usize, usize)| -> String {
+        (from..to)
+            .flat_map(|i| seg.surface(i).chars())
+            .filter(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let capitals = |seg: &Segment, (from, to): (usize, usize)| {
+        let word = seg.surface(from);
+        to == from + 1
+            && word.chars().filter(|c| c.is_uppercase()).count() >= 2
+            && !word.chars().any(char::is_lowercase)
+    };
+    let stands_for = |short: String, long: String| {
+        let mut rest = long.chars();
+        short.chars().next() == long.chars().next() && short.chars().all(|c| rest.any(|l| l == c))
+    };
+    (capitals(a, x) && stands_for(letters(a, x), letters(b, y)))
+        || (capitals(b, y) && stands_for(letters(b, y), letters(a, x)))
+}
+
 const MAX_NAME_CHANGE: usize = 3;
 
 fn names(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, out: &mut Vec<Discrepancy>) {
@@ -1540,7 +1567,9 @@ fn names(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, out:
             let common = x.bytes().zip(y.bytes()).take_while(|(p, q)| p == q).count();
             common >= 4 && common * 3 >= 2 * x.len().min(y.len())
         };
-        if na.iter().any(|&i| nb.iter().any(|&j| related(key_text(a, i), key_text(b, j)))) {
+        if na.iter().any(|&i| nb.iter().any(|&j| related(key_text(a, i), key_text(b, j))))
+            || abbreviation(a, (fa, la + 1), b, (fb, lb + 1))
+        {
             continue;
         }
         let kind = if close_spelling(key_text(a, fa), key_text(b, fb)) && fa == la && fb == lb {
@@ -1609,7 +1638,8 @@ fn unnamed(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, ou
         if first_a != first_b && (PREPOSITIONS.contains(&first_a) || PREPOSITIONS.contains(&first_b)) {
             continue;
         }
-        if (named(a, op.a, b) && described(b, op.b)) || (named(b, op.b, a) && described(a, op.a)) {
+        let named_described = (named(a, op.a, b) && described(b, op.b)) || (named(b, op.b, a) && described(a, op.a));
+        if named_described && !abbreviation(a, op.a, b, op.b) {
             let (sa, sb) = (a.span(op.a.0, op.a.1), b.span(op.b.0, op.b.1));
             // A speaker named against `prosecutors` is already an attribution.
             if !out.iter().any(|d| d.a.start == sa.start && d.b.start == sb.start) {
@@ -2717,6 +2747,30 @@ mod tests {
             "The release was confirmed, Zelenskyy said on Sunday.",
         );
         assert_eq!(found, vec![(DiscrepancyKind::Name, "Umerov".into(), "Zelenskyy".into())]);
+    }
+
+    #[test]
+    fn an_abbreviation_and_what_it_stands_for_are_one_name() {
+        for (a, b) in [
+            ("Their American Basketball Association forefathers would cringe.", "Their ABA forefathers would cringe."),
+            ("The severe acute respiratory syndrome virus appeared in China.", "The SARS virus appeared in China."),
+            (
+                "Investors want to start a TV network for Muslims.",
+                "Investors want to start a television network for Muslims.",
+            ),
+        ] {
+            let found = find(a, b);
+            assert!(found.iter().all(|d| d.0 != DiscrepancyKind::Name), "{a} | {b}: {found:?}");
+        }
+        // Capitals that do not stand for the other side's words still name
+        // something else.
+        assert_eq!(
+            find(
+                "Officials at the NSA reviewed the contract last week.",
+                "Officials at the Pentagon reviewed the contract last week."
+            ),
+            vec![(DiscrepancyKind::Name, "NSA".into(), "Pentagon".into())]
+        );
     }
 
     #[test]
