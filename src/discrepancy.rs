@@ -1760,6 +1760,7 @@ fn name_variants<'v>(a: &Segment, b: &Segment, vocabulary: &'v Vocabulary, out: 
             let (i, long) = (w.at, w.chars >= 8);
             let variant = theirs.iter().find(|v| {
                 (v.name || long)
+                    && (v.name || w.name || !another_ending(w.text, v.text))
                     && v.chars.abs_diff(w.chars) <= 2
                     && here.info(i, vocabulary).stem != there.info(v.at, vocabulary).stem
                     && w.text != v.text
@@ -1776,6 +1777,16 @@ fn name_variants<'v>(a: &Segment, b: &Segment, vocabulary: &'v Vocabulary, out: 
             }
         }
     }
+}
+
+/// Whether two words differ only in their last few letters, and in their
+/// very last: another ending of one word (`terrorism`, `terrorists`;
+/// `successful`, `successfully`), not another spelling of it (`realise`,
+/// `realize`; `licence`, `license`; `brincidofovir`, `brincindofovir`).
+fn another_ending(x: &str, y: &str) -> bool {
+    let common = x.chars().zip(y.chars()).take_while(|(p, q)| p == q).count();
+    let (nx, ny) = (x.chars().count(), y.chars().count());
+    nx.max(ny) - common <= 3 && x.chars().last() != y.chars().last()
 }
 
 fn close_spelling(x: &str, y: &str) -> bool {
@@ -2689,6 +2700,29 @@ mod tests {
         )
         .is_empty());
         assert!(find("They traded prisoners in 2022.", "They traded prisoners.").is_empty());
+    }
+
+    #[test]
+    fn another_ending_of_a_word_is_no_spelling_variant() {
+        for (a, b) in [
+            (
+                "The attack was described as an act of terrorism by the police chief.",
+                "The attack was described as an act of terrorists by the police chief.",
+            ),
+            (
+                "Officials called the operation successful in a statement on Friday.",
+                "Officials called the operation successfully in a statement on Friday.",
+            ),
+        ] {
+            assert!(find(a, b).iter().all(|d| d.0 != DiscrepancyKind::Spelling), "{a} | {b}");
+        }
+        assert_eq!(
+            find(
+                "The boy will receive brincidofovir in a new clinical trial.",
+                "The boy will receive brincindofovir in a new clinical trial."
+            ),
+            vec![(DiscrepancyKind::Spelling, "brincidofovir".into(), "brincindofovir".into())]
+        );
     }
 
     #[test]
