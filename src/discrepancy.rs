@@ -759,7 +759,8 @@ fn numbers(
             if let Some(v) = vague {
                 // `seven days earlier` against `days earlier`: the vague side
                 // is the unit alone, so the figure is shown with its unit.
-                let with_unit = v.counted.time && v.counted_at == v.from && x.counted_at == x.to;
+                let with_unit =
+                    v.counted.time && v.counted_at == v.from && x.counted_at == x.to && x.to < here.side.words.len();
                 let to = if with_unit { x.to + 1 } else { x.shown_to(here) };
                 let (given, vague) = (here.span(x.from, to), there.span(v.from, v.to));
                 let (sa, sb) = if a_side { (given, vague) } else { (vague, given) };
@@ -2584,6 +2585,14 @@ mod tests {
             find("Die Ursache des Feuers war am Abend unklar.", "Die Ursache des Feuers war am Abend nicht unklar."),
             vec![(DiscrepancyKind::Negation, "".into(), "nicht".into())]
         );
+    }
+
+    #[test]
+    fn a_figure_that_ends_the_sentence_is_shown_without_a_unit_it_lacks() {
+        // The figure is the last word: no unit follows it to show.
+        let found =
+            find("Union members said the strike would last 22", "Union members said the strike would last days");
+        assert_eq!(found, vec![(DiscrepancyKind::Number, "22".into(), "days".into())]);
     }
 
     #[test]

@@ -27,6 +27,8 @@ const WORDS: &[&str] = &[
     "company", "people", "injured", "confirmed", "Sunday", "Tuesday", "Rotterdam", "Kyiv", "Zelenskyy",
     "Zelenskiy", "organisation", "organization", "containers", "blaze", "smoke", "city", "spokesperson",
     "about", "more", "than", "dozen", "ships", "held", "until", "Wednesday", "statement", "authority",
+    "days", "weeks", "years", "hours", "several", "dozens", "nearly", "may", "could", "will", "allegedly",
+    "primarily", "purely", "he", "she", "according", "to", "according to", "in part",
 ];
 
 #[rustfmt::skip]
