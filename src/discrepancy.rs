@@ -2081,14 +2081,15 @@ fn certainty(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, 
         )
     };
     for (n, op) in ops.iter().enumerate() {
-        if op.tag == DiffTag::Equal
-            || !anchored_change(ops, n, a, vocabulary)
-            || !recurs(a, op.a, b, op.b)
-            || !recurs(b, op.b, a, op.a)
-        {
+        if op.tag == DiffTag::Equal || !anchored_change(ops, n, a, vocabulary) {
             continue;
         }
+        // Most changes hold no qualifier: known before the costlier test of
+        // whether the rest of the change recurs.
         let (qa, qb) = (qualifiers(a, op.a), qualifiers(b, op.b));
+        if (qa.is_empty() && qb.is_empty()) || !recurs(a, op.a, b, op.b) || !recurs(b, op.b, a, op.a) {
+            continue;
+        }
         // A modal swapped before the same words (`could face`, `would
         // face`; not `could not be reached`, `would not comment`); `can`
         // against `would` is ability against condition.
