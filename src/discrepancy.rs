@@ -142,6 +142,7 @@ pub fn discrepancies(
     quotes(a, b, &speech, vocabulary, &mut out);
     quoted_phrases(a, b, ops, &speech, vocabulary, &mut out);
     attribution(a, b, &speech, vocabulary, &mut out);
+    channel(a, b, &speech, vocabulary, &mut out);
     names(a, b, ops, vocabulary, &mut out);
     unnamed(a, b, ops, vocabulary, &mut out);
     negation(a, b, ops, vocabulary, &mut out);
@@ -1396,7 +1397,10 @@ fn voice(seg: &Segment, quotations: &[(usize, usize)], vocabulary: &Vocabulary) 
     for &r in quotations {
         words_in(seg, r).into_iter().for_each(|i| quoted[i] = true);
     }
-    let outside: Vec<usize> = verbs.into_iter().filter(|&i| !quoted[i]).collect();
+    let media = media(seg, &quoted, vocabulary);
+    // `in a video posted on Telegram`: the video was posted, no one spoke.
+    let posted_medium = |i: usize| key(i) == "posted" && media.iter().any(|&(_, at)| at + 1 == i);
+    let outside: Vec<usize> = verbs.into_iter().filter(|&i| !quoted[i] && !posted_medium(i)).collect();
     let [verb] = outside[..] else { return Voice::Unclear };
     // A sentence that opens with a verb reports no one (`Added to savings on
     // the dividend, …`, `Told of the news, she wept`); one that opens with
@@ -1441,7 +1445,7 @@ fn voice(seg: &Segment, quotations: &[(usize, usize)], vocabulary: &Vocabulary) 
     // clause after the verb, not the whole sentence.
     let clause = (verb + 1..(verb + 3).min(words)).find(|&i| matches!(key(i), "that" | "dass" | "que")).map(|i| i + 1);
     if let Some(p) = pronoun {
-        return Voice::Speaker(Speaker { who: vec![p], refers: Reference::Pronoun, window, clause });
+        return Voice::Speaker(Speaker { who: vec![p], refers: Reference::Pronoun, window, clause, media });
     }
     // In `X said Y is …` the speaker comes before the verb; after it only
     // when the verb names its source next (`according to X`) or when
@@ -1457,7 +1461,7 @@ fn voice(seg: &Segment, quotations: &[(usize, usize)], vocabulary: &Vocabulary) 
         .collect();
     let names: Vec<usize> = near.iter().copied().filter(|&i| is_name(seg, i, vocabulary)).collect();
     if !names.is_empty() {
-        return Voice::Speaker(Speaker { who: names, refers: Reference::Name, window, clause });
+        return Voice::Speaker(Speaker { who: names, refers: Reference::Name, window, clause, media });
     }
     // `the company said`, `his mom said`: a short description after a
     // determiner may point back at someone named earlier.
@@ -1476,7 +1480,7 @@ fn voice(seg: &Segment, quotations: &[(usize, usize)], vocabulary: &Vocabulary) 
     } else {
         Reference::Definite
     };
-    Voice::Speaker(Speaker { who: near, refers, window, clause })
+    Voice::Speaker(Speaker { who: near, refers, window, clause, media })
 }
 
 /// Pronouns that can be the subject of a reporting verb, pointing back at
@@ -1548,6 +1552,77 @@ struct Speaker {
     /// The first word of the clause the verb introduces (`warned that …`),
     /// when it introduces one.
     clause: Option<usize>,
+    /// Where or how the words were said, and the word that tells.
+    media: Vec<(Medium, usize)>,
+}
+
+/// Where or how someone said something: a platform (`on X`, `on
+/// Telegram`) or a form (`in a video`, `at a news conference`).
+#[derive(Clone, Copy, PartialEq)]
+enum Medium {
+    Twitter,
+    Facebook,
+    Instagram,
+    Telegram,
+    TikTok,
+    YouTube,
+    LinkedIn,
+    WhatsApp,
+    Video,
+    Statement,
+    Interview,
+    Briefing,
+    Speech,
+    Letter,
+    Document,
+    Broadcast,
+}
+
+impl Medium {
+    /// The medium word `i` of `seg` names, by its key (English words only);
+    /// `X` only as written so.
+    fn of(seg: &Segment, i: usize, vocabulary: &Vocabulary) -> Option<Medium> {
+        use Medium::*;
+        Some(match seg.key(i, vocabulary) {
+            "x" if seg.surface(i) == "X" => Twitter,
+            "twitter" | "tweet" => Twitter,
+            "facebook" => Facebook,
+            "instagram" => Instagram,
+            "telegram" => Telegram,
+            "tiktok" => TikTok,
+            "youtube" => YouTube,
+            "linkedin" => LinkedIn,
+            "whatsapp" => WhatsApp,
+            "video" => Video,
+            "statement" | "release" => Statement,
+            "interview" => Interview,
+            "conference" | "briefing" => Briefing,
+            "speech" | "address" => Speech,
+            "letter" | "email" => Letter,
+            "memo" | "filing" => Document,
+            "radio" | "television" | "broadcast" | "podcast" => Broadcast,
+            _ => return None,
+        })
+    }
+
+    fn is_platform(self) -> bool {
+        use Medium::*;
+        matches!(self, Twitter | Facebook | Instagram | Telegram | TikTok | YouTube | LinkedIn | WhatsApp)
+    }
+}
+
+/// The media a sentence names outside its quotations, each after a
+/// preposition within three words (`in a video`, `on the Telegram messaging
+/// app`, `at a news conference`); `quoted` marks the quoted words.
+fn media(seg: &Segment, quoted: &[bool], vocabulary: &Vocabulary) -> Vec<(Medium, usize)> {
+    (0..seg.side.words.len())
+        .filter(|&i| !quoted[i])
+        .filter_map(|i| Medium::of(seg, i, vocabulary).map(|m| (m, i)))
+        .filter(|&(_, i)| {
+            (i.saturating_sub(3)..i)
+                .any(|j| matches!(seg.key(j, vocabulary), "in" | "on" | "via" | "during" | "at" | "to" | "through"))
+        })
+        .collect()
 }
 
 /// Whether two speakers may be one, as far as their words tell: `he` may be
@@ -1582,7 +1657,13 @@ fn attribution(a: &Segment, b: &Segment, speech: &[&Speech; 2], vocabulary: &Voc
     }
     // The writer's own words: no reporting verb, no quotation.
     let unattributed = |s: &Speech| s.quotations.is_empty() && matches!(s.voice, Voice::Writer);
-    let none = Speaker { who: Vec::new(), refers: Reference::Description, window: Vec::new(), clause: None };
+    let none = Speaker {
+        who: Vec::new(),
+        refers: Reference::Description,
+        window: Vec::new(),
+        clause: None,
+        media: Vec::new(),
+    };
     let (x, y, one_side) = match (&speech[0].voice, &speech[1].voice) {
         // `He said` against `Moch said` may be one person.
         (Voice::Speaker(x), Voice::Speaker(y)) if may_be_one(x.refers, y.refers) => return,
@@ -1601,13 +1682,7 @@ fn attribution(a: &Segment, b: &Segment, speech: &[&Speech; 2], vocabulary: &Voc
     let (all_a, all_b) = (stems(a), stems(b));
     // What is said, away from the speakers, must be shared for the speaker
     // to be in question.
-    let said = |seg: &Segment, window: &[usize], from: usize| -> Vec<u32> {
-        (from..seg.side.words.len())
-            .filter(|i| !window.contains(i) && !seg.info(*i, vocabulary).stop)
-            .map(|i| stem(seg, i))
-            .collect()
-    };
-    let (said_a, said_b) = (said(a, &x.window, from_a), said(b, &y.window, from_b));
+    let (said_a, said_b) = (said(a, x, from_a, vocabulary), said(b, y, from_b, vocabulary));
     let shared = said_a.iter().filter(|s| said_b.contains(s)).count();
     let same_claim = if one_side {
         // What the speaker is said to say is what the other side tells, not
@@ -1645,6 +1720,47 @@ fn attribution(a: &Segment, b: &Segment, speech: &[&Speech; 2], vocabulary: &Voc
             }
         };
         out.push(Discrepancy::new(DiscrepancyKind::Attribution, span(a, sa), span(b, sb)));
+    }
+}
+
+/// The stems of what `speaker` says in `seg` from word `from` on: its
+/// content words away from the speaker and from where they said it.
+fn said(seg: &Segment, speaker: &Speaker, from: usize, vocabulary: &Vocabulary) -> Vec<u32> {
+    (from..seg.side.words.len())
+        .filter(|i| !speaker.window.contains(i) && !speaker.media.iter().any(|(_, at)| at == i))
+        .filter(|&i| !seg.info(i, vocabulary).stop)
+        .map(|i| seg.info(i, vocabulary).stem)
+        .collect()
+}
+
+/// The same words said by the same speaker through another medium: a post
+/// on X against a video on Telegram, a statement against an interview.
+/// Platforms are compared with platforms and forms with forms (`a video on
+/// X` and `a post on X` agree). Another speaker is [`attribution`]'s.
+fn channel(a: &Segment, b: &Segment, speech: &[&Speech; 2], vocabulary: &Vocabulary, out: &mut Vec<Discrepancy>) {
+    if a.headline || b.headline || out.iter().any(|d| d.kind == DiscrepancyKind::Attribution) {
+        return;
+    }
+    let (Voice::Speaker(x), Voice::Speaker(y)) = (&speech[0].voice, &speech[1].voice) else { return };
+    if x.media.is_empty() || y.media.is_empty() {
+        return;
+    }
+    let (said_a, said_b) = (said(a, x, 0, vocabulary), said(b, y, 0, vocabulary));
+    let shared = said_a.iter().filter(|s| said_b.contains(s)).count();
+    if shared < 3 || shared * 3 < 2 * said_a.len().min(said_b.len()) {
+        return;
+    }
+    for platforms in [true, false] {
+        let of_kind = |s: &Speaker| -> Vec<(Medium, usize)> {
+            s.media.iter().copied().filter(|(m, _)| m.is_platform() == platforms).collect()
+        };
+        let (ma, mb) = (of_kind(x), of_kind(y));
+        if let (Some(&(_, i)), Some(&(_, j))) = (ma.first(), mb.first()) {
+            if ma.iter().all(|(m, _)| mb.iter().all(|(n, _)| m != n)) {
+                out.push(Discrepancy::new(DiscrepancyKind::Attribution, a.span(i, i + 1), b.span(j, j + 1)));
+                return;
+            }
+        }
     }
 }
 
@@ -3357,6 +3473,46 @@ mod tests {
             "The inquiry ruined his career and his marriage, the court heard."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn the_same_words_said_through_another_medium_are_an_attribution_discrepancy() {
+        let attributions = |a: &str, b: &str| -> Vec<(String, String)> {
+            find(a, b).into_iter().filter(|d| d.0 == DiscrepancyKind::Attribution).map(|d| (d.1, d.2)).collect()
+        };
+        assert_eq!(
+            attributions(
+                "Both sides agreed to resume the exchange of prisoners, President Kovalenko wrote on X.",
+                "Both sides agreed to resume the exchange of prisoners, President Kovalenko said in a video posted on Telegram."
+            ),
+            vec![("X".into(), "Telegram".into())]
+        );
+        assert_eq!(
+            attributions(
+                "The mayor said in a statement that the bridge will stay closed until the spring.",
+                "The mayor said in an interview that the bridge will stay closed until the spring."
+            ),
+            vec![("statement".into(), "interview".into())]
+        );
+        for (a, b) in [
+            // A platform and a form on it agree.
+            (
+                "The bridge will stay closed until the spring, the mayor wrote on X.",
+                "The bridge will stay closed until the spring, the mayor said in a video on X.",
+            ),
+            // One side names no medium.
+            (
+                "The bridge will stay closed until the spring, the mayor said.",
+                "The bridge will stay closed until the spring, the mayor said in a statement.",
+            ),
+            // A medium the claim is about is not where it was said.
+            (
+                "The mayor said the video on Telegram was fake and had been edited.",
+                "The mayor said the statement on Telegram was fake and had been edited.",
+            ),
+        ] {
+            assert!(attributions(a, b).is_empty(), "{a} | {b}");
+        }
     }
 
     #[test]

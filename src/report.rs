@@ -260,7 +260,9 @@ pub enum DiscrepancyKind {
     /// (`Harbor View Medical Center` vs `a local medical center`).
     Name,
     /// The same words are attributed to someone else, or to someone on one
-    /// side only (an empty span on the side that tells them as its own).
+    /// side only (an empty span on the side that tells them as its own), or
+    /// said through another medium (`on X` vs `on Telegram`, `in a
+    /// statement` vs `in an interview`; English words only).
     Attribution,
     /// One side negates what the other affirms.
     Negation,

@@ -50,7 +50,7 @@ export const DISCREPANCY_HINTS = {
   number: 'a figure differs, is hedged on one side only, or is left vague',
   quote: 'the quoted words differ, or one side reports them in its own words',
   name: 'a name differs, or one side names what the other only describes',
-  attribution: 'the same words, said by someone else or attributed on one side only',
+  attribution: 'the same words, said by someone else, attributed on one side only, or said elsewhere ("on X" vs "in a video")',
   negation: 'one negates what the other affirms',
   certainty: 'one says it more or less surely or widely: "could" vs "will", "primarily" vs "purely", a hedge dropped',
   spelling: 'the same word or name written differently (cosmetic)',
