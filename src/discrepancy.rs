@@ -562,6 +562,49 @@ fn same_person(a: &Segment, b: &Segment, x: &Figure, y: &Figure, vocabulary: &Vo
     wa.iter().any(|s| wb.contains(s))
 }
 
+/// The currency a figure is given in, by the sign before it (`$`, `£`,
+/// `€`, with a country's letters glued on: `A$`, `US$`) or the word after
+/// it (`dollars`, `euros`, `yen`): the sign and the country's letters;
+/// `None` when neither says.
+fn currency<'s>(seg: &'s Segment, f: &Figure, vocabulary: &Vocabulary) -> Option<(char, &'s str)> {
+    let before = if f.number_from == 0 {
+        &seg.text[..seg.side.words[0].start as usize - seg.side.start]
+    } else {
+        seg.gap_before(f.number_from)
+    };
+    if let Some(sign) =
+        before.trim_end().chars().last().filter(|c| matches!(c, '$' | '£' | '€' | '¥' | '₹' | '₽' | '₩'))
+    {
+        // `US$`, `A$`: the letters are the word just before, with no space.
+        let glued = f.number_from > 0 && before.trim_end().len() == sign.len_utf8();
+        let country = glued.then(|| seg.surface(f.number_from - 1));
+        return Some((
+            sign,
+            country.filter(|w| w.len() <= 3 && w.chars().all(|c| c.is_ascii_uppercase())).unwrap_or(""),
+        ));
+    }
+    let key = (f.to < seg.side.words.len()).then(|| seg.key(f.to, vocabulary))?;
+    Some(match key {
+        "dollars" | "dollar" => ('$', ""),
+        "euros" | "euro" => ('€', ""),
+        "yen" => ('¥', ""),
+        "yuan" | "renminbi" => ('¥', "CN"),
+        "rupees" => ('₹', ""),
+        "rubles" | "roubles" => ('₽', ""),
+        _ => return None,
+    })
+}
+
+/// Whether two figures are a sum given in two currencies (`£169.99`,
+/// `$273`; `A$150`, `US$98`): a conversion, not a changed figure. A bare
+/// `$` may be any dollar (`C$1.3252`, `$1.3260`).
+fn converted(a: &Segment, x: &Figure, b: &Segment, y: &Figure, vocabulary: &Vocabulary) -> bool {
+    match (currency(a, x, vocabulary), currency(b, y, vocabulary)) {
+        (Some((p, c)), Some((q, d))) => p != q || (c != d && !c.is_empty() && !d.is_empty()),
+        _ => false,
+    }
+}
+
 fn is_year(f: &Figure) -> bool {
     !f.unit.time && !f.percent && f.value.fract() == 0.0 && (1800.0..=2100.0).contains(&f.value)
 }
@@ -721,7 +764,7 @@ fn numbers(
     chosen.sort_unstable();
     for (i, j) in chosen {
         let (x, y) = (fa[i], fb[j]);
-        if !x.agrees(&y) {
+        if !x.agrees(&y) && !converted(a, &x, b, &y, vocabulary) {
             // The hedges are shown when they differ.
             let (xa, yb) = if x.hedge == y.hedge { (x.number_from, y.number_from) } else { (x.from, y.from) };
             out.push(Discrepancy::new(DiscrepancyKind::Number, a.span(xa, x.shown_to(a)), b.span(yb, y.shown_to(b))));
@@ -2471,6 +2514,26 @@ mod tests {
             ),
             vec![(DiscrepancyKind::Number, "About 4,600".into(), "More than 6,400".into())]
         );
+    }
+
+    #[test]
+    fn a_sum_given_in_another_currency_is_a_conversion() {
+        assert!(find(
+            "The new headset is listed at £169.99, and the controller at £49.",
+            "The new headset is listed at $273, and the controller at $79."
+        )
+        .is_empty());
+        assert!(find("The ticket costs A$150 in Sydney.", "The ticket costs US$98 in Sydney.").is_empty());
+        assert!(find("The fine was 300 euros.", "The fine was $320.").is_empty());
+        // One currency, written two ways, or only one side saying which.
+        for (a, b) in [
+            ("The ticket costs US$98 in Sydney.", "The ticket costs $95 in Sydney."),
+            ("The greenback was trading at C$1.3252.", "The greenback was trading at $1.3260."),
+            ("The fine was 300 dollars.", "The fine was $320."),
+            ("The fine was 300 in all.", "The fine was $320 in all."),
+        ] {
+            assert_eq!(find(a, b).len(), 1, "{a} | {b}");
+        }
     }
 
     #[test]
