@@ -603,14 +603,51 @@ fn currency<'s>(seg: &'s Segment, f: &Figure, vocabulary: &Vocabulary) -> Option
     })
 }
 
-/// Whether two figures are a sum given in two currencies (`£169.99`,
-/// `$273`; `A$150`, `US$98`): a conversion, not a changed figure. A bare
-/// `$` may be any dollar (`C$1.3252`, `$1.3260`).
+/// The unit of measure a figure is given in, glued on (`3km`, `70kg`) or
+/// the word after it (`two miles`, `5 kilometres`), one name per unit;
+/// `None` when it gives none.
+fn measure(seg: &Segment, f: &Figure, vocabulary: &Vocabulary) -> Option<&'static str> {
+    let number = seg.key(f.number_from, vocabulary);
+    let glued = number.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    let word = if number.starts_with(|c: char| c.is_ascii_digit()) && !glued.is_empty() {
+        glued
+    } else if f.counted_at < seg.side.words.len() {
+        seg.key(f.counted_at, vocabulary)
+    } else {
+        return None;
+    };
+    Some(match word.strip_suffix('s').unwrap_or(word) {
+        "km" | "kilometre" | "kilometer" => "km",
+        "m" | "metre" | "meter" => "m",
+        "cm" | "centimetre" | "centimeter" => "cm",
+        "mile" | "mi" => "mile",
+        "yard" | "yd" => "yard",
+        "foot" | "feet" | "ft" => "foot",
+        "inch" | "inche" => "inch",
+        "kg" | "kilogram" | "kilo" => "kg",
+        "pound" | "lb" => "pound",
+        "tonne" => "tonne",
+        "ton" => "ton",
+        "litre" | "liter" => "litre",
+        "gallon" => "gallon",
+        "hectare" | "ha" => "hectare",
+        "acre" => "acre",
+        "mph" => "mph",
+        "kmh" | "kph" => "kmh",
+        _ => return None,
+    })
+}
+
+/// Whether two figures are one quantity given in two currencies (`£169.99`,
+/// `$273`; `A$150`, `US$98`) or two units (`about 3km`, `about two
+/// miles`): a conversion, not a changed figure. A bare `$` may be any
+/// dollar (`C$1.3252`, `$1.3260`).
 fn converted(a: &Segment, x: &Figure, b: &Segment, y: &Figure, vocabulary: &Vocabulary) -> bool {
-    match (currency(a, x, vocabulary), currency(b, y, vocabulary)) {
+    let currencies = match (currency(a, x, vocabulary), currency(b, y, vocabulary)) {
         (Some((p, c)), Some((q, d))) => p != q || (c != d && !c.is_empty() && !d.is_empty()),
         _ => false,
-    }
+    };
+    currencies || measure(a, x, vocabulary).zip(measure(b, y, vocabulary)).is_some_and(|(u, v)| u != v)
 }
 
 fn is_year(f: &Figure) -> bool {
@@ -2539,7 +2576,7 @@ mod tests {
     }
 
     #[test]
-    fn a_sum_given_in_another_currency_is_a_conversion() {
+    fn a_quantity_given_in_another_currency_or_unit_is_a_conversion() {
         assert!(find(
             "The new headset is listed at £169.99, and the controller at £49.",
             "The new headset is listed at $273, and the controller at $79."
@@ -2547,6 +2584,13 @@ mod tests {
         .is_empty());
         assert!(find("The ticket costs A$150 in Sydney.", "The ticket costs US$98 in Sydney.").is_empty());
         assert!(find("The fine was 300 euros.", "The fine was $320.").is_empty());
+        assert!(find("The school is about 3km from the freeway.", "The school is about two miles from the freeway.")
+            .is_empty());
+        assert!(find("He weighed 70kg at the time.", "He weighed 154 pounds at the time.").is_empty());
+        assert_eq!(
+            find("He was arrested less than two kilometres away.", "He was arrested less than 1km away."),
+            vec![(DiscrepancyKind::Number, "two".into(), "1km".into())]
+        );
         // One currency, written two ways, or only one side saying which.
         for (a, b) in [
             ("The ticket costs US$98 in Sydney.", "The ticket costs $95 in Sydney."),
