@@ -455,7 +455,9 @@ fn figures(words: &[Word], vocabulary: &Vocabulary) -> Vec<Figure> {
         let article = !info(start).number && number_word(key(start)).is_none();
         i += 1;
         // `fifty-seven`, `twenty one`: tens, then units.
-        if !info(start).number && (20.0..100.0).contains(&value) && value % 10.0 == 0.0 {
+        // (`fract`, not `%`: a float remainder would bring `fmod` into the
+        // widget's wasm.)
+        if !info(start).number && (20.0..100.0).contains(&value) && (value / 10.0).fract() == 0.0 {
             let units = (i < words.len()).then(|| number_word(key(i))).flatten();
             if let Some(units) = units.filter(|u| (1.0..=9.0).contains(u) && u.fract() == 0.0) {
                 value += units;
@@ -608,15 +610,17 @@ fn currency<'s>(seg: &'s Segment, f: &Figure, vocabulary: &Vocabulary) -> Option
 /// `None` when it gives none.
 fn measure(seg: &Segment, f: &Figure, vocabulary: &Vocabulary) -> Option<&'static str> {
     let number = seg.key(f.number_from, vocabulary);
-    let glued = number.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
-    let word = if number.starts_with(|c: char| c.is_ascii_digit()) && !glued.is_empty() {
+    let digits = number.bytes().take_while(|b| b.is_ascii_digit() || *b == b'.').count();
+    let glued = &number[digits..];
+    let word = if digits > 0 && !glued.is_empty() {
         glued
     } else if f.counted_at < seg.side.words.len() {
         seg.key(f.counted_at, vocabulary)
     } else {
         return None;
     };
-    Some(match word.strip_suffix('s').unwrap_or(word) {
+    let word = if word.len() > 1 && word.as_bytes()[word.len() - 1] == b's' { &word[..word.len() - 1] } else { word };
+    Some(match word {
         "km" | "kilometre" | "kilometer" => "km",
         "m" | "metre" | "meter" => "m",
         "cm" | "centimetre" | "centimeter" => "cm",
