@@ -429,7 +429,12 @@ fn figures(words: &[Word], vocabulary: &Vocabulary) -> Vec<Figure> {
             // `a week before`, `within a decade`, `a mile`, `a third of`;
             // not the rate in `100 children a year`.
             Some(1.0)
-        } else if key(i) == "half" && i + 1 < words.len() && matches!(key(i + 1), "a" | "an" | "the" | "of") {
+        } else if key(i) == "half"
+            && i + 1 < words.len()
+            && matches!(key(i + 1), "a" | "an" | "the" | "of")
+            // `the second half of the year`: a period, not a share.
+            && (i == 0 || !matches!(key(i - 1), "first" | "second" | "latter" | "last"))
+        {
             // `half a mile`, `half the vote`: the share is read below.
             Some(1.0)
         } else {
@@ -837,8 +842,11 @@ fn numbers(
                     return changes.hold(fx, fv);
                 }
                 let counts_it = v.counted.shares(&x.unit);
+                // An age set off after a name (`Peterson, 31,`) is that
+                // person's: a vague age elsewhere (`the baby boy`) may be
+                // someone else's.
                 (counts_it
-                    && (!partial
+                    && (!(partial || x.named_at.is_some())
                         || !x.unit.dates_or_ages()
                         || shared_context(here, there, (x.from, x.counted_at), (v.from, v.counted_at), vocabulary)))
                     || changes.hold(fx, fv)
@@ -2626,6 +2634,12 @@ mod tests {
             find("He walked half a mile to the station.", "He walked about a mile to the station."),
             vec![(DiscrepancyKind::Number, "half a mile".into(), "about a mile".into())]
         );
+        // `the second half of the year` is a period, not a share.
+        assert!(find(
+            "Stocks rallied on hopes of a rebound in the second half of the year.",
+            "Stocks rallied on hopes of a rebound in the year's second half."
+        )
+        .is_empty());
         assert_eq!(
             find("Three-quarters of the budget went to schools.", "Half the budget went to schools."),
             vec![(DiscrepancyKind::Number, "Three-quarters of the budget".into(), "Half the budget".into())]
@@ -2660,6 +2674,12 @@ mod tests {
             MatchKind::Partial
         )
         .is_empty());
+        assert!(find(
+            "Keel, a former bus driver, is charged over the deaths of his wife and the baby boy she was carrying.",
+            "Keel, 31, is now charged over the deaths of his wife and their unborn son."
+        )
+        .iter()
+        .all(|d| d.0 != DiscrepancyKind::Number));
         let ages = |text: &str| {
             let (vocab, words) = read(text);
             figures(&words, &vocab).iter().map(|f| f.unit.age).collect::<Vec<bool>>()
