@@ -2232,13 +2232,6 @@ fn name_forms(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary,
     }
     let capital = |seg: &Segment, i: usize| i > 0 && i < seg.side.words.len() && seg.side.words[i].capitalized();
     let content = |seg: &Segment, (from, to): (usize, usize)| (from..to).any(|i| !seg.info(i, vocabulary).stop);
-    let inside_name = |seg: &Segment, (from, to): (usize, usize)| {
-        to - from <= MAX_NAME_FORM_CHANGE
-            && from > 0
-            && capital(seg, from - 1)
-            && capital(seg, to)
-            && (from..to).all(|i| seg.side.words[i].capitalized() || seg.info(i, vocabulary).stop)
-    };
     // Whether only spaces part word `i` from the one before, or the full
     // stop of a short title (`St. Agnes`).
     let joined = |seg: &Segment, i: usize| {
@@ -2246,6 +2239,16 @@ fn name_forms(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary,
         let gap = seg.gap_before(i);
         let gap = if before.end() - before.start <= 3 { gap.strip_prefix('.').unwrap_or(gap) } else { gap };
         gap.chars().all(char::is_whitespace)
+    };
+    // One name runs through the change: no punctuation parts its words
+    // (`Damascus, Syrian Information Minister` is two).
+    let inside_name = |seg: &Segment, (from, to): (usize, usize)| {
+        to - from <= MAX_NAME_FORM_CHANGE
+            && from > 0
+            && capital(seg, from - 1)
+            && capital(seg, to)
+            && (from..to).all(|i| seg.side.words[i].capitalized() || seg.info(i, vocabulary).stop)
+            && (from..=to).all(|i| joined(seg, i))
     };
     // The whole name around word range `(from, to)`: the capitalised words
     // next to it, up to any punctuation.
@@ -3297,6 +3300,13 @@ mod tests {
             "Tests by the Vermont state Center for Disease Control confirmed it."
         )
         .is_empty());
+        // Punctuation parts two names.
+        assert!(find(
+            "Speaking in Ankara, Turkish Foreign Minister Demir said talks would resume.",
+            "Speaking in Ankara, the Turkish Foreign Minister said talks would resume."
+        )
+        .iter()
+        .all(|d| d.0 != DiscrepancyKind::Spelling));
     }
 
     #[test]
