@@ -2534,6 +2534,15 @@ mod tests {
         framed_clause(&seg, quotations(text)[0]).map(|(s, e)| text[s..e].to_string())
     }
 
+    /// The attribution discrepancies [`find_in`] finds, as their two texts.
+    fn attributions_in(a_text: &str, b_text: &str, kind: MatchKind) -> Vec<(String, String)> {
+        find_in(a_text, b_text, kind)
+            .into_iter()
+            .filter(|d| d.0 == DiscrepancyKind::Attribution)
+            .map(|d| (d.1, d.2))
+            .collect()
+    }
+
     fn find_in(a_text: &str, b_text: &str, kind: MatchKind) -> Vec<(DiscrepancyKind, String, String)> {
         find_with(Vocabulary::default(), a_text, b_text, kind)
     }
@@ -3554,9 +3563,7 @@ mod tests {
 
     #[test]
     fn speakers_are_read_where_they_stand() {
-        let attributions = |a: &str, b: &str| -> Vec<(String, String)> {
-            find(a, b).into_iter().filter(|d| d.0 == DiscrepancyKind::Attribution).map(|d| (d.1, d.2)).collect()
-        };
+        let attributions = |a: &str, b: &str| attributions_in(a, b, MatchKind::Edited);
         // A pronoun speaks, and what follows the verb is what was said.
         assert_eq!(
             attributions(
@@ -3608,13 +3615,7 @@ mod tests {
 
     #[test]
     fn a_source_that_closes_a_sentence_owns_all_of_it() {
-        let attributions = |a: &str, b: &str| -> Vec<(String, String)> {
-            find_in(a, b, MatchKind::Partial)
-                .into_iter()
-                .filter(|d| d.0 == DiscrepancyKind::Attribution)
-                .map(|d| (d.1, d.2))
-                .collect()
-        };
+        let attributions = |a: &str, b: &str| attributions_in(a, b, MatchKind::Partial);
         // A part of what the source said, told as the writer's own.
         assert_eq!(
             attributions(
@@ -3647,9 +3648,7 @@ mod tests {
 
     #[test]
     fn the_same_words_said_through_another_medium_are_an_attribution_discrepancy() {
-        let attributions = |a: &str, b: &str| -> Vec<(String, String)> {
-            find(a, b).into_iter().filter(|d| d.0 == DiscrepancyKind::Attribution).map(|d| (d.1, d.2)).collect()
-        };
+        let attributions = |a: &str, b: &str| attributions_in(a, b, MatchKind::Edited);
         assert_eq!(
             attributions(
                 "Both sides agreed to resume the exchange of prisoners, President Kovalenko wrote on X.",
@@ -3687,9 +3686,7 @@ mod tests {
 
     #[test]
     fn a_description_may_stand_for_a_name_or_another_description() {
-        let attributions = |a: &str, b: &str| -> Vec<(String, String)> {
-            find(a, b).into_iter().filter(|d| d.0 == DiscrepancyKind::Attribution).map(|d| (d.1, d.2)).collect()
-        };
+        let attributions = |a: &str, b: &str| attributions_in(a, b, MatchKind::Edited);
         for (a, b) in [
             (
                 "Quarterly sales at the shipyard fell by a tenth, the company said.",
