@@ -122,7 +122,7 @@ pub(crate) fn decimal(x: f64) -> String {
     let sign = if x < 0.0 { "-" } else { "" };
     if x.abs() >= 1e12 {
         let exponent = x.abs().log10().floor();
-        return format!("{sign}{}e{}", decimal(x.abs() / 10f64.powf(exponent)), exponent as i32);
+        return format!("{sign}{}e{}", decimal(x.abs() / 10f64.powi(exponent as i32)), exponent as i32);
     }
     let thousandths = (x.abs() * 1000.0).round() as u64;
     let fraction = format!("{:03}", thousandths % 1000);
