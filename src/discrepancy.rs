@@ -11,6 +11,7 @@ use crate::report::{DiffTag, Discrepancy, DiscrepancyKind, MatchKind, Severity, 
 use crate::text::hash::FastSet;
 use crate::text::lexicon::{number_word, scale_word};
 use crate::text::utf16::Utf16Cursor;
+use crate::text::wordlist::WordList;
 use std::cell::OnceCell;
 
 /// A segment's side of the comparison, with its text for spans. What the
@@ -2347,23 +2348,24 @@ enum Qualifier {
     Wholly,
 }
 
-/// English qualifiers by kind, separated by spaces (a list of `&str`, or a
-/// `match` on strings, costs the widget more bytes).
-const QUALIFIERS: [(Qualifier, &str); 5] = [
-    (Qualifier::Possible, "may might could can"),
-    (Qualifier::Expected, "will would shall"),
+/// English qualifiers by kind.
+static QUALIFIERS: [(Qualifier, WordList); 5] = [
+    (Qualifier::Possible, WordList::new("may might could can")),
+    (Qualifier::Expected, WordList::new("will would shall")),
     (
         Qualifier::Hedged,
-        "reportedly allegedly alleged apparently purportedly purported supposedly suspected possible possibly \
-         probable probably likely perhaps presumably seemingly unconfirmed rumored rumoured",
+        WordList::new(
+            "reportedly allegedly alleged apparently purportedly purported supposedly suspected possible possibly \
+             probable probably likely perhaps presumably seemingly unconfirmed rumored rumoured",
+        ),
     ),
-    (Qualifier::Partly, "primarily mainly mostly largely partly partially predominantly chiefly"),
-    (Qualifier::Wholly, "purely entirely completely fully totally wholly solely exclusively"),
+    (Qualifier::Partly, WordList::new("primarily mainly mostly largely partly partially predominantly chiefly")),
+    (Qualifier::Wholly, WordList::new("purely entirely completely fully totally wholly solely exclusively")),
 ];
 
 /// The qualifier an English word key is.
 fn qualifier(key: &str) -> Option<Qualifier> {
-    QUALIFIERS.iter().find(|(_, words)| words.split(' ').any(|w| w == key)).map(|&(q, _)| q)
+    QUALIFIERS.iter().find(|(_, words)| words.contains(key)).map(|&(q, _)| q)
 }
 
 /// Whether a qualifier on one side only changes how surely or how widely

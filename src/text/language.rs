@@ -4,6 +4,8 @@
 //! German one capitalises every noun, so there a capital is no evidence of
 //! a name.
 
+use super::wordlist::WordList;
+
 /// A document's language, told by its function words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Language {
@@ -19,17 +21,19 @@ pub enum Language {
 const WORDS_READ: usize = 300;
 
 /// Function words of each language that the others (English included)
-/// hardly use, as written in lower case, separated by spaces (a list of
-/// `&str` costs the widget eight bytes a word more). About a fifth of a
-/// German, French or Spanish text's words are its language's; under a
+/// hardly use, as written in lower case, separated by spaces. About a fifth
+/// of a German, French or Spanish text's words are its language's; under a
 /// fiftieth of an English text's are any language's.
-const GERMAN_TELLS: &str =
+static GERMAN_TELLS: WordList = WordList::new(
     "auch auf aus bei das dass dem den der die ein eine einem einen einer eines für ist mit nach nicht \
-    sich sind und von wird wurde wurden zum zur";
-const FRENCH_TELLS: &str =
+    sich sind und von wird wurde wurden zum zur",
+);
+static FRENCH_TELLS: WordList = WordList::new(
     "au aux avec ce ces cette dans des du elle est et il ils le les leur mais nous ont ou pas pour qui \
-    sont sur une";
-const SPANISH_TELLS: &str = "al como con del el ella es esta este fue ha las los para pero por se su sus una y";
+    sont sur une",
+);
+static SPANISH_TELLS: WordList =
+    WordList::new("al como con del el ella es esta este fue ha las los para pero por se su sus una y");
 
 /// Function words, reporting verbs and hedges of each language, as word
 /// keys (accents folded: `für` → `fur`, `según` → `segun`): in a comparison
@@ -63,14 +67,8 @@ impl Language {
         let mut words = 0usize;
         for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(WORDS_READ) {
             words += 1;
-            // The lists' words are at most six bytes: lower-cased in place.
-            let mut lower = [0u8; 6];
-            if let Some(lower) = lower.get_mut(..word.len()) {
-                lower.copy_from_slice(word.as_bytes());
-                lower.make_ascii_lowercase();
-                for (language, count) in &mut counts {
-                    *count += listed(language.tells(), lower) as usize;
-                }
+            for (language, count) in &mut counts {
+                *count += language.tells().is_some_and(|tells| tells.contains(word)) as usize;
             }
         }
         let (language, most) = counts.into_iter().max_by_key(|&(_, count)| count).expect("three languages");
@@ -90,15 +88,15 @@ impl Language {
     /// True for a function word of this language (given as a word key),
     /// beyond the English ones every comparison knows.
     pub fn is_stop_word(self, key: &str) -> bool {
-        listed(self.stop_words(), key.as_bytes())
+        self.stop_words().split(' ').any(|w| w == key)
     }
 
-    fn tells(self) -> &'static str {
+    fn tells(self) -> Option<&'static WordList> {
         match self {
-            Language::English => "",
-            Language::German => GERMAN_TELLS,
-            Language::French => FRENCH_TELLS,
-            Language::Spanish => SPANISH_TELLS,
+            Language::English => None,
+            Language::German => Some(&GERMAN_TELLS),
+            Language::French => Some(&FRENCH_TELLS),
+            Language::Spanish => Some(&SPANISH_TELLS),
         }
     }
 
@@ -110,11 +108,6 @@ impl Language {
             Language::Spanish => SPANISH_STOP_WORDS,
         }
     }
-}
-
-/// Whether `word` is one of the space-separated `words`.
-fn listed(words: &str, word: &[u8]) -> bool {
-    words.split(' ').any(|w| w.as_bytes() == word)
 }
 
 #[cfg(test)]
@@ -129,13 +122,13 @@ mod tests {
     fn telling_words_weigh_little() {
         let mut key = String::new();
         for language in LANGUAGES {
-            for word in language.tells().split(' ') {
+            for word in language.tells().expect("a list").words() {
                 word_key(word, &mut key);
                 assert!(language.is_stop_word(&key) || is_negation(&key), "{language:?} {word}");
-            }
-            // No word tells two languages.
-            for other in LANGUAGES.iter().filter(|&&o| o != language) {
-                assert!(language.tells().split(' ').all(|w| !listed(other.tells(), w.as_bytes())), "{language:?}");
+                // No word tells two languages.
+                let told: Vec<Language> =
+                    LANGUAGES.into_iter().filter(|l| l.tells().is_some_and(|t| t.contains(word))).collect();
+                assert_eq!(told, [language], "{word}");
             }
         }
     }

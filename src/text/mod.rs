@@ -10,3 +10,4 @@ pub mod synonyms;
 pub mod tokenize;
 pub mod unicode;
 pub mod utf16;
+pub mod wordlist;
