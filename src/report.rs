@@ -20,7 +20,8 @@ pub struct Report {
     pub options: Options,
     /// The documents, in the order given, with their segments.
     pub documents: Vec<DocumentReport>,
-    /// Pairs of segments of different documents that say the same thing.
+    /// Pairs of segments of different documents that say the same thing,
+    /// `a` in the earlier document; in the order of `a`, then of `b`.
     pub matches: Vec<Match>,
     /// Sets of matching segments, at most one per document (see [`Group`]).
     pub groups: Vec<Group>,

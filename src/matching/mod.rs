@@ -260,6 +260,8 @@ pub(crate) fn find_matches(
 /// on them. A round links only pairs that are each other's one such
 /// counterpart in the other document, so that the result does not depend
 /// on the documents' order; what it links extends the run to the next round.
+/// `found` is in the order of `(a, b)`, as [`keep_strongest`] leaves it,
+/// and so is the result.
 fn link_short_copies(
     segments: &[SegmentFeatures],
     vocabulary: &Vocabulary,
@@ -343,10 +345,23 @@ fn link_short_copies(
             break;
         }
     }
-    if found.len() > before {
-        found.sort_unstable_by_key(|m| (m.a, m.b));
+    if found.len() <= before {
+        return found;
     }
-    found
+    // The matches before came in order: the few added are sorted and merged
+    // in, where sorting them all was a twentieth of comparing 200 articles.
+    let mut added = found.split_off(before);
+    added.sort_unstable_by_key(|m| (m.a, m.b));
+    let mut merged = Vec::with_capacity(found.len() + added.len());
+    let mut added = added.into_iter().peekable();
+    for m in found {
+        while let Some(n) = added.next_if(|n| (n.a, n.b) < (m.a, m.b)) {
+            merged.push(n);
+        }
+        merged.push(m);
+    }
+    merged.extend(added);
+    merged
 }
 
 fn sigmoid(x: f32) -> f32 {
@@ -756,7 +771,7 @@ fn member_pairs<'t>(
 }
 
 /// Keeps a match only if, on both sides, it is among the segment's
-/// strongest counterparts in the other document.
+/// strongest counterparts in the other document; in the order of `(a, b)`.
 fn keep_strongest(segments: &[SegmentFeatures], found: Vec<SegmentMatch>) -> Vec<SegmentMatch> {
     // The block takes the unsorted matches and frees them once laid out.
     let (mut found, _) = {

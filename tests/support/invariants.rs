@@ -185,7 +185,10 @@ pub fn check_report(documents: &[Document], report: &Report) -> Checked {
         ensure_eq!(spans(&d.segments), expected, "{}'s segments differ from segment_text", d.name);
     }
 
+    let ends = |m: &Match| (m.a.doc, m.a.segment, m.b.doc, m.b.segment);
+    ensure!(report.matches.windows(2).all(|w| ends(&w[0]) < ends(&w[1])), "matches out of order or repeated");
     for m in &report.matches {
+        ensure!(m.a.doc < m.b.doc, "match {:?}–{:?} starts in the later document", m.a, m.b);
         check_match(report, m)?;
         let (ga, gb) = (segment_of(report, m.a)?.group, segment_of(report, m.b)?.group);
         ensure!(ga.is_some() && gb.is_some(), "match {:?}–{:?} has an end in no group", m.a, m.b);

@@ -15,7 +15,8 @@ export interface Report {
    */
   groups: Group[];
   /**
-   * Pairs of segments of different documents that say the same thing.
+   * Pairs of segments of different documents that say the same thing,
+   * `a` in the earlier document; in the order of `a`, then of `b`.
    */
   matches: Match[];
   /**
