@@ -26,18 +26,14 @@ pub fn reported_matches(
         return (found.to_vec(), 0);
     }
     // Strongest first, then in the order of the segments.
-    // In one integer: sorting tuples compares their parts apart.
-    let mut order: Vec<u128> = found
-        .iter()
-        .enumerate()
-        .map(|(i, m)| u128::from(score_key(m.score, m.a)) << 64 | (m.b as u128) << 32 | i as u128)
-        .collect();
+    let mut order: Vec<(u64, u32, u32)> =
+        found.iter().enumerate().map(|(i, m)| (score_key(m.score, m.a), m.b as u32, i as u32)).collect();
     order.sort_unstable();
     let mut kept_per_segment = vec![0usize; features.len()];
     let mut seen_docs: crate::text::hash::FastSet<(usize, usize)> = Default::default();
     let mut keep = vec![false; found.len()];
-    for key in order {
-        let i = key as u32 as usize;
+    for (_, _, i) in order {
+        let i = i as usize;
         let m = &found[i];
         let (da, db) = (features[m.a].doc, features[m.b].doc);
         if focus.is_some_and(|f| f == da || f == db) {

@@ -350,17 +350,20 @@ fn link_short_copies(
     }
     // The matches before came in order: the few added are sorted and merged
     // in, where sorting them all was a twentieth of comparing 200 articles.
-    let mut added = found.split_off(before);
-    added.sort_unstable_by_key(|m| (m.a, m.b));
-    let mut merged = Vec::with_capacity(found.len() + added.len());
-    let mut added = added.into_iter().peekable();
-    for m in found {
-        while let Some(n) = added.next_if(|n| (n.a, n.b) < (m.a, m.b)) {
-            merged.push(n);
+    let ends = |m: &SegmentMatch| (m.a, m.b);
+    found[before..].sort_unstable_by_key(ends);
+    let (old, added) = found.split_at(before);
+    let mut merged = Vec::with_capacity(found.len());
+    let (mut i, mut j) = (0, 0);
+    while i + j < found.len() {
+        if j == added.len() || (i < old.len() && ends(&old[i]) < ends(&added[j])) {
+            merged.push(old[i]);
+            i += 1;
+        } else {
+            merged.push(added[j]);
+            j += 1;
         }
-        merged.push(m);
     }
-    merged.extend(added);
     merged
 }
 
