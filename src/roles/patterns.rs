@@ -4,6 +4,7 @@
 //! in the document.
 
 use crate::text::lexicon::MONTH_NAMES;
+use crate::text::normalize::lowercase;
 
 /// Lines that are page chrome by themselves (compared lower-case, without
 /// trailing punctuation).
@@ -207,11 +208,10 @@ pub fn simplify(line: &str) -> String {
         }
         out.push_str(word);
     }
-    // Lower-casing whole text keeps the final sigma of Greek words right.
     if out.is_ascii() {
         out.make_ascii_lowercase();
     } else {
-        out = out.to_lowercase();
+        out = lowercase(&out);
     }
     let kept = out.trim_end_matches(|c: char| c.is_ascii_punctuation() && c != ')' || c == '…').trim_end().len();
     out.truncate(kept);

@@ -2,6 +2,7 @@
 //! words that tell that one did.
 
 use crate::text::lexicon::MONTH_NAMES;
+use crate::text::normalize::lowercase;
 
 /// Titles and other words that always precede a name or number (in English
 /// and, for articles from elsewhere, `Nr.`, `bzw.`, `Sra.`): a full stop
@@ -134,7 +135,7 @@ const TIME_FOLLOWERS: &[&str] =
     &["friday", "local", "monday", "saturday", "sunday", "thursday", "tuesday", "wednesday"];
 
 fn contains(list: &[&str], word: &str) -> bool {
-    let lower = word.to_lowercase();
+    let lower = lowercase(word);
     list.binary_search(&lower.as_str()).is_ok()
 }
 

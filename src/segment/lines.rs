@@ -2,6 +2,8 @@
 //! hard-wrapped text (copied from a PDF or an e-mail), where a line that
 //! stops mid-sentence is joined with the next one.
 
+use crate::text::normalize::lowercase;
+
 /// A line of text: a byte range with no leading or trailing whitespace.
 /// After joining, a line may span several physical lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,7 +115,7 @@ fn continues(prev: &str, next: &str, wrap_width: Option<usize>) -> bool {
         return false;
     }
     let Some(first) = next.chars().next() else { return false };
-    let word = last_word(prev).to_lowercase();
+    let word = lowercase(last_word(prev));
     let open_end = prev.ends_with([',', '-', '(']) || OPEN_ENDINGS.binary_search(&word.as_str()).is_ok();
     // `prev` grows as lines join: its length is only asked up to a bound,
     // or a text of a million one-word lines takes minutes.

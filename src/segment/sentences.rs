@@ -7,6 +7,7 @@ use super::abbreviations::{
     classify, is_ordinal_lead, is_sentence_starter, is_speech_verb, is_time_follower, is_time_opener, month_name,
     Abbreviation, MonthName,
 };
+use crate::text::normalize::lowercase;
 use crate::text::tokenize::is_cluster_extender;
 
 /// Ends a sentence; needs whitespace after it.
@@ -323,7 +324,7 @@ fn period_ends_sentence(line: &str, period: usize, next_word: &str, next_first: 
     }
     // Dotted acronyms: `U.S.`, `U.N.`, `a.m.`, `e.g.`
     if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2) {
-        let lower = word.to_lowercase();
+        let lower = lowercase(word);
         if lower == "a.m" || lower == "p.m" {
             return !is_time_follower(next_word)
                 && !next_first.is_ascii_digit()
