@@ -138,7 +138,7 @@ pub fn discrepancies(
     let partial = kind == MatchKind::Partial;
     numbers(a, b, ops, vocabulary, partial, &mut out);
     weekdays(a, b, vocabulary, partial, &mut out);
-    dates(a, b, vocabulary, &mut out);
+    dates(a, b, vocabulary, partial, &mut out);
     let speech = [&a.read(vocabulary).speech, &b.read(vocabulary).speech];
     quotes(a, b, &speech, vocabulary, &mut out);
     quoted_phrases(a, b, ops, &speech, vocabulary, &mut out);
@@ -447,10 +447,10 @@ fn figures(words: &[Word], vocabulary: &Vocabulary) -> Vec<Figure> {
                 key(i) != "one" || next.is_some_and(|n| !n.stop && !n.number) || ratio(i + 1)
             })
         };
-        // `June 5`, `5 June`: a day of a date, which the date checks read.
+        // `June 5`, `5 June`: a day of a date, which the date checks read
+        // (not `all 12 may be freed`).
         let month = |j: Option<usize>| {
-            j.and_then(|j| words.get(j))
-                .is_some_and(|w| vocabulary.keys[w.key as usize].calendar == Some(Calendar::Month))
+            j.and_then(|j| words.get(j)).is_some_and(|&w| calendar_of(w, vocabulary) == Some(Calendar::Month))
         };
         let day = value.is_some_and(|v| (1.0..=31.0).contains(&v) && v.fract() == 0.0);
         let value = value.filter(|_| !(day && (month(i.checked_sub(1)) || month(Some(i + 1)))));
@@ -1043,13 +1043,22 @@ fn vague_quantities(words: &[Word], vocabulary: &Vocabulary) -> Vec<Vague> {
 }
 
 /// A date given to the day on one side and only to the year on the other
-/// (`on July 31, 2014` vs `in the summer of 2014`).
-fn dates(a: &Segment, b: &Segment, vocabulary: &Vocabulary, out: &mut Vec<Discrepancy>) {
+/// (`on July 31, 2014` vs `in the summer of 2014`), or the day of the same
+/// month changed (`on June 5` vs `on June 7`; in a partial match, dating
+/// the same words).
+fn dates(a: &Segment, b: &Segment, vocabulary: &Vocabulary, partial: bool, out: &mut Vec<Discrepancy>) {
     let key = |seg: &Segment, i: usize| seg.key(i, vocabulary);
     let day = |seg: &Segment, i: usize| {
         i < seg.side.words.len()
             && seg.info(i, vocabulary).number
             && parse_number(key(seg, i)).is_some_and(|d| (1.0..=31.0).contains(&d) && d.fract() == 0.0)
+    };
+    // Each month with its day: (the month's word, the day's).
+    let dated = |seg: &Segment| -> Vec<(usize, usize)> {
+        (0..seg.side.words.len())
+            .filter(|&i| is_calendar(seg, i, Calendar::Month, vocabulary))
+            .filter_map(|i| [i + 1, i.wrapping_sub(1)].into_iter().find(|&d| day(seg, d)).map(|d| (i, d)))
+            .collect()
     };
     let year_of = |seg: &Segment| -> Vec<(usize, &str)> {
         (0..seg.side.words.len())
@@ -1058,37 +1067,51 @@ fn dates(a: &Segment, b: &Segment, vocabulary: &Vocabulary, out: &mut Vec<Discre
             .map(|i| (i, key(seg, i)))
             .collect()
     };
+    let date_span = |seg: &Segment, (m, d): (usize, usize)| seg.span(m.min(d), m.max(d) + 1);
+    let (dates_a, dates_b) = (dated(a), dated(b));
     let (years_a, years_b) = (year_of(a), year_of(b));
-    for (here, there, here_years, there_years, a_side) in
-        [(a, b, &years_a, &years_b, true), (b, a, &years_b, &years_a, false)]
+    for (here, there, here_dates, here_years, there_years, a_side) in
+        [(a, b, &dates_a, &years_a, &years_b, true), (b, a, &dates_b, &years_b, &years_a, false)]
     {
-        let month = |seg: &Segment, i: usize| is_calendar(seg, i, Calendar::Month, vocabulary);
-        let months_there = (0..there.side.words.len()).any(|i| month(there, i));
-        for i in (0..here.side.words.len()).filter(|&i| month(here, i)) {
-            let (from, to) = if day(here, i + 1) {
-                (i, i + 2)
-            } else if i > 0 && day(here, i - 1) {
-                (i - 1, i + 1)
-            } else {
-                continue;
-            };
+        if (0..there.side.words.len()).any(|i| is_calendar(there, i, Calendar::Month, vocabulary)) {
+            continue;
+        }
+        for &(m, d) in here_dates {
             // The same year stands on both sides, the month only here.
+            let to = m.max(d) + 1;
             let year = here_years.iter().find(|(y, _)| *y >= to && *y <= to + 1).map(|(_, k)| *k);
             let Some(&(at, _)) = there_years.iter().find(|(_, k)| Some(*k) == year) else { continue };
-            if !months_there {
-                let (exact, vague) = (here.span(from, to), there.span(at, at + 1));
-                let (sa, sb) = if a_side { (exact, vague) } else { (vague, exact) };
-                out.push(Discrepancy::new(DiscrepancyKind::Number, sa, sb));
-            }
+            let (exact, vague) = (date_span(here, (m, d)), there.span(at, at + 1));
+            let (sa, sb) = if a_side { (exact, vague) } else { (vague, exact) };
+            out.push(Discrepancy::new(DiscrepancyKind::Number, sa, sb));
+        }
+    }
+    // The one date of each side the other lacks, in the same month.
+    let keys = |seg: &Segment, (m, d): (usize, usize)| (seg.side.words[m].key, seg.side.words[d].key);
+    let only = |here: &Segment, mine: &[(usize, usize)], there: &Segment, theirs: &[(usize, usize)]| {
+        let mut lacking = mine.iter().filter(|&&x| theirs.iter().all(|&y| keys(here, x) != keys(there, y)));
+        lacking.next().copied().filter(|_| lacking.next().is_none())
+    };
+    if let (Some(x), Some(y)) = (only(a, &dates_a, b, &dates_b), only(b, &dates_b, a, &dates_a)) {
+        let same_month = keys(a, x).0 == keys(b, y).0;
+        if same_month && (!partial || shared_clause(a, b, x.0, y.0, vocabulary)) {
+            out.push(Discrepancy::new(DiscrepancyKind::Number, date_span(a, x), date_span(b, y)));
         }
     }
 }
 
-/// Whether word `i` of `seg` is a day of the week or a month (`calendar`):
-/// `may` and `march` only when capitalised, else a modal and a verb.
+/// Whether word `i` of `seg` is a day of the week or a month (`calendar`).
 fn is_calendar(seg: &Segment, i: usize, calendar: Calendar, vocabulary: &Vocabulary) -> bool {
-    seg.info(i, vocabulary).calendar == Some(calendar)
-        && (seg.side.words[i].capitalized() || !matches!(seg.key(i, vocabulary), "may" | "march"))
+    calendar_of(seg.side.words[i], vocabulary) == Some(calendar)
+}
+
+/// Whether `word` is a day of the week or a month: `may` and `march` only
+/// when capitalised, else a modal and a verb.
+fn calendar_of(word: Word, vocabulary: &Vocabulary) -> Option<Calendar> {
+    let key = word.key as usize;
+    vocabulary.keys[key]
+        .calendar
+        .filter(|_| word.capitalized() || !matches!(vocabulary.key_text[key].as_str(), "may" | "march"))
 }
 
 /// A day of the week or a month changed: `on Saturday` vs `on Sunday`, `in
@@ -1423,7 +1446,14 @@ fn differs_inside(a: &[u32], b: &[u32]) -> bool {
 fn is_name(seg: &Segment, i: usize, vocabulary: &Vocabulary) -> bool {
     let w = seg.side.words[i];
     let info = &vocabulary.keys[w.key as usize];
-    let calendar = info.calendar == Some(Calendar::Weekday);
+    // A weekday, or a month in a date (`June 5`; `April Ryan` is a name),
+    // is the date checks'.
+    let number_at = |j: usize| j < seg.side.words.len() && seg.info(j, vocabulary).number;
+    let calendar = match info.calendar {
+        Some(Calendar::Weekday) => true,
+        Some(Calendar::Month) => (i > 0 && number_at(i - 1)) || number_at(i + 1),
+        None => false,
+    };
     if !w.capitalized() || info.stop || info.number || i == 0 || calendar || !vocabulary.is_name(w.key) {
         return false;
     }
@@ -2970,6 +3000,45 @@ mod tests {
     }
 
     #[test]
+    fn a_changed_day_of_the_same_month_is_a_discrepancy() {
+        assert_eq!(
+            find(
+                "The lab confirmed on June 5 that the badger had rabies.",
+                "The lab confirmed on June 7 that the badger had rabies."
+            ),
+            vec![(DiscrepancyKind::Number, "June 5".into(), "June 7".into())]
+        );
+        assert_eq!(
+            find(
+                "The lab confirmed on 5 June that the badger had rabies.",
+                "The lab confirmed on June 7 that the badger had rabies."
+            ),
+            vec![(DiscrepancyKind::Number, "5 June".into(), "June 7".into())]
+        );
+        // The same date written two ways; another month is the month checks'.
+        assert!(find(
+            "The lab confirmed on 5 June that it had rabies.",
+            "The lab confirmed on June 5 that it had rabies."
+        )
+        .is_empty());
+        assert_eq!(
+            find(
+                "The lab confirmed on June 5 that the badger had rabies.",
+                "The lab confirmed on July 7 that the badger had rabies."
+            ),
+            vec![(DiscrepancyKind::Number, "June".into(), "July".into())]
+        );
+        // In a partial match, the dates must date the same words.
+        assert!(find_in(
+            "The lab confirmed on June 5 that the badger had rabies, and a fox was found near the trail.",
+            "A hiker reported the fox on June 7 near the trail.",
+            MatchKind::Partial
+        )
+        .iter()
+        .all(|d| d.0 != DiscrepancyKind::Number));
+    }
+
+    #[test]
     fn german_number_words_and_negations_are_read() {
         assert_eq!(
             find("Die Polizei meldete am Abend zwei Verletzte.", "Die Polizei meldete am Abend drei Verletzte."),
@@ -3093,6 +3162,18 @@ mod tests {
         )
         .iter()
         .all(|d| d.0 != DiscrepancyKind::Number));
+    }
+
+    #[test]
+    fn a_figure_before_the_modal_may_is_no_day_of_a_month() {
+        assert_eq!(
+            find("All 12 may be freed on Friday, officials said.", "All 14 may be freed on Friday, officials said."),
+            vec![(DiscrepancyKind::Number, "12".into(), "14".into())]
+        );
+        // Capitalised, it dates: the date checks read `12 May`.
+        assert!(find("They were freed on 12 May, officials said.", "They were freed on 12 May 2024, officials said.")
+            .iter()
+            .all(|d| d.0 != DiscrepancyKind::Number));
     }
 
     #[test]
