@@ -249,9 +249,9 @@ pub struct DiffOp {
 #[non_exhaustive]
 pub enum DiscrepancyKind {
     /// A figure differs (`14` vs `17`, `one` vs `two`, `Saturday` vs
-    /// `Sunday`), is hedged on one side only (`about 3,400` vs `3,400`), or
-    /// is given on one side and left vague on the other (`41 buses` vs
-    /// `dozens of buses`).
+    /// `Sunday`, `June 5` vs `June 7`), is hedged on one side only (`about
+    /// 3,400` vs `3,400`), or is given on one side and left vague on the
+    /// other (`41 buses` vs `dozens of buses`).
     Number,
     /// A quotation is worded differently, or quoted on one side and
     /// reported in the writer's words on the other.
