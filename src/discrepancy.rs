@@ -1611,7 +1611,15 @@ fn voice(seg: &Segment, quotations: &[(usize, usize)], vocabulary: &Vocabulary) 
                 "the" | "his" | "her" | "their" | "its" | "der" | "die" | "das" | "le" | "la" | "el"
             )
     });
-    let refers = if !definite {
+    // `prosecutors said`: a group, of whom a name may be one (not
+    // `reports`: texts are no group of people).
+    let group = near.len() == 1 && {
+        let k = key(near[0]);
+        k == "police" || (k.len() > 3 && k.ends_with('s') && !k.ends_with("ss") && !is_general_noun(&k[..k.len() - 1]))
+    };
+    let refers = if group && !definite {
+        Reference::Group
+    } else if !definite {
         Reference::Description
     } else if near.iter().any(|&i| is_general_noun(key(i))) {
         Reference::General
@@ -1638,6 +1646,9 @@ enum Reference {
     /// The same with a general noun (`the company said`, `the report
     /// says`): may be almost anyone or anything named before.
     General,
+    /// A group in one plural word (`prosecutors wrote`, `police said`):
+    /// may be a person the other side names.
+    Group,
     /// Another description (`state health officials warned`).
     Description,
 }
@@ -1765,15 +1776,15 @@ fn media(seg: &Segment, quoted: &[bool], vocabulary: &Vocabulary) -> Vec<(Medium
 
 /// Whether two speakers may be one, as far as their words tell: `he` may be
 /// anyone; `the minister` may be `Berger`, not `the police`; `the company`
-/// may be `the group` or `Avery Dennison`.
+/// may be `the group` or `Avery Dennison`; `Bradford` one of `prosecutors`.
 fn may_be_one(x: Reference, y: Reference) -> bool {
     use Reference::*;
     matches!(
         (x, y),
         (Pronoun, _)
             | (_, Pronoun)
-            | (Definite | General, Name)
-            | (Name, Definite | General)
+            | (Definite | General | Group, Name)
+            | (Name, Definite | General | Group)
             | (General, Definite | General)
             | (Definite, General)
     )
@@ -3783,9 +3794,23 @@ mod tests {
                 "The boy had been teased about his ears for years, his mother said.",
                 "The boy had been teased about his ears for years, Anna Kowalski said.",
             ),
+            // A group, of whom the name may be one.
+            (
+                "The transfers from four of the accounts totalled $3.2 billion, prosecutors said.",
+                "The transfers from four of the accounts totalled $3.2 billion, Morgan Hale said.",
+            ),
         ] {
             assert!(attributions(a, b).is_empty(), "{a} | {b}");
         }
+        // Reports are no group of people.
+        assert_eq!(
+            attributions(
+                "The former accountant is expected to plead guilty on Thursday, according to reports.",
+                "The former accountant is expected to plead guilty on Thursday, according to Morgan Hale."
+            )
+            .len(),
+            1
+        );
         // Two different bodies are two speakers, described or not.
         assert_eq!(
             attributions(
