@@ -9,7 +9,7 @@ use crate::diff::{Side, WordOp};
 use crate::matching::features::{Calendar, KeyInfo, Vocabulary, Word};
 use crate::report::{DiffTag, Discrepancy, DiscrepancyKind, MatchKind, Severity, Span};
 use crate::text::hash::FastSet;
-use crate::text::lexicon::{number_word, scale_word};
+use crate::text::lexicon::{month_of, number_word, scale_word, MONTH_NAMES};
 use crate::text::utf16::Utf16Cursor;
 use crate::text::wordlist::WordList;
 use std::cell::OnceCell;
@@ -1087,14 +1087,15 @@ fn dates(a: &Segment, b: &Segment, vocabulary: &Vocabulary, partial: bool, out: 
         }
     }
     // The one date of each side the other lacks, in the same month.
-    let keys = |seg: &Segment, (m, d): (usize, usize)| (seg.side.words[m].key, seg.side.words[d].key);
+    let same_date = |here: &Segment, (m, d): (usize, usize), there: &Segment, (n, e): (usize, usize)| {
+        same_calendar(here, m, there, n, vocabulary) && here.side.words[d].key == there.side.words[e].key
+    };
     let only = |here: &Segment, mine: &[(usize, usize)], there: &Segment, theirs: &[(usize, usize)]| {
-        let mut lacking = mine.iter().filter(|&&x| theirs.iter().all(|&y| keys(here, x) != keys(there, y)));
+        let mut lacking = mine.iter().filter(|&&x| theirs.iter().all(|&y| !same_date(here, x, there, y)));
         lacking.next().copied().filter(|_| lacking.next().is_none())
     };
     if let (Some(x), Some(y)) = (only(a, &dates_a, b, &dates_b), only(b, &dates_b, a, &dates_a)) {
-        let same_month = keys(a, x).0 == keys(b, y).0;
-        if same_month && (!partial || shared_clause(a, b, x.0, y.0, vocabulary)) {
+        if same_calendar(a, x.0, b, y.0, vocabulary) && (!partial || shared_clause(a, b, x.0, y.0, vocabulary)) {
             out.push(Discrepancy::new(DiscrepancyKind::Number, date_span(a, x), date_span(b, y)));
         }
     }
@@ -1105,26 +1106,36 @@ fn is_calendar(seg: &Segment, i: usize, calendar: Calendar, vocabulary: &Vocabul
     calendar_of(seg.side.words[i], vocabulary) == Some(calendar)
 }
 
-/// Whether `word` is a day of the week or a month: `may` and `march` only
-/// when capitalised, else a modal and a verb.
+/// Whether `word` is a day of the week or a month: `may` and `march`, and
+/// abbreviations (`Jan.`, `mar`), only when capitalised, else a modal, a
+/// verb or another word.
 fn calendar_of(word: Word, vocabulary: &Vocabulary) -> Option<Calendar> {
     let key = word.key as usize;
-    vocabulary.keys[key]
-        .calendar
-        .filter(|_| word.capitalized() || !matches!(vocabulary.key_text[key].as_str(), "may" | "march"))
+    let text = vocabulary.key_text[key].as_str();
+    let ambiguous = matches!(text, "may" | "march") || (month_of(text).is_some() && !MONTH_NAMES.contains(&text));
+    vocabulary.keys[key].calendar.filter(|_| word.capitalized() || !ambiguous)
+}
+
+/// Whether word `i` of `a` and word `j` of `b`, calendar words, name the
+/// same day or month (`Nov.` and `November`).
+fn same_calendar(a: &Segment, i: usize, b: &Segment, j: usize, vocabulary: &Vocabulary) -> bool {
+    let (x, y) = (a.key(i, vocabulary), b.key(j, vocabulary));
+    x == y || month_of(x).is_some_and(|m| month_of(y) == Some(m))
 }
 
 /// A day of the week or a month changed: `on Saturday` vs `on Sunday`, `in
 /// February` vs `in January`. Each side has one such word the other lacks.
 fn weekdays(a: &Segment, b: &Segment, vocabulary: &Vocabulary, partial: bool, out: &mut Vec<Discrepancy>) {
-    let key = |seg: &Segment, i: usize| seg.key(i, vocabulary);
     for calendar in [Calendar::Weekday, Calendar::Month] {
         let words = |seg: &Segment| -> Vec<usize> {
             (0..seg.side.words.len()).filter(|&i| is_calendar(seg, i, calendar, vocabulary)).collect()
         };
         let (wa, wb) = (words(a), words(b));
         let only = |here: &[usize], seg: &Segment, there: &[usize], other: &Segment| -> Vec<usize> {
-            here.iter().copied().filter(|&i| there.iter().all(|&j| key(seg, i) != key(other, j))).collect()
+            here.iter()
+                .copied()
+                .filter(|&i| there.iter().all(|&j| !same_calendar(seg, i, other, j, vocabulary)))
+                .collect()
         };
         match (&only(&wa, a, &wb, b)[..], &only(&wb, b, &wa, a)[..]) {
             ([x], [y]) => {
@@ -3038,6 +3049,19 @@ mod tests {
                 "The lab confirmed on July 7 that the badger had rabies."
             ),
             vec![(DiscrepancyKind::Number, "June".into(), "July".into())]
+        );
+        // A month abbreviated is the same month.
+        assert!(find(
+            "The lab confirmed on Sept. 5, 2025, that it had rabies.",
+            "The lab confirmed on September 5, 2025, that it had rabies."
+        )
+        .is_empty());
+        assert_eq!(
+            find(
+                "The lab confirmed on Nov. 15 that the badger had rabies.",
+                "The lab confirmed on November 17 that the badger had rabies."
+            ),
+            vec![(DiscrepancyKind::Number, "Nov. 15".into(), "November 17".into())]
         );
         // In a partial match, the dates must date the same words.
         assert!(find_in(

@@ -4,7 +4,7 @@
 use crate::roles::Role;
 use crate::text::hash::FastMap;
 use crate::text::language::Language;
-use crate::text::lexicon::{is_negation, is_stop_word, MONTH_NAMES, WEEKDAYS};
+use crate::text::lexicon::{is_negation, is_stop_word, month_of, WEEKDAYS};
 use crate::text::normalize::{name_skeleton, word_key};
 use crate::text::synonyms::concept;
 use crate::text::tokenize::{tokenize, TokenClass};
@@ -21,8 +21,8 @@ pub struct KeyInfo {
     pub negation: bool,
     /// Starts with a digit.
     pub number: bool,
-    /// A day of the week or a month, by name: what the date checks look
-    /// for in every word of every match.
+    /// A day of the week or a month, by name (a month also abbreviated:
+    /// `Nov.`): what the date checks look for in every word of every match.
     pub calendar: Option<Calendar>,
 }
 
@@ -168,7 +168,7 @@ impl Vocabulary {
             number: key.starts_with(|c: char| c.is_ascii_digit()),
             calendar: if WEEKDAYS.contains(&key) {
                 Some(Calendar::Weekday)
-            } else if MONTH_NAMES.contains(&key) {
+            } else if month_of(key).is_some() {
                 Some(Calendar::Month)
             } else {
                 None

@@ -302,6 +302,13 @@ pub const MONTH_NAMES: &[&str] = &[
     "december",
 ];
 
+/// The month (1 to 12) a word key names, written out or abbreviated
+/// (`nov`, `sept`).
+pub fn month_of(key: &str) -> Option<usize> {
+    let abbreviated = key.len() == 3 || key == "sept";
+    MONTH_NAMES.iter().position(|&m| m == key || (abbreviated && m.starts_with(key))).map(|i| i + 1)
+}
+
 /// Days of the week (as word keys: lower case).
 pub const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
