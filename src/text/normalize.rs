@@ -72,8 +72,8 @@ fn number_key(surface: &str, out: &mut String) {
 }
 
 /// `text` lower-cased character by character: as `str::to_lowercase` but
-/// for the Greek final sigma, which no caller compares, and 1.5 KB smaller
-/// in the widget's wasm.
+/// for the Greek final sigma, which no caller compares, and 2.1 KB smaller
+/// gzipped in the widget's wasm.
 pub fn lowercase(text: &str) -> String {
     text.chars().flat_map(char::to_lowercase).collect()
 }
