@@ -23,6 +23,10 @@
 //!   members joined only through others (no match between them);
 //! - false links per pair of unrelated articles: every article of one set
 //!   against every article of another (different events share no fact);
+//! - passage detection as the PAN text-alignment task scores it (plagdet,
+//!   precision, recall, granularity), on cases pasted from one Readability
+//!   test article into another, as they are or obfuscated (see
+//!   `support/passages.rs`);
 //! - MSRP training pairs: accuracy and F1 of the engine's decision (linked
 //!   and verbatim, edited or paraphrase), and the 10-fold cross-validated
 //!   figures that `scripts/fit-match-model.py` recorded when it fitted the
@@ -38,6 +42,8 @@ use std::time::Instant;
 
 #[path = "support/heap.rs"]
 mod heap;
+#[path = "support/passages.rs"]
+mod passages;
 
 #[global_allocator]
 static ALLOCATOR: heap::CountingAllocator = heap::CountingAllocator;
@@ -65,6 +71,7 @@ fn main() {
     discrepancy_scores(&sets, &reports);
     group_scores(&sets, &reports);
     unrelated_pairs(&sets);
+    passages::passage_detection(&data.join("html/readability/ground-truth.json"), &SIGNALS, &compare);
     paraphrase(&data.join("msrp/msr_paraphrase_train.txt"));
     similarity(&data.join("sts"));
     timing(&sets);
