@@ -48,6 +48,22 @@ const MIN_IDENTICAL_CONTENT: usize = 2;
 /// rewrite merged from four keeps all four.
 const MAX_PER_DOCUMENT: usize = 4;
 
+/// Matchable segments of the longest articles the models were fitted on
+/// (the labelled sets' articles hold up to about 60).
+const FITTED_LENGTH: f32 = 64.0;
+
+/// Log-odds a link between documents of `a` and `b` matchable segments
+/// loses for their length. A sentence has about one counterpart in another
+/// document, so the prior odds that a given pair of sentences is linked fall
+/// as the longer document grows; the models learned the prior of
+/// news-length articles, and would find chance look-alikes between two
+/// unrelated long texts in proportion to their length (a story of 800
+/// sentences echoes a word of almost anything). Nothing changes up to
+/// [`FITTED_LENGTH`].
+fn length_prior(a: usize, b: usize) -> f32 {
+    (a.max(b) as f32 / FITTED_LENGTH).ln().max(0.0)
+}
+
 /// A match between two segments, by their index in the feature list, with
 /// `a` in the earlier document.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -174,13 +190,18 @@ pub(crate) fn find_matches(
     // Segments as u32 (a comparison has at most `limits::MAX_SEGMENTS`):
     // 16 bytes a link, of which there may be millions.
     let mut linked: Vec<(u32, u32, Evidence, f32)> = Vec::new();
+    let mut lengths = vec![0usize; documents];
+    for s in segments.iter().filter(|s| matchable(s.role) && !s.words.is_empty()) {
+        lengths[s.doc] += 1;
+    }
     let scored_only = |e: Evidence| e.pair().is_some();
     let pairs = judge(segments, documents, vocabulary, semantic, model, progress, scored_only, |(a, b, e), inputs| {
         match inputs {
             // Identical texts: linked, with no context to weigh.
             None => linked.push((a as u32, b as u32, e, 1.0)),
             Some(inputs) => {
-                let logit = model.context_logit(&inputs);
+                let logit =
+                    model.context_logit(&inputs) - length_prior(lengths[segments[a].doc], lengths[segments[b].doc]);
                 if logit >= threshold {
                     linked.push((a as u32, b as u32, e, sigmoid(logit)));
                 }
@@ -851,6 +872,46 @@ mod tests {
         assert_eq!(short_links(&[("copy", copy), ("wire", wire)]), linked, "in either order");
         assert_eq!(short_links(&[("wire", wire), ("unrelated", unrelated)]), vec![], "with no run around them");
         assert_eq!(short_links(&[("unrelated", unrelated), ("wire", wire), ("copy", copy)]), linked, "among three");
+    }
+
+    /// `n` sentences of made-up words, none shared with another call's,
+    /// with `line` in the middle.
+    fn filler_around(line: &str, n: usize, seed: u64) -> String {
+        const SYLLABLES: [&str; 20] = [
+            "ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "xe", "zu", "pa", "qui", "bre", "dro", "fla", "gne", "hu",
+            "jo", "wy", "ce",
+        ];
+        let mut state = seed;
+        let mut word = || {
+            (0..4)
+                .map(|_| {
+                    state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                    SYLLABLES[(state >> 33) as usize % SYLLABLES.len()]
+                })
+                .collect::<String>()
+        };
+        let mut sentences: Vec<String> =
+            (0..n).map(|_| format!("Ka{}.", (0..8).map(|_| word()).collect::<Vec<_>>().join(" "))).collect();
+        sentences.insert(n / 2, line.to_string());
+        sentences.join("\n\n")
+    }
+
+    #[test]
+    fn chance_look_alikes_do_not_link_more_as_documents_grow() {
+        // One common word shared by two unrelated sentences: weak evidence,
+        // which two long texts offer by chance between many pairs.
+        let look_alikes = [
+            ("This process can repeat.", "I repeated my request in the clearest tone I could assume."),
+            ("Let's see what Bob has been up to.", "I will see you again."),
+            ("Now we need to get out of trouble.", "I can get along with him."),
+        ];
+        for (a, b) in look_alikes {
+            for n in [10, 300] {
+                let docs = [Document::new("a", filler_around(a, n, 1)), Document::new("b", filler_around(b, n, 2))];
+                let report = compare(&docs, &Options::default()).expect("compares");
+                assert_eq!(report.matches.len(), 0, "{a:?} ~ {b:?} among {n} other sentences");
+            }
+        }
     }
 
     #[test]
