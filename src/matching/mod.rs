@@ -127,6 +127,10 @@ impl SemanticInput<'_> {
 
 /// Distinct normalised texts and the segments that have them.
 struct Text {
+    /// No content word but figures (`12.`, `22 1.`: list and page
+    /// numbers, footnote marks): it states nothing another text could
+    /// share, and matches only its identical copies.
+    only_figures: bool,
     figures: Vec<u32>,
     members: Vec<usize>,
     bag: Bag,
@@ -605,6 +609,9 @@ fn score_links(
             limits::check_links(links.len() + candidates.len() - n)?;
         }
         let (x, y) = (&texts[i as usize], &texts[j as usize]);
+        if x.only_figures || y.only_figures {
+            continue;
+        }
         let Some(features) = pair_features(&x.view(), &y.view(), &weights) else {
             continue;
         };
@@ -693,6 +700,7 @@ fn distinct_texts(segments: &[SegmentFeatures], vocabulary: &Vocabulary, weights
                 &mut scratch,
                 keys.iter().filter(|&&k| vocabulary.is_name(k)).filter(|k| !stop(k)).map(stem),
             );
+            let only_figures = keys.iter().filter(|k| !stop(k)).all(|&k| vocabulary.keys[k as usize].number);
             content.clear();
             content.extend(keys.iter().filter(|k| !stop(k)).map(stem));
             let content_stems = sorted_distinct(&mut scratch, content.iter().copied());
@@ -705,7 +713,7 @@ fn distinct_texts(segments: &[SegmentFeatures], vocabulary: &Vocabulary, weights
                     .copied()
                     .filter(|&k| vocabulary.keys[k as usize].number && is_figure(&vocabulary.key_text[k as usize])),
             );
-            Text { figures, members, bag, content_stems, bigrams, names }
+            Text { only_figures, figures, members, bag, content_stems, bigrams, names }
         })
         .collect()
 }
@@ -912,6 +920,17 @@ mod tests {
                 assert_eq!(report.matches.len(), 0, "{a:?} ~ {b:?} among {n} other sentences");
             }
         }
+    }
+
+    #[test]
+    fn a_line_of_figures_alone_matches_only_its_copies() {
+        // A list or page number says nothing another text could share.
+        let council =
+            "The council approved the new library budget on Monday.\n\n12.\n\nThe mayor said the vote was expected.";
+        let fire =
+            "Firefighters fought the warehouse blaze for six hours.\n\nOfficials said 12 people were hurt.\n\n22 1.";
+        let docs = [Document::new("council", council), Document::new("fire", fire)];
+        assert_eq!(compare(&docs, &Options::default()).expect("compares").matches, vec![]);
     }
 
     #[test]
