@@ -322,18 +322,16 @@ fn link_short_copies(
             && compatible(segments[x].role, segments[y].role)
             && segments[x].words.iter().map(|w| w.key).eq(segments[y].words.iter().map(|w| w.key))
     };
-    // (short segment, other document) pairs that already have a link.
+    // (short segment, other document) pairs that have a copy linked by an
+    // earlier round. A scored link does not count: `[MP3]` or `It was
+    // terrifying.` may have partial look-alikes anywhere, and still their
+    // copy in the run.
     let mut linked_into: HashSet<(usize, usize)> = HashSet::new();
     let note = |m: &SegmentMatch, linked_into: &mut HashSet<(usize, usize)>| {
         for (x, y) in [(m.a, m.b), (m.b, m.a)] {
-            if short[x] {
-                linked_into.insert((x, doc(y)));
-            }
+            linked_into.insert((x, doc(y)));
         }
     };
-    for m in &found {
-        note(m, &mut linked_into);
-    }
     let before = found.len();
     // The links of the last round, from which the next looks for neighbours
     // (at first all of them).
@@ -880,6 +878,27 @@ mod tests {
         assert_eq!(short_links(&[("copy", copy), ("wire", wire)]), linked, "in either order");
         assert_eq!(short_links(&[("wire", wire), ("unrelated", unrelated)]), vec![], "with no run around them");
         assert_eq!(short_links(&[("unrelated", unrelated), ("wire", wire), ("copy", copy)]), linked, "among three");
+    }
+
+    #[test]
+    fn a_short_copy_in_a_run_links_despite_a_look_alike_elsewhere() {
+        let wire =
+            "The port authority closed the container terminal on Sunday after a fire broke out in a warehouse.\n\n\
+            Firefighters from three cities fought the blaze for six hours before it was under control.\n\n\
+            It was terrifying.\n\n\
+            The terminal handles a third of the country's container traffic and employs 2,000 dockers.";
+        // The short sentence's one content word also links it, partially,
+        // to the copy's first sentence: its copy in the run is still linked,
+        // and the passage is one.
+        let copy = format!("Neighbours described the night of the fire as terrifying.\n\n{wire}");
+        let docs = [Document::new("wire", wire), Document::new("copy", copy)];
+        let report = compare(&docs, &Options::default()).expect("compares");
+        let links: Vec<(usize, usize, MatchKind)> =
+            report.matches.iter().map(|m| (m.a.segment, m.b.segment, m.kind)).collect();
+        assert!(links.contains(&(2, 3, MatchKind::Verbatim)), "{links:?}");
+        let passages: Vec<((usize, usize), (usize, usize))> =
+            report.passages.iter().map(|p| ((p.a.first, p.a.last), (p.b.first, p.b.last))).collect();
+        assert_eq!(passages, vec![((0, 3), (1, 4))]);
     }
 
     /// `n` sentences of made-up words, none shared with another call's,
