@@ -6,12 +6,19 @@
 //! sides advance together, each by its next content segment or the one
 //! after when that one is paired with nothing: a copied passage with one
 //! sentence rewritten beyond recognition, dropped or added stays one
-//! passage. Segments that are not content (a
-//! caption, an "Advertisement" line) may sit in between. The heaviest chain
-//! of passages in the same order in both documents stays in place; every
-//! other passage was moved.
+//! passage. Either side may also skip up to four segments paired with
+//! nothing that link to the step's ends on the other side: the other
+//! sources of a sentence merged there (or split from one). Segments that
+//! are not content (a caption, an "Advertisement" line) may sit in between.
+//! The heaviest chain of passages in the same order in both documents stays
+//! in place; every other passage was moved.
 
 use std::collections::HashSet;
+
+/// Segments a run may skip on one side when each is another source of a
+/// sentence merged on the other side: as many as a segment keeps
+/// counterparts in one document.
+const MAX_MERGED: usize = 4;
 
 /// A matched pair between two documents, by segment index in each.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -47,16 +54,41 @@ pub fn passages(
     let one_to_one = one_to_one(pairs);
     let paired_a: HashSet<usize> = one_to_one.iter().map(|&(a, _)| a).collect();
     let paired_b: HashSet<usize> = one_to_one.iter().map(|&(_, b)| b).collect();
+    let linked: HashSet<(usize, usize)> = pairs.iter().map(|p| (p.a, p.b)).collect();
     let mut runs: Vec<Run> = Vec::new();
-    // `to` follows `from` with at most one content segment between, and
-    // that one paired with nothing (else it belongs to another passage).
-    let follows = |next: &dyn Fn(usize) -> Option<usize>, paired: &HashSet<usize>, from: usize, to: usize| {
-        let first = next(from);
-        first == Some(to) || first.filter(|f| !paired.contains(f)).and_then(next) == Some(to)
+    // `to` follows `from` when the content segments between are paired with
+    // nothing (else they belong to another passage) and are one at most, or
+    // each a source of a sentence merged on the other side (`merged`).
+    let follows = |next: &dyn Fn(usize) -> Option<usize>,
+                   paired: &HashSet<usize>,
+                   from: usize,
+                   to: usize,
+                   merged: &dyn Fn(usize) -> bool| {
+        let (mut skipped, mut all_merged) = (0, true);
+        let mut at = next(from);
+        while let Some(i) = at {
+            if i == to {
+                return skipped <= 1 || all_merged;
+            }
+            if i > to || paired.contains(&i) || skipped == MAX_MERGED {
+                return false;
+            }
+            skipped += 1;
+            all_merged &= merged(i);
+            at = next(i);
+        }
+        false
     };
     for &(a, b) in &one_to_one {
         if let Some(run) = runs.last_mut() {
-            if follows(&next_content_a, &paired_a, run.a.1, a) && follows(&next_content_b, &paired_b, run.b.1, b) {
+            let (last_a, last_b) = (run.a.1, run.b.1);
+            // A segment skipped on one side that links to either end of the
+            // step on the other is a source of a merged sentence there.
+            let merged_a = |i: usize| linked.contains(&(i, last_b)) || linked.contains(&(i, b));
+            let merged_b = |i: usize| linked.contains(&(last_a, i)) || linked.contains(&(a, i));
+            if follows(&next_content_a, &paired_a, last_a, a, &merged_a)
+                && follows(&next_content_b, &paired_b, last_b, b, &merged_b)
+            {
                 run.a.1 = a;
                 run.b.1 = b;
                 run.length += 1;
@@ -174,6 +206,20 @@ mod tests {
         assert_eq!(runs.len(), 2, "{runs:?}");
         assert_eq!((runs[0].a, runs[0].b, runs[0].length), ((0, 6), (0, 6), 5));
         assert_eq!((runs[1].a, runs[1].b), ((10, 10), (8, 8)));
+    }
+
+    #[test]
+    fn a_sentence_merged_from_several_does_not_split_a_passage() {
+        // a 1 merges b 1–3 (linked to all three, paired with b 1): the run
+        // skips b 2–3 on to 2–4. Two segments that link to neither end of
+        // the step are a gap it does not bridge (a 4–5 against b 8–9 after 6–6).
+        let linked = [(0, 0), (1, 1), (1, 2), (1, 3), (2, 4), (3, 5), (4, 6), (5, 9)];
+        let mut pairs: Vec<Pair> = linked.iter().map(|&(a, b)| pair(a, b)).collect();
+        pairs[2].score = 0.9;
+        pairs[3].score = 0.9;
+        let runs = passages(&pairs, next, next);
+        let spans: Vec<((usize, usize), (usize, usize))> = runs.iter().map(|r| (r.a, r.b)).collect();
+        assert_eq!(spans, vec![((0, 4), (0, 6)), ((5, 5), (9, 9))]);
     }
 
     #[test]
