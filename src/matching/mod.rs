@@ -27,6 +27,7 @@ use crate::report::MatchKind;
 use crate::roles::Role;
 use crate::semantic::{CoverScratch, Embeddings};
 use crate::sort_key::{descending_key, side_key, side_segment, sort_into_buckets};
+use crate::text::hash::{FastHasher, FastSet};
 use crate::{limits, Error, Stage};
 use attribution::attribution_mask;
 use candidates::{candidate_pairs, Probe};
@@ -39,6 +40,7 @@ use score::{
     align, aligned_inputs, kind_inputs, model_inputs, pair_features, Alignment, Bag, Semantic, TextView, Thresholds,
 };
 use std::collections::{HashMap, HashSet};
+use std::hash::Hasher;
 use weights::Weights;
 
 /// Content words an identical text needs to match verbatim.
@@ -48,11 +50,11 @@ const MIN_IDENTICAL_CONTENT: usize = 2;
 /// rewrite merged from four keeps all four.
 const MAX_PER_DOCUMENT: usize = 4;
 
-/// Matchable segments of the longest articles the models were fitted on
+/// Distinct matchable texts of the longest articles the models were fitted on
 /// (the labelled sets' articles hold up to about 60).
 const FITTED_LENGTH: f32 = 64.0;
 
-/// Log-odds a link between documents of `a` and `b` matchable segments
+/// Log-odds a link between documents of `a` and `b` distinct matchable texts
 /// loses for their length. A sentence has about one counterpart in another
 /// document, so the prior odds that a given pair of sentences is linked fall
 /// as the longer document grows; the models learned the prior of
@@ -194,10 +196,7 @@ pub(crate) fn find_matches(
     // Segments as u32 (a comparison has at most `limits::MAX_SEGMENTS`):
     // 16 bytes a link, of which there may be millions.
     let mut linked: Vec<(u32, u32, Evidence, f32)> = Vec::new();
-    let mut lengths = vec![0usize; documents];
-    for s in segments.iter().filter(|s| matchable(s.role) && !s.words.is_empty()) {
-        lengths[s.doc] += 1;
-    }
+    let lengths = distinct_lengths(segments, documents);
     let scored_only = |e: Evidence| e.pair().is_some();
     let pairs = judge(segments, documents, vocabulary, semantic, model, progress, scored_only, |(a, b, e), inputs| {
         match inputs {
@@ -272,9 +271,72 @@ pub(crate) fn find_matches(
             SegmentMatch { a, b, kind, score }
         })
         .collect();
-    let kept = link_short_copies(segments, vocabulary, keep_strongest(segments, found));
+    let related = related_only(segments, &lengths, keep_strongest(segments, found));
+    let kept = link_short_copies(segments, vocabulary, related);
     progress(Stage::Scoring, 1.0);
     Ok(kept)
+}
+
+/// Each document's distinct matchable texts: how many look-alikes it can
+/// offer a sentence of another (a sentence repeated 2,000 times offers one).
+fn distinct_lengths(segments: &[SegmentFeatures], documents: usize) -> Vec<usize> {
+    let mut texts: FastSet<(usize, u64)> = FastSet::default();
+    for s in segments.iter().filter(|s| matchable(s.role) && !s.words.is_empty()) {
+        let mut hasher = FastHasher::default();
+        for w in &s.words {
+            hasher.write_u32(w.key);
+        }
+        texts.insert((s.doc, hasher.finish()));
+    }
+    let mut lengths = vec![0usize; documents];
+    for (doc, _) in texts {
+        lengths[doc] += 1;
+    }
+    lengths
+}
+
+/// Score of a link the models are sure of: nine to one odds.
+const SURE_LINK: f32 = 0.9;
+
+/// Pairs of sentences two documents offer (the product of their matchable
+/// segments) from which a link the models are not sure of may be chance:
+/// two articles of ten sentences each.
+const MANY_PAIRS: usize = 100;
+
+/// The matches between documents joined by links the models are sure of
+/// ([`SURE_LINK`]), directly or through other documents, or that offer
+/// fewer than [`MANY_PAIRS`] pairs of sentences (two sentences compared are
+/// judged on their own); in the order given. Two unrelated texts share
+/// words by chance, short sentences above all (`And you are correct.` ~
+/// `This is just not correct.`), and the models, fitted on articles about
+/// one event, take such a pair for a quote retold. Articles about one event
+/// share a sentence the models are sure of, or each share one with a third
+/// (a local paper's angle on a strike that the wire covered, beside a
+/// broadsheet's). `lengths` are the documents' matchable segments.
+fn related_only(segments: &[SegmentFeatures], lengths: &[usize], found: Vec<SegmentMatch>) -> Vec<SegmentMatch> {
+    let documents = |m: &SegmentMatch| (segments[m.a].doc, segments[m.b].doc);
+    // Each document's event: the least document joined to it by sure links.
+    let mut event: Vec<usize> = (0..lengths.len()).collect();
+    fn root(event: &mut [usize], mut d: usize) -> usize {
+        while event[d] != d {
+            event[d] = event[event[d]];
+            d = event[d];
+        }
+        d
+    }
+    for m in found.iter().filter(|m| m.score >= SURE_LINK) {
+        let (a, b) = documents(m);
+        let (ra, rb) = (root(&mut event, a), root(&mut event, b));
+        event[ra.max(rb)] = ra.min(rb);
+    }
+    let few_pairs = |(a, b): (usize, usize)| lengths[a] * lengths[b] < MANY_PAIRS;
+    found
+        .into_iter()
+        .filter(|m| {
+            let (a, b) = documents(m);
+            few_pairs((a, b)) || root(&mut event, a) == root(&mut event, b)
+        })
+        .collect()
 }
 
 /// Identical texts too short to link on their words ("Another one.", "He
@@ -939,6 +1001,26 @@ mod tests {
                 assert_eq!(report.matches.len(), 0, "{a:?} ~ {b:?} among {n} other sentences");
             }
         }
+    }
+
+    #[test]
+    fn documents_with_no_sure_link_share_nothing() {
+        let (a, b) = ("And you are correct.", "This is just not correct.");
+        let links = |x: String, y: String| {
+            let docs = [Document::new("a", x), Document::new("b", y)];
+            let report = compare(&docs, &Options::default()).expect("compares");
+            report.matches.iter().map(|m| (m.kind, m.score >= 0.9)).collect::<Vec<_>>()
+        };
+        // Alone, the two sentences are judged on their own: a weak link.
+        assert_eq!(links(a.into(), b.into()), vec![(MatchKind::Partial, false)]);
+        // Among a dozen unrelated sentences each, it is chance.
+        assert_eq!(links(filler_around(a, 12, 1), filler_around(b, 12, 2)), vec![]);
+        // In two texts that share a sentence for sure, it stands.
+        let shared =
+            "The port authority closed the container terminal on Sunday after a fire broke out in a warehouse.";
+        let with_shared = |text: String| format!("{shared}\n\n{text}");
+        let both = links(with_shared(filler_around(a, 12, 1)), with_shared(filler_around(b, 12, 2)));
+        assert_eq!(both, vec![(MatchKind::Verbatim, true), (MatchKind::Partial, false)]);
     }
 
     #[test]
