@@ -27,7 +27,6 @@ use crate::report::MatchKind;
 use crate::roles::Role;
 use crate::semantic::{CoverScratch, Embeddings};
 use crate::sort_key::{descending_key, side_key, side_segment, sort_into_buckets};
-use crate::text::hash::{FastHasher, FastSet};
 use crate::{limits, Error, Stage};
 use attribution::attribution_mask;
 use candidates::{candidate_pairs, Probe};
@@ -40,7 +39,6 @@ use score::{
     align, aligned_inputs, kind_inputs, model_inputs, pair_features, Alignment, Bag, Semantic, TextView, Thresholds,
 };
 use std::collections::{HashMap, HashSet};
-use std::hash::Hasher;
 use weights::Weights;
 
 /// Content words an identical text needs to match verbatim.
@@ -196,21 +194,20 @@ pub(crate) fn find_matches(
     // Segments as u32 (a comparison has at most `limits::MAX_SEGMENTS`):
     // 16 bytes a link, of which there may be millions.
     let mut linked: Vec<(u32, u32, Evidence, f32)> = Vec::new();
-    let lengths = distinct_lengths(segments, documents);
     let scored_only = |e: Evidence| e.pair().is_some();
-    let pairs = judge(segments, documents, vocabulary, semantic, model, progress, scored_only, |(a, b, e), inputs| {
+    let each = |(a, b, e), inputs, prior| {
         match inputs {
             // Identical texts: linked, with no context to weigh.
             None => linked.push((a as u32, b as u32, e, 1.0)),
             Some(inputs) => {
-                let logit =
-                    model.context_logit(&inputs) - length_prior(lengths[segments[a].doc], lengths[segments[b].doc]);
+                let logit = model.context_logit(&inputs) - prior;
                 if logit >= threshold {
                     linked.push((a as u32, b as u32, e, sigmoid(logit)));
                 }
             }
         }
-    })?;
+    };
+    let (pairs, lengths) = judge(segments, documents, vocabulary, semantic, model, progress, scored_only, each)?;
 
     // Of the linked pairs, which say the same thing: the kind model's
     // verdict, and each side's likeliest equivalent in the other document
@@ -277,29 +274,11 @@ pub(crate) fn find_matches(
     Ok(kept)
 }
 
-/// Each document's distinct matchable texts: how many look-alikes it can
-/// offer a sentence of another (a sentence repeated 2,000 times offers one).
-fn distinct_lengths(segments: &[SegmentFeatures], documents: usize) -> Vec<usize> {
-    let mut texts: FastSet<(usize, u64)> = FastSet::default();
-    for s in segments.iter().filter(|s| matchable(s.role) && !s.words.is_empty()) {
-        let mut hasher = FastHasher::default();
-        for w in &s.words {
-            hasher.write_u32(w.key);
-        }
-        texts.insert((s.doc, hasher.finish()));
-    }
-    let mut lengths = vec![0usize; documents];
-    for (doc, _) in texts {
-        lengths[doc] += 1;
-    }
-    lengths
-}
-
 /// Score of a link the models are sure of: nine to one odds.
 const SURE_LINK: f32 = 0.9;
 
-/// Pairs of sentences two documents offer (the product of their matchable
-/// segments) from which a link the models are not sure of may be chance:
+/// Pairs of sentences two documents offer (the product of their distinct
+/// matchable texts) from which a link the models are not sure of may be chance:
 /// two articles of ten sentences each.
 const MANY_PAIRS: usize = 100;
 
@@ -312,7 +291,7 @@ const MANY_PAIRS: usize = 100;
 /// one event, take such a pair for a quote retold. Articles about one event
 /// share a sentence the models are sure of, or each share one with a third
 /// (a local paper's angle on a strike that the wire covered, beside a
-/// broadsheet's). `lengths` are the documents' matchable segments.
+/// broadsheet's). `lengths` are the documents' distinct matchable texts.
 fn related_only(segments: &[SegmentFeatures], lengths: &[usize], found: Vec<SegmentMatch>) -> Vec<SegmentMatch> {
     let documents = |m: &SegmentMatch| (segments[m.a].doc, segments[m.b].doc);
     // Each document's event: the least document joined to it by sure links.
@@ -529,7 +508,9 @@ fn align_segments(
 
 /// Scores every candidate link with the pair model, then measures each in
 /// its documents' context: `each` gets every link, in order, with the
-/// context model's inputs if its evidence is `wanted`.
+/// context model's inputs if its evidence is `wanted` and the log-odds its
+/// documents' length takes ([`length_prior`]). Returns the scored pairs and
+/// each document's distinct matchable texts.
 #[allow(clippy::too_many_arguments)]
 fn judge(
     segments: &[SegmentFeatures],
@@ -539,10 +520,11 @@ fn judge(
     model: &Model,
     progress: &mut dyn FnMut(Stage, f64),
     wanted: impl Fn(Evidence) -> bool,
-    mut each: impl FnMut((usize, usize, Evidence), Option<[f32; CONTEXT]>),
-) -> Result<Vec<ScoredPair>, Error> {
+    mut each: impl FnMut((usize, usize, Evidence), Option<[f32; CONTEXT]>, f32),
+) -> Result<(Vec<ScoredPair>, Vec<usize>), Error> {
     let Links { texts, links: LinkList { scored: links, evidence }, pairs } =
         score_links(segments, documents, vocabulary, semantic, model, progress)?;
+    let lengths = distinct_lengths(segments, &texts, documents);
     // Memory peaks while the context is measured: the texts are done with.
     drop(texts);
     let (previous, next) = neighbours(segments);
@@ -553,9 +535,29 @@ fn judge(
         &previous,
         &next,
         |i| wanted(evidence[i]),
-        |i, inputs| each((links[i].a, links[i].b, evidence[i]), inputs),
+        |i, inputs| {
+            let (a, b) = (links[i].a, links[i].b);
+            each((a, b, evidence[i]), inputs, length_prior(lengths[doc[a]], lengths[doc[b]]))
+        },
     );
-    Ok(pairs)
+    Ok((pairs, lengths))
+}
+
+/// Each document's distinct matchable texts: how many look-alikes it can
+/// offer a sentence of another (a sentence repeated 2,000 times offers one).
+fn distinct_lengths(segments: &[SegmentFeatures], texts: &[Text], documents: usize) -> Vec<usize> {
+    let mut lengths = vec![0usize; documents];
+    for text in texts {
+        // Members in document order: each document counted once.
+        let mut last = None;
+        for d in text.members.iter().map(|&m| segments[m].doc) {
+            if last != Some(d) {
+                lengths[d] += 1;
+                last = Some(d);
+            }
+        }
+    }
+    lengths
 }
 
 /// What the fit of the models (`scripts/fit-match-model.py`) learns from:
@@ -569,7 +571,8 @@ pub(crate) fn training_rows(
     model: &Model,
 ) -> Result<Vec<crate::fit::Row>, Error> {
     let mut links = Vec::new();
-    let pairs = judge(
+    // The models' own inputs: the length prior is not theirs to learn.
+    let (pairs, _) = judge(
         segments,
         documents,
         vocabulary,
@@ -577,7 +580,7 @@ pub(crate) fn training_rows(
         model,
         &mut |_, _| {},
         |_| true,
-        |link, context| links.extend(context.map(|context| (link, context))),
+        |link, context, _| links.extend(context.map(|context| (link, context))),
     )?;
     let mut scratch = Default::default();
     Ok(links
