@@ -44,6 +44,23 @@ use weights::Weights;
 /// Content words an identical text needs to match verbatim.
 const MIN_IDENTICAL_CONTENT: usize = 2;
 
+/// Whether `segment` has at least `n` (at most 8) distinct content stems,
+/// counted without a list per segment (the 10 MB pair has 100,000).
+fn has_content(segment: &SegmentFeatures, vocabulary: &Vocabulary, n: usize) -> bool {
+    let mut seen = [0u32; 8];
+    let mut distinct = 0;
+    for key in segment.words.iter().map(|w| &vocabulary.keys[w.key as usize]).filter(|k| !k.stop) {
+        if !seen[..distinct].contains(&key.stem) {
+            seen[distinct] = key.stem;
+            distinct += 1;
+            if distinct >= n {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// Most counterparts a segment keeps in one other document: a sentence a
 /// rewrite merged from four keeps all four.
 const MAX_PER_DOCUMENT: usize = 4;
@@ -268,7 +285,7 @@ pub(crate) fn find_matches(
             SegmentMatch { a, b, kind, score }
         })
         .collect();
-    let related = related_only(segments, &lengths, keep_strongest(segments, found));
+    let related = related_only(segments, vocabulary, &lengths, keep_strongest(segments, found));
     let kept = link_short_copies(segments, vocabulary, related);
     progress(Stage::Scoring, 1.0);
     Ok(kept)
@@ -277,13 +294,20 @@ pub(crate) fn find_matches(
 /// Score of a link the models are sure of: nine to one odds.
 const SURE_LINK: f32 = 0.9;
 
+/// Content words each side of a sure link needs for it to join two
+/// documents: fragments look alike by chance however sure the models are
+/// (`Correct!` ~ `This is just not correct.`, `15 April 2014.` ~ `This
+/// Internet-Draft will expire on 15 December 2014.`).
+const SURE_CONTENT: usize = 4;
+
 /// Pairs of sentences two documents offer (the product of their distinct
 /// matchable texts) from which a link the models are not sure of may be chance:
 /// two articles of ten sentences each.
 const MANY_PAIRS: usize = 100;
 
 /// The matches between documents joined by links the models are sure of
-/// ([`SURE_LINK`]), directly or through other documents, or that offer
+/// ([`SURE_LINK`], between sentences of [`SURE_CONTENT`] content words),
+/// directly or through other documents, or that offer
 /// fewer than [`MANY_PAIRS`] pairs of sentences (two sentences compared are
 /// judged on their own); in the order given. Two unrelated texts share
 /// words by chance, short sentences above all (`And you are correct.` ~
@@ -292,7 +316,12 @@ const MANY_PAIRS: usize = 100;
 /// share a sentence the models are sure of, or each share one with a third
 /// (a local paper's angle on a strike that the wire covered, beside a
 /// broadsheet's). `lengths` are the documents' distinct matchable texts.
-fn related_only(segments: &[SegmentFeatures], lengths: &[usize], found: Vec<SegmentMatch>) -> Vec<SegmentMatch> {
+fn related_only(
+    segments: &[SegmentFeatures],
+    vocabulary: &Vocabulary,
+    lengths: &[usize],
+    found: Vec<SegmentMatch>,
+) -> Vec<SegmentMatch> {
     let documents = |m: &SegmentMatch| (segments[m.a].doc, segments[m.b].doc);
     // Each document's event: the least document joined to it by sure links.
     let mut event: Vec<usize> = (0..lengths.len()).collect();
@@ -303,7 +332,10 @@ fn related_only(segments: &[SegmentFeatures], lengths: &[usize], found: Vec<Segm
         }
         d
     }
-    for m in found.iter().filter(|m| m.score >= SURE_LINK) {
+    let sure = |m: &&SegmentMatch| {
+        m.score >= SURE_LINK && [m.a, m.b].iter().all(|&s| has_content(&segments[s], vocabulary, SURE_CONTENT))
+    };
+    for m in found.iter().filter(sure) {
         let (a, b) = documents(m);
         let (ra, rb) = (root(&mut event, a), root(&mut event, b));
         event[ra.max(rb)] = ra.min(rb);
@@ -333,24 +365,10 @@ fn link_short_copies(
     vocabulary: &Vocabulary,
     mut found: Vec<SegmentMatch>,
 ) -> Vec<SegmentMatch> {
-    // Fewer distinct content stems than an identical text needs, counted
-    // without a list per segment (the 10 MB pair has 100,000 segments).
-    let too_few_content = |s: &SegmentFeatures| {
-        let mut seen = [0u32; MIN_IDENTICAL_CONTENT];
-        let mut distinct = 0;
-        for key in s.words.iter().map(|w| &vocabulary.keys[w.key as usize]).filter(|k| !k.stop) {
-            if !seen[..distinct].contains(&key.stem) {
-                if distinct + 1 == MIN_IDENTICAL_CONTENT {
-                    return false;
-                }
-                seen[distinct] = key.stem;
-                distinct += 1;
-            }
-        }
-        true
-    };
-    let short: Vec<bool> =
-        segments.iter().map(|s| matchable(s.role) && !s.words.is_empty() && too_few_content(s)).collect();
+    let short: Vec<bool> = segments
+        .iter()
+        .map(|s| matchable(s.role) && !s.words.is_empty() && !has_content(s, vocabulary, MIN_IDENTICAL_CONTENT))
+        .collect();
     if !short.contains(&true) {
         return found;
     }
@@ -1024,6 +1042,35 @@ mod tests {
         let with_shared = |text: String| format!("{shared}\n\n{text}");
         let both = links(with_shared(filler_around(a, 12, 1)), with_shared(filler_around(b, 12, 2)));
         assert_eq!(both, vec![(MatchKind::Verbatim, true), (MatchKind::Partial, false)]);
+    }
+
+    #[test]
+    fn a_sure_link_between_fragments_does_not_relate_documents() {
+        use super::features::{words_of, SegmentFeatures, Vocabulary};
+        use super::{related_only, SegmentMatch};
+        let (mut vocabulary, mut scratch) = (Vocabulary::default(), String::new());
+        let texts = [
+            ("15 April 2014.", "This draft will expire on 15 December 2014."),
+            ("And you are correct.", "This is just not correct."),
+            ("The port authority closed the terminal on Sunday.", "The port authority shut the terminal on Sunday."),
+        ];
+        let segments: Vec<SegmentFeatures> = texts
+            .iter()
+            .flat_map(|&(a, b)| [(0, a), (1, b)])
+            .enumerate()
+            .map(|(index, (doc, text))| {
+                let mut words = Vec::new();
+                words_of(text, 0, text.len(), &mut vocabulary, &mut words, &mut scratch);
+                SegmentFeatures { doc, index, role: Role::Body, words }
+            })
+            .collect();
+        let link =
+            |pair: usize, score: f32| SegmentMatch { a: 2 * pair, b: 2 * pair + 1, kind: MatchKind::Partial, score };
+        // Two long documents: a weak link between them is chance unless a
+        // sure one relates them, and a sure one between fragments does not.
+        let kept = |found: Vec<SegmentMatch>| related_only(&segments, &vocabulary, &[40, 40], found).len();
+        assert_eq!(kept(vec![link(0, 0.97), link(1, 0.5)]), 0);
+        assert_eq!(kept(vec![link(2, 0.97), link(1, 0.5)]), 2);
     }
 
     #[test]
