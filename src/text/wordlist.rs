@@ -26,8 +26,14 @@ impl WordList {
     /// (others as written).
     pub fn contains(&self, word: &str) -> bool {
         let list = self.packed.get_or_init(|| {
-            let mut list: Vec<Packed> = self.words.split(' ').filter_map(packed).collect();
-            list.sort_unstable();
+            // Each word put in its place: a sort of `u128`s would cost the
+            // widget a kilobyte for lists of a few dozen words.
+            let mut list: Vec<Packed> = Vec::new();
+            for word in self.words.split(' ').filter_map(packed) {
+                if let Err(at) = list.binary_search(&word) {
+                    list.insert(at, word);
+                }
+            }
             list
         });
         packed(word).is_some_and(|word| list.binary_search(&word).is_ok())
