@@ -9,6 +9,7 @@
 //! group has no two segments of one document. A partial link that would
 //! break this stays a match (the inspector shows it) without merging.
 
+use crate::disjoint::root;
 use crate::matching::features::SegmentFeatures;
 use crate::matching::SegmentMatch;
 use crate::report::{Group, MatchKind, SegmentRef, SegmentReport};
@@ -26,12 +27,8 @@ impl DisjointSets {
         DisjointSets { parent: (0..doc_of.len()).collect(), documents: doc_of.iter().map(|&d| vec![d]).collect() }
     }
 
-    fn find(&mut self, mut x: usize) -> usize {
-        while self.parent[x] != x {
-            self.parent[x] = self.parent[self.parent[x]];
-            x = self.parent[x];
-        }
-        x
+    fn find(&mut self, x: usize) -> usize {
+        root(&mut self.parent, x)
     }
 
     /// Joins the sets of `a` and `b`; with `disjoint`, only if they share

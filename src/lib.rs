@@ -43,6 +43,7 @@ mod budget;
 mod compare;
 mod diff;
 mod discrepancy;
+mod disjoint;
 mod error;
 #[cfg(feature = "fit")]
 pub mod fit;

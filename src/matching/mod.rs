@@ -23,6 +23,7 @@ pub mod model;
 pub mod score;
 pub mod weights;
 
+use crate::disjoint::root;
 use crate::report::MatchKind;
 use crate::roles::Role;
 use crate::semantic::{CoverScratch, Embeddings};
@@ -327,13 +328,6 @@ fn related_only(
     let documents = |m: &SegmentMatch| (segments[m.a].doc, segments[m.b].doc);
     // Each document's event: the least document joined to it by sure links.
     let mut event: Vec<usize> = (0..lengths.len()).collect();
-    fn root(event: &mut [usize], mut d: usize) -> usize {
-        while event[d] != d {
-            event[d] = event[event[d]];
-            d = event[d];
-        }
-        d
-    }
     let sure = |m: &&SegmentMatch| {
         m.score >= SURE_LINK && [m.a, m.b].iter().all(|&s| has_content(&segments[s], vocabulary, SURE_CONTENT))
     };
