@@ -561,17 +561,17 @@ fn judge(
 /// offer a sentence of another (a sentence repeated 2,000 times offers one).
 fn distinct_lengths(segments: &[SegmentFeatures], texts: &[Text], documents: usize) -> Vec<usize> {
     let mut lengths = vec![0usize; documents];
-    for text in texts {
-        // Members in document order: each document counted once.
-        let mut last = None;
-        for d in text.members.iter().map(|&m| segments[m].doc) {
-            if last != Some(d) {
-                lengths[d] += 1;
-                last = Some(d);
-            }
-        }
+    for d in texts.iter().flat_map(|t| documents_of(segments, t)) {
+        lengths[d] += 1;
     }
     lengths
+}
+
+/// The documents `text` appears in, each once, in order (its members are in
+/// document order).
+fn documents_of<'a>(segments: &'a [SegmentFeatures], text: &'a Text) -> impl Iterator<Item = usize> + 'a {
+    let mut last = None;
+    text.members.iter().map(|&m| segments[m].doc).filter(move |&d| last.replace(d) != Some(d))
 }
 
 /// What the fit of the models (`scripts/fit-match-model.py`) learns from:
@@ -637,8 +637,7 @@ fn score_links(
     let probes: Vec<Probe> = texts
         .iter()
         .map(|t| {
-            let mut docs: Vec<usize> = t.members.iter().map(|&m| segments[m].doc).collect();
-            docs.dedup();
+            let docs: Vec<usize> = documents_of(segments, t).collect();
             Probe {
                 content_stems: &t.content_stems,
                 settled: docs.len() == documents,
