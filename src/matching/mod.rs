@@ -328,13 +328,14 @@ fn related_only(
     let documents = |m: &SegmentMatch| (segments[m.a].doc, segments[m.b].doc);
     // Each document's event: the least document joined to it by sure links.
     let mut event: Vec<usize> = (0..lengths.len()).collect();
-    let sure = |m: &&SegmentMatch| {
-        m.score >= SURE_LINK && [m.a, m.b].iter().all(|&s| has_content(&segments[s], vocabulary, SURE_CONTENT))
-    };
-    for m in found.iter().filter(sure) {
+    for m in found.iter().filter(|m| m.score >= SURE_LINK) {
         let (a, b) = documents(m);
         let (ra, rb) = (root(&mut event, a), root(&mut event, b));
-        event[ra.max(rb)] = ra.min(rb);
+        // Documents already joined need no more evidence: most sure links
+        // are copies between them, and words need not be counted for those.
+        if ra != rb && [m.a, m.b].iter().all(|&s| has_content(&segments[s], vocabulary, SURE_CONTENT)) {
+            event[ra.max(rb)] = ra.min(rb);
+        }
     }
     let few_pairs = |(a, b): (usize, usize)| lengths[a] * lengths[b] < MANY_PAIRS;
     found
