@@ -280,6 +280,7 @@ pub fn words_in(
     scratch: &mut String,
 ) {
     let slice = &text[start..end];
+    let first = words.len();
     tokenize(slice, |token| {
         let surface = token.text(slice);
         let key = match token.class {
@@ -302,15 +303,29 @@ pub fn words_in(
             }
         };
         let capitalized = capitals == Capitals::Names && surface.starts_with(char::is_uppercase);
-        if capitalized && !words.is_empty() && !vocabulary.keys[key as usize].stop {
-            vocabulary.name[key as usize] = true;
-        }
         let clause_start = words.last().is_none_or(|prev: &Word| {
             text[prev.end() as usize..start + token.start].contains([',', ';', ':', '—', '–', '(', ')', '“', '”', '"'])
         });
         words.push(Word::new(key, (start + token.start) as u32, (start + token.end) as u32, capitalized, clause_start));
     });
+    // A capital inside a sentence marks a name, but not in title case
+    // (`Drug Company Reverses Course`), where every word has one.
+    let inside = || words[first..].iter().skip(1).filter(|w| !vocabulary.keys[w.key as usize].stop);
+    let lower = inside().filter(|w| !w.capitalized() && !vocabulary.keys[w.key as usize].number).count();
+    if lower == 0 && inside().filter(|w| w.capitalized()).count() >= TITLE_CASE_WORDS {
+        return;
+    }
+    for w in words[first..].iter().skip(1) {
+        let key = w.key as usize;
+        if w.capitalized() && !vocabulary.keys[key].stop {
+            vocabulary.name[key] = true;
+        }
+    }
 }
+
+/// Capitalised words after the first, none in lower case, that make a line
+/// title case: two names (`Shannon Egeland`, `Joe Biden`) are not.
+const TITLE_CASE_WORDS: usize = 3;
 
 #[cfg(test)]
 mod tests {
@@ -356,6 +371,21 @@ mod tests {
             assert_eq!(vocab.key_text[hafen.key as usize], "hafen");
             assert_eq!((hafen.capitalized(), vocab.is_name(hafen.key)), (names, names), "{capitals:?}");
         }
+    }
+
+    #[test]
+    fn a_headline_in_title_case_names_no_one() {
+        let names = |line: &str| {
+            let mut vocab = Vocabulary::default();
+            let mut words = Vec::new();
+            words_of(line, 0, line.len(), &mut vocab, &mut words, &mut String::new());
+            let named = words.iter().filter(|w| vocab.is_name(w.key));
+            named.map(|w| line[w.start as usize..w.end() as usize].to_string()).collect::<Vec<_>>()
+        };
+        assert_eq!(names("Drug Company Reverses Course, Grants Dying Boy Access to Experimental Treatment"), [""; 0]);
+        assert_eq!(names("Dying Boy, 7, Finally Gets Life-Saving Drug"), [""; 0], "a figure is no word in lower case");
+        assert_eq!(names("The company gave Josh Hardy the drug."), ["Josh", "Hardy"]);
+        assert_eq!(names("Shannon Egeland"), ["Egeland"], "a name alone is not title case");
     }
 
     #[test]
