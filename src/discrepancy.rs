@@ -184,6 +184,8 @@ struct Figure {
     counted_at: usize,
     unit: Counted,
     hedge: Hedge,
+    /// Given by an article (`a decade`, `a dozen`): a round amount.
+    round: bool,
     /// For an age set off after a name (see [`appositive_age`]), the
     /// name's last word.
     named_at: Option<usize>,
@@ -216,6 +218,11 @@ impl Figure {
             Hedge::AtMost => w <= v,
             Hedge::About => (w - v).abs() <= 0.2 * v.abs(),
         };
+        // `a decade` is no more exact than `about ten years`.
+        let round_about = |f: &Figure, g: &Figure| f.round && g.hedge == Hedge::About;
+        if x == y && (round_about(self, other) || round_about(other, self)) {
+            return true;
+        }
         match (self.hedge, other.hedge) {
             (h, k) if h == k => x == y,
             // `more than $90,000` and `about $90,000`: one hedge changed.
@@ -530,7 +537,18 @@ fn figures(words: &[Word], vocabulary: &Vocabulary) -> Vec<Figure> {
             continue;
         }
         let (hedge, from) = hedge(words, start, vocabulary);
-        out.push(Figure { value, percent, from, number_from: start, to, counted_at: i, unit, hedge, named_at });
+        out.push(Figure {
+            value,
+            percent,
+            from,
+            number_from: start,
+            to,
+            counted_at: i,
+            unit,
+            hedge,
+            round: article,
+            named_at,
+        });
         i = to;
     }
     out
@@ -2802,6 +2820,12 @@ mod tests {
             vec![(DiscrepancyKind::Number, "about six".into(), "six".into())]
         );
         assert!(find("About 230 containers were damaged.", "More than 200 containers were damaged.").is_empty());
+        // An amount an article gives is round already.
+        assert!(find("He began a decade-long term.", "He began a term of approximately ten years.").is_empty());
+        assert_eq!(
+            find("He began a 10-year term.", "He began a term of approximately ten years."),
+            vec![(DiscrepancyKind::Number, "10-year".into(), "approximately ten".into())]
+        );
         assert_eq!(
             find("He is still about 90% deaf without it.", "He is still around 80% deaf without it."),
             vec![(DiscrepancyKind::Number, "90%".into(), "80%".into())]
