@@ -323,8 +323,8 @@ pub fn words_in(
     }
 }
 
-/// Capitalised words after the first, none in lower case, that make a line
-/// title case: two names (`Shannon Egeland`, `Joe Biden`) are not.
+/// Capitalised words after the first, none in lower case, that make a
+/// segment title case: two names (`Shannon Egeland`, `Joe Biden`) are not.
 const TITLE_CASE_WORDS: usize = 3;
 
 #[cfg(test)]
