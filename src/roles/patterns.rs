@@ -4,7 +4,6 @@
 //! in the document.
 
 use crate::text::lexicon::MONTH_NAMES;
-use crate::text::normalize::lowercase;
 
 /// Lines that are page chrome by themselves (compared lower-case, without
 /// trailing punctuation).
@@ -200,18 +199,28 @@ const TIME_UNITS: &[&str] = &[
 /// The line lower-cased, bullets and trailing punctuation removed, spaces
 /// collapsed.
 pub fn simplify(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    let words = line.split_whitespace().skip_while(|w| matches!(*w, "•" | "·" | "-" | "–" | "—" | "*" | "|" | "▪"));
-    for word in words {
-        if !out.is_empty() {
+    let bullet = |w: &str| matches!(w, "•" | "·" | "-" | "–" | "—" | "*" | "|" | "▪");
+    let mut rest = line.trim_start();
+    while let Some(word) = rest.split_whitespace().next().filter(|w| bullet(w)) {
+        rest = rest[word.len()..].trim_start();
+    }
+    // One pass, with no lower-casing tables for ASCII: every line of every
+    // document goes through here, paragraphs included.
+    let mut out = String::with_capacity(rest.len());
+    let mut space = false;
+    for c in rest.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if std::mem::take(&mut space) {
             out.push(' ');
         }
-        out.push_str(word);
-    }
-    if out.is_ascii() {
-        out.make_ascii_lowercase();
-    } else {
-        out = lowercase(&out);
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
     }
     let kept = out.trim_end_matches(|c: char| c.is_ascii_punctuation() && c != ')' || c == '…').trim_end().len();
     out.truncate(kept);
@@ -684,6 +693,15 @@ mod tests {
             }
         }
         assert!(found.iter().all(|&n| n > 50), "the texts must hold needles too: {found:?}");
+    }
+
+    #[test]
+    fn a_simplified_line_is_its_words_lower_cased_and_single_spaced() {
+        assert_eq!(simplify("  • · Top   STORIES:\u{a0}\u{3000}Today\u{b}Now!! "), "top stories: today now");
+        assert_eq!(simplify("— İSTANBUL’S  ÉTÉ …"), "i\u{307}stanbul's été");
+        assert_eq!(simplify("The players’"), "the players'");
+        assert_eq!(simplify("• • •"), "");
+        assert_eq!(simplify("-5 degrees"), "-5 degrees");
     }
 
     #[test]

@@ -75,7 +75,20 @@ fn number_key(surface: &str, out: &mut String) {
 /// for the Greek final sigma, which no caller compares, and 2.1 KB smaller
 /// gzipped in the widget's wasm.
 pub fn lowercase(text: &str) -> String {
-    text.chars().flat_map(char::to_lowercase).collect()
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    loop {
+        // Runs of ASCII, most of any text, are copied and lower-cased in
+        // place rather than character by character.
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..ascii]);
+        out[start..].make_ascii_lowercase();
+        let mut chars = rest[ascii..].chars();
+        let Some(c) = chars.next() else { return out };
+        out.extend(c.to_lowercase());
+        rest = chars.as_str();
+    }
 }
 
 /// Spellings that differ between varieties of English or between
@@ -268,6 +281,15 @@ mod tests {
         let mut out = String::new();
         word_key(s, &mut out);
         out
+    }
+
+    #[test]
+    fn lowercase_is_character_by_character_across_ascii_runs() {
+        for text in ["", "ABC", "ÉTÉ à PARIS", "İstanbul Straße ΣΑΣ", "mixed Ünïcödé and ASCII TAIL", "ÅÅ"]
+        {
+            let expected: String = text.chars().flat_map(char::to_lowercase).collect();
+            assert_eq!(lowercase(text), expected, "{text:?}");
+        }
     }
 
     #[test]
