@@ -2343,7 +2343,14 @@ fn name_forms(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary,
     if a.title_case || b.title_case {
         return;
     }
-    let capital = |seg: &Segment, i: usize| i > 0 && i < seg.side.words.len() && seg.side.words[i].capitalized();
+    // A weekday or a month dates the name, it is not part of it (`Florida
+    // Friday`, `Florida on Friday`).
+    let capital = |seg: &Segment, i: usize| {
+        i > 0
+            && i < seg.side.words.len()
+            && seg.side.words[i].capitalized()
+            && seg.info(i, vocabulary).calendar.is_none()
+    };
     let content = |seg: &Segment, (from, to): (usize, usize)| (from..to).any(|i| !seg.info(i, vocabulary).stop);
     // Whether only spaces part word `i` from the one before, or the full
     // stop of a short title (`St. Agnes`).
@@ -3494,6 +3501,12 @@ mod tests {
         assert!(find(
             "Tests by the Vermont Center for Disease Control confirmed it.",
             "Tests by the Vermont state Center for Disease Control confirmed it."
+        )
+        .is_empty());
+        // A day dates a name: `on` before it is no other form of the name.
+        assert!(find(
+            "The council met in Sacramento Friday to discuss the new budget.",
+            "The council met in Sacramento on Friday to discuss the new budget."
         )
         .is_empty());
         // Punctuation parts two names.
