@@ -1537,6 +1537,10 @@ fn speaker_reach(key: &str) -> Option<usize> {
 /// Most words after a reporting verb its speaker may stand.
 const SPEAKER_AFTER: usize = 4;
 
+/// Most words of a speaker before a clause set off between it and its
+/// verb (`Cindy Yeast, a publicist in Washington, says`).
+const SPEAKER_BEFORE: usize = 4;
+
 /// What a sentence quotes, and whose words it tells.
 struct Speech {
     /// The sentence's [`quotations`].
@@ -1615,18 +1619,33 @@ fn voice(seg: &Segment, quotations: &[(usize, usize)], vocabulary: &Vocabulary) 
     // or what follows is a quotation (`…, said: "…"`).
     let comma_before = |i: usize| i > 0 && seg.gap_before(i).contains(',');
     let clause_before = (0..verb).rev().find(|&i| comma_before(i)).map_or(verb, |start| verb - start);
-    let inverted = after > 1 && comma_before(verb) && clause_before > 3 && verb + 1 < words && !quoted[verb + 1];
+    let set_off = after > 1 && comma_before(verb) && clause_before > 3 && verb + 1 < words && !quoted[verb + 1];
+    // The speaker after an inverted verb follows a quotation (`"…," said
+    // Assistant Attorney General Michael Chertoff of the Criminal
+    // Division`) or is a short phrase that ends the sentence or a clause
+    // (`…, said the minister.`, `…, said Lee, adding`). Words running on
+    // are what was said, and the clause set off before the verb tells of
+    // the speaker before it (`Microsoft, which bought it in February, said a
+    // fix is not near`).
+    let closed = (verb + 2..=(verb + 3 + after).min(words)).any(|i| i == words || comma_before(i));
+    let names_source = matches!(key(verb), "according" | "laut" | "selon" | "segun");
+    let inverted = set_off && (closed || quoted[verb - 1] || names_source);
+    let set_off_before = verb - clause_before;
     // A comma just before the speaker ends the clause before it
     // (`…annually, immigration officials said`), unless the speaker is set
     // off by commas (`Lee, 33, said`).
     let from = if inverted {
         verb
+    } else if set_off {
+        set_off_before.saturating_sub(SPEAKER_BEFORE)
     } else {
         let from = verb.saturating_sub(3);
         let set_off = comma_before(verb);
         (from + 1..verb).rev().find(|&i| !set_off && comma_before(i)).unwrap_or(from)
     };
-    let window: Vec<usize> = (from..(verb + after).min(words)).filter(|&i| !quoted[i]).collect();
+    let speaker_end = if set_off && !inverted { set_off_before } else { verb };
+    let window: Vec<usize> =
+        (from..speaker_end).chain(verb..(verb + after).min(words)).filter(|&i| !quoted[i]).collect();
     // `It said the patents were …`, `he added that the New York-based
     // actor …`: a pronoun before the verb is the speaker, and the words after
     // it are what was said. Who it is, the sentence does not tell.
@@ -1642,7 +1661,7 @@ fn voice(seg: &Segment, quotations: &[(usize, usize)], vocabulary: &Vocabulary) 
     // In `X said Y is …` the speaker comes before the verb; after it only
     // when the verb names its source next (`according to X`) or when
     // inverted.
-    let source_next = agent || matches!(key(verb), "according" | "laut" | "selon" | "segun");
+    let source_next = agent || names_source;
     // A date near the verb is when, not who (`castrated in August 2001,
     // has said`).
     let near: Vec<usize> = window
@@ -3791,6 +3810,36 @@ mod tests {
         )
         .iter()
         .all(|d| d.0 != DiscrepancyKind::Attribution));
+    }
+
+    #[test]
+    fn a_clause_set_off_before_the_verb_tells_of_the_speaker_before_it() {
+        assert_eq!(
+            attributions_in(
+                "Harmon Systems, which bought the software maker in February, said a fix for the flaw is not close.",
+                "A fix for the flaw is not close, the company said.",
+                MatchKind::Edited,
+            ),
+            Vec::<(String, String)>::new(),
+            "the company may be Harmon Systems; `a fix` says nothing"
+        );
+        assert_eq!(
+            attributions_in(
+                "Ghulam Hamid, head of administration in the southern province, said the bus blast happened early in the morning.",
+                "The bus blast happened early in the morning in the southern province.",
+                MatchKind::Edited,
+            ),
+            [("Hamid".to_string(), String::new())]
+        );
+        assert_eq!(
+            attributions_in(
+                "\"Scam artists should think again,\" Dolan said on Friday at the hearing.",
+                "\"Scam artists should think again,\" said Deputy Attorney General Mira Kovacs of the fraud section.",
+                MatchKind::Edited,
+            ),
+            [("Dolan".to_string(), "Deputy Attorney General".to_string())],
+            "after a quotation, the speaker follows however long"
+        );
     }
 
     #[test]
