@@ -2658,23 +2658,16 @@ mod tests {
 
     use super::*;
     use crate::diff::word_ops;
-    use crate::matching::features::words_of;
+    use crate::matching::features::{read_alone, words_of};
     use crate::text::language::Language;
 
     fn find(a_text: &str, b_text: &str) -> Vec<(DiscrepancyKind, String, String)> {
         find_in(a_text, b_text, MatchKind::Edited)
     }
 
-    /// The words of `text` alone, with their vocabulary.
-    fn read(text: &str) -> (Vocabulary, Vec<Word>) {
-        let (mut vocab, mut words) = (Vocabulary::default(), Vec::new());
-        words_of(text, 0, text.len(), &mut vocab, &mut words, &mut String::new());
-        (vocab, words)
-    }
-
     /// The framed clause of `text`'s first quotation, as text.
     fn framed_clause_of(text: &str) -> Option<String> {
-        let (_, words) = read(text);
+        let (_, words) = read_alone(text);
         let seg = Segment::new(Side { text, start: 0, words: &words }, text);
         framed_clause(&seg, quotations(text)[0]).map(|(s, e)| text[s..e].to_string())
     }
@@ -2838,7 +2831,7 @@ mod tests {
         .iter()
         .all(|d| d.0 != DiscrepancyKind::Number));
         let ages = |text: &str| {
-            let (vocab, words) = read(text);
+            let (vocab, words) = read_alone(text);
             figures(&words, &vocab).iter().map(|f| f.unit.age).collect::<Vec<bool>>()
         };
         assert_eq!(ages("Rachel Borch, 21, was running."), [true]);

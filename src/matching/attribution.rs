@@ -61,12 +61,10 @@ pub fn attribution_mask(words: &[Word], vocabulary: &Vocabulary) -> Vec<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::matching::features::words_of;
+    use crate::matching::features::read_alone;
 
     fn marked(text: &str) -> Vec<String> {
-        let mut vocab = Vocabulary::default();
-        let mut words = Vec::new();
-        words_of(text, 0, text.len(), &mut vocab, &mut words, &mut String::new());
+        let (vocab, words) = read_alone(text);
         let mask = attribution_mask(&words, &vocab);
         words
             .iter()

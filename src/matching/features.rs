@@ -327,6 +327,15 @@ pub fn words_in(
 /// segment title case: two names (`Shannon Egeland`, `Joe Biden`) are not.
 const TITLE_CASE_WORDS: usize = 3;
 
+/// The words of `text` alone, with the vocabulary that keys them: what the
+/// tests of every step after reading start from.
+#[cfg(test)]
+pub(crate) fn read_alone(text: &str) -> (Vocabulary, Vec<Word>) {
+    let (mut vocabulary, mut words) = (Vocabulary::default(), Vec::new());
+    words_of(text, 0, text.len(), &mut vocabulary, &mut words, &mut String::new());
+    (vocabulary, words)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -376,9 +385,7 @@ mod tests {
     #[test]
     fn a_headline_in_title_case_names_no_one() {
         let names = |line: &str| {
-            let mut vocab = Vocabulary::default();
-            let mut words = Vec::new();
-            words_of(line, 0, line.len(), &mut vocab, &mut words, &mut String::new());
+            let (vocab, words) = read_alone(line);
             let named = words.iter().filter(|w| vocab.is_name(w.key));
             named.map(|w| line[w.start as usize..w.end() as usize].to_string()).collect::<Vec<_>>()
         };
@@ -390,10 +397,8 @@ mod tests {
 
     #[test]
     fn transliterated_names_become_one_key() {
-        let mut vocab = Vocabulary::default();
         let text = "Union leader Oleksiy Hrytsenko spoke. Union head Oleksii Gritsenko spoke. Gritsenko said.";
-        let mut words = Vec::new();
-        words_of(text, 0, text.len(), &mut vocab, &mut words, &mut String::new());
+        let (mut vocab, words) = read_alone(text);
         let remap = vocab.canonicalize();
         let key = |i: usize| remap[words[i].key as usize];
         assert_eq!(key(2), key(7), "Oleksiy/Oleksii");
@@ -405,9 +410,7 @@ mod tests {
     #[test]
     fn canonical_ids_follow_the_text_not_the_order_of_appearance() {
         let ids = |text: &str| {
-            let mut vocab = Vocabulary::default();
-            let mut words = Vec::new();
-            words_of(text, 0, text.len(), &mut vocab, &mut words, &mut String::new());
+            let (mut vocab, words) = read_alone(text);
             let remap = vocab.canonicalize();
             let mut pairs: Vec<(String, u32, u32)> = words
                 .iter()
