@@ -1589,10 +1589,12 @@ fn voice(seg: &Segment, quotations: &[(usize, usize)], vocabulary: &Vocabulary) 
     let posted_medium = |i: usize| key(i) == "posted" && media.iter().any(|&(_, at)| at + 1 == i);
     let outside: Vec<usize> = verbs.into_iter().filter(|&i| !quoted[i] && !posted_medium(i)).collect();
     let [verb] = outside[..] else { return Voice::Unclear };
+    // `according to X`, `selon X`: the verb names its source next.
+    let names_source = matches!(key(verb), "according" | "laut" | "selon" | "segun");
     // A sentence that opens with a verb reports no one (`Added to savings on
     // the dividend, …`, `Told of the news, she wept`); one that opens with
     // `according to`, `selon`, `laut` names its source next.
-    if verb == 0 && !matches!(key(0), "according" | "laut" | "selon" | "segun" | "zufolge") {
+    if verb == 0 && !(names_source || key(0) == "zufolge") {
         return Voice::Writer;
     }
     // `it posted a profit`, `posted the video`: a result or a thing, not words.
@@ -1629,7 +1631,6 @@ fn voice(seg: &Segment, quotations: &[(usize, usize)], vocabulary: &Vocabulary) 
     // of them but does not name them (`Microsoft, which bought it in
     // February, said a fix is not near`).
     let closed = (verb + 2..=(verb + 3 + after).min(words)).any(|i| i == words || comma_before(i));
-    let names_source = matches!(key(verb), "according" | "laut" | "selon" | "segun");
     let inverted = set_off && (closed || quoted[verb - 1] || names_source);
     let aside = if set_off && !inverted { verb - clause_before..verb } else { verb..verb };
     // A comma just before the speaker ends the clause before it
@@ -1641,8 +1642,8 @@ fn voice(seg: &Segment, quotations: &[(usize, usize)], vocabulary: &Vocabulary) 
         aside.start.saturating_sub(SPEAKER_BEFORE)
     } else {
         let from = verb.saturating_sub(3);
-        let set_off = comma_before(verb);
-        (from + 1..verb).rev().find(|&i| !set_off && comma_before(i)).unwrap_or(from)
+        let speaker_set_off = comma_before(verb);
+        (from + 1..verb).rev().find(|&i| !speaker_set_off && comma_before(i)).unwrap_or(from)
     };
     let window: Vec<usize> = (from..(verb + after).min(words)).filter(|&i| !quoted[i]).collect();
     // `It said the patents were …`, `he added that the New York-based
