@@ -61,6 +61,13 @@ impl<'a> Segment<'a> {
         })
     }
 
+    /// Whether a comma, dash or bracket stands inside words `from..to`:
+    /// `Harlow Mills, Dana Pruitt` or `Oregon, and` ends one thing and
+    /// starts another, and is no one name or description.
+    fn broken(&self, (from, to): (usize, usize)) -> bool {
+        (from + 1..to).any(|i| self.side.words[i].clause_start())
+    }
+
     /// The text between word `i` (at least 1) and the word before it:
     /// spaces, punctuation, a hyphen.
     fn gap_before(&self, i: usize) -> &str {
@@ -2034,7 +2041,10 @@ fn names(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, out:
     for (n, op) in ops.iter().enumerate() {
         // The same place in the sentence: a short change between words
         // both sides share.
-        let short = op.a.1 - op.a.0 <= MAX_NAME_CHANGE && op.b.1 - op.b.0 <= MAX_NAME_CHANGE;
+        // `Boston, Mass.` against `Portland, Ore.`, not against `Vesta`.
+        let short = op.a.1 - op.a.0 <= MAX_NAME_CHANGE
+            && op.b.1 - op.b.0 <= MAX_NAME_CHANGE
+            && a.broken(op.a) == b.broken(op.b);
         let content_equal = |o: Option<&WordOp>| o.is_none_or(|o| (o.a.0..o.a.1).any(|i| !a.info(i, vocabulary).stop));
         let both_sides = content_equal(n.checked_sub(1).map(|m| &ops[m])) && content_equal(ops.get(n + 1));
         if op.tag != DiffTag::Replace || !short || !anchored_change(ops, n, a, vocabulary) || !both_sides {
@@ -2116,14 +2126,15 @@ fn unnamed(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, ou
     // The whole of a name: its content words are all names met on this side
     // only, and it does not continue a name before the change.
     let named = |seg: &Segment, range: (usize, usize), other: &Segment| {
-        let continues = range.0 > 0 && seg.side.words[range.0 - 1].capitalized();
+        // Part of a name before the change, or a comma inside: not one name.
+        let part = range.0 > 0 && seg.side.words[range.0 - 1].capitalized() || seg.broken(range);
         let mut content = (range.0..range.1).filter(|&i| !seg.info(i, vocabulary).stop).peekable();
-        !continues
+        !part
             && content.peek().is_some()
             && content.all(|i| name_only_in(seg, i, other) && seg.info(i, vocabulary).calendar.is_none())
     };
-    // A description: content words, none of them a name, a figure or a
-    // negation, and no pronoun (`his mother` points back at a name, and so
+    // A description: one phrase of content words, none of them a name, a
+    // figure or a negation, and no pronoun (`his mother` points back at a name, and so
     // does `he'll`).
     let pronoun = |seg: &Segment, i: usize| {
         // Keys drop apostrophes (`he'll` is `hell`): the word as written.
@@ -2134,6 +2145,7 @@ fn unnamed(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, ou
     let described = |seg: &Segment, range: (usize, usize)| {
         let mut content = (range.0..range.1).filter(|&i| !seg.info(i, vocabulary).stop).peekable();
         content.peek().is_some()
+            && !seg.broken(range)
             && !(range.0..range.1).any(|i| pronoun(seg, i))
             && content.all(|i| {
                 let k = seg.info(i, vocabulary);
@@ -3591,6 +3603,34 @@ mod tests {
             "Two badgers in Millbrook and skunks tested positive."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_change_across_a_comma_names_nothing() {
+        // The diff pairs the end of one phrase and the start of the next:
+        // neither side is a name or a description of one.
+        for (a, b) in [
+            (
+                "The retailer has said it plans to open at least 40 stores in the state in the coming years; analysts expect four more in the county.",
+                "At least 40 of the stores will be in Oregon, and analysts expect four more in the county.",
+            ),
+            (
+                "The lawyer representing Harlow Mills, Dana Pruitt did not respond to repeated phone calls.",
+                "Officials with Harlow and Vesta did not respond to repeated phone calls from the paper.",
+            ),
+            (
+                "In the second quarter, the company now expects output of 46 million BOE, down from 48 million BOE.",
+                "Output for the second quarter was cut to 46 million barrels from 48 million barrels.",
+            ),
+        ] {
+            assert!(find(a, b).is_empty(), "{a} | {b}: {:?}", find(a, b));
+        }
+        // A place and its region against another: both sides alike.
+        let found = find(
+            "The storm reached Boston, Massachusetts, late on Sunday.",
+            "The storm reached Portland, Oregon, late on Sunday.",
+        );
+        assert_eq!(found, vec![(DiscrepancyKind::Name, "Boston, Massachusetts".into(), "Portland, Oregon".into())]);
     }
 
     #[test]
