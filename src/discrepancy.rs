@@ -1521,6 +1521,26 @@ fn name_only_in(seg: &Segment, i: usize, other: &Segment, vocabulary: &Vocabular
     is_name(seg, i, vocabulary) && !other.side.words.iter().any(|w| stem(w) == own)
 }
 
+/// Where the speaker's name that word `from` is in starts: further back
+/// when it is several words joined by `and`, `of` or `for` (`the Food and
+/// Drug Administration said`), not for a title before a name (`Animal
+/// Control Officer Heidi Blood said`, `Board of Elections director Colleen
+/// Dwyer told`).
+fn name_start(seg: &Segment, from: usize, vocabulary: &Vocabulary) -> usize {
+    let joining = |i: usize| matches!(seg.key(i, vocabulary), "of" | "and" | "for");
+    let in_name = |i: usize| joining(i) || seg.side.words[i].capitalized();
+    let (mut start, mut joined) = (from, joining(from));
+    while start > 0 && in_name(start) && in_name(start - 1) && !seg.side.words[start].clause_start() {
+        start -= 1;
+        joined |= joining(start);
+    }
+    if joined && seg.side.words[start].capitalized() {
+        start
+    } else {
+        from
+    }
+}
+
 /// How many words after a reporting verb its speaker may stand: up to
 /// four after one the speaker may follow (`said Smith`, `according to
 /// Smith`, `sagte Müller`, `selon le ministre`), one after the others
@@ -1650,7 +1670,8 @@ fn voice(seg: &Segment, quotations: &[(usize, usize)], vocabulary: &Vocabulary) 
     } else {
         let from = verb.saturating_sub(3);
         let speaker_set_off = comma_before(verb);
-        (from + 1..verb).rev().find(|&i| !speaker_set_off && comma_before(i)).unwrap_or(from)
+        let from = (from + 1..verb).rev().find(|&i| !speaker_set_off && comma_before(i)).unwrap_or(from);
+        name_start(seg, from, vocabulary)
     };
     let window: Vec<usize> = (from..(verb + after).min(words)).filter(|&i| !quoted[i]).collect();
     // `It said the patents were …`, `he added that the New York-based
@@ -3824,6 +3845,25 @@ mod tests {
             MatchKind::Partial,
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_speaker_named_in_words_joined_by_and_or_of_is_all_of_them() {
+        // The agency's initials and its whole name are one speaker.
+        assert!(find(
+            "The FDA said on Friday that its staff would draw up rules for the trials.",
+            "Last week the Food and Drug Administration said its staff would draw up rules for the trials.",
+        )
+        .is_empty());
+        // A title before a name is not part of it: still another speaker.
+        let found = find(
+            "Town Animal Control Officer Dana Reyes warned that where one sick animal is found, others are usually near.",
+            "Tests later confirmed it, and state health officials warned that where one sick animal is found, others are usually near.",
+        );
+        assert_eq!(
+            found,
+            vec![(DiscrepancyKind::Attribution, "Officer Dana Reyes".into(), "state health officials".into())]
+        );
     }
 
     #[test]
