@@ -1,5 +1,5 @@
-// The widget's styles: styles/render.css (the look the app, the widget and
-// the HTML export share) and widget.css, fetched once per page and adopted
+// The widget's styles: styles/render.css (the look the app and the widget
+// share) and widget.css, fetched once per page and adopted
 // by every shadow root as a constructable stylesheet, so that a strict CSP
 // (style-src 'self') needs nothing more.
 //
