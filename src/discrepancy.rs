@@ -1521,11 +1521,11 @@ fn name_only_in(seg: &Segment, i: usize, other: &Segment, vocabulary: &Vocabular
     is_name(seg, i, vocabulary) && !other.side.words.iter().any(|w| stem(w) == own)
 }
 
-/// Where the speaker's name that word `from` is in starts: further back
-/// when it is several words joined by `and`, `of` or `for` (`the Food and
-/// Drug Administration said`), not for a title before a name (`Animal
-/// Control Officer Heidi Blood said`, `Board of Elections director Colleen
-/// Dwyer told`).
+/// Where a speaker's name starts, given the first word `from` it was
+/// looked for in: further back when the name is several words joined by
+/// `and`, `of` or `for` (`the Food and Drug Administration said`), not for
+/// a title before a name (`Animal Control Officer Heidi Blood said`,
+/// `Board of Elections director Colleen Dwyer told`).
 fn name_start(seg: &Segment, from: usize, vocabulary: &Vocabulary) -> usize {
     let joining = |i: usize| matches!(seg.key(i, vocabulary), "of" | "and" | "for");
     let in_name = |i: usize| joining(i) || seg.side.words[i].capitalized();
@@ -2061,8 +2061,8 @@ fn names(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, out:
     let name_only_in = |seg: &Segment, i: usize, other: &Segment| name_only_in(seg, i, other, vocabulary);
     for (n, op) in ops.iter().enumerate() {
         // The same place in the sentence: a short change between words
-        // both sides share.
-        // `Boston, Mass.` against `Portland, Ore.`, not against `Vesta`.
+        // both sides share, phrases alike (`Boston, Mass.` against
+        // `Portland, Ore.`, not `Harlow Mills, Dana Pruitt` against `Vesta`).
         let short = op.a.1 - op.a.0 <= MAX_NAME_CHANGE
             && op.b.1 - op.b.0 <= MAX_NAME_CHANGE
             && a.broken(op.a) == b.broken(op.b);
@@ -2148,15 +2148,15 @@ fn unnamed(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, ou
     // only, and it does not continue a name before the change.
     let named = |seg: &Segment, range: (usize, usize), other: &Segment| {
         // Part of a name before the change, or a comma inside: not one name.
-        let part = range.0 > 0 && seg.side.words[range.0 - 1].capitalized() || seg.broken(range);
+        let part = (range.0 > 0 && seg.side.words[range.0 - 1].capitalized()) || seg.broken(range);
         let mut content = (range.0..range.1).filter(|&i| !seg.info(i, vocabulary).stop).peekable();
         !part
             && content.peek().is_some()
             && content.all(|i| name_only_in(seg, i, other) && seg.info(i, vocabulary).calendar.is_none())
     };
     // A description: one phrase of content words, none of them a name, a
-    // figure or a negation, and no pronoun (`his mother` points back at a name, and so
-    // does `he'll`).
+    // figure or a negation, and no pronoun (`his mother` points back at a
+    // name, and so does `he'll`).
     let pronoun = |seg: &Segment, i: usize| {
         // Keys drop apostrophes (`he'll` is `hell`): the word as written.
         let surface = seg.surface(i);
