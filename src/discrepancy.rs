@@ -2149,6 +2149,9 @@ const POINTING_BACK: &[&str] =
 const PREPOSITIONS: &[&str] =
     &["in", "on", "at", "from", "to", "by", "for", "with", "of", "near", "into", "after", "before", "during", "since"];
 
+/// Words that may open a noun phrase.
+const DETERMINERS: &[&str] = &["the", "a", "an", "this", "these", "those", "both", "each", "every", "another", "all"];
+
 /// Most words on either side of a name set against a description: a
 /// longer change says something else.
 const MAX_DESCRIPTION: usize = 4;
@@ -2190,6 +2193,17 @@ fn unnamed(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, ou
                 !k.number && !k.negation && (i == 0 || !seg.side.words[i].capitalized())
             })
     };
+    // One noun phrase on each side: it opens on a content word, a name
+    // (`U.S. District`) or a determiner and ends on a content word (`are in
+    // Congo` against `whose mandate is`, `the two as` against `Dirani and
+    // Obeid because` are pieces of clauses).
+    let phrase = |seg: &Segment, (from, to): (usize, usize)| {
+        let stop = |i: usize| seg.info(i, vocabulary).stop;
+        let opens = !stop(from)
+            || (from > 0 && seg.side.words[from].capitalized())
+            || DETERMINERS.contains(&seg.key(from, vocabulary));
+        opens && !stop(to - 1)
+    };
     // A name inside a sentence is capitalised: most changes have none.
     let capital =
         |seg: &Segment, (from, to): (usize, usize)| (from.max(1)..to).any(|i| seg.side.words[i].capitalized());
@@ -2213,6 +2227,9 @@ fn unnamed(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, ou
             (from..to).any(|i| speaker_reach(seg.key(i, vocabulary)).is_some())
         };
         if reports(a, op.a) || reports(b, op.b) {
+            continue;
+        }
+        if !phrase(a, op.a) || !phrase(b, op.b) {
             continue;
         }
         let named_described = (named(a, op.a, b) && described(b, op.b)) || (named(b, op.b, a) && described(a, op.a));
@@ -3650,6 +3667,24 @@ mod tests {
             "Two badgers in Millbrook and skunks tested positive."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_piece_of_a_clause_names_nothing() {
+        // The diff pairs words that open or close clauses: neither side is
+        // one noun phrase.
+        for (a, b) in [
+            (
+                "The inspectors are in Lisbon to review the accounts and cannot sign any contract.",
+                "The inspectors - whose remit is to review the accounts - cannot sign any contract.",
+            ),
+            (
+                "Officials said they would release the pair as keeping them would not help the talks.",
+                "Officials said they would release Halvorsen and Quist because keeping them would not help the talks.",
+            ),
+        ] {
+            assert!(find(a, b).is_empty(), "{a} | {b}: {:?}", find(a, b));
+        }
     }
 
     #[test]
