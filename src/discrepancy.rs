@@ -9,7 +9,7 @@ use crate::diff::{Side, WordOp};
 use crate::matching::features::{Calendar, KeyInfo, Vocabulary, Word};
 use crate::report::{DiffTag, Discrepancy, DiscrepancyKind, MatchKind, Severity, Span};
 use crate::text::hash::FastSet;
-use crate::text::lexicon::{month_of, number_word, scale_word, MONTH_NAMES};
+use crate::text::lexicon::{calendar_form, month_of, number_word, scale_word, MONTH_NAMES};
 use crate::text::utf16::Utf16Cursor;
 use crate::text::wordlist::WordList;
 use std::cell::OnceCell;
@@ -1148,7 +1148,7 @@ fn calendar_of(word: Word, vocabulary: &Vocabulary) -> Option<Calendar> {
 /// Whether word `i` of `a` and word `j` of `b`, calendar words, name the
 /// same day or month (`Nov.` and `November`).
 fn same_calendar(a: &Segment, i: usize, b: &Segment, j: usize, vocabulary: &Vocabulary) -> bool {
-    let (x, y) = (a.key(i, vocabulary), b.key(j, vocabulary));
+    let (x, y) = (calendar_form(a.key(i, vocabulary)), calendar_form(b.key(j, vocabulary)));
     x == y || month_of(x).is_some_and(|m| month_of(y) == Some(m))
 }
 
@@ -3297,6 +3297,20 @@ mod tests {
             find("She will receive the last shot on Saturday.", "She will receive the last shot on Sunday."),
             vec![(DiscrepancyKind::Number, "Saturday".into(), "Sunday".into())]
         );
+        // A possessive dates as the day does: no name, and no change from
+        // the day itself.
+        assert_eq!(
+            find(
+                "The minister who announced Tuesday's ban said the border would stay open.",
+                "The minister who announced Wednesday's ban said the border would stay open."
+            ),
+            vec![(DiscrepancyKind::Number, "Tuesday's".into(), "Wednesday's".into())]
+        );
+        assert!(find(
+            "The minister who announced the ban on Tuesday said the border would stay open.",
+            "The minister who announced Tuesday's ban said the border would stay open."
+        )
+        .is_empty());
         // In a partial match, the month must date the same words.
         assert_eq!(
             find_in(

@@ -4,7 +4,7 @@
 use crate::roles::Role;
 use crate::text::hash::FastMap;
 use crate::text::language::Language;
-use crate::text::lexicon::{is_negation, is_stop_word, month_of, WEEKDAYS};
+use crate::text::lexicon::{calendar_form, is_negation, is_stop_word, month_of, WEEKDAYS};
 use crate::text::normalize::{name_skeleton, word_key};
 use crate::text::synonyms::concept;
 use crate::text::tokenize::{tokenize, TokenClass};
@@ -166,9 +166,9 @@ impl Vocabulary {
             stop: (is_stop_word(key) || self.languages.iter().any(|l| l.is_stop_word(key))) && !negation,
             negation,
             number: key.starts_with(|c: char| c.is_ascii_digit()),
-            calendar: if WEEKDAYS.contains(&key) {
+            calendar: if WEEKDAYS.contains(&calendar_form(key)) {
                 Some(Calendar::Weekday)
-            } else if month_of(key).is_some() {
+            } else if month_of(calendar_form(key)).is_some() {
                 Some(Calendar::Month)
             } else {
                 None

@@ -312,6 +312,12 @@ pub fn month_of(key: &str) -> Option<usize> {
 /// Days of the week (as word keys: lower case).
 pub const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
+/// A key with the `s` of a possessive or a plural dropped where that leaves
+/// a day or a month (keys drop apostrophes: `Tuesday's` is `tuesdays`).
+pub fn calendar_form(key: &str) -> &str {
+    key.strip_suffix('s').filter(|k| WEEKDAYS.contains(k) || MONTH_NAMES.contains(k)).unwrap_or(key)
+}
+
 /// The factor of a scale word, which multiplies the number before it
 /// (`1.5 million`, `two hundred`) and is a number of its own (`a dozen`).
 pub fn scale_word(key: &str) -> Option<f64> {
