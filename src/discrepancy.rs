@@ -1471,9 +1471,17 @@ const MIN_REPORTED_CONTENT: usize = 3;
 
 /// Whether two runs of word keys spell the same when joined: they differ
 /// only in how words are joined or split (`war-fighters`, `warfighters`;
-/// `in to`, `into`), which misquotes no one.
+/// `in to`, `into`; `per cent`, `percent`, whose key is `%`), which
+/// misquotes no one.
 fn joined_alike(a: &[u32], b: &[u32], vocabulary: &Vocabulary) -> bool {
-    let joined = |keys: &[u32]| keys.iter().map(|&k| vocabulary.key_text[k as usize].as_str()).collect::<String>();
+    let joined = |keys: &[u32]| {
+        keys.iter()
+            .map(|&k| match vocabulary.key_text[k as usize].as_str() {
+                "%" => "percent",
+                text => text,
+            })
+            .collect::<String>()
+    };
     joined(a) == joined(b)
 }
 
@@ -3476,6 +3484,11 @@ mod tests {
         let found = find(
             "\"We will rebuild the war-fighters' training base,\" the colonel said on Monday.",
             "\"We will rebuild the warfighters' training base,\" the colonel said on Monday.",
+        );
+        assert!(found.iter().all(|d| d.0 != DiscrepancyKind::Quote), "{found:?}");
+        let found = find(
+            "\"Nearly 40 per cent of the county's bridges need repair,\" the engineer said.",
+            "\"Nearly 40 percent of the county's bridges need repair,\" the engineer said.",
         );
         assert!(found.iter().all(|d| d.0 != DiscrepancyKind::Quote), "{found:?}");
         let found = find(
