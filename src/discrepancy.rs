@@ -1669,7 +1669,9 @@ fn voice(seg: &Segment, quotations: &[(usize, usize)], vocabulary: &Vocabulary) 
     // of them but does not name them (`Microsoft, which bought it in
     // February, said a fix is not near`).
     let closed = (verb + 2..=(verb + 3 + after).min(words)).any(|i| i == words || comma_before(i));
-    let inverted = set_off && (closed || quoted[verb - 1] || names_source);
+    // `…, said at a briefing today.`: a place or a time follows, not a speaker.
+    let placed = verb + 1 < words && PREPOSITIONS.contains(&key(verb + 1));
+    let inverted = set_off && (((closed && !placed) || quoted[verb - 1]) || names_source);
     let aside = if set_off && !inverted { verb - clause_before..verb } else { verb..verb };
     // A comma just before the speaker ends the clause before it
     // (`…annually, immigration officials said`), unless the speaker is set
@@ -3964,6 +3966,15 @@ mod tests {
             MatchKind::Partial,
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_place_after_an_inverted_verb_is_not_its_speaker() {
+        let found = find(
+            "The new office has about 60 employees, Robert Liscouski, the assistant secretary for harbour safety and protection, said at a briefing today.",
+            "The new office has about 60 employees.",
+        );
+        assert!(found.iter().all(|d| !d.1.contains("briefing")), "{found:?}");
     }
 
     #[test]
