@@ -1671,7 +1671,7 @@ fn voice(seg: &Segment, quotations: &[(usize, usize)], vocabulary: &Vocabulary) 
     let closed = (verb + 2..=(verb + 3 + after).min(words)).any(|i| i == words || comma_before(i));
     // `…, said at a briefing today.`: a place or a time follows, not a speaker.
     let placed = verb + 1 < words && PREPOSITIONS.contains(&key(verb + 1));
-    let inverted = set_off && (((closed && !placed) || quoted[verb - 1]) || names_source);
+    let inverted = set_off && ((closed && !placed) || quoted[verb - 1] || names_source);
     let aside = if set_off && !inverted { verb - clause_before..verb } else { verb..verb };
     // A comma just before the speaker ends the clause before it
     // (`…annually, immigration officials said`), unless the speaker is set
