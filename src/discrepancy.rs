@@ -535,12 +535,14 @@ fn figures(words: &[Word], vocabulary: &Vocabulary) -> Vec<Figure> {
         } else {
             i
         };
-        // `three years and 10 months`: one span of time, shown whole.
+        // `three years and 10 months`: one span of time, shown whole, whose
+        // words end at its last part.
         if let Some(last) = out.last_mut().filter(|last| {
             last.unit.time && unit.time && last.counted_at + 2 == start && key(last.counted_at + 1) == "and"
         }) {
             last.value += value;
             last.to = (i + 1).min(words.len());
+            last.counted_at = i;
             continue;
         }
         let (hedge, from) = hedge(words, start, vocabulary);
@@ -924,15 +926,19 @@ const CONTEXT_WORDS: usize = 4;
 /// years.
 fn shared_context(a: &Segment, b: &Segment, x: (usize, usize), y: (usize, usize), vocabulary: &Vocabulary) -> bool {
     let around = |seg: &Segment, (from, to): (usize, usize)| -> Vec<u32> {
-        let words = seg.side.words;
-        let before = from.saturating_sub(CONTEXT_WORDS)..from;
-        let after = (to + 1).min(words.len())..(to + 1 + CONTEXT_WORDS).min(words.len());
+        // Another figure's words take no room in the window: in `his 10-year
+        // sentence for fraud`, `sentence` is as near as in `his sentence`.
+        let figure = |i: usize| {
+            seg.info(i, vocabulary).number || (i > 0 && seg.info(i - 1, vocabulary).number && seg.gap_before(i) == "-")
+        };
+        let before = (0..from).rev().filter(|&i| !figure(i)).take(CONTEXT_WORDS);
+        let after = (to + 1..seg.side.words.len()).filter(|&i| !figure(i)).take(CONTEXT_WORDS);
         // The day of the news is told everywhere: it says nothing of which
         // figure this is.
         before
             .chain(after)
-            .map(|i| &vocabulary.keys[words[i].key as usize])
-            .filter(|k| !k.stop && !k.number && k.calendar.is_none())
+            .map(|i| seg.info(i, vocabulary))
+            .filter(|k| !k.stop && k.calendar.is_none())
             .map(|k| k.stem)
             .collect()
     };
@@ -3078,6 +3084,17 @@ mod tests {
                 "The judge added five years to his sentence."
             ),
             vec![(DiscrepancyKind::Number, "three years and 10 months".into(), "five".into())]
+        );
+        // In a partial match the span is set against the hedge that shares
+        // its context, past the other figure that stands between (`his
+        // 8-year sentence`), not against that figure.
+        assert_eq!(
+            find_in(
+                "The judge called the scheme reckless and tacked on two years and 6 months to his 8-year sentence for tax fraud.",
+                "The judge added nearly three years to his existing sentence and ordered him to repay the county.",
+                MatchKind::Partial
+            ),
+            vec![(DiscrepancyKind::Number, "two years and 6 months".into(), "nearly three".into())]
         );
         // Shown with its unit, as the vague side is the unit alone.
         assert_eq!(
