@@ -2303,9 +2303,7 @@ fn name_variants<'v>(a: &Segment, b: &Segment, vocabulary: &'v Vocabulary, out: 
     // Two words that are no names are one word misspelt only if they keep
     // both ends (`brincidofovir`, `brincindofovir`): `vigorously` and
     // `rigorously`, `conciliation` and `reconciliation` are other words.
-    let same_ends = |x: &str, y: &str| {
-        x.chars().take(2).eq(y.chars().take(2)) && x.chars().rev().take(2).eq(y.chars().rev().take(2))
-    };
+    let same_ends = |x: &str, y: &str| x.chars().take(2).eq(y.chars().take(2)) && same_end(x, y);
     // Nothing to look for: the usual case, a few shared words reordered.
     if !only_a.iter().chain(&only_b).any(sought) {
         return;
@@ -2346,11 +2344,15 @@ fn another_ending(x: &str, y: &str) -> bool {
     nx.max(ny) - common <= 3 && x.chars().last() != y.chars().last()
 }
 
+/// Whether two words end in the same two letters.
+fn same_end(x: &str, y: &str) -> bool {
+    x.chars().rev().take(2).eq(y.chars().rev().take(2))
+}
+
 fn close_spelling(x: &str, y: &str) -> bool {
     // Variants keep a word's first or last letters (`Zelenskyy`,
     // `Zelenskiy`; `Tchaikovsky`, `Chaikovsky`): a cheap test first, since
     // every long word of one side meets every word of the other.
-    let same_end = |x: &str, y: &str| x.chars().rev().take(2).eq(y.chars().rev().take(2));
     if x.chars().next() != y.chars().next() && !same_end(x, y) {
         return false;
     }

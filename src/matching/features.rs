@@ -161,14 +161,15 @@ impl Vocabulary {
         let next_stem = self.stem_ids.len() as u32;
         let stem_id = *self.stem_ids.entry(stem_text.to_string()).or_insert(next_stem);
         let id = self.keys.len() as u32;
+        let dated = calendar_form(key);
         self.keys.push(KeyInfo {
             stem: stem_id,
             stop: (is_stop_word(key) || self.languages.iter().any(|l| l.is_stop_word(key))) && !negation,
             negation,
             number: key.starts_with(|c: char| c.is_ascii_digit()),
-            calendar: if WEEKDAYS.contains(&calendar_form(key)) {
+            calendar: if WEEKDAYS.contains(&dated) {
                 Some(Calendar::Weekday)
-            } else if month_of(calendar_form(key)).is_some() {
+            } else if month_of(dated).is_some() {
                 Some(Calendar::Month)
             } else {
                 None
