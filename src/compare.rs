@@ -19,6 +19,7 @@ use crate::report::{
 use crate::roles::{self, Role};
 use crate::segment::{segment as split, Segmentation};
 use crate::semantic::Embeddings;
+use crate::sort_key::collect_in_buckets;
 use crate::stats::{document_stats, overlap_matrix};
 use crate::text::language::Language;
 use crate::text::utf16::Utf16Cursor;
@@ -454,10 +455,10 @@ fn find_passages(matches: &[Match], segments: &[Vec<SegmentReport>]) -> Vec<Pass
             next
         })
         .collect();
-    // Matches by pair of documents, each pair in one stretch.
-    let mut order: Vec<(usize, &Match)> = matches.iter().enumerate().collect();
-    order.sort_unstable_by_key(|&(i, m)| (m.a.doc, m.b.doc, i));
-    let order: Vec<&Match> = order.into_iter().map(|(_, m)| m).collect();
+    // Matches by pair of documents, each pair in one stretch, in the order
+    // they come: laid out by pair, which carries no sort into the widget.
+    let docs = segments.len();
+    let (order, _) = collect_in_buckets(|| matches.iter(), docs * docs, |m| m.a.doc * docs + m.b.doc);
     let mut out = Vec::new();
     for same_pair in order.chunk_by(|x, y| (x.a.doc, x.b.doc) == (y.a.doc, y.b.doc)) {
         let (da, db) = (same_pair[0].a.doc, same_pair[0].b.doc);

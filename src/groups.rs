@@ -102,12 +102,18 @@ pub fn group_links(
 /// partial ones strongest first, so that a segment joins the group of its
 /// best counterparts.
 pub fn assign(found: &[SegmentMatch], features: &[SegmentFeatures], segments: &mut [Vec<SegmentReport>]) -> Vec<Group> {
-    let (equivalent, mut partial): (Vec<&SegmentMatch>, Vec<&SegmentMatch>) =
-        found.iter().partition(|m| m.kind != MatchKind::Partial);
-    partial.sort_unstable_by_key(|m| (score_key(m.score, m.a), m.b));
+    let equivalent = found.iter().filter(|m| m.kind != MatchKind::Partial).map(|m| (m.a, m.b));
+    // Strongest first, as the report's budget orders them (the same key
+    // type: one sort in the widget's wasm, not two).
+    let mut partial: Vec<(u64, u32, u32)> = found
+        .iter()
+        .filter(|m| m.kind == MatchKind::Partial)
+        .map(|m| (score_key(m.score, m.a), m.b as u32, m.a as u32))
+        .collect();
+    partial.sort_unstable();
     let doc_of: Vec<usize> = features.iter().map(|f| f.doc).collect();
     let (groups, group_of) =
-        group_links(&doc_of, equivalent.iter().map(|m| (m.a, m.b)), partial.iter().map(|m| (m.a, m.b)));
+        group_links(&doc_of, equivalent, partial.iter().map(|&(_, b, a)| (a as usize, b as usize)));
     for (i, f) in features.iter().enumerate() {
         segments[f.doc][f.index].group = group_of[i];
     }

@@ -13,6 +13,7 @@
 //! The heaviest chain of passages in the same order in both documents stays
 //! in place; every other passage was moved.
 
+use crate::sort_key::collect_in_buckets;
 use std::collections::HashSet;
 
 /// Segments a run may skip on one side when each is another source of a
@@ -128,8 +129,10 @@ fn mark_moved(runs: &mut [Run]) {
     if n < 2 {
         return;
     }
-    let mut ranks: Vec<usize> = (0..n).collect();
-    ranks.sort_unstable_by_key(|&i| (runs[i].b.0, i));
+    // Ordered by position in the second document, ties in order: laid out
+    // by position, which carries no sort into the widget.
+    let positions = runs.iter().map(|r| r.b.0 + 1).max().unwrap_or(0);
+    let (ranks, _) = collect_in_buckets(|| 0..n, positions, |&i| runs[i].b.0);
     let mut rank_of = vec![0; n];
     for (r, &i) in ranks.iter().enumerate() {
         rank_of[i] = r + 1;

@@ -27,7 +27,7 @@ use crate::disjoint::root;
 use crate::report::MatchKind;
 use crate::roles::Role;
 use crate::semantic::{CoverScratch, Embeddings};
-use crate::sort_key::{descending_key, side_key, side_segment, sort_into_buckets};
+use crate::sort_key::{collect_in_buckets, descending_key, side_key, side_segment, sort_into_buckets};
 use crate::{limits, Error, Stage};
 use attribution::attribution_mask;
 use candidates::{candidate_pairs, Probe};
@@ -393,27 +393,32 @@ fn link_short_copies(
     // (at first all of them).
     let mut round = 0;
     loop {
-        // Proposed pairs (earlier segment first) with the score of the link
-        // beside them.
-        let mut proposed: Vec<(usize, usize, f32)> = Vec::new();
+        // Proposed pairs (earlier segment first, packed in one integer) with
+        // the score of the link beside them, the highest first (as a key,
+        // then as it is): the same key type as the report's budget sorts.
+        let mut proposed: Vec<(u64, u32, u32)> = Vec::new();
         for m in &found[round..] {
             for (x, y) in [(previous[m.a], previous[m.b]), (next[m.a], next[m.b])] {
                 let (Some(x), Some(y)) = (x, y) else { continue };
                 if copies(x, y) && !linked_into.contains(&(x, doc(y))) && !linked_into.contains(&(y, doc(x))) {
-                    proposed.push((x.min(y), x.max(y), m.score));
+                    let ends = (x.min(y) as u64) << 32 | x.max(y) as u64;
+                    proposed.push((ends, descending_key(m.score), m.score.to_bits()));
                 }
             }
         }
-        proposed.sort_unstable_by(|p, q| (p.0, p.1).cmp(&(q.0, q.1)).then(q.2.total_cmp(&p.2)));
-        proposed.dedup_by(|p, q| (p.0, p.1) == (q.0, q.1));
+        proposed.sort_unstable();
+        proposed.dedup_by_key(|p| p.0);
+        let unpack = |ends: u64| ((ends >> 32) as usize, ends as u32 as usize);
         // How many counterparts each side is offered in the other document.
         let mut offers: HashMap<(usize, usize), usize> = HashMap::new();
-        for &(a, b, _) in &proposed {
+        for &(packed, ..) in &proposed {
+            let (a, b) = unpack(packed);
             *offers.entry((a, doc(b))).or_default() += 1;
             *offers.entry((b, doc(a))).or_default() += 1;
         }
         round = found.len();
-        for (a, b, score) in proposed {
+        for (packed, _, score) in proposed {
+            let ((a, b), score) = (unpack(packed), f32::from_bits(score));
             if offers[&(a, doc(b))] == 1 && offers[&(b, doc(a))] == 1 {
                 let m = SegmentMatch { a, b, kind: MatchKind::Verbatim, score };
                 note(&m, &mut linked_into);
@@ -427,11 +432,14 @@ fn link_short_copies(
     if found.len() <= before {
         return found;
     }
-    // The matches before came in order: the few added are sorted and merged
-    // in, where sorting them all was a twentieth of comparing 200 articles.
+    // The matches before came in order: the few added are put in order and
+    // merged in, where sorting them all was a twentieth of comparing 200
+    // articles. Laid out by `b`, then by `a` (each pass keeps the order
+    // before it): no sort, which the widget would carry.
     let ends = |m: &SegmentMatch| (m.a, m.b);
-    found[before..].sort_unstable_by_key(ends);
     let (old, added) = found.split_at(before);
+    let (by_b, _) = collect_in_buckets(|| added.iter().copied(), segments.len(), |m| m.b);
+    let (added, _) = collect_in_buckets(|| by_b.iter().copied(), segments.len(), |m| m.a);
     let mut merged = Vec::with_capacity(found.len());
     let (mut i, mut j) = (0, 0);
     while i + j < found.len() {
