@@ -806,6 +806,12 @@ fn numbers(
     // closest paired first, so that `more than 60 animals` does not take
     // the `two dozen animals` that `around 20 cases` stands against.
     let rank = |x: &Figure, y: &Figure| {
+        // A share and a sum of money are other measures (`fell 2.2
+        // percent`, `fell $9.61`), wherever they stand.
+        let money = |seg: &Segment, f: &Figure| currency(seg, f, vocabulary).is_some();
+        if (x.percent && money(b, y)) || (y.percent && money(a, x)) {
+            return None;
+        }
         let place = if changes.hold((x.from, x.to), (y.from, y.to)) {
             0
         } else if x.unit.shares(&y.unit)
@@ -862,7 +868,23 @@ fn numbers(
         if there.title_case {
             continue;
         }
-        let vague_there = &there.read(vocabulary).vague;
+        // A vague quantity the figure's side says too, of the same thing (`a
+        // 20m claim from hundreds of women` against `hundreds of women`; not
+        // `thousands of tweets` against `thousands of followers`), is not in
+        // question. A unit alone is read with the word before it (`the past
+        // several years`; not `the next few years` against `the next four
+        // years`).
+        let said_here = |v: &Vague| {
+            let alone = v.counted_at == v.from;
+            if alone && v.from == 0 {
+                return false;
+            }
+            let (from, to) =
+                if alone { (v.from - 1, v.to) } else { (v.from, (v.counted_at + 1).min(there.side.words.len())) };
+            let said = &there.side.words[from..to];
+            here.side.words.windows(said.len()).any(|w| w.iter().zip(said).all(|(x, y)| x.key == y.key))
+        };
+        let vague_there: Vec<Vague> = there.read(vocabulary).vague.iter().copied().filter(|v| !said_here(v)).collect();
         for x in figures.iter().filter(|x| !is_year(x)) {
             let vague = vague_there.iter().copied().filter(|v| v.kind != Vagueness::Degree || x.percent).find(|v| {
                 let (fx, fv) = if a_side { ((x.from, x.to), (v.from, v.to)) } else { ((v.from, v.to), (x.from, x.to)) };
@@ -3428,6 +3450,39 @@ mod tests {
         assert!(find("He had led by 112 votes, 12,408 to 12,296.", "He now leads with 12,480 votes to 12,296.")
             .iter()
             .all(|d| d.1 != "112"));
+        // A share against a sum of money, in the same changed words.
+        assert!(find(
+            "The shares fell 2.2 percent to close at a record low on Friday.",
+            "The shares fell $9.61 to close at a record low on Friday."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_vague_quantity_both_sides_give_leaves_no_figure_in_question() {
+        // `hundreds of local families` on both sides; the claim of 5m is told
+        // on one side only.
+        assert!(find(
+            "The council is facing a 5m damages claim from hundreds of local families who claim they were flooded by the new dam.",
+            "Hundreds of local families claiming they were flooded by the new dam were granted legal aid Monday to pursue their case against the council."
+        )
+        .is_empty());
+        // The same vague word of something else still stands against it.
+        assert_eq!(
+            find(
+                "The campaign page drew thousands of followers within days of its launch.",
+                "The campaign page drew more than 50,000 followers within days, and thousands of tweets."
+            ),
+            vec![(DiscrepancyKind::Number, "thousands".into(), "more than 50,000".into())]
+        );
+        // A unit alone is read with the word before it.
+        assert_eq!(
+            find(
+                "The deal will bring growth over the next four years, in the region the firm has served for years.",
+                "The deal will bring growth over the next few years, in the region the firm has served for years."
+            ),
+            vec![(DiscrepancyKind::Number, "four years".into(), "years".into())]
+        );
     }
 
     #[test]
