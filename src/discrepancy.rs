@@ -2325,6 +2325,8 @@ fn name_variants<'v>(a: &Segment, b: &Segment, vocabulary: &'v Vocabulary, out: 
     // Two words that are no names are one word misspelt only if they keep
     // both ends (`brincidofovir`, `brincindofovir`): `vigorously` and
     // `rigorously`, `conciliation` and `reconciliation` are other words.
+    // Nor is a name against a word in lower case with another ending
+    // (`The Legislature`, `legislators`).
     let same_ends = |x: &str, y: &str| x.chars().take(2).eq(y.chars().take(2)) && same_end(x, y);
     // Nothing to look for: the usual case, a few shared words reordered.
     if !only_a.iter().chain(&only_b).any(sought) {
@@ -2336,7 +2338,8 @@ fn name_variants<'v>(a: &Segment, b: &Segment, vocabulary: &'v Vocabulary, out: 
             let (i, long) = (w.at, w.chars >= 8);
             let variant = theirs.iter().find(|v| {
                 (v.name || long)
-                    && (v.name || w.name || (!another_ending(w.text, v.text) && same_ends(w.text, v.text)))
+                    && ((v.name && w.name)
+                        || (!another_ending(w.text, v.text) && (v.name || w.name || same_ends(w.text, v.text))))
                     && v.chars.abs_diff(w.chars) <= 2
                     && here.info(i, vocabulary).stem != there.info(v.at, vocabulary).stem
                     && w.text != v.text
@@ -2439,7 +2442,8 @@ fn spelling(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, o
         }
         let (x, y) = (letters(a.surface(i)), letters(b.surface(j)));
         let trimmed = |s: &str| s.trim_end_matches('s').to_string();
-        x.chars().count() >= 4 && trimmed(&x) != trimmed(&y)
+        // Both are words: `%` for `percent` is no spelling.
+        x.chars().count() >= 4 && y.chars().count() >= 4 && trimmed(&x) != trimmed(&y)
     };
     for op in ops.iter().filter(|op| op.tag == DiffTag::Equal) {
         for k in 0..(op.a.1 - op.a.0) {
@@ -3525,6 +3529,16 @@ mod tests {
             (
                 "Both parties called for reconciliation after the disputed count.",
                 "Both parties called for conciliation after the disputed count.",
+            ),
+            // Nor is a name against a word in lower case with another ending.
+            (
+                "The Legislature meets on Monday to vote on the new school funding plan.",
+                "State legislators meet on Monday to vote on the new school funding plan.",
+            ),
+            // A sign is no word: `%` for `percent` is a style.
+            (
+                "Turnout rose to 64 percent from 58 percent in the last vote.",
+                "Turnout rose to 64% from 58% in the last vote.",
             ),
         ] {
             assert!(find(a, b).iter().all(|d| d.0 != DiscrepancyKind::Spelling), "{a} | {b}: {:?}", find(a, b));
