@@ -1686,6 +1686,15 @@ fn voice(seg: &Segment, quotations: &[(usize, usize)], vocabulary: &Vocabulary) 
     // short as a name set off by commas (`his father, David Sorkin, said`)
     // or what follows is a quotation (`…, said: "…"`).
     let comma_before = |i: usize| i > 0 && seg.gap_before(i).contains(',');
+    // `The $22 million deal, announced Thursday, is …`: a participle set
+    // off by commas with only a time tells when, and no one speaks.
+    let when = |i: usize| {
+        seg.info(i, vocabulary).calendar.is_some() || matches!(key(i), "on" | "today" | "yesterday" | "last" | "this")
+    };
+    let set_off_end = (verb + 1..words.min(verb + 4)).find(|&i| comma_before(i));
+    if comma_before(verb) && set_off_end.is_some_and(|end| (verb + 1..end).all(when)) {
+        return Voice::Writer;
+    }
     let clause_before = (0..verb).rev().find(|&i| comma_before(i)).map_or(verb, |start| verb - start);
     let set_off = after > 1 && comma_before(verb) && clause_before > 3 && verb + 1 < words && !quoted[verb + 1];
     // The speaker after an inverted verb follows a quotation (`"…," said
@@ -4200,6 +4209,13 @@ mod tests {
     #[test]
     fn speakers_are_read_where_they_stand() {
         let attributions = |a: &str, b: &str| attributions_in(a, b, MatchKind::Edited);
+        // A participle set off with a time: no one speaks (the deal is not
+        // another speaker).
+        assert!(attributions(
+            "The purchase is the biggest in the history of the region's banks, the two lenders said.",
+            "The $3 billion deal, announced Monday, is also the biggest in the history of the region's banks."
+        )
+        .is_empty());
         // A pronoun speaks, and what follows the verb is what was said.
         assert_eq!(
             attributions(
