@@ -1236,13 +1236,16 @@ fn vague_time(seg: &Segment, other: &Segment, vocabulary: &Vocabulary) -> Option
 fn quotations(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    // Only marks matter: `"` and `'`, and `“ ” „ « »`, whose UTF-8 begins
-    // with 0xE2 or 0xC2 (never a continuation byte, so always where a
-    // character starts). Every other character is skipped unread.
-    let marks = text.bytes().enumerate().filter(|&(_, b)| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2));
+    // Only marks matter: `"`, `'` and the backquote, and `“ ” „ « »`,
+    // whose UTF-8 begins with 0xE2 or 0xC2 (never a continuation byte, so
+    // always where a character starts). Every other character is skipped
+    // unread.
+    let marks = text.bytes().enumerate().filter(|&(_, b)| matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2));
     for (i, c) in marks.filter_map(|(i, _)| text[i..].chars().next().map(|c| (i, c))) {
         match (open, c) {
             (None, '“' | '«' | '„') => open = Some((i + c.len_utf8(), c)),
+            // Wire copy may open with two backquotes as well (``…'').
+            (None, '`') if text[i + 1..].starts_with('`') => open = Some((i + 2, '"')),
             // `wonderful," he said`, `by our reporter" in Baghdad`: a
             // straight mark after punctuation or a letter and before a space
             // closes a quotation begun in an earlier sentence.
@@ -1443,7 +1446,14 @@ fn quoted_phrases(
         let joined =
             |seg: &Segment, (from, to): (usize, usize)| (from..to).map(|i| seg.key(i, vocabulary)).collect::<String>();
         let (ja, jb) = (joined(a, op.a), joined(b, op.b));
-        let respelt = ja == jb || close_spelling(&ja, &jb);
+        // The quoted words all there, joined otherwise, with a word added
+        // outside the quotation (`cheap "multitool"-type` against
+        // ``multi-tool''-type`), misquote no one either.
+        let within = |quote: &str, other: &str| quote.len() >= 5 && other.contains(quote);
+        let respelt = ja == jb
+            || close_spelling(&ja, &jb)
+            || (in_a.is_some() && within(&ja, &jb))
+            || (in_b.is_some() && within(&jb, &ja));
         if ca.is_empty() || cb.is_empty() || ca.iter().any(|s| cb.contains(s)) || respelt {
             continue;
         }
@@ -3676,6 +3686,10 @@ mod tests {
             ),
             ("He is on the \"10 Most Wanted\" list now.", "He is on the \"Ten Most Wanted\" list now."),
             ("He called himself \"Eleonora[67]\" in the posts.", "He called himself \"Eleonora67]\" in the posts."),
+            (
+                "He cut the rope with his cheap \"multitool\"-type knife before dawn.",
+                "He cut the rope with his ``multi-tool''-type knife before dawn.",
+            ),
         ] {
             assert!(find(a, b).iter().all(|d| d.0 != DiscrepancyKind::Quote), "{a} | {b}");
         }
@@ -3930,6 +3944,10 @@ mod tests {
         assert_eq!(quotations("a \"perfect storm'' of medical issues"), vec![(3, 16)]);
         // An apostrophe is not a mark.
         assert_eq!(quotations("The sons' lawyer said it was 'over'."), vec![]);
+        // Opened with two backquotes: `` … ''.
+        let text = "Police were ``making good progress'' in the case.";
+        assert_eq!(quotations(text), vec![(14, 34)]);
+        assert_eq!(&text[14..34], "making good progress");
         // The quotation alone is compared with reported speech.
         let found = find(
             "\"The psychological and emotional destruction defendant caused this minor child is unimaginable,'' Whitcombe wrote in the memo.",
