@@ -2181,7 +2181,12 @@ fn names(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, out:
         {
             continue;
         }
-        let kind = if close_spelling(key_text(a, fa), key_text(b, fb)) && fa == la && fb == lb {
+        // One name cut short or lengthened at an end (`Tim`, `Timothy`;
+        // `St`, `Street`; `CJD`, `vCJD`) is one name in another form.
+        let (x, y) = (key_text(a, fa), key_text(b, fb));
+        let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+        let cut = short.len() >= 2 && (long.starts_with(short) || long.ends_with(short));
+        let kind = if (close_spelling(x, y) || cut) && fa == la && fb == lb {
             DiscrepancyKind::Spelling
         } else {
             DiscrepancyKind::Name
@@ -3723,6 +3728,10 @@ mod tests {
             "The release was confirmed, Zelenskyy said on Sunday.",
         );
         assert_eq!(found, vec![(DiscrepancyKind::Name, "Umerov".into(), "Zelenskyy".into())]);
+        // A name cut short is the same name in another form.
+        let found =
+            find("The deal was confirmed, Samuel said on Sunday.", "The deal was confirmed, Sam said on Sunday.");
+        assert_eq!(found, vec![(DiscrepancyKind::Spelling, "Samuel".into(), "Sam".into())]);
     }
 
     #[test]
