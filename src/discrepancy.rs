@@ -2427,18 +2427,17 @@ fn within_edits<T: PartialEq>(x: &[T], y: &[T], allowed: usize) -> bool {
     let mut row: Vec<usize> = (0..=y.len()).collect();
     let (mut before, mut older) = (row.clone(), row.clone());
     for (i, cx) in x.iter().enumerate() {
-        // `older` becomes the row two before the one computed now.
-        older.copy_from_slice(&before);
-        before.copy_from_slice(&row);
-        let mut diagonal = row[0];
+        // The rows move up one: the last becomes `before`, the one before it
+        // `older`, and the oldest is written over.
+        std::mem::swap(&mut older, &mut before);
+        std::mem::swap(&mut before, &mut row);
         row[0] = i + 1;
         let mut least = row[0];
         for (j, cy) in y.iter().enumerate() {
-            let mut next = (diagonal + usize::from(cx != cy)).min(row[j] + 1).min(row[j + 1] + 1);
+            let mut next = (before[j] + usize::from(cx != cy)).min(row[j] + 1).min(before[j + 1] + 1);
             if i > 0 && j > 0 && *cx == y[j - 1] && x[i - 1] == *cy {
                 next = next.min(older[j - 1] + 1);
             }
-            diagonal = row[j + 1];
             row[j + 1] = next;
             least = least.min(next);
         }
