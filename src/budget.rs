@@ -5,7 +5,7 @@
 
 use crate::matching::features::SegmentFeatures;
 use crate::matching::SegmentMatch;
-use crate::sort_key::score_key;
+use crate::sort_key::strongest_first;
 
 /// Matches listed in a report at most; beyond, each segment keeps its
 /// strongest (see [`MATCHES_PER_SEGMENT`]). Many near-identical articles
@@ -16,7 +16,8 @@ pub const MATCH_BUDGET: usize = 20_000;
 /// document at most), besides all matches with the focus document.
 pub const MATCHES_PER_SEGMENT: usize = 6;
 
-/// The matches to list, and how many were left out.
+/// The matches to list, and how many were left out. `found` comes in the
+/// order of `(a, b)`, as matching leaves it.
 pub fn reported_matches(
     found: &[SegmentMatch],
     features: &[SegmentFeatures],
@@ -26,13 +27,12 @@ pub fn reported_matches(
         return (found.to_vec(), 0);
     }
     // Strongest first, then in the order of the segments.
-    let mut order: Vec<(u64, u32, u32)> =
-        found.iter().enumerate().map(|(i, m)| (score_key(m.score, m.a), m.b as u32, i as u32)).collect();
-    order.sort_unstable();
+    debug_assert!(found.windows(2).all(|w| (w[0].a, w[0].b) <= (w[1].a, w[1].b)));
+    let order = strongest_first(&found.iter().map(|m| m.score).collect::<Vec<_>>());
     let mut kept_per_segment = vec![0usize; features.len()];
     let mut seen_docs: crate::text::hash::FastSet<(usize, usize)> = Default::default();
     let mut keep = vec![false; found.len()];
-    for (_, _, i) in order {
+    for i in order {
         let i = i as usize;
         let m = &found[i];
         let (da, db) = (features[m.a].doc, features[m.b].doc);

@@ -13,7 +13,7 @@ use crate::disjoint::root;
 use crate::matching::features::SegmentFeatures;
 use crate::matching::SegmentMatch;
 use crate::report::{Group, MatchKind, SegmentRef, SegmentReport};
-use crate::sort_key::score_key;
+use crate::sort_key::strongest_first;
 
 /// Union–find over segment indices, with path halving and union by size;
 /// each root keeps the sorted documents of its set.
@@ -100,20 +100,18 @@ pub fn group_links(
 /// The groups of the matches `found`, each segment's group written into
 /// `segments`: equivalent matches join them, then
 /// partial ones strongest first, so that a segment joins the group of its
-/// best counterparts.
+/// best counterparts. `found` comes in the order of `(a, b)`, as matching
+/// leaves it.
 pub fn assign(found: &[SegmentMatch], features: &[SegmentFeatures], segments: &mut [Vec<SegmentReport>]) -> Vec<Group> {
     let equivalent = found.iter().filter(|m| m.kind != MatchKind::Partial).map(|m| (m.a, m.b));
-    // Strongest first, as the report's budget orders them (the same key
-    // type: one sort in the widget's wasm, not two).
-    let mut partial: Vec<(u64, u32, u32)> = found
-        .iter()
-        .filter(|m| m.kind == MatchKind::Partial)
-        .map(|m| (score_key(m.score, m.a), m.b as u32, m.a as u32))
-        .collect();
-    partial.sort_unstable();
+    // Strongest first, then in the order of the segments, as the report's
+    // budget orders them.
+    debug_assert!(found.windows(2).all(|w| (w[0].a, w[0].b) <= (w[1].a, w[1].b)));
+    let partial: Vec<&SegmentMatch> = found.iter().filter(|m| m.kind == MatchKind::Partial).collect();
+    let order = strongest_first(&partial.iter().map(|m| m.score).collect::<Vec<_>>());
     let doc_of: Vec<usize> = features.iter().map(|f| f.doc).collect();
     let (groups, group_of) =
-        group_links(&doc_of, equivalent, partial.iter().map(|&(_, b, a)| (a as usize, b as usize)));
+        group_links(&doc_of, equivalent, order.iter().map(|&i| (partial[i as usize].a, partial[i as usize].b)));
     for (i, f) in features.iter().enumerate() {
         segments[f.doc][f.index].group = group_of[i];
     }
