@@ -2286,7 +2286,23 @@ fn unnamed(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, ou
         if !phrase(a, op.a) || !phrase(b, op.b) {
             continue;
         }
-        let named_described = (named(a, op.a, b) && described(b, op.b)) || (named(b, op.b, a) && described(a, op.a));
+        // A bare word against a name before a word both sides go on with,
+        // in lower case: two modifiers of one noun (`Israeli forces` against
+        // `security forces`, `any Supreme Court nominee` against `any
+        // potential nominee`), not a thing named against a description,
+        // which is a noun phrase (`the agency plans`, `a local medical
+        // center`).
+        let modifiers = |named: &Segment, (_, end): (usize, usize), bare: &Segment, (from, _): (usize, usize)| {
+            let determined = |i: usize| DETERMINERS.contains(&bare.key(i, vocabulary));
+            ops.get(n + 1).is_some_and(|next| next.tag == DiffTag::Equal)
+                && end < named.side.words.len()
+                && !named.info(end, vocabulary).stop
+                && !named.side.words[end].capitalized()
+                && !determined(from)
+                && (from == 0 || !determined(from - 1))
+        };
+        let named_described = (named(a, op.a, b) && described(b, op.b) && !modifiers(a, op.a, b, op.b))
+            || (named(b, op.b, a) && described(a, op.a) && !modifiers(b, op.b, a, op.a));
         if named_described && !abbreviation(a, op.a, b, op.b) {
             let (sa, sb) = (a.span(op.a.0, op.a.1), b.span(op.b.0, op.b.1));
             // A speaker named against `prosecutors` is already an attribution.
@@ -3866,6 +3882,33 @@ mod tests {
             "Two badgers in Millbrook and skunks tested positive."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_name_and_a_word_before_the_same_noun_are_two_modifiers() {
+        let names = |a: &str, b: &str| find(a, b).into_iter().filter(|d| d.0 == DiscrepancyKind::Name).count();
+        assert_eq!(
+            names(
+                "Farmers clashed with Israeli forces near the border crossing on Friday.",
+                "Farmers clashed with security forces near the border crossing on Friday.",
+            ),
+            0
+        );
+        assert_eq!(
+            names(
+                "The senators can block any Supreme Court nominee with a filibuster.",
+                "The senators can block any potential nominee with a filibuster.",
+            ),
+            0
+        );
+        // A noun phrase in its place still describes what the name names.
+        assert_eq!(
+            names(
+                "Last spring the Transportation Security Administration doubled its classes.",
+                "Last spring the agency doubled its classes.",
+            ),
+            1
+        );
     }
 
     #[test]
