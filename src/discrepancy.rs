@@ -2171,10 +2171,11 @@ fn names(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, out:
         if content(a, op.a) != na.len() || content(b, op.b) != nb.len() {
             continue;
         }
-        // `Russia` and `Russian`, `Ukraine` and `Ukrainian`: one place, not two.
+        // `Russia` and `Russian`, `Ukraine` and `Ukrainian`, `UK` and
+        // `British`: one place, not two.
         let related = |x: &str, y: &str| {
             let common = x.bytes().zip(y.bytes()).take_while(|(p, q)| p == q).count();
-            common >= 4 && common * 3 >= 2 * x.len().min(y.len())
+            (common >= 4 && common * 3 >= 2 * x.len().min(y.len())) || one_country(x, y)
         };
         if na.iter().any(|&i| nb.iter().any(|&j| related(key_text(a, i), key_text(b, j))))
             || abbreviation(a, (fa, la + 1), b, (fb, lb + 1))
@@ -2193,6 +2194,34 @@ fn names(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, out:
         };
         out.push(Discrepancy::new(kind, a.span(fa, la + 1), b.span(fb, lb + 1)));
     }
+}
+
+/// Countries with the words for their people that do not begin alike
+/// (those that do, `Egypt` and `Egyptian`, are told by their letters), as
+/// comparison keys.
+const COUNTRIES_AND_PEOPLE: &[&[&str]] = &[
+    &["us", "usa", "america", "american"],
+    &["uk", "britain", "british", "briton"],
+    &["england", "english"],
+    &["france", "french"],
+    &["spain", "spanish", "spaniard"],
+    &["netherlands", "holland", "dutch"],
+    &["switzerland", "swiss"],
+    &["wales", "welsh"],
+    &["ireland", "irish"],
+    &["scotland", "scottish", "scot"],
+    &["denmark", "danish", "dane"],
+    &["finland", "finnish", "finn"],
+    &["poland", "polish", "pole"],
+    &["philippines", "philippine", "filipino"],
+];
+
+/// Whether `x` and `y` (comparison keys) are a country and its people, or
+/// two words for either.
+fn one_country(x: &str, y: &str) -> bool {
+    // As written or in the singular (`Americans`, but `Netherlands`).
+    let among = |words: &[&str], w: &str| words.contains(&w) || w.strip_suffix('s').is_some_and(|w| words.contains(&w));
+    x != y && COUNTRIES_AND_PEOPLE.iter().any(|words| among(words, x) && among(words, y))
 }
 
 /// Pronouns that point back at someone the text has named.
@@ -3882,6 +3911,29 @@ mod tests {
             "Two badgers in Millbrook and skunks tested positive."
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_country_and_its_people_are_one_place() {
+        let names = |a: &str, b: &str| find(a, b).into_iter().filter(|d| d.0 == DiscrepancyKind::Name).count();
+        for (x, y) in [("UK", "British"), ("U.S.", "American"), ("France", "French"), ("Netherlands", "Dutch")] {
+            assert_eq!(
+                names(
+                    &format!("The fund will sell its stake to a fellow {x} utility for 21 million pounds."),
+                    &format!("The fund will sell its stake to a fellow {y} utility for 21 million pounds."),
+                ),
+                0,
+                "{x} / {y}"
+            );
+        }
+        assert_eq!(
+            names(
+                "The fund will sell its stake to a fellow Dutch utility for 21 million pounds.",
+                "The fund will sell its stake to a fellow French utility for 21 million pounds.",
+            ),
+            1,
+            "two countries"
+        );
     }
 
     #[test]
