@@ -315,17 +315,18 @@ struct Counted {
     age: bool,
 }
 
-/// Days in a unit of time (`week`, `hours`), for comparing spans of time.
+/// Days in a unit of time (`week`, `hours`, `3-wk`), for comparing spans
+/// of time.
 fn days_in(key: &str) -> Option<f64> {
     Some(match key.strip_suffix('s').unwrap_or(key) {
-        "second" => 1.0 / 86_400.0,
-        "minute" => 1.0 / 1_440.0,
-        "hour" => 1.0 / 24.0,
+        "second" | "sec" => 1.0 / 86_400.0,
+        "minute" | "min" => 1.0 / 1_440.0,
+        "hour" | "hr" => 1.0 / 24.0,
         "day" => 1.0,
-        "week" => 7.0,
+        "week" | "wk" => 7.0,
         "fortnight" => 14.0,
         "month" => 30.4375,
-        "year" => 365.25,
+        "year" | "yr" => 365.25,
         "decade" => 3_652.5,
         _ => return None,
     })
@@ -3168,6 +3169,16 @@ mod tests {
             "A week earlier, he had applied for a policy."
         )
         .is_empty());
+        // Headline abbreviations of units.
+        assert!(find(
+            "Asian shares hit a 3-wk high on hopes of a deal.",
+            "Asian shares hit a three-week high on hopes of a deal."
+        )
+        .is_empty());
+        assert_eq!(
+            find("The 10-yr yield rose to 2.5 percent on Monday.", "The 30-year yield rose to 2.5 percent on Monday."),
+            vec![(DiscrepancyKind::Number, "10-yr".into(), "30-year".into())]
+        );
         assert_eq!(
             find(
                 "A week before the shooting he had applied for a policy.",
