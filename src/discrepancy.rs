@@ -2531,6 +2531,11 @@ fn spelling(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, o
 /// Children's Research Hospital`, `St. Agnes Children's Hospital`).
 const MAX_NAME_FORM_CHANGE: usize = 2;
 
+/// Function words found inside names (`Institute of Child Health`,
+/// `Bank for International Settlements`, `Stratford upon Avon`).
+const NAME_JOINERS: &[&str] =
+    &["of", "for", "and", "the", "on", "upon", "de", "del", "la", "le", "du", "von", "van", "der"];
+
 /// One name written in two forms: inside a run of capitalised words both
 /// sides share on either side of the change, a word only one side has or
 /// a function word swapped (`Institute for Child Health`, `Institute of
@@ -2557,13 +2562,18 @@ fn name_forms(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary,
         gap.chars().all(char::is_whitespace)
     };
     // One name runs through the change: no punctuation parts its words
-    // (`Damascus, Syrian Information Minister` is two).
+    // (`Damascus, Syrian Information Minister` is two), and a function word
+    // in it is one that joins the words of a name (`Syria from White House`
+    // is two).
     let inside_name = |seg: &Segment, (from, to): (usize, usize)| {
         to - from <= MAX_NAME_FORM_CHANGE
             && from > 0
             && capital(seg, from - 1)
             && capital(seg, to)
-            && (from..to).all(|i| seg.side.words[i].capitalized() || seg.info(i, vocabulary).stop)
+            && (from..to).all(|i| {
+                seg.side.words[i].capitalized()
+                    || (seg.info(i, vocabulary).stop && NAME_JOINERS.contains(&seg.key(i, vocabulary)))
+            })
             && (from..=to).all(|i| joined(seg, i))
     };
     // The whole name around word range `(from, to)`: the capitalised words
@@ -3846,6 +3856,18 @@ mod tests {
         assert!(find(
             "The council met in Sacramento Friday to discuss the new budget.",
             "The council met in Sacramento on Friday to discuss the new budget."
+        )
+        .is_empty());
+        // Words that join no name part two (`Syria from Downing Street`,
+        // `Reyes when Reyes`).
+        assert!(find(
+            "The minister will speak on Syria from Downing Street at noon.",
+            "The minister will speak on Syria at Downing Street at noon."
+        )
+        .is_empty());
+        assert!(find(
+            "He told police he shot Reyes after Reyes tried to shoot him.",
+            "He told police he shot Reyes when Reyes tried to shoot him."
         )
         .is_empty());
         // Punctuation parts two names.
