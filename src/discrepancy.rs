@@ -301,6 +301,40 @@ fn parse_number(key: &str) -> Option<f64> {
     Some(mantissa / 10f64.powi(fraction.len() as i32))
 }
 
+/// The value of a key that is a vulgar fraction (`½`, whose key is `1⁄2`),
+/// or a whole number and one (`2½`).
+fn with_vulgar_fraction(key: &str) -> Option<f64> {
+    if let Some((over, under)) = key.split_once('⁄') {
+        let whole = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        return (whole(over) && whole(under))
+            .then(|| parse_number(over).zip(parse_number(under)))
+            .flatten()
+            .filter(|&(_, under)| under > 0.0)
+            .map(|(over, under)| over / under);
+    }
+    let mut chars = key.chars();
+    let part = match chars.next_back()? {
+        '½' => 0.5,
+        '¼' => 0.25,
+        '¾' => 0.75,
+        '⅓' => 1.0 / 3.0,
+        '⅔' => 2.0 / 3.0,
+        '⅛' => 0.125,
+        '⅜' => 0.375,
+        '⅝' => 0.625,
+        '⅞' => 0.875,
+        _ => return None,
+    };
+    let whole = chars.as_str();
+    if whole.is_empty() {
+        Some(part)
+    } else if whole.bytes().all(|b| b.is_ascii_digit()) {
+        Some(parse_number(whole)? + part)
+    } else {
+        None
+    }
+}
+
 /// What a figure or a vague quantity counts: the content words (stems) of
 /// the three words after it (`four rabies shots`: rabies, shots; `40 of
 /// these operations`: operations). `100 percent fatal` counts nothing: what
@@ -431,7 +465,9 @@ fn figures(words: &[Word], vocabulary: &Vocabulary) -> Vec<Figure> {
         let start = i;
         let is_number = |j: usize| j < words.len() && (info(j).number || number_word(key(j)).is_some());
         let ratio = |j: usize| j + 1 < words.len() && key(j) == "in" && is_number(j + 1);
-        let value = if info(i).number {
+        let value = if let Some(value) = with_vulgar_fraction(key(i)) {
+            Some(value)
+        } else if info(i).number {
             parse_number(key(i))
         } else if matches!(key(i), "a" | "an")
             && words.get(i + 1).is_some_and(|w| {
@@ -482,6 +518,13 @@ fn figures(words: &[Word], vocabulary: &Vocabulary) -> Vec<Figure> {
             let units = (i < words.len()).then(|| number_word(key(i))).flatten();
             if let Some(units) = units.filter(|u| (1.0..=9.0).contains(u) && u.fract() == 0.0) {
                 value += units;
+                i += 1;
+            }
+        }
+        // `2 ½`: a whole number and a fraction written apart.
+        if info(start).number && value.fract() == 0.0 && i < words.len() && key(i).contains('⁄') {
+            if let Some(part) = with_vulgar_fraction(key(i)) {
+                value += part;
                 i += 1;
             }
         }
@@ -2907,6 +2950,21 @@ mod tests {
         let b = Segment::new(Side { text: b_text, start: 0, words: &wb }, b_text);
         let ops = word_ops(&a.side, &b.side);
         discrepancies(&a, &b, &ops, &vocab, kind).into_iter().map(|d| (d.kind, d.a.text, d.b.text)).collect()
+    }
+
+    #[test]
+    fn vulgar_fractions_are_read_with_their_whole_number() {
+        for (a, b) in [
+            ("A bottle holds 2 ½ servings of soda.", "A bottle holds 2.5 servings of soda."),
+            ("A bottle holds 2½ servings of soda.", "A bottle holds 2.5 servings of soda."),
+            ("Add ¾ cup of sugar to the dough.", "Add 0.75 cup of sugar to the dough."),
+        ] {
+            assert_eq!(find(a, b), vec![], "{a} | {b}");
+        }
+        assert_eq!(
+            find("A bottle holds 2 ½ servings of soda.", "A bottle holds 3.5 servings of soda."),
+            vec![(DiscrepancyKind::Number, "2 ½".into(), "3.5".into())]
+        );
     }
 
     #[test]
