@@ -579,10 +579,18 @@ fn figures(words: &[Word], vocabulary: &Vocabulary) -> Vec<Figure> {
         } else {
             i
         };
-        // `three years and 10 months`: one span of time, shown whole, whose
-        // words end at its last part.
+        // `three years and 10 months`, `20 years, 63 days` (the larger
+        // part first): one span of time, shown whole, whose words end at
+        // its last part.
+        let smaller_part = |last: &Figure| {
+            let days = |unit: Option<&str>| unit.and_then(days_in);
+            days(unit_word).zip(days(Some(key(last.counted_at)))).is_some_and(|(here, before)| here < before)
+        };
         if let Some(last) = out.last_mut().filter(|last| {
-            last.unit.time && unit.time && last.counted_at + 2 == start && key(last.counted_at + 1) == "and"
+            last.unit.time
+                && unit.time
+                && ((last.counted_at + 2 == start && key(last.counted_at + 1) == "and")
+                    || (last.counted_at + 1 == start && smaller_part(last)))
         }) {
             last.value += value;
             last.to = (i + 1).min(words.len());
@@ -3263,6 +3271,11 @@ mod tests {
             ),
             vec![(DiscrepancyKind::Number, "three years and 10 months".into(), "nearly four".into())]
         );
+        assert!(find(
+            "At 20 years, 63 days, he is the second-youngest player to debut for the club.",
+            "He is the second-youngest player to debut for the club, at 20 years and 63 days."
+        )
+        .is_empty());
         assert_eq!(
             find(
                 "The judge added three years and 10 months to his sentence.",
