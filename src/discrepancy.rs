@@ -2357,20 +2357,23 @@ fn unnamed(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, ou
         if !phrase(a, op.a) || !phrase(b, op.b) {
             continue;
         }
-        // A bare word against a name before a word both sides go on with,
-        // in lower case: two modifiers of one noun (`Israeli forces` against
-        // `security forces`, `any Supreme Court nominee` against `any
-        // potential nominee`), not a thing named against a description,
-        // which is a noun phrase (`the agency plans`, `a local medical
-        // center`).
-        let modifiers = |named: &Segment, (_, end): (usize, usize), bare: &Segment, (from, _): (usize, usize)| {
+        // A bare word in the singular against a name before a word both
+        // sides go on with, in lower case: two modifiers of one noun
+        // (`Israeli forces` against `security forces`, `any Supreme Court
+        // nominee` against `any potential nominee`), not a thing named
+        // against a description, which is a noun phrase (`the agency
+        // plans`, `a local medical center`, `prosecutors wrote`).
+        let modifiers = |named: &Segment, (_, end): (usize, usize), bare: &Segment, (from, to): (usize, usize)| {
             let determined = |i: usize| DETERMINERS.contains(&bare.key(i, vocabulary));
+            let last = bare.surface(to - 1);
+            let plural = last.ends_with('s') && !last.ends_with("ss");
             ops.get(n + 1).is_some_and(|next| next.tag == DiffTag::Equal)
                 && end < named.side.words.len()
                 && !named.info(end, vocabulary).stop
                 && !named.side.words[end].capitalized()
                 && !determined(from)
                 && (from == 0 || !determined(from - 1))
+                && !plural
         };
         let named_described = (named(a, op.a, b) && described(b, op.b) && !modifiers(a, op.a, b, op.b))
             || (named(b, op.b, a) && described(a, op.a) && !modifiers(b, op.b, a, op.a));
@@ -4052,6 +4055,13 @@ mod tests {
             names(
                 "Last spring the Transportation Security Administration doubled its classes.",
                 "Last spring the agency doubled its classes.",
+            ),
+            1
+        );
+        assert_eq!(
+            names(
+                "In a court filing, Hallworth wrote that the damage was lasting.",
+                "In a court filing, prosecutors wrote that the damage was lasting.",
             ),
             1
         );
