@@ -4,7 +4,7 @@
 //! shares still count them all.
 
 use crate::matching::features::SegmentFeatures;
-use crate::matching::SegmentMatch;
+use crate::matching::{in_pair_order, SegmentMatch};
 use crate::sort_key::strongest_first;
 
 /// Matches listed in a report at most; beyond, each segment keeps its
@@ -27,7 +27,7 @@ pub fn reported_matches(
         return (found.to_vec(), 0);
     }
     // Strongest first, then in the order of the segments.
-    debug_assert!(found.windows(2).all(|w| (w[0].a, w[0].b) <= (w[1].a, w[1].b)));
+    debug_assert!(in_pair_order(found));
     let order = strongest_first(&found.iter().map(|m| m.score).collect::<Vec<_>>());
     let mut kept_per_segment = vec![0usize; features.len()];
     let mut seen_docs: crate::text::hash::FastSet<(usize, usize)> = Default::default();

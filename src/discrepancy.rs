@@ -304,13 +304,12 @@ fn parse_number(key: &str) -> Option<f64> {
 /// The value of a key that is a vulgar fraction (`½`, whose key is `1⁄2`),
 /// or a whole number and one (`2½`).
 fn with_vulgar_fraction(key: &str) -> Option<f64> {
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
     if let Some((over, under)) = key.split_once('⁄') {
-        let whole = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-        return (whole(over) && whole(under))
-            .then(|| parse_number(over).zip(parse_number(under)))
-            .flatten()
-            .filter(|&(_, under)| under > 0.0)
-            .map(|(over, under)| over / under);
+        if !digits(over) || !digits(under) {
+            return None;
+        }
+        return parse_number(over).zip(parse_number(under)).filter(|&(_, under)| under > 0.0).map(|(o, u)| o / u);
     }
     let mut chars = key.chars();
     let part = match chars.next_back()? {
@@ -328,7 +327,7 @@ fn with_vulgar_fraction(key: &str) -> Option<f64> {
     let whole = chars.as_str();
     if whole.is_empty() {
         Some(part)
-    } else if whole.bytes().all(|b| b.is_ascii_digit()) {
+    } else if digits(whole) {
         Some(parse_number(whole)? + part)
     } else {
         None
@@ -583,8 +582,7 @@ fn figures(words: &[Word], vocabulary: &Vocabulary) -> Vec<Figure> {
         // part first): one span of time, shown whole, whose words end at
         // its last part.
         let smaller_part = |last: &Figure| {
-            let days = |unit: Option<&str>| unit.and_then(days_in);
-            days(unit_word).zip(days(Some(key(last.counted_at)))).is_some_and(|(here, before)| here < before)
+            unit_word.and_then(days_in).zip(days_in(key(last.counted_at))).is_some_and(|(here, before)| here < before)
         };
         if let Some(last) = out.last_mut().filter(|last| {
             last.unit.time

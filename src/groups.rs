@@ -11,7 +11,7 @@
 
 use crate::disjoint::root;
 use crate::matching::features::SegmentFeatures;
-use crate::matching::SegmentMatch;
+use crate::matching::{in_pair_order, SegmentMatch};
 use crate::report::{Group, MatchKind, SegmentRef, SegmentReport};
 use crate::sort_key::strongest_first;
 
@@ -106,7 +106,7 @@ pub fn assign(found: &[SegmentMatch], features: &[SegmentFeatures], segments: &m
     let equivalent = found.iter().filter(|m| m.kind != MatchKind::Partial).map(|m| (m.a, m.b));
     // Strongest first, then in the order of the segments, as the report's
     // budget orders them.
-    debug_assert!(found.windows(2).all(|w| (w[0].a, w[0].b) <= (w[1].a, w[1].b)));
+    debug_assert!(in_pair_order(found));
     let partial: Vec<&SegmentMatch> = found.iter().filter(|m| m.kind == MatchKind::Partial).collect();
     let order = strongest_first(&partial.iter().map(|m| m.score).collect::<Vec<_>>());
     let doc_of: Vec<usize> = features.iter().map(|f| f.doc).collect();

@@ -98,6 +98,12 @@ pub struct SegmentMatch {
     pub score: f32,
 }
 
+/// Whether `found` is in the order of `(a, b)`, as matching leaves it: the
+/// report's budget and the groups rely on it.
+pub(crate) fn in_pair_order(found: &[SegmentMatch]) -> bool {
+    found.windows(2).all(|w| (w[0].a, w[0].b) <= (w[1].a, w[1].b))
+}
+
 /// Which roles may match which: article text with article text, captions
 /// with captions; chrome and publication details with nothing.
 fn compatible(a: Role, b: Role) -> bool {
