@@ -1562,16 +1562,24 @@ const MIN_REPORTED_CONTENT: usize = 3;
 
 /// Whether two runs of word keys spell the same when joined: they differ
 /// only in how words are joined or split (`war-fighters`, `warfighters`;
-/// `in to`, `into`; `per cent`, `percent`, whose key is `%`), which
+/// `in to`, `into`; `per cent`, `percent`, whose key is `%`) or in whether
+/// a number is spelled out (`two years`, `2 years`: a house style), which
 /// misquotes no one.
 fn joined_alike(a: &[u32], b: &[u32], vocabulary: &Vocabulary) -> bool {
     let joined = |keys: &[u32]| {
-        keys.iter()
-            .map(|&k| match vocabulary.key_text[k as usize].as_str() {
-                "%" => "percent",
-                text => text,
-            })
-            .collect::<String>()
+        let mut out = String::new();
+        for &k in keys {
+            match vocabulary.key_text[k as usize].as_str() {
+                "%" => out.push_str("percent"),
+                // Whole numbers as digits (a float's formatting would
+                // weigh on the widget).
+                text => match number_word(text).filter(|n| n.fract() == 0.0 && (0.0..1e15).contains(n)) {
+                    Some(n) => out.push_str(&(n as u64).to_string()),
+                    None => out.push_str(text),
+                },
+            }
+        }
+        out
     };
     joined(a) == joined(b)
 }
@@ -2653,12 +2661,20 @@ fn name_forms(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary,
 const MAX_NEGATION_CHANGE: usize = 4;
 
 fn negation(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, out: &mut Vec<Discrepancy>) {
-    // `without` negates a noun, not the claim (`born without ears`, `born deaf`).
+    // `without` negates a noun, not the claim (`born without ears`, `born
+    // deaf`); `nothing but praise` and `not only … but` affirm.
     let negations = |seg: &Segment| -> Vec<usize> {
+        let next = |i: usize| (i + 1 < seg.side.words.len()).then(|| seg.key(i + 1, vocabulary));
         (0..seg.side.words.len())
             .filter(|&i| {
                 let key = seg.side.words[i].key as usize;
-                vocabulary.keys[key].negation && vocabulary.key_text[key] != "without"
+                let affirms = match vocabulary.key_text[key].as_str() {
+                    "without" => true,
+                    "nothing" | "none" => next(i) == Some("but"),
+                    "not" => next(i) == Some("only"),
+                    _ => false,
+                };
+                vocabulary.keys[key].negation && !affirms
             })
             .collect()
     };
@@ -2695,12 +2711,15 @@ fn negation(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, o
     if !(content.is_empty() || recurs) {
         return;
     }
-    // `wouldn't let go` and `refused to let go` say the same.
-    let negating_verb = (there_range.0..there_range.1).any(|i| {
+    // `wouldn't let go` and `refused to let go` say the same, as do `and
+    // not on weapons` and `rather than on weapons`.
+    let negated_in_other_words = (there_range.0..there_range.1).any(|i| {
         let key = there.key(i, vocabulary);
-        ["refus", "declin", "deni", "deny", "fail", "unabl", "reject", "lack"].iter().any(|v| key.starts_with(v))
+        ["refus", "declin", "deni", "deny", "fail", "unabl", "reject", "lack", "rather", "instead"]
+            .iter()
+            .any(|v| key.starts_with(v))
     });
-    if negating_verb {
+    if negated_in_other_words {
         return;
     }
     let negated = here.span(neg, neg + 1);
@@ -3774,6 +3793,11 @@ mod tests {
         );
         assert!(found.iter().all(|d| d.0 != DiscrepancyKind::Quote), "{found:?}");
         let found = find(
+            "\"It took 38 visits over 2 years to see it,\" the inspector said on Monday.",
+            "\"It took 38 visits over two years to see it,\" the inspector said on Monday.",
+        );
+        assert!(found.iter().all(|d| d.0 != DiscrepancyKind::Quote), "{found:?}");
+        let found = find(
             "\"We will rebuild the old training base,\" the colonel said on Monday.",
             "\"We will rebuild the new training base,\" the colonel said on Monday.",
         );
@@ -4614,6 +4638,41 @@ mod tests {
         assert_eq!(found, vec![(DiscrepancyKind::Negation, "not".into(), "confirmed".into())]);
         assert!(find("Moscow did not immediately comment.", "There was no immediate comment from Moscow.").is_empty());
         assert!(find("A boy born without ears has new ones.", "A boy born deaf now has new ones.").is_empty());
+    }
+
+    #[test]
+    fn words_that_affirm_or_negate_in_other_words_are_no_negation_flip() {
+        let negations = |a: &str, b: &str| -> Vec<(String, String)> {
+            find(a, b).into_iter().filter(|d| d.0 == DiscrepancyKind::Negation).map(|d| (d.1, d.2)).collect()
+        };
+        assert_eq!(
+            negations(
+                "Residents of the village had nothing but praise for the nurse.",
+                "Residents of the village had effusive praise for the nurse."
+            ),
+            vec![]
+        );
+        assert_eq!(
+            negations(
+                "The plan cuts not only the rail budget but the bus budget.",
+                "The plan cuts the rail budget and the bus budget."
+            ),
+            vec![]
+        );
+        assert_eq!(
+            negations(
+                "Security must rest on trust and not on the possession of weapons.",
+                "Security must rest on trust rather than on the possession of weapons."
+            ),
+            vec![]
+        );
+        assert_eq!(
+            negations(
+                "Security must rest on trust and not on the possession of weapons.",
+                "Security must rest on trust and on the possession of weapons."
+            ),
+            vec![("not".into(), "".into())]
+        );
     }
 
     #[test]
