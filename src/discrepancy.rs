@@ -193,6 +193,9 @@ struct Figure {
     hedge: Hedge,
     /// Given by an article (`a decade`, `a dozen`): a round amount.
     round: bool,
+    /// What its last digit counts in `value`'s terms: 0.01 for `1.23
+    /// percent`, 100,000 for `1.2 million`, 1 for a number in words.
+    step: f64,
     /// For an age set off after a name (see [`appositive_age`]), the
     /// name's last word.
     named_at: Option<usize>,
@@ -230,8 +233,14 @@ impl Figure {
         if x == y && (round_about(self, other) || round_about(other, self)) {
             return true;
         }
+        // `1.2 percent` and `1.23 percent`, `1.2 million` and `1,230,000`:
+        // one figure given to fewer digits (two at least), rounded.
+        let rounds = |coarse: &Figure, fine: &Figure| {
+            let units = |v: f64| (v.abs() / coarse.step + 0.5) as u64;
+            coarse.step > fine.step && units(coarse.value) >= 10 && units(coarse.value) == units(fine.value)
+        };
         match (self.hedge, other.hedge) {
-            (h, k) if h == k => x == y,
+            (h, k) if h == k => x == y || rounds(self, other) || rounds(other, self),
             // `more than $90,000` and `about $90,000`: one hedge changed.
             _ if x == y => false,
             (Hedge::Exact, _) | (_, Hedge::Exact) => false,
@@ -509,6 +518,12 @@ fn figures(words: &[Word], vocabulary: &Vocabulary) -> Vec<Figure> {
             continue;
         };
         let article = !info(start).number && number_word(key(start)).is_none();
+        let given = value;
+        // The digits after a decimal point (`1.23`; not in `11.30am`).
+        let decimals = match key(start).split_once('.') {
+            Some((_, after)) if info(start).number && after.bytes().all(|b| b.is_ascii_digit()) => after.len(),
+            _ => 0,
+        };
         i += 1;
         // `fifty-seven`, `twenty one`: tens, then units.
         // (`fract`, not `%`: a float remainder would bring `fmod` into the
@@ -578,6 +593,8 @@ fn figures(words: &[Word], vocabulary: &Vocabulary) -> Vec<Figure> {
         } else {
             i
         };
+        // Scaled as the value was (`million`, a span of time in days).
+        let step = (0..decimals).fold(1.0, |step, _| step / 10.0) * if given == 0.0 { 1.0 } else { value / given };
         // `three years and 10 months`, `20 years, 63 days` (the larger
         // part first): one span of time, shown whole, whose words end at
         // its last part.
@@ -591,6 +608,7 @@ fn figures(words: &[Word], vocabulary: &Vocabulary) -> Vec<Figure> {
                     || (last.counted_at + 1 == start && smaller_part(last)))
         }) {
             last.value += value;
+            last.step = last.step.min(step);
             last.to = (i + 1).min(words.len());
             last.counted_at = i;
             continue;
@@ -606,6 +624,7 @@ fn figures(words: &[Word], vocabulary: &Vocabulary) -> Vec<Figure> {
             unit,
             hedge,
             round: article,
+            step,
             named_at,
         });
         i = to;
@@ -4628,6 +4647,32 @@ mod tests {
                 "The road to the border stays closed until Friday, the police said."
             ),
             vec![("minister".into(), "police".into())]
+        );
+    }
+
+    #[test]
+    fn a_figure_rounded_to_fewer_digits_is_the_same_figure() {
+        let numbers = |a: &str, b: &str| -> Vec<(String, String)> {
+            find(a, b).into_iter().filter(|d| d.0 == DiscrepancyKind::Number).map(|d| (d.1, d.2)).collect()
+        };
+        let none: Vec<(String, String)> = vec![];
+        assert_eq!(
+            numbers(
+                "The index slipped 12.27 points, or 1.23 percent, on Friday.",
+                "The index slipped 12.27 points, or 1.2 percent, on Friday."
+            ),
+            none
+        );
+        assert_eq!(numbers("The city has 1.2 million residents.", "The city has 1,230,000 residents."), none);
+        assert_eq!(numbers("Turnout was 46% in the north.", "Turnout was 45.8% in the north."), none);
+        // Another figure, or one digit left: a change.
+        assert_eq!(
+            numbers("The fund lost 1.2 percent on Friday.", "The fund lost 1.5 percent on Friday."),
+            vec![("1.2 percent".into(), "1.5 percent".into())]
+        );
+        assert_eq!(
+            numbers("Shares closed at $2 on Friday.", "Shares closed at $2.15 on Friday."),
+            vec![("2".into(), "2.15".into())]
         );
     }
 
