@@ -1313,8 +1313,10 @@ fn quotations(text: &str) -> Vec<(usize, usize)> {
     for (i, c) in marks.filter_map(|(i, _)| text[i..].chars().next().map(|c| (i, c))) {
         match (open, c) {
             (None, '“' | '«' | '„') => open = Some((i + c.len_utf8(), c)),
-            // Wire copy may open with two backquotes as well (``…'').
+            // Wire copy may open with two backquotes as well (``…''), or
+            // with two apostrophes before a word (`wanted ''to see`).
             (None, '`') if text[i + 1..].starts_with('`') => open = Some((i + 2, '"')),
+            (None, '\'') if opens_wire(text, i) => open = Some((i + 2, '"')),
             // `wonderful," he said`, `by our reporter" in Baghdad`: a
             // straight mark after punctuation or a letter and before a space
             // closes a quotation begun in an earlier sentence.
@@ -1365,6 +1367,14 @@ fn closes_wire(text: &str, i: usize) -> bool {
     text[i..].starts_with("''")
         && before.is_some_and(|c| !c.is_whitespace())
         && text[i + 2..].chars().next().is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation())
+}
+
+/// Whether two apostrophes at byte `i` open a quotation: at the start of
+/// a word (`wanted ''to see`).
+fn opens_wire(text: &str, i: usize) -> bool {
+    text[i..].starts_with("''")
+        && text[..i].chars().next_back().is_none_or(char::is_whitespace)
+        && text[i + 2..].chars().next().is_some_and(char::is_alphanumeric)
 }
 
 /// Indices of the words of `seg` inside the byte range `range`.
@@ -4196,6 +4206,14 @@ mod tests {
         let text = "Police were ``making good progress'' in the case.";
         assert_eq!(quotations(text), vec![(14, 34)]);
         assert_eq!(&text[14..34], "making good progress");
+        // Or with two apostrophes.
+        let text = "Police were ''making good progress'' in the case.";
+        assert_eq!(quotations(text), vec![(14, 34)]);
+        let found = find(
+            "Bush wanted \"to see an aircraft landing the same way that the pilots saw it,\" Fleischer said.",
+            "Fleischer said Bush wanted ''to see an aircraft landing the same way that the pilots saw it.",
+        );
+        assert!(found.iter().all(|d| d.0 != DiscrepancyKind::Quote), "{found:?}");
         // The quotation alone is compared with reported speech.
         let found = find(
             "\"The psychological and emotional destruction defendant caused this minor child is unimaginable,'' Whitcombe wrote in the memo.",
