@@ -898,20 +898,24 @@ fn numbers(
         } else {
             return None;
         };
+        // The place, then how far apart the figures are (under 2,303 at the
+        // same scale), in one key: the sort shares its code with others.
         let same_scale = x.value > 0.0 && y.value > 0.0 && (x.value.log10() - y.value.log10()).abs() <= 1.0;
-        (same_scale && is_year(x) == is_year(y)).then(|| (place, ((x.value.ln() - y.value.ln()).abs() * 1000.0) as u64))
+        (same_scale && is_year(x) == is_year(y))
+            .then(|| (place as u64) << 56 | ((x.value.ln() - y.value.ln()).abs() * 1000.0) as u64)
     };
-    let mut ranked: Vec<((u8, u64), usize, usize)> = Vec::new();
+    let mut ranked: Vec<(u64, u32, u32)> = Vec::new();
     for (i, x) in fa.iter().enumerate().filter(|&(i, _)| !paired_a[i]) {
         for (j, y) in fb.iter().enumerate().filter(|&(j, _)| !paired_b[j]) {
             if let Some(r) = rank(x, y) {
-                ranked.push((r, i, j));
+                ranked.push((r, i as u32, j as u32));
             }
         }
     }
     ranked.sort_unstable();
     let mut chosen = Vec::new();
     for (_, i, j) in ranked {
+        let (i, j) = (i as usize, j as usize);
         if !paired_a[i] && !paired_b[j] {
             (paired_a[i], paired_b[j]) = (true, true);
             chosen.push((i, j));
