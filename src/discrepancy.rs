@@ -2745,10 +2745,11 @@ fn negation(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, o
         return;
     }
     // `wouldn't let go` and `refused to let go` say the same, as do `and
-    // not on weapons` and `rather than on weapons`.
+    // not on weapons` and `rather than on weapons`, `not in the bill` and
+    // `removed from the bill`.
     let negated_in_other_words = (there_range.0..there_range.1).any(|i| {
         let key = there.key(i, vocabulary);
-        ["refus", "declin", "deni", "deny", "fail", "unabl", "reject", "lack", "rather", "instead"]
+        ["refus", "declin", "deni", "deny", "fail", "unabl", "reject", "lack", "rather", "instead", "remov", "exclud"]
             .iter()
             .any(|v| key.starts_with(v))
     });
@@ -4730,6 +4731,13 @@ mod tests {
             negations(
                 "Security must rest on trust and not on the possession of weapons.",
                 "Security must rest on trust rather than on the possession of weapons."
+            ),
+            vec![]
+        );
+        assert_eq!(
+            negations(
+                "The senator will work to get the loan provision removed from the final bill.",
+                "The senator will work to see that the loan provision was not in the final bill."
             ),
             vec![]
         );
