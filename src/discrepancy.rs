@@ -2396,23 +2396,29 @@ fn unnamed(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, ou
         if !phrase(a, op.a) || !phrase(b, op.b) {
             continue;
         }
-        // A bare word in the singular against a name before a word both
-        // sides go on with, in lower case: two modifiers of one noun
+        // A description is a noun phrase with a determiner or in the plural
+        // (`the agency plans`, `a local medical center`, `prosecutors
+        // wrote`, `state authorities for testing`). A bare phrase in the
+        // singular is no description of a name (`in shooting spree`, `CEO`
+        // against `chief executive`, `36,000 people` against `36,000
+        // Americans`); and a bare singular word before a word both sides
+        // go on with, in lower case, is a modifier of it, as the name is
         // (`Israeli forces` against `security forces`, `any Supreme Court
-        // nominee` against `any potential nominee`), not a thing named
-        // against a description, which is a noun phrase (`the agency
-        // plans`, `a local medical center`, `prosecutors wrote`).
+        // nominee` against `any potential nominee`).
         let modifiers = |named: &Segment, (_, end): (usize, usize), bare: &Segment, (from, to): (usize, usize)| {
             let determined = |i: usize| DETERMINERS.contains(&bare.key(i, vocabulary));
-            let last = bare.surface(to - 1);
-            let plural = last.ends_with('s') && !last.ends_with("ss");
-            ops.get(n + 1).is_some_and(|next| next.tag == DiffTag::Equal)
+            let plural = |i: usize| {
+                let word = bare.surface(i);
+                word.ends_with('s') && !word.ends_with("ss")
+            };
+            let modifies_next = ops.get(n + 1).is_some_and(|next| next.tag == DiffTag::Equal)
                 && end < named.side.words.len()
                 && !named.info(end, vocabulary).stop
-                && !named.side.words[end].capitalized()
-                && !determined(from)
+                && !named.side.words[end].capitalized();
+            !determined(from)
                 && (from == 0 || !determined(from - 1))
-                && !plural
+                && !plural(to - 1)
+                && (modifies_next || !(from..to).any(plural))
         };
         let named_described = (named(a, op.a, b) && described(b, op.b) && !modifiers(a, op.a, b, op.b))
             || (named(b, op.b, a) && described(a, op.a) && !modifiers(b, op.b, a, op.a));
@@ -4120,6 +4126,32 @@ mod tests {
                 "In a court filing, prosecutors wrote that the damage was lasting.",
             ),
             1
+        );
+        assert_eq!(
+            names(
+                "A warden drove the dead fox to the Ossipee Wildlife Service for testing.",
+                "A warden drove the dead fox to state authorities for testing.",
+            ),
+            1
+        );
+    }
+
+    #[test]
+    fn a_bare_phrase_in_the_singular_describes_no_name() {
+        let names = |a: &str, b: &str| find(a, b).into_iter().filter(|d| d.0 == DiscrepancyKind::Name).count();
+        assert_eq!(
+            names(
+                "The fever kills roughly 9,000 people in an average year, officials said.",
+                "The fever kills roughly 9,000 Norwegians in an average year, officials said.",
+            ),
+            0
+        );
+        assert_eq!(
+            names(
+                "Halvorsen will be CEO of the merged insurer from March.",
+                "Halvorsen will be chief executive of the merged insurer from March.",
+            ),
+            0
         );
     }
 
