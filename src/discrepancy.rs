@@ -310,12 +310,21 @@ fn parse_number(key: &str) -> Option<f64> {
     Some(mantissa / 10f64.powi(fraction.len() as i32))
 }
 
+/// Whether `s` is ASCII digits only.
+fn all_digits(s: &str) -> bool {
+    s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether an English word ends as a plural does (`-s`, not `-ss`).
+fn plural_form(word: &str) -> bool {
+    word.ends_with('s') && !word.ends_with("ss")
+}
+
 /// The value of a key that is a vulgar fraction (`½`, whose key is `1⁄2`),
 /// or a whole number and one (`2½`).
 fn with_vulgar_fraction(key: &str) -> Option<f64> {
-    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
     if let Some((over, under)) = key.split_once('⁄') {
-        if !digits(over) || !digits(under) {
+        if !all_digits(over) || !all_digits(under) {
             return None;
         }
         return parse_number(over).zip(parse_number(under)).filter(|&(_, under)| under > 0.0).map(|(o, u)| o / u);
@@ -336,7 +345,7 @@ fn with_vulgar_fraction(key: &str) -> Option<f64> {
     let whole = chars.as_str();
     if whole.is_empty() {
         Some(part)
-    } else if digits(whole) {
+    } else if all_digits(whole) {
         Some(parse_number(whole)? + part)
     } else {
         None
@@ -521,7 +530,7 @@ fn figures(words: &[Word], vocabulary: &Vocabulary) -> Vec<Figure> {
         let given = value;
         // The digits after a decimal point (`1.23`; not in `11.30am`).
         let decimals = match key(start).split_once('.') {
-            Some((_, after)) if info(start).number && after.bytes().all(|b| b.is_ascii_digit()) => after.len(),
+            Some((_, after)) if info(start).number && all_digits(after) => after.len(),
             _ => 0,
         };
         i += 1;
@@ -594,7 +603,7 @@ fn figures(words: &[Word], vocabulary: &Vocabulary) -> Vec<Figure> {
             i
         };
         // Scaled as the value was (`million`, a span of time in days).
-        let step = (0..decimals).fold(1.0, |step, _| step / 10.0) * if given == 0.0 { 1.0 } else { value / given };
+        let step = if given == 0.0 { 1.0 } else { value / given } / 10f64.powi(decimals as i32);
         // `three years and 10 months`, `20 years, 63 days` (the larger
         // part first): one span of time, shown whole, whose words end at
         // its last part.
@@ -1879,7 +1888,7 @@ fn voice(seg: &Segment, quotations: &[(usize, usize)], vocabulary: &Vocabulary) 
     // `reports`: texts are no group of people).
     let group = near.len() == 1 && {
         let k = key(near[0]);
-        k == "police" || (k.len() > 3 && k.ends_with('s') && !k.ends_with("ss") && !is_general_noun(&k[..k.len() - 1]))
+        k == "police" || (k.len() > 3 && plural_form(k) && !is_general_noun(&k[..k.len() - 1]))
     };
     let refers = if group && !definite {
         Reference::Group
@@ -2405,12 +2414,9 @@ fn unnamed(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, ou
         // go on with, in lower case, is a modifier of it, as the name is
         // (`Israeli forces` against `security forces`, `any Supreme Court
         // nominee` against `any potential nominee`).
-        let modifiers = |named: &Segment, (_, end): (usize, usize), bare: &Segment, (from, to): (usize, usize)| {
+        let no_description = |named: &Segment, (_, end): (usize, usize), bare: &Segment, (from, to): (usize, usize)| {
             let determined = |i: usize| DETERMINERS.contains(&bare.key(i, vocabulary));
-            let plural = |i: usize| {
-                let word = bare.surface(i);
-                word.ends_with('s') && !word.ends_with("ss")
-            };
+            let plural = |i: usize| plural_form(bare.surface(i));
             let modifies_next = ops.get(n + 1).is_some_and(|next| next.tag == DiffTag::Equal)
                 && end < named.side.words.len()
                 && !named.info(end, vocabulary).stop
@@ -2420,8 +2426,8 @@ fn unnamed(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, ou
                 && !plural(to - 1)
                 && (modifies_next || !(from..to).any(plural))
         };
-        let named_described = (named(a, op.a, b) && described(b, op.b) && !modifiers(a, op.a, b, op.b))
-            || (named(b, op.b, a) && described(a, op.a) && !modifiers(b, op.b, a, op.a));
+        let named_described = (named(a, op.a, b) && described(b, op.b) && !no_description(a, op.a, b, op.b))
+            || (named(b, op.b, a) && described(a, op.a) && !no_description(b, op.b, a, op.a));
         if named_described && !abbreviation(a, op.a, b, op.b) {
             let (sa, sb) = (a.span(op.a.0, op.a.1), b.span(op.b.0, op.b.1));
             // A speaker named against `prosecutors` is already an attribution.
