@@ -9,9 +9,8 @@ use crate::diff::{Side, WordOp};
 use crate::matching::features::{Calendar, KeyInfo, Vocabulary, Word};
 use crate::report::{DiffTag, Discrepancy, DiscrepancyKind, MatchKind, Severity, Span};
 use crate::text::hash::FastSet;
-use crate::text::lexicon::{calendar_form, month_of, number_word, scale_word, MONTH_NAMES};
+use crate::text::lexicon::{calendar_form, month_of, number_word, scale_word, Qualifier, MONTH_NAMES};
 use crate::text::utf16::Utf16Cursor;
-use crate::text::wordlist::WordList;
 use std::cell::OnceCell;
 
 /// A segment's side of the comparison, with its text for spans. What the
@@ -37,6 +36,22 @@ struct Reading {
     speech: Speech,
     /// The segment's word keys, sorted: a segment meets several others.
     sorted_keys: Vec<u32>,
+    /// Its days of the week and months, in word order.
+    calendar: Vec<(usize, Calendar)>,
+    /// Its words of certainty (`may`, `allegedly`, `mostly`), in word order.
+    qualifiers: Vec<(usize, Qualifier)>,
+    /// Its content words as [`name_variants`] weighs them, in word order.
+    content: Vec<ContentWord>,
+}
+
+/// A content word of a segment as a possible variant spelling: where it
+/// stands, whether it is a name, whether a possessive `'s` follows, and its
+/// length in characters.
+struct ContentWord {
+    at: usize,
+    name: bool,
+    possessive: bool,
+    chars: usize,
 }
 
 impl<'a> Segment<'a> {
@@ -58,7 +73,23 @@ impl<'a> Segment<'a> {
                 keys.sort_unstable();
                 keys
             },
+            calendar: (0..self.side.words.len())
+                .filter_map(|i| calendar_of(self.side.words[i], vocabulary).map(|c| (i, c)))
+                .collect(),
+            qualifiers: qualifiers(self, vocabulary),
+            content: content_words(self, vocabulary),
         })
+    }
+
+    /// Its words of `calendar` (days of the week or months).
+    fn calendar_words<'r>(&'r self, calendar: Calendar, vocabulary: &Vocabulary) -> impl Iterator<Item = usize> + 'r {
+        self.read(vocabulary).calendar.iter().filter(move |&&(_, c)| c == calendar).map(|&(i, _)| i)
+    }
+
+    /// Its words of certainty among words `from..to`.
+    fn qualifiers_in(&self, (from, to): (usize, usize), vocabulary: &Vocabulary) -> &[(usize, Qualifier)] {
+        let all = &self.read(vocabulary).qualifiers;
+        &all[all.partition_point(|&(i, _)| i < from)..all.partition_point(|&(i, _)| i < to)]
     }
 
     /// Whether a comma, dash or bracket stands inside words `from..to`:
@@ -1190,8 +1221,7 @@ fn dates(a: &Segment, b: &Segment, vocabulary: &Vocabulary, partial: bool, out: 
     };
     // Each month with its day: (the month's word, the day's).
     let dated = |seg: &Segment| -> Vec<(usize, usize)> {
-        (0..seg.side.words.len())
-            .filter(|&i| is_calendar(seg, i, Calendar::Month, vocabulary))
+        seg.calendar_words(Calendar::Month, vocabulary)
             .filter_map(|i| [i + 1, i.wrapping_sub(1)].into_iter().find(|&d| day(seg, d)).map(|d| (i, d)))
             .collect()
     };
@@ -1208,7 +1238,7 @@ fn dates(a: &Segment, b: &Segment, vocabulary: &Vocabulary, partial: bool, out: 
     for (here, there, here_dates, here_years, there_years, a_side) in
         [(a, b, &dates_a, &years_a, &years_b, true), (b, a, &dates_b, &years_b, &years_a, false)]
     {
-        if (0..there.side.words.len()).any(|i| is_calendar(there, i, Calendar::Month, vocabulary)) {
+        if there.calendar_words(Calendar::Month, vocabulary).next().is_some() {
             continue;
         }
         for &(m, d) in here_dates {
@@ -1236,11 +1266,6 @@ fn dates(a: &Segment, b: &Segment, vocabulary: &Vocabulary, partial: bool, out: 
     }
 }
 
-/// Whether word `i` of `seg` is a day of the week or a month (`calendar`).
-fn is_calendar(seg: &Segment, i: usize, calendar: Calendar, vocabulary: &Vocabulary) -> bool {
-    calendar_of(seg.side.words[i], vocabulary) == Some(calendar)
-}
-
 /// Whether `word` is a day of the week or a month: `may` and `march`, and
 /// abbreviations (`Jan.`, `mar`), only when capitalised, else a modal, a
 /// verb or another word.
@@ -1266,9 +1291,7 @@ fn same_calendar(a: &Segment, i: usize, b: &Segment, j: usize, vocabulary: &Voca
 /// February` vs `in January`. Each side has one such word the other lacks.
 fn weekdays(a: &Segment, b: &Segment, vocabulary: &Vocabulary, partial: bool, out: &mut Vec<Discrepancy>) {
     for calendar in [Calendar::Weekday, Calendar::Month] {
-        let words = |seg: &Segment| -> Vec<usize> {
-            (0..seg.side.words.len()).filter(|&i| is_calendar(seg, i, calendar, vocabulary)).collect()
-        };
+        let words = |seg: &Segment| -> Vec<usize> { seg.calendar_words(calendar, vocabulary).collect() };
         let (wa, wb) = (words(a), words(b));
         let only = |here: &[usize], seg: &Segment, there: &[usize], other: &Segment| -> Vec<usize> {
             here.iter()
@@ -2438,11 +2461,40 @@ fn unnamed(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, ou
     }
 }
 
+/// The content words of `seg` (see [`ContentWord`]), in word order. A name
+/// by the documents' evidence counts at the start of a sentence too.
+fn content_words(seg: &Segment, vocabulary: &Vocabulary) -> Vec<ContentWord> {
+    (0..seg.side.words.len())
+        .filter(|&i| !seg.info(i, vocabulary).stop)
+        .map(|i| {
+            let w = seg.side.words[i];
+            let surface = seg.surface(i);
+            let possessive = surface.ends_with("'s") || surface.ends_with("’s");
+            let mut word =
+                ContentWord { at: i, name: w.capitalized() && vocabulary.is_name(w.key), possessive, chars: 0 };
+            word.chars = word.text(seg, vocabulary).chars().count();
+            word
+        })
+        .collect()
+}
+
+impl ContentWord {
+    /// Its key without a possessive: `Harlan's` is spelled as `Harlan`.
+    fn text<'v>(&self, seg: &Segment, vocabulary: &'v Vocabulary) -> &'v str {
+        let key = vocabulary.key_text[seg.side.words[self.at].key as usize].as_str();
+        if self.possessive {
+            key.strip_suffix('s').unwrap_or(key)
+        } else {
+            key
+        }
+    }
+}
+
 /// A name one side spells differently anywhere in the sentence (`Anna
 /// Lindqvist` … `Lindquist said`): each name (or long word) of one side missing
 /// from the other against a close spelling of it there that the first side
 /// does not have.
-fn name_variants<'v>(a: &Segment, b: &Segment, vocabulary: &'v Vocabulary, out: &mut Vec<Discrepancy>) {
+fn name_variants(a: &Segment, b: &Segment, vocabulary: &Vocabulary, out: &mut Vec<Discrepancy>) {
     if a.title_case || b.title_case {
         return;
     }
@@ -2451,68 +2503,48 @@ fn name_variants<'v>(a: &Segment, b: &Segment, vocabulary: &'v Vocabulary, out: 
     let ending = |x: &str, y: &str, end: &str| x.strip_suffix(end) == Some(y) || y.strip_suffix(end) == Some(x);
     let possessive = |x: &str, y: &str| ending(x, y, "s");
     let people = |x: &str, y: &str| ending(x, y, "i") || (ending(x, y, "n") && (x.ends_with('a') || y.ends_with('a')));
-    // The key without a possessive: `Harlan's` is spelled as `Harlan`.
-    let text = |seg: &Segment, i: usize| {
-        let key = seg.key(i, vocabulary);
-        let surface = seg.surface(i);
-        if surface.ends_with("'s") || surface.ends_with("’s") {
-            key.strip_suffix('s').unwrap_or(key)
-        } else {
-            key
-        }
-    };
-    // A name by the documents' evidence, at the start of a sentence too.
-    let named = |seg: &Segment, i: usize| {
-        let w = seg.side.words[i];
-        w.capitalized() && vocabulary.is_name(w.key)
-    };
     // Each side's content words the other side lacks, with whether each is
     // a name, and whether it is long: a long word may be a name written in
     // lower case (a drug), or one only ever seen at the start of a sentence.
-    let (keys_a, keys_b) = (&a.read(vocabulary).sorted_keys, &b.read(vocabulary).sorted_keys);
-    struct Lacking<'t> {
-        at: usize,
-        name: bool,
-        text: &'t str,
-        chars: usize,
-    }
-    let lacking = |seg: &Segment, other: &[u32]| -> Vec<Lacking<'v>> {
-        (0..seg.side.words.len())
-            .filter(|&i| !seg.info(i, vocabulary).stop && other.binary_search(&seg.side.words[i].key).is_err())
-            .map(|i| {
-                let text = text(seg, i);
-                Lacking { at: i, name: named(seg, i), text, chars: text.chars().count() }
-            })
-            .collect()
+    let (read_a, read_b) = (a.read(vocabulary), b.read(vocabulary));
+    let lacks = |seg: &Segment, w: &ContentWord, other: &Reading| {
+        other.sorted_keys.binary_search(&seg.side.words[w.at].key).is_err()
     };
-    let (only_a, only_b) = (lacking(a, keys_b), lacking(b, keys_a));
-    let sought = |w: &Lacking| w.name || w.chars >= 8;
+    let sought = |w: &ContentWord| w.name || w.chars >= 8;
+    // Nothing to look for: the usual case, a few shared words reordered.
+    if !read_a.content.iter().any(|w| sought(w) && lacks(a, w, read_b))
+        && !read_b.content.iter().any(|w| sought(w) && lacks(b, w, read_a))
+    {
+        return;
+    }
+    let only_a: Vec<(&ContentWord, &str)> =
+        read_a.content.iter().filter(|w| lacks(a, w, read_b)).map(|w| (w, w.text(a, vocabulary))).collect();
+    let only_b: Vec<(&ContentWord, &str)> =
+        read_b.content.iter().filter(|w| lacks(b, w, read_a)).map(|w| (w, w.text(b, vocabulary))).collect();
     // Two words that are no names are one word misspelt only if they keep
     // both ends (`brincidofovir`, `brincindofovir`): `vigorously` and
     // `rigorously`, `conciliation` and `reconciliation` are other words.
     // Nor is a name against a word in lower case with another ending
     // (`The Legislature`, `legislators`).
     let same_ends = |x: &str, y: &str| x.chars().take(2).eq(y.chars().take(2)) && same_end(x, y);
-    // Nothing to look for: the usual case, a few shared words reordered.
-    if !only_a.iter().chain(&only_b).any(sought) {
-        return;
-    }
     let mut seen = FastSet::default();
     for (here, there, mine, theirs, a_side) in [(a, b, &only_a, &only_b, true), (b, a, &only_b, &only_a, false)] {
-        for w in mine.iter().filter(|w| sought(w)) {
+        for &(w, w_text) in mine.iter().filter(|(w, _)| sought(w)) {
             let (i, long) = (w.at, w.chars >= 8);
-            let variant = theirs.iter().find(|v| {
+            // The cheap tests first: every sought word meets every word
+            // the other side lacks.
+            let variant = theirs.iter().find(|&&(v, v_text)| {
                 (v.name || long)
-                    && ((v.name && w.name)
-                        || (!another_ending(w.text, v.text) && (v.name || w.name || same_ends(w.text, v.text))))
                     && v.chars.abs_diff(w.chars) <= 2
+                    && w_text != v_text
+                    && ((v.name && w.name)
+                        || (!another_ending(w_text, v_text) && (v.name || w.name || same_ends(w_text, v_text))))
                     && here.info(i, vocabulary).stem != there.info(v.at, vocabulary).stem
-                    && w.text != v.text
-                    && close_spelling(w.text, v.text)
-                    && !possessive(w.text, v.text)
-                    && !people(w.text, v.text)
+                    && close_spelling(w_text, v_text)
+                    && !possessive(w_text, v_text)
+                    && !people(w_text, v_text)
             });
-            if let Some(j) = variant.map(|v| v.at) {
+            if let Some(j) = variant.map(|(v, _)| v.at) {
                 let (x, y) = if a_side { (i, j) } else { (j, i) };
                 let d = Discrepancy::new(DiscrepancyKind::Spelling, a.span(x, x + 1), b.span(y, y + 1));
                 let already = out.iter().any(|o| (o.a.start, o.b.start) == (d.a.start, d.b.start));
@@ -2774,40 +2806,16 @@ fn negation(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, o
     out.push(Discrepancy::new(DiscrepancyKind::Negation, sa, sb));
 }
 
-/// How a word qualifies the claim it stands in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Qualifier {
-    /// A modal of possibility: the claim may hold.
-    Possible,
-    /// A modal of expectation: the claim will hold.
-    Expected,
-    /// The writer does not vouch for the claim: `allegedly`, `the suspected
-    /// gunman`.
-    Hedged,
-    /// The claim holds in part: `primarily`, `mostly`.
-    Partly,
-    /// The claim holds in whole: `purely`, `entirely`.
-    Wholly,
-}
-
-/// English qualifiers by kind.
-static QUALIFIERS: [(Qualifier, WordList); 5] = [
-    (Qualifier::Possible, WordList::new("may might could can")),
-    (Qualifier::Expected, WordList::new("will would shall")),
-    (
-        Qualifier::Hedged,
-        WordList::new(
-            "reportedly allegedly alleged apparently purportedly purported supposedly suspected possible possibly \
-             probable probably likely perhaps presumably seemingly unconfirmed rumored rumoured",
-        ),
-    ),
-    (Qualifier::Partly, WordList::new("primarily mainly mostly largely partly partially predominantly chiefly")),
-    (Qualifier::Wholly, WordList::new("purely entirely completely fully totally wholly solely exclusively")),
-];
-
-/// The qualifier an English word key is.
-fn qualifier(key: &str) -> Option<Qualifier> {
-    QUALIFIERS.iter().find(|(_, words)| words.contains(key)).map(|&(q, _)| q)
+/// The words of certainty of `seg`, in word order. In capitals, `May` is a
+/// month and `Will` a name; `in part` is `partly`.
+fn qualifiers(seg: &Segment, vocabulary: &Vocabulary) -> Vec<(usize, Qualifier)> {
+    (0..seg.side.words.len())
+        .filter(|&i| seg.surface(i).starts_with(|c: char| c.is_lowercase()))
+        .filter_map(|i| match seg.key(i, vocabulary) {
+            "part" if i > 0 && seg.key(i - 1, vocabulary) == "in" => Some((i, Qualifier::Partly)),
+            _ => seg.info(i, vocabulary).qualifier.map(|q| (i, q)),
+        })
+        .collect()
 }
 
 /// Whether a qualifier on one side only changes how surely or how widely
@@ -2829,26 +2837,14 @@ fn qualifies_alone(q: Qualifier, key: &str) -> bool {
 /// `will make surgery unnecessary`), a part against the whole (`primarily
 /// cosmetic`, `purely cosmetic`), or a hedge or part on one side only.
 fn certainty(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, out: &mut Vec<Discrepancy>) {
-    let qualifiers = |seg: &Segment, (from, to): (usize, usize)| -> Vec<(usize, Qualifier)> {
-        // In capitals, `May` is a month and `Will` a name; `in part` is
-        // `partly`.
-        (from..to)
-            .filter(|&i| seg.surface(i).starts_with(|c: char| c.is_lowercase()))
-            .filter_map(|i| match seg.key(i, vocabulary) {
-                "part" if i > 0 && seg.key(i - 1, vocabulary) == "in" => Some((i, Qualifier::Partly)),
-                key => qualifier(key).map(|q| (i, q)),
-            })
-            .collect()
-    };
-    let anywhere =
-        |seg: &Segment, q: Qualifier| qualifiers(seg, (0, seg.side.words.len())).iter().any(|&(_, r)| r == q);
+    let anywhere = |seg: &Segment, q: Qualifier| seg.read(vocabulary).qualifiers.iter().any(|&(_, r)| r == q);
     // The change is the qualifier (with function words), or its content
     // recurs on the other side (`may help`, `helps`): `would be far less
     // invasive` against `could make surgery unnecessary` is another claim.
     let stem = |seg: &Segment, i: usize| seg.info(i, vocabulary).stem;
     let recurs = |here: &Segment, (from, to): (usize, usize), there: &Segment, (start, end): (usize, usize)| {
         (from..to)
-            .filter(|&i| !here.info(i, vocabulary).stop && qualifier(here.key(i, vocabulary)).is_none())
+            .filter(|&i| !here.info(i, vocabulary).stop && here.info(i, vocabulary).qualifier.is_none())
             .all(|i| (start..end).any(|j| stem(there, j) == stem(here, i)))
     };
     let opposed = |x: Qualifier, y: Qualifier| {
@@ -2866,7 +2862,7 @@ fn certainty(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, 
         }
         // Most changes hold no qualifier: known before the costlier test of
         // whether the rest of the change recurs.
-        let (qa, qb) = (qualifiers(a, op.a), qualifiers(b, op.b));
+        let (qa, qb) = (a.qualifiers_in(op.a, vocabulary), b.qualifiers_in(op.b, vocabulary));
         if (qa.is_empty() && qb.is_empty()) || !recurs(a, op.a, b, op.b) || !recurs(b, op.b, a, op.a) {
             continue;
         }
@@ -2890,7 +2886,7 @@ fn certainty(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, 
             out.push(Discrepancy::new(DiscrepancyKind::Certainty, a.span(x, x + 1), b.span(y, y + 1)));
             continue;
         }
-        for (here, there, there_range, found, a_side) in [(a, b, op.b, &qa, true), (b, a, op.a, &qb, false)] {
+        for (here, there, there_range, found, a_side) in [(a, b, op.b, qa, true), (b, a, op.a, qb, false)] {
             // `police suspected` against `police suspect` keeps the word.
             let alone = found.iter().find(|&&(i, q)| {
                 qualifies_alone(q, here.key(i, vocabulary))

@@ -4,7 +4,7 @@
 use crate::roles::Role;
 use crate::text::hash::FastMap;
 use crate::text::language::Language;
-use crate::text::lexicon::{calendar_form, is_negation, is_stop_word, month_of, WEEKDAYS};
+use crate::text::lexicon::{calendar_form, is_negation, is_stop_word, month_of, qualifier, Qualifier, WEEKDAYS};
 use crate::text::normalize::{name_skeleton, word_key};
 use crate::text::synonyms::concept;
 use crate::text::tokenize::{tokenize, TokenClass};
@@ -24,6 +24,9 @@ pub struct KeyInfo {
     /// A day of the week or a month, by name (a month also abbreviated:
     /// `Nov.`): what the date checks look for in every word of every match.
     pub calendar: Option<Calendar>,
+    /// A word of certainty (`may`, `allegedly`, `mostly`): what the
+    /// certainty check looks for in every word of every match.
+    pub qualifier: Option<Qualifier>,
 }
 
 /// What a calendar word names.
@@ -174,6 +177,7 @@ impl Vocabulary {
             } else {
                 None
             },
+            qualifier: qualifier(key),
         });
         self.key_text.push(key.to_string());
         self.name.push(false);

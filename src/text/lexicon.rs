@@ -1,6 +1,8 @@
 //! Small word lists the matcher needs whatever the documents: function words
 //! (which carry little of what a sentence says), the reporting verbs every
-//! news sentence has, negations and spelled-out numbers.
+//! news sentence has, negations, spelled-out numbers and words of certainty.
+
+use crate::text::wordlist::WordList;
 
 /// Function words and news boilerplate verbs, as word keys, sorted so they
 /// can be searched by bisection.
@@ -208,6 +210,42 @@ pub fn is_stop_word(key: &str) -> bool {
 /// True for a negation (given as a word key: `didn't` → `didnt`).
 pub fn is_negation(key: &str) -> bool {
     NEGATIONS.binary_search(&key).is_ok()
+}
+
+/// How a word qualifies the claim it stands in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Qualifier {
+    /// A modal of possibility: the claim may hold.
+    Possible,
+    /// A modal of expectation: the claim will hold.
+    Expected,
+    /// The writer does not vouch for the claim: `allegedly`, `the suspected
+    /// gunman`.
+    Hedged,
+    /// The claim holds in part: `primarily`, `mostly`.
+    Partly,
+    /// The claim holds in whole: `purely`, `entirely`.
+    Wholly,
+}
+
+/// English qualifiers by kind.
+static QUALIFIERS: [(Qualifier, WordList); 5] = [
+    (Qualifier::Possible, WordList::new("may might could can")),
+    (Qualifier::Expected, WordList::new("will would shall")),
+    (
+        Qualifier::Hedged,
+        WordList::new(
+            "reportedly allegedly alleged apparently purportedly purported supposedly suspected possible possibly \
+             probable probably likely perhaps presumably seemingly unconfirmed rumored rumoured",
+        ),
+    ),
+    (Qualifier::Partly, WordList::new("primarily mainly mostly largely partly partially predominantly chiefly")),
+    (Qualifier::Wholly, WordList::new("purely entirely completely fully totally wholly solely exclusively")),
+];
+
+/// The qualifier an English word key is.
+pub fn qualifier(key: &str) -> Option<Qualifier> {
+    QUALIFIERS.iter().find(|(_, words)| words.contains(key)).map(|&(q, _)| q)
 }
 
 /// The value of a spelled-out number word (`one` … `twenty`, tens, scale
