@@ -4,6 +4,7 @@
 //! in the document.
 
 use crate::text::lexicon::MONTH_NAMES;
+use crate::text::wordlist::WordList;
 
 /// Lines that are page chrome by themselves (compared lower-case, without
 /// trailing punctuation).
@@ -679,7 +680,9 @@ fn is_lone_dateline(line: &str) -> bool {
     rest.ends_with(')') && rest.contains('(') && rest.split_whitespace().count() <= 6
 }
 
-/// `Samya Kullab, The Associated Press`: a name and an organisation.
+/// `Samya Kullab, The Associated Press`: a name and a newsroom. (A
+/// headline in title case has the same shape: `Bulgaria President Backs
+/// Protesters, Opposes Snap Elections`.)
 fn is_sign_off(line: &str) -> bool {
     let t = line.trim().trim_start_matches(['—', '–', '-']).trim();
     let Some((name, org)) = t.split_once(", ") else { return false };
@@ -691,7 +694,23 @@ fn is_sign_off(line: &str) -> bool {
         && capitalised(name)
         && capitalised(org)
         && !t.ends_with(['.', '!', '?'])
+        && org.split_whitespace().any(is_newsroom_word)
 }
+
+/// A word that names a newsroom or a role in one (`Press`, `Reuters`,
+/// `Staff Writer`), or an acronym (`AFP`, `NPR`).
+fn is_newsroom_word(word: &str) -> bool {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let acronym = (2..=5).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase());
+    acronym || NEWSROOM_WORDS.contains(word)
+}
+
+/// Words of newsroom names and roles.
+static NEWSROOM_WORDS: WordList = WordList::new(
+    "agency bulletin chronicle columnist contributor correspondent courier daily dispatch editor examiner gazette \
+     globe guardian herald inquirer journal magazine media network news post press radio reporter reuters service \
+     staff telegraph television times tribune wire writer",
+);
 
 #[cfg(test)]
 mod tests {
@@ -888,6 +907,8 @@ mod tests {
             "KYIV, Ukraine (AP) —",
             "(Reuters) -",
             "Samya Kullab, The Associated Press",
+            "Jane Doe, AFP",
+            "— Harlow Mills, Staff Writer",
             "date 2025-11-16",
             "(Reporting by Lidia Kelly in Melbourne; Editing by William Mallard)",
             "• World",
@@ -916,6 +937,8 @@ mod tests {
             "Call 911 if you see it.",
             "Police said the suspect, 24, used the handle @darkstar online to sell the stolen phones.",
             "Conclusion of the inquiry delayed",
+            "Bulgaria President Backs Protesters, Opposes Snap Elections",
+            "At CPAC, Mitt Romney Stresses Conservative Credentials",
         ] {
             assert!(!is_meta(s, &simplify(s)), "{s}");
         }
