@@ -326,7 +326,8 @@ pub fn is_chrome(simple: &str) -> bool {
         || (simple.starts_with("list of ") && simple.contains(" items"))
         || simple.starts_with("end of list")
         || (simple.contains("cookies")
-            && (simple.contains("accept") || simple.contains("agree") || simple.contains("consent")))
+            && (simple.contains("accept") || simple.contains("agree") || simple.contains("consent"))
+            && speaks_of_the_page(simple))
         || (simple.starts_with("download ") && simple.contains(" app"))
         || (simple.contains('@')
             && ["email", "contact", "call", "write to"].iter().any(|w| simple.contains(w))
@@ -342,8 +343,13 @@ pub fn is_chrome(simple: &str) -> bool {
 /// `AI-generated images of the flood spread quickly`, `Meta changed its
 /// terms of service on Monday`.
 fn is_notice(simple: &str) -> bool {
-    let label = simple.split_whitespace().nth(NOTICE_LABEL_WORDS).is_none();
-    NOTICES.found_in(simple) || (ABOUT_A_TEXT.found_in(simple) && (label || ABOUT_THE_PAGE.found_in(simple)))
+    NOTICES.found_in(simple) || (ABOUT_A_TEXT.found_in(simple) && speaks_of_the_page(simple))
+}
+
+/// Whether a line speaks of the page or to its reader, or is a label of a
+/// few words (`Accept cookies`, `AI-generated summary`).
+fn speaks_of_the_page(simple: &str) -> bool {
+    simple.split_whitespace().nth(NOTICE_LABEL_WORDS).is_none() || ABOUT_THE_PAGE.found_in(simple)
 }
 
 /// The most words of a notice standing as a label (`AI-generated summary`,
@@ -814,6 +820,8 @@ mod tests {
             "AI-generated summary",
             "* I understand the Terms of Service.",
             "By signing up, you agree to our Terms of Service and Privacy Policy.",
+            "By continuing to browse this site, you consent to the use of cookies.",
+            "Accept all cookies",
         ] {
             let s = simplify(line);
             assert!(is_chrome(&s) || is_section_header(&s), "{line}");
@@ -825,6 +833,7 @@ mod tests {
             "The company said the email was sent daily to staff for months.",
             "AI-generated images of the flood spread quickly on social media, officials said.",
             "Meta changed its terms of service on Monday, allowing it to train its models on public posts.",
+            "Regulators said websites must ask users to accept cookies before tracking them.",
         ] {
             assert!(!is_chrome(&simplify(line)), "{line}");
         }
