@@ -2481,7 +2481,7 @@ fn content_words(seg: &Segment, vocabulary: &Vocabulary) -> Vec<ContentWord> {
 impl ContentWord {
     /// Its key without a possessive: `Harlan's` is spelled as `Harlan`.
     fn text<'v>(&self, seg: &Segment, vocabulary: &'v Vocabulary) -> &'v str {
-        let key = vocabulary.key_text[seg.side.words[self.at].key as usize].as_str();
+        let key = seg.key(self.at, vocabulary);
         if self.possessive {
             key.strip_suffix('s').unwrap_or(key)
         } else {
@@ -2744,14 +2744,13 @@ fn negation(a: &Segment, b: &Segment, ops: &[WordOp], vocabulary: &Vocabulary, o
         let next = |i: usize| (i + 1 < seg.side.words.len()).then(|| seg.key(i + 1, vocabulary));
         (0..seg.side.words.len())
             .filter(|&i| {
-                let key = seg.side.words[i].key as usize;
-                let affirms = match vocabulary.key_text[key].as_str() {
+                let affirms = match seg.key(i, vocabulary) {
                     "without" => true,
                     "nothing" | "none" => next(i) == Some("but"),
                     "not" => next(i) == Some("only"),
                     _ => false,
                 };
-                vocabulary.keys[key].negation && !affirms
+                seg.info(i, vocabulary).negation && !affirms
             })
             .collect()
     };
