@@ -183,9 +183,10 @@ fn bundled_embeddings() -> Option<&'static Embeddings> {
 }
 
 /// Compares two or more documents with the semantic signal of
-/// `embeddings`, or with words alone when it is `None` (a paraphrase that
-/// shares few words with its source is then found less often), reporting
-/// progress to `on_progress`.
+/// `embeddings`, or with words alone when it is `None` or the library is
+/// built without the feature `semantic` (a paraphrase that shares few
+/// words with its source is then found less often), reporting progress to
+/// `on_progress`.
 pub fn compare_with_embeddings(
     documents: &[Document],
     options: &Options,
@@ -193,6 +194,8 @@ pub fn compare_with_embeddings(
     on_progress: &mut dyn FnMut(Progress),
 ) -> Result<Report, Error> {
     let mut progress = Reporter::new(on_progress);
+    // Without the feature, the signal's code is left out of the build.
+    let embeddings = embeddings.filter(|_| cfg!(feature = "semantic"));
     let mut prepared = prepare(documents, options, embeddings, &mut progress)?;
     // Matching frees it once candidates are scored.
     let semantic = prepared.semantic.take();

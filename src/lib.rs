@@ -36,7 +36,9 @@
 //!
 //! [`compare`] uses the semantic sketch built into the library (feature
 //! `bundled-embeddings`, on by default); [`compare_with_embeddings`] takes
-//! one read with [`Embeddings::from_bytes`], or none (words alone).
+//! one read with [`Embeddings::from_bytes`], or none (words alone). Built
+//! without the feature `semantic` (on by default), the library matches on
+//! words alone and leaves the signal's code out.
 #![deny(missing_docs)]
 
 mod budget;
