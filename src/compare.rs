@@ -16,11 +16,12 @@ use crate::progress::{Progress, Reporter, Stage};
 use crate::report::{
     DocumentReport, Match, Passage, Report, SegmentRef, SegmentReport, SegmentRun, SegmentSpan, SourceInfo, Warning,
 };
-use crate::roles::{self, Role};
+use crate::roles::{self, LinesRead, Role};
 use crate::segment::{segment as split, Segmentation};
 use crate::semantic::Embeddings;
 use crate::sort_key::collect_in_buckets;
 use crate::stats::{document_stats, overlap_matrix};
+use crate::text::hash::FastMap;
 use crate::text::language::Language;
 use crate::text::utf16::Utf16Cursor;
 use serde::{Deserialize, Serialize};
@@ -52,12 +53,32 @@ impl Document {
     }
 }
 
-/// A document cut into segments, each with its words and a role.
+/// A document cut into segments, each with a role (their words are in
+/// [`ReadSoFar::words`]).
 struct Analysed<'a> {
     text: &'a str,
     segmentation: Segmentation,
-    words: Vec<Vec<Word>>,
     roles: Vec<Role>,
+}
+
+/// What reading one comparison's documents has found so far: every
+/// segment's words, and where each distinct text was first read. Articles
+/// about one event share the wire's sentences, menus and notices: a copy
+/// takes the first reading's words, moved to where it stands, and a
+/// repeated line's look ([`LinesRead`]).
+#[derive(Default)]
+struct ReadSoFar<'a> {
+    /// Each segment's words, all documents' in order.
+    words: Vec<Vec<Word>>,
+    /// Per segment (an index in `words`): the first segment with its text
+    /// and capitals rule, itself if it is that first.
+    first: Vec<usize>,
+    /// Per segment: where it starts in its document (bytes), and the
+    /// capitals rule it was read by.
+    read_at: Vec<(usize, Capitals)>,
+    /// The first segment read with each text.
+    by_text: FastMap<&'a str, usize>,
+    lines: LinesRead<'a>,
 }
 
 fn analyse<'a>(
@@ -66,22 +87,32 @@ fn analyse<'a>(
     capitals: Capitals,
     options: &Options,
     vocabulary: &mut Vocabulary,
+    read: &mut ReadSoFar<'a>,
 ) -> Analysed<'a> {
     let (mut scratch, mut buffer) = (String::new(), Vec::new());
-    let words: Vec<Vec<Word>> = segmentation
-        .segments
-        .iter()
-        .map(|s| {
-            // Read into one buffer, kept at the exact size: a vector grown
-            // word by word holds up to twice its words, for every segment.
-            buffer.clear();
-            words_in(text, s.start, s.end, capitals, vocabulary, &mut buffer, &mut scratch);
-            buffer.clone()
-        })
-        .collect();
+    let first_segment = read.words.len();
+    for s in &segmentation.segments {
+        let here = read.words.len();
+        let first = *read.by_text.entry(&text[s.start..s.end]).or_insert(here);
+        let copy_of = Some(first).filter(|&f| f < here && read.read_at[f].1 == capitals);
+        let words = match copy_of {
+            Some(f) => read.words[f].iter().map(|w| w.moved(read.read_at[f].0 as u32, s.start as u32)).collect(),
+            None => {
+                // Read into one buffer, kept at the exact size: a vector
+                // grown word by word holds up to twice its words, for
+                // every segment.
+                buffer.clear();
+                words_in(text, s.start, s.end, capitals, vocabulary, &mut buffer, &mut scratch);
+                buffer.clone()
+            }
+        };
+        read.words.push(words);
+        read.first.push(copy_of.unwrap_or(here));
+        read.read_at.push((s.start, capitals));
+    }
     // Roles judge a line's topic by its content words: neither function
     // words nor the shortest ones.
-    let content: Vec<Vec<u32>> = words
+    let content: Vec<Vec<u32>> = read.words[first_segment..]
         .iter()
         .map(|ws| {
             ws.iter()
@@ -93,13 +124,13 @@ fn analyse<'a>(
                 .collect()
         })
         .collect();
-    let mut roles = roles::assign(text, &segmentation, &content);
+    let mut roles = roles::assign(text, &segmentation, &content, &mut read.lines);
     if !options.detect_boilerplate {
         for role in roles.iter_mut().filter(|r| **r == Role::Boilerplate) {
             *role = Role::Body;
         }
     }
-    Analysed { text, segmentation, words, roles }
+    Analysed { text, segmentation, roles }
 }
 
 /// What a capital inside a sentence marks in a document in `language`.
@@ -115,10 +146,17 @@ fn capitals(language: Language) -> Capitals {
 pub fn segment(text: &str, options: &Options) -> Vec<SegmentSpan> {
     let language = Language::of(text);
     let mut vocabulary = Vocabulary::for_languages(&[language]);
-    segment_reports(&analyse(text, split(text), capitals(language), options, &mut vocabulary))
-        .into_iter()
-        .map(|s| SegmentSpan { start: s.start, end: s.end, text: s.text, role: s.role })
-        .collect()
+    segment_reports(&analyse(
+        text,
+        split(text),
+        capitals(language),
+        options,
+        &mut vocabulary,
+        &mut ReadSoFar::default(),
+    ))
+    .into_iter()
+    .map(|s| SegmentSpan { start: s.start, end: s.end, text: s.text, role: s.role })
+    .collect()
 }
 
 fn segment_reports(doc: &Analysed) -> Vec<SegmentReport> {
@@ -308,19 +346,24 @@ pub(crate) fn prepare<'a>(
     let languages: Vec<Language> = documents.iter().map(|d| Language::of(&d.text)).collect();
     let mut vocabulary = Vocabulary::for_languages(&languages);
     let mut analysed: Vec<Analysed> = Vec::with_capacity(documents.len());
+    let mut read = ReadSoFar::default();
     let mut segment_count = 0;
     for (doc, d) in documents.iter().enumerate() {
         // Counted before the costlier reading of words and roles.
         let segmentation = split(&d.text);
         segment_count += segmentation.segments.len();
         limits::check_segments(segment_count, doc)?;
-        analysed.push(analyse(&d.text, segmentation, capitals(languages[doc]), options, &mut vocabulary));
+        analysed.push(analyse(&d.text, segmentation, capitals(languages[doc]), options, &mut vocabulary, &mut read));
         read_bytes += d.text.len();
         progress.report(Stage::Reading, read_bytes as f64 / total_bytes as f64);
     }
-    let mut features: Vec<SegmentFeatures> = Vec::new();
-    for (doc, a) in analysed.iter_mut().enumerate() {
-        for (index, (words, &role)) in std::mem::take(&mut a.words).into_iter().zip(&a.roles).enumerate() {
+    let ReadSoFar { words, first, .. } = read;
+    let mut words = words.into_iter();
+    let mut features: Vec<SegmentFeatures> = Vec::with_capacity(words.len());
+    for (doc, a) in analysed.iter().enumerate() {
+        // Roles first: `zip` stops at them without taking the next
+        // document's first words.
+        for (index, (&role, words)) in a.roles.iter().zip(words.by_ref()).enumerate() {
             features.push(SegmentFeatures { doc, index, role, words });
         }
     }
@@ -333,16 +376,20 @@ pub(crate) fn prepare<'a>(
 
     let semantic = embeddings.map(|embeddings| {
         let mut scratch = crate::semantic::EncodeScratch::default();
-        let content = features
-            .iter()
-            .map(|f| {
-                if !f.role.is_content() && f.role != Role::Caption {
-                    return Default::default();
-                }
+        let encoded = |f: &SegmentFeatures| f.role.is_content() || f.role == Role::Caption;
+        let mut content: Vec<Vec<u32>> = Vec::with_capacity(features.len());
+        for (f, &first) in features.iter().zip(&first) {
+            let pieces = if !encoded(f) {
+                Vec::new()
+            } else if first < content.len() && encoded(&features[first]) {
+                // A copy: the same text, the same pieces.
+                content[first].clone()
+            } else {
                 let s = analysed[f.doc].segmentation.segments[f.index];
                 embeddings.content_pieces(&analysed[f.doc].text[s.start..s.end], &mut scratch)
-            })
-            .collect();
+            };
+            content.push(pieces);
+        }
         SemanticInput { embeddings, content }
     });
     Ok(Prepared { analysed, features, vocabulary, semantic })
@@ -524,6 +571,49 @@ mod tests {
                        service said. The cause of the fire was not yet clear.";
         let found = kinds(english, &english.replace("Anna Berg", "Maria Lind"));
         assert!(found.contains(&DiscrepancyKind::Name), "{found:?}");
+    }
+
+    /// A word as read: key text, offsets, capitalised, clause start.
+    type WordRead = (String, u32, u32, bool, bool);
+
+    /// Each segment of document `doc` as `prepare` reads it among
+    /// `documents`: its role, its words and its semantic pieces.
+    fn read_among(documents: &[Document], doc: usize) -> Vec<(Role, Vec<WordRead>, Vec<u32>)> {
+        let mut sink = |_: Progress| {};
+        let mut reporter = Reporter::new(&mut sink);
+        let p = prepare(documents, &Options::default(), Some(Embeddings::bundled()), &mut reporter).unwrap();
+        let content = &p.semantic.as_ref().unwrap().content;
+        p.features
+            .iter()
+            .zip(content)
+            .filter(|(f, _)| f.doc == doc)
+            .map(|(f, pieces)| {
+                let words = f.words.iter().map(|w| {
+                    let text = p.vocabulary.key_text[w.key as usize].clone();
+                    (text, w.start, w.end(), w.capitalized(), w.clause_start())
+                });
+                (f.role, words.collect(), pieces.clone())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_copy_of_a_sentence_reads_as_the_sentence_does_alone() {
+        // The later documents repeat the first's lines at other offsets,
+        // the last under German capitals; a link to another story below
+        // the first is the second's headline.
+        let wire = "Fire hits Rotterdam port\n\nAt least 14 workers were hurt, officials said. \
+                    Der Hafen blieb am Montag geschlossen.\nSkip to main content\nPort blaze";
+        let rewrite = "Skip to main content\nPort blaze\n\nThe terminal, run by Delta Quay, burned for hours. \
+                       At least 14 workers were hurt, officials said.";
+        let local = "Skip to main content\nHafen in Flammen\n\nDer Hafen blieb am Montag geschlossen. Die \
+                     Feuerwehr war mit 200 Kräften im Einsatz.\nAt least 14 workers were hurt, officials said.";
+        let together = [Document::new("wire", wire), Document::new("rewrite", rewrite), Document::new("local", local)];
+        let other = Document::new("other", "Nothing else.");
+        for (doc, text) in [wire, rewrite, local].into_iter().enumerate() {
+            let alone = [Document::new("alone", text), other.clone()];
+            assert_eq!(read_among(&together, doc), read_among(&alone, 0), "{text}");
+        }
     }
 
     #[test]

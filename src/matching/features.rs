@@ -224,6 +224,14 @@ impl Word {
     pub fn clause_start(&self) -> bool {
         self.end_and_flags & CLAUSE_START != 0
     }
+
+    /// The same word in a copy of its segment: the segment started at byte
+    /// `from`, its copy starts at `to`.
+    pub fn moved(self, from: u32, to: u32) -> Word {
+        // The flags sit above any offset, and the word's offsets are at
+        // least `from`: nothing borrows from them.
+        Word { key: self.key, start: self.start - from + to, end_and_flags: self.end_and_flags - from + to }
+    }
 }
 
 /// A segment as the matcher sees it.

@@ -67,12 +67,35 @@ enum Pattern {
     Plain,
 }
 
-struct LineInfo {
+struct LineInfo<'r> {
     shape: Shape,
     pattern: Pattern,
-    simple: String,
+    simple: &'r str,
     /// Distinct content stems, sorted.
     stems: Vec<u32>,
+}
+
+/// What the lines of one comparison's documents say they are, by their
+/// text: pages of one event share menus, notices and the wire's
+/// paragraphs, and each such line is read once.
+#[derive(Default)]
+pub struct LinesRead<'a> {
+    by_text: FastMap<&'a str, usize>,
+    /// Per distinct line: its pattern and simplified text.
+    read: Vec<(Pattern, String)>,
+}
+
+impl<'a> LinesRead<'a> {
+    /// The index in `read` of the line `line`, read if it is new.
+    fn read(&mut self, line: &'a str) -> usize {
+        let next = self.read.len();
+        let index = *self.by_text.entry(line).or_insert(next);
+        if index == next {
+            let simple = patterns::simplify(line);
+            self.read.push((pattern(line, &simple), simple));
+        }
+        index
+    }
 }
 
 fn shape(line: &str, segments: usize) -> Shape {
@@ -113,7 +136,13 @@ fn pattern(line: &str, simple: &str) -> Pattern {
 /// Assigns a role to every segment of `text`. `content[s]` lists the
 /// content words of segment `s` (stem ids, any numbering that is the same
 /// for the whole text), which tell whether a line is on the article's topic.
-pub fn assign(text: &str, segmentation: &Segmentation, content: &[Vec<u32>]) -> Vec<Role> {
+/// `lines_read` keeps what each line's text says for the other documents.
+pub fn assign<'a>(
+    text: &'a str,
+    segmentation: &Segmentation,
+    content: &[Vec<u32>],
+    lines_read: &mut LinesRead<'a>,
+) -> Vec<Role> {
     let lines = &segmentation.lines;
     let mut segments_per_line = vec![0usize; lines.len()];
     let mut stems_per_line: Vec<Vec<u32>> = vec![Vec::new(); lines.len()];
@@ -121,16 +150,16 @@ pub fn assign(text: &str, segmentation: &Segmentation, content: &[Vec<u32>]) -> 
         segments_per_line[s.line] += 1;
         stems_per_line[s.line].extend_from_slice(stems);
     }
+    let read: Vec<usize> = lines.iter().map(|l| lines_read.read(&text[l.start..l.end])).collect();
     let infos: Vec<LineInfo> = lines
         .iter()
-        .zip(segments_per_line)
-        .zip(stems_per_line)
-        .map(|((l, n), mut stems)| {
+        .zip(read)
+        .zip(segments_per_line.into_iter().zip(stems_per_line))
+        .map(|((l, r), (n, mut stems))| {
             stems.sort_unstable();
             stems.dedup();
-            let line = &text[l.start..l.end];
-            let simple = patterns::simplify(line);
-            LineInfo { shape: shape(line, n), pattern: pattern(line, &simple), stems, simple }
+            let (pattern, simple) = &lines_read.read[r];
+            LineInfo { shape: shape(&text[l.start..l.end], n), pattern: *pattern, stems, simple }
         })
         .collect();
     let line_roles = line_roles(&infos);
@@ -222,13 +251,10 @@ fn line_roles(infos: &[LineInfo]) -> Vec<Role> {
     // Repeated lines: a page repeats its teasers and menus, not its article.
     let mut seen: FastMap<&str, usize> = FastMap::default();
     for line in infos.iter().filter(|l| l.simple.len() >= 12) {
-        *seen.entry(line.simple.as_str()).or_default() += 1;
+        *seen.entry(line.simple).or_default() += 1;
     }
     for (i, line) in infos.iter().enumerate() {
-        if roles[i].is_none()
-            && line.shape != Shape::Sentence
-            && seen.get(line.simple.as_str()).copied().unwrap_or(0) > 1
-        {
+        if roles[i].is_none() && line.shape != Shape::Sentence && seen.get(line.simple).copied().unwrap_or(0) > 1 {
             roles[i] = Some(Role::Boilerplate);
         }
     }
