@@ -7,6 +7,7 @@
 //! `too_large`) and whose `field` names the input at fault
 //! (`articles[1].text`, `options.strictness`).
 
+mod handover;
 mod js;
 
 use article_compare::report::SourceInfo;
@@ -129,7 +130,7 @@ pub fn compare(
     };
     let report = article_compare::compare_with_embeddings(&documents, &options, embeddings(), &mut report_progress)
         .map_err(to_js)?;
-    to_plain(&report)
+    handover::report_to_js(&report, documents.iter().map(|d| d.text.as_str()))
 }
 
 /// Least memory a comparison takes per byte of text (measured with this
