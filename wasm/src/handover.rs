@@ -14,6 +14,9 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/js/assemble.js")]
 extern "C" {
+    // Not caught, unlike the reads of the caller's objects in lib.rs: it
+    // reads only values the wasm made, so no getter or proxy of the
+    // page's runs in it.
     #[wasm_bindgen(js_name = assembleReport)]
     fn assemble_report(parts: &JsValue, numbers: &Uint32Array, scores: &Float64Array, texts: &Array) -> JsValue;
 }
