@@ -35,8 +35,11 @@ pub struct Embeddings {
     /// word or part of one, not a function word, punctuation or a special
     /// token: grows with the piece's rarity), else 0.
     content_weight: Vec<f32>,
-    /// The cosine estimated from the number of differing signs (0 to `bits`).
-    cosine_of: Vec<f32>,
+    /// Two pieces' closeness by the number of their differing signs (0 to
+    /// `bits`): the cosine those estimate, negative as 0. (Clamped here
+    /// once: `f32::max` is a call in the wasm, and this is read for every
+    /// piece of every scored pair.)
+    closeness_of: Vec<f32>,
 }
 
 impl std::fmt::Debug for Embeddings {
@@ -115,8 +118,9 @@ impl Embeddings {
                 }
             })
             .collect();
-        let cosine_of = (0..=bits).map(|differ| (std::f32::consts::PI * differ as f32 / bits as f32).cos()).collect();
-        Ok(Embeddings { vocabulary, bits, signs, content_weight, cosine_of })
+        let closeness_of =
+            (0..=bits).map(|differ| (std::f32::consts::PI * differ as f32 / bits as f32).cos().max(0.0)).collect();
+        Ok(Embeddings { vocabulary, bits, signs, content_weight, closeness_of })
     }
 
     /// The sketch distilled by `scripts/distill-embeddings.py`, built into
@@ -174,7 +178,7 @@ impl Embeddings {
         signs_b.extend(b.iter().flat_map(|&q| signs(q)));
         fewest_b.clear();
         fewest_b.resize(b.len(), u32::MAX);
-        let closeness = |differ: u32| self.cosine_of[differ as usize].max(0.0);
+        let closeness = |differ: u32| self.closeness_of[differ as usize];
         let (mut covered_a, mut total_a) = (0.0, 0.0);
         for &p in a {
             let mut sp = [0u64; WORDS];
