@@ -18,6 +18,13 @@ use std::sync::OnceLock;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+// Talc rather than Rust's default dlmalloc: smaller in the widget, as fast
+// (see wasm/Cargo.toml). Memory grows as it asks; `reserve_memory` still
+// grows it in one step, and freed memory stays with the allocator.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 // Page code can hand over objects whose reading runs code of its own
 // (getters, proxies). An exception thrown there must come back as an error,
 // never unwind through the wasm: unwinding skips the wasm's own clean-up
