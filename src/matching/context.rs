@@ -5,6 +5,7 @@
 //! better pair outranks; the context model weighs this (see [`super::model`]).
 
 use super::model::CONTEXT;
+use super::score::{greater, lesser};
 use crate::sort_key::{side_key, side_score, side_segment, sort_into_buckets};
 
 /// Pair log-odds are clipped to this magnitude: beyond it, certainty adds
@@ -94,11 +95,19 @@ pub fn context_inputs(
         }
         // Symmetric in the two sides, so that the order of the documents
         // changes nothing.
-        let neighbour = [pair(previous[l.a], previous[l.b]), pair(next[l.a], next[l.b])]
-            .into_iter()
-            .flatten()
-            .fold(-CLIP, f32::max);
-        emit(i, Some([l.logit, gap_a.max(gap_b), gap_a.min(gap_b), rank_a.min(rank_b), rank_a.max(rank_b), neighbour]));
+        let neighbour =
+            [pair(previous[l.a], previous[l.b]), pair(next[l.a], next[l.b])].into_iter().flatten().fold(-CLIP, greater);
+        emit(
+            i,
+            Some([
+                l.logit,
+                greater(gap_a, gap_b),
+                lesser(gap_a, gap_b),
+                lesser(rank_a, rank_b),
+                greater(rank_a, rank_b),
+                neighbour,
+            ]),
+        );
     }
 }
 

@@ -37,7 +37,8 @@ use model::{Model, CONTEXT};
 #[cfg(feature = "fit")]
 use score::with_alignment;
 use score::{
-    align, aligned_inputs, kind_inputs, model_inputs, pair_features, Alignment, Bag, Semantic, TextView, Thresholds,
+    align, aligned_inputs, greater, kind_inputs, model_inputs, pair_features, Alignment, Bag, Semantic, TextView,
+    Thresholds,
 };
 use std::collections::{HashMap, HashSet};
 use weights::Weights;
@@ -269,7 +270,7 @@ pub(crate) fn find_matches(
         let (a, b) = (a as usize, b as usize);
         for (s, other) in [(a, b), (b, a)] {
             let i = slot(s, segments[other].doc);
-            best[i] = best[i].max(equivalence(j));
+            best[i] = greater(best[i], equivalence(j));
         }
     }
     let found: Vec<SegmentMatch> = linked

@@ -67,6 +67,28 @@ fn amounts((_, occurrences, attributed): (u32, u16, u16)) -> [f32; 2] {
     [f32::from(occurrences), f32::from(plain) + f32::from(attributed) * ATTRIBUTION_SHARE]
 }
 
+/// The smaller of two scores, none of them NaN: a comparison, where
+/// `f32::min` is a call of `fminf` in the wasm, and these are taken for
+/// every scored pair.
+#[inline]
+pub(crate) fn lesser(a: f32, b: f32) -> f32 {
+    if a < b {
+        a
+    } else {
+        b
+    }
+}
+
+/// The larger of two scores, none of them NaN (see [`lesser`]).
+#[inline]
+pub(crate) fn greater(a: f32, b: f32) -> f32 {
+    if a < b {
+        b
+    } else {
+        a
+    }
+}
+
 /// How two texts overlap.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Overlap {
@@ -103,7 +125,7 @@ pub fn overlaps(a: &Bag, b: &Bag, weights: &Weights) -> (Overlap, Overlap) {
             std::cmp::Ordering::Equal => {
                 let w = weights.of(sa);
                 let ([na, ca], [nb, cb]) = (amounts(a.stems[i]), amounts(b.stems[j]));
-                let both = [na.min(nb), ca.min(cb)];
+                let both = [lesser(na, nb), lesser(ca, cb)];
                 shared_count += both[0];
                 let content = weights.is_content(sa);
                 shared_content += usize::from(content);
@@ -120,7 +142,7 @@ pub fn overlaps(a: &Bag, b: &Bag, weights: &Weights) -> (Overlap, Overlap) {
     }
     let ratio = |x: f32, total: f32| {
         if total > 0.0 {
-            (x / total).min(1.0)
+            lesser(x / total, 1.0)
         } else {
             0.0
         }
@@ -283,7 +305,7 @@ const MIN_COVER: f32 = 0.1;
 /// little of either ([`MIN_COVER`]).
 pub fn pair_features(a: &TextView, b: &TextView, weights: &Weights) -> Option<PairFeatures> {
     let (overlap, claims) = overlaps(a.bag, b.bag, weights);
-    if overlap.shared_content == 0 || overlap.cover_a.max(overlap.cover_b) < MIN_COVER {
+    if overlap.shared_content == 0 || greater(overlap.cover_a, overlap.cover_b) < MIN_COVER {
         return None;
     }
     let figures_shared = a.figures.iter().filter(|f| b.figures.binary_search(f).is_ok()).count();
@@ -332,19 +354,19 @@ pub fn model_inputs(f: &PairFeatures, semantic: Option<Semantic>) -> [f32; PAIR]
     let (ca, cb) = (f.content.0 as f32, f.content.1 as f32);
     let s = semantic.unwrap_or_default();
     [
-        o.cover_a.min(o.cover_b),
-        o.cover_a.max(o.cover_b),
+        lesser(o.cover_a, o.cover_b),
+        greater(o.cover_a, o.cover_b),
         o.dice,
         o.shared.ln_1p(),
         (o.shared_content as f32).ln_1p(),
-        o.shared_content as f32 / (ca + cb - o.shared_content as f32).max(1.0),
+        o.shared_content as f32 / greater(ca + cb - o.shared_content as f32, 1.0),
         (f.bigrams as f32).ln_1p(),
         f.figures_shared.min(3) as f32,
         f32::from(u8::from(f.figures_conflict)),
-        ca.min(cb) / ca.max(cb).max(1.0),
-        if o.shared > 0.0 { (f.name_weight / o.shared).min(1.0) } else { 0.0 },
-        s.cover_a.min(s.cover_b),
-        s.cover_a.max(s.cover_b),
+        lesser(ca, cb) / greater(greater(ca, cb), 1.0),
+        if o.shared > 0.0 { lesser(f.name_weight / o.shared, 1.0) } else { 0.0 },
+        lesser(s.cover_a, s.cover_b),
+        greater(s.cover_a, s.cover_b),
     ]
 }
 
@@ -360,16 +382,16 @@ pub fn kind_inputs(f: &PairFeatures, semantic: Option<Semantic>) -> [f32; KIND] 
     let s = semantic.unwrap_or_default();
     let (ca, cb) = (f.content.0 as f32, f.content.1 as f32);
     [
-        c.cover_a.min(c.cover_b),
-        c.cover_a.max(c.cover_b),
+        lesser(c.cover_a, c.cover_b),
+        greater(c.cover_a, c.cover_b),
         c.dice,
         c.content_dice,
         f.figure_difference.min(4) as f32,
         0.0,
         0.0,
-        ca.min(cb) / ca.max(cb).max(1.0),
-        s.cover_a.min(s.cover_b),
-        s.cover_a.max(s.cover_b),
+        lesser(ca, cb) / greater(greater(ca, cb), 1.0),
+        lesser(s.cover_a, s.cover_b),
+        greater(s.cover_a, s.cover_b),
     ]
 }
 
@@ -402,7 +424,7 @@ pub fn align(a: &[u32], b: &[u32]) -> Alignment {
         let toward_a = 10.0 * precision * recall / (recall + 9.0 * precision);
         let toward_b = 10.0 * precision * recall / (precision + 9.0 * recall);
         let penalty = 0.5 * (runs as f32 / matched as f32).powi(3);
-        toward_a.min(toward_b) * (1.0 - penalty)
+        lesser(toward_a, toward_b) * (1.0 - penalty)
     };
     Alignment { order: 2.0 * matched as f32 / (la + lb), fluency, largest_gap: gap }
 }
@@ -430,6 +452,16 @@ impl Thresholds {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lesser_and_greater_are_min_and_max_of_numbers() {
+        let values = [f32::NEG_INFINITY, -2.5, -1.0, 0.0, 0.1, 1.0, 7.0, f32::INFINITY];
+        for a in values {
+            for b in values {
+                assert_eq!((lesser(a, b), greater(a, b)), (a.min(b), a.max(b)), "{a}, {b}");
+            }
+        }
+    }
 
     #[test]
     fn the_table_and_the_diff_agree_on_the_common_length() {
