@@ -72,10 +72,10 @@ impl Vocabulary {
         Vocabulary { languages: others, ..Vocabulary::default() }
     }
 
-    /// Sorts key ids by their text (one sort for both callers: each
-    /// `sort_unstable_by` closure is a copy of the sort in the wasm).
+    /// Sorts key ids by their text.
     fn sort_by_text(&self, keys: &mut [u32]) {
-        keys.sort_unstable_by(|&a, &b| self.key_text[a as usize].cmp(&self.key_text[b as usize]));
+        let texts: Vec<&str> = self.key_text.iter().map(String::as_str).collect();
+        sort_by_text(&texts, keys);
     }
 
     /// Renumbers keys and stems in the order of their text, so that ids —
@@ -84,11 +84,15 @@ impl Vocabulary {
     /// key id.
     pub fn canonicalize(&mut self) -> Vec<u32> {
         let alias = self.name_aliases();
-        let mut stem_order: Vec<(&String, u32)> = self.stem_ids.iter().map(|(s, &id)| (s, id)).collect();
-        stem_order.sort_unstable();
+        let mut stem_text = vec![""; self.stem_ids.len()];
+        for (text, &id) in &self.stem_ids {
+            stem_text[id as usize] = text;
+        }
+        let mut stem_order: Vec<u32> = (0..stem_text.len() as u32).collect();
+        sort_by_text(&stem_text, &mut stem_order);
         let mut new_stem = vec![0u32; stem_order.len()];
-        for (new, (_, old)) in stem_order.iter().enumerate() {
-            new_stem[*old as usize] = new as u32;
+        for (new, &old) in stem_order.iter().enumerate() {
+            new_stem[old as usize] = new as u32;
         }
         let mut key_order: Vec<u32> = (0..self.keys.len() as u32).filter(|&k| alias[k as usize] == k).collect();
         self.sort_by_text(&mut key_order);
@@ -336,6 +340,25 @@ pub fn words_in(
     }
 }
 
+/// Sorts `ids` by `texts[id]` as `str` orders them. Each text's first eight
+/// bytes, read as one big-endian number (zeros past its end), order almost
+/// every pair; whole texts are compared only where those tie. One sort for
+/// every caller (each `sort_unstable_by` closure is a copy of the sort in
+/// the wasm), and few calls of the wasm's `memcmp`, a byte loop.
+fn sort_by_text(texts: &[&str], ids: &mut [u32]) {
+    let prefix = |text: &str| {
+        let mut bytes = [0u8; 8];
+        let n = text.len().min(8);
+        bytes[..n].copy_from_slice(&text.as_bytes()[..n]);
+        u64::from_be_bytes(bytes)
+    };
+    let mut keyed: Vec<(u64, u32)> = ids.iter().map(|&id| (prefix(texts[id as usize]), id)).collect();
+    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| texts[a.1 as usize].cmp(texts[b.1 as usize])));
+    for (id, (_, sorted)) in ids.iter_mut().zip(keyed) {
+        *id = sorted;
+    }
+}
+
 /// Capitalised words after the first, none in lower case, that make a
 /// segment title case: two names (`Shannon Egeland`, `Joe Biden`) are not.
 const TITLE_CASE_WORDS: usize = 3;
@@ -352,6 +375,35 @@ pub(crate) fn read_alone(text: &str) -> (Vocabulary, Vec<Word>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn texts_sort_as_str_orders_them() {
+        let texts = [
+            "interview",
+            "intervie",
+            "interviewed",
+            "b",
+            "",
+            "a\0",
+            "a",
+            "ab",
+            "zürich",
+            "zurich",
+            "8",
+            "10",
+            "abcdefgh",
+            "abcdefgg",
+            "abcdefgh\0",
+            "abcdefghi",
+            "\u{ff}",
+            "é",
+        ];
+        let mut ids: Vec<u32> = (0..texts.len() as u32).rev().collect();
+        sort_by_text(&texts, &mut ids);
+        let mut expected: Vec<u32> = (0..texts.len() as u32).collect();
+        expected.sort_by_key(|&i| texts[i as usize]);
+        assert_eq!(ids, expected);
+    }
 
     #[test]
     fn a_word_keeps_its_end_and_flags_apart() {
