@@ -20,6 +20,9 @@ pub enum Language {
 /// (reading a thousand added 3% to comparing five articles).
 const WORDS_READ: usize = 300;
 
+/// The longest telling word, in bytes: longer words are not looked up.
+const LONGEST_TELL: usize = 6;
+
 /// Function words of each language that the others (English included)
 /// hardly use, as written in lower case, separated by spaces. About a fifth
 /// of a German, French or Spanish text's words are its language's; under a
@@ -67,6 +70,9 @@ impl Language {
         let mut words = 0usize;
         for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(WORDS_READ) {
             words += 1;
+            if word.len() > LONGEST_TELL {
+                continue;
+            }
             for (language, count) in &mut counts {
                 *count += language.tells().is_some_and(|tells| tells.contains(word)) as usize;
             }
@@ -129,6 +135,7 @@ mod tests {
                 let told: Vec<Language> =
                     LANGUAGES.into_iter().filter(|l| l.tells().is_some_and(|t| t.contains(word))).collect();
                 assert_eq!(told, [language], "{word}");
+                assert!(word.len() <= LONGEST_TELL, "{word} is longer than LONGEST_TELL");
             }
         }
     }

@@ -178,7 +178,7 @@ fn canonical_spelling(word: &mut String, capitalized: bool) {
 /// `-ise` → `-ize`, `-our` → `-or`, `-tre` → `-ter`, `-ogue` → `-og`,
 /// `-lled` → `-led`, `ae` → `e`.
 fn american_spelling(w: &str) -> Option<String> {
-    if let Some(pos) = w.find("isat").filter(|&p| p >= 2) {
+    if let Some(pos) = find_part(w, "isat").filter(|&p| p >= 2) {
         return Some(format!("{}izat{}", &w[..pos], &w[pos + 4..]));
     }
     for (brit, amer) in
@@ -190,7 +190,7 @@ fn american_spelling(w: &str) -> Option<String> {
             }
         }
     }
-    if let Some(pos) = w.rfind("our") {
+    if let Some(pos) = rfind_part(w, "our") {
         let (stem, ending) = (&w[..pos], &w[pos + 3..]);
         if stem.len() >= 3 && OUR_ENDINGS.contains(&ending) {
             return Some(format!("{stem}or{ending}"));
@@ -219,11 +219,27 @@ fn american_spelling(w: &str) -> Option<String> {
         }
     }
     if w.len() >= 6 {
-        if let Some(pos) = w[1..].find("ae").map(|p| p + 1) {
+        if let Some(pos) = find_part(&w[1..], "ae").map(|p| p + 1) {
             return Some(format!("{}e{}", &w[..pos], &w[pos + 2..]));
         }
     }
     None
+}
+
+/// Where `part` first stands in `word`, by a scan of its bytes: a word is
+/// short, and `str::find` with a string pattern sets up a two-way search
+/// first (a tenth of reading a new word's key in the wasm).
+fn find_part(word: &str, part: &str) -> Option<usize> {
+    (0..=word.len().checked_sub(part.len())?).find(|&i| is_part_at(word, part, i))
+}
+
+/// Where `part` last stands in `word` (see [`find_part`]).
+fn rfind_part(word: &str, part: &str) -> Option<usize> {
+    (0..=word.len().checked_sub(part.len())?).rev().find(|&i| is_part_at(word, part, i))
+}
+
+fn is_part_at(word: &str, part: &str, at: usize) -> bool {
+    word.as_bytes()[at..].iter().zip(part.as_bytes()).all(|(a, b)| a == b)
 }
 
 /// Folds transliteration variants of names: `zhzh` (Zaporizhzhia) and the
@@ -231,7 +247,7 @@ fn american_spelling(w: &str) -> Option<String> {
 /// Zelensky; Oleksii, Oleksiy). Doubled letters in general are kept: folding
 /// them would make `Finnish` the verb `finish`.
 fn fold_transliteration(word: &mut String) {
-    if word.contains("zhzh") {
+    if find_part(word, "zhzh").is_some() {
         *word = word.replace("zhzh", "zh");
     }
     for ending in ["yy", "iy", "yi", "ii", "ij"] {
@@ -276,6 +292,16 @@ pub fn name_skeleton(key: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parts_are_found_where_str_finds_them() {
+        for word in ["organisation", "colourful", "ourour", "aeae", "zhzhzh", "our", "ou", ""] {
+            for part in ["isat", "our", "ae", "zhzh", "o", ""] {
+                assert_eq!(find_part(word, part), word.find(part), "{word} {part}");
+                assert_eq!(rfind_part(word, part), word.rfind(part), "{word} {part}");
+            }
+        }
+    }
 
     fn key(s: &str) -> String {
         let mut out = String::new();
