@@ -72,18 +72,13 @@ impl Vocabulary {
         Vocabulary { languages: others, ..Vocabulary::default() }
     }
 
-    /// Sorts key ids by their text.
-    fn sort_by_text(&self, keys: &mut [u32]) {
-        let texts: Vec<&str> = self.key_text.iter().map(String::as_str).collect();
-        sort_by_text(&texts, keys);
-    }
-
     /// Renumbers keys and stems in the order of their text, so that ids —
     /// and everything ordered or summed by id — do not depend on the order
     /// in which the documents were given. Returns the new id of each old
     /// key id.
     pub fn canonicalize(&mut self) -> Vec<u32> {
-        let alias = self.name_aliases();
+        let texts: Vec<&str> = self.key_text.iter().map(String::as_str).collect();
+        let alias = self.name_aliases(&texts);
         let mut stem_text = vec![""; self.stem_ids.len()];
         for (text, &id) in &self.stem_ids {
             stem_text[id as usize] = text;
@@ -95,7 +90,7 @@ impl Vocabulary {
             new_stem[old as usize] = new as u32;
         }
         let mut key_order: Vec<u32> = (0..self.keys.len() as u32).filter(|&k| alias[k as usize] == k).collect();
-        self.sort_by_text(&mut key_order);
+        sort_by_text(&texts, &mut key_order);
         let mut new_key = vec![0u32; self.keys.len()];
         for (new, &old) in key_order.iter().enumerate() {
             new_key[old as usize] = new as u32;
@@ -134,13 +129,14 @@ impl Vocabulary {
 
     /// For each key, the key it is spelled as: names whose transliterations
     /// agree ([`name_skeleton`]) all take the alphabetically first spelling.
-    fn name_aliases(&self) -> Vec<u32> {
+    /// `texts` holds each key's text.
+    fn name_aliases(&self, texts: &[&str]) -> Vec<u32> {
         let mut alias: Vec<u32> = (0..self.keys.len() as u32).collect();
         let mut by_skeleton: FastMap<String, u32> = FastMap::default();
         let mut names: Vec<u32> = (0..self.keys.len() as u32).filter(|&k| self.name[k as usize]).collect();
-        self.sort_by_text(&mut names);
+        sort_by_text(texts, &mut names);
         for k in names {
-            if let Some(skeleton) = name_skeleton(&self.key_text[k as usize]) {
+            if let Some(skeleton) = name_skeleton(texts[k as usize]) {
                 alias[k as usize] = *by_skeleton.entry(skeleton).or_insert(k);
             }
         }
