@@ -24,7 +24,7 @@ const NUMBER_WEIGHT: f32 = 1.3;
 /// Pseudo-count that flattens frequencies measured on few segments: when two
 /// one-sentence documents are compared, every shared word would otherwise
 /// look common.
-const SMOOTHING: f32 = 10.0;
+pub(crate) const SMOOTHING: f32 = 10.0;
 
 /// The most frequent English words by frequency class
 /// (`scripts/distill-embeddings.py` takes them from the encoder's

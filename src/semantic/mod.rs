@@ -13,11 +13,15 @@
 //!
 //! What comes out of it is a soft cover: how much of one sentence's content
 //! has a close word in the other, word by word — which sees a short
-//! sentence inside a long one, and a paraphrase's synonyms.
+//! sentence inside a long one, and a paraphrase's synonyms. Each piece
+//! counts by its rarity in English and in the sentences compared
+//! ([`PieceWeights`]), so that the event's own words, which every sentence
+//! about it has, do not make two sentences alike.
 
 mod wordpiece;
 
 use crate::error::{Error, ErrorKind};
+use crate::matching::weights::SMOOTHING;
 use crate::text::lexicon::is_stop_word;
 use wordpiece::{KnownWords, Vocabulary};
 
@@ -33,7 +37,7 @@ pub struct Embeddings {
     signs: Vec<u64>,
     /// Per piece: its weight in the soft cover if it is a content piece (a
     /// word or part of one, not a function word, punctuation or a special
-    /// token: grows with the piece's rarity), else 0.
+    /// token: grows with the piece's rarity in English), else 0.
     content_weight: Vec<f32>,
     /// Two pieces' closeness by the number of their differing signs (0 to
     /// `bits`): the cosine those estimate, negative as 0. (Clamped here
@@ -151,25 +155,53 @@ impl Embeddings {
         content
     }
 
+    /// The weight of each piece in the soft covers of a comparison whose
+    /// distinct texts have the content pieces `texts` (each distinct).
+    /// Only the pieces of `texts` get one (the covers read no other).
+    pub(crate) fn weights_in(&self, texts: &[Vec<u32>]) -> PieceWeights {
+        // Each piece's count of texts first, in place of its weight.
+        let mut weights = vec![0.0f32; self.content_weight.len()];
+        for &p in texts.iter().flatten() {
+            weights[p as usize] += 1.0;
+        }
+        let total = texts.iter().filter(|t| !t.is_empty()).count() as f32;
+        for (weight, &prior) in weights.iter_mut().zip(&self.content_weight).filter(|(n, _)| **n > 0.0) {
+            *weight = prior * (1.0 + (total + SMOOTHING) / (*weight + SMOOTHING)).ln();
+        }
+        PieceWeights(weights)
+    }
+
     /// The soft covers of `a` by `b` and of `b` by `a` (content pieces,
     /// sorted). Each content piece of one text counts with its weight times
     /// its closeness (the cosine its signs estimate, negative as 0) to the
     /// closest piece of the other; a text all of whose pieces the other has
     /// is covered 1. Both come from one pass over the pairs of pieces.
-    pub(crate) fn soft_covers(&self, a: &[u32], b: &[u32], scratch: &mut CoverScratch) -> (f32, f32) {
+    pub(crate) fn soft_covers(
+        &self,
+        a: &[u32],
+        b: &[u32],
+        weights: &PieceWeights,
+        scratch: &mut CoverScratch,
+    ) -> (f32, f32) {
         if a.is_empty() || b.is_empty() {
             return (0.0, 0.0);
         }
         // The width as a constant, so that the loop over pairs of pieces
         // compiles to straight popcounts (it is the matcher's hottest loop).
         if self.bits == 64 {
-            self.covers::<1>(a, b, scratch)
+            self.covers::<1>(a, b, &weights.0, scratch)
         } else {
-            self.covers::<2>(a, b, scratch)
+            self.covers::<2>(a, b, &weights.0, scratch)
         }
     }
 
-    fn covers<const WORDS: usize>(&self, a: &[u32], b: &[u32], scratch: &mut CoverScratch) -> (f32, f32) {
+    fn covers<const WORDS: usize>(
+        &self,
+        a: &[u32],
+        b: &[u32],
+        weight: &[f32],
+        scratch: &mut CoverScratch,
+    ) -> (f32, f32) {
         let signs = |id: u32| &self.signs[id as usize * WORDS..][..WORDS];
         // `b`'s signs side by side, and the fewest differing signs per piece
         // of `b` (to anything in `a`), turned into cosines at the end.
@@ -189,19 +221,28 @@ impl Embeddings {
                 fewest = fewest.min(differ);
                 *fewest_q = (*fewest_q).min(differ);
             }
-            let w = self.content_weight[p as usize];
+            let w = weight[p as usize];
             covered_a += w * closeness(fewest);
             total_a += w;
         }
         let (mut covered_b, mut total_b) = (0.0, 0.0);
         for (&q, &fewest) in b.iter().zip(fewest_b.iter()) {
-            let w = self.content_weight[q as usize];
+            let w = weight[q as usize];
             covered_b += w * closeness(fewest);
             total_b += w;
         }
         (covered_a / total_a, covered_b / total_b)
     }
 }
+
+/// Each piece's weight in the soft covers of one comparison: its rarity in
+/// English (log rank) times its rarity among the comparison's distinct
+/// texts, smoothed as the words' weights are ([`SMOOTHING`]). The event's
+/// own words ("raccoon", "rabies", the names) are in most sentences of
+/// every article and would cover any of them; the words of one fact
+/// ("thumb", "puddle", "injections") are in few, and tell which fact a
+/// sentence shares.
+pub(crate) struct PieceWeights(Vec<f32>);
 
 /// What computing soft covers reuses from pair to pair.
 #[derive(Default)]
@@ -247,10 +288,32 @@ mod tests {
         let storm = e.content_pieces("storm", &mut pieces);
         assert_eq!(drug, [2], "function words are not content");
         let mut scratch = CoverScratch::default();
-        let (drug_by_medicine, medicine_by_drug) = e.soft_covers(&drug, &medicine, &mut scratch);
+        let weights = e.weights_in(&[drug.clone(), medicine.clone(), storm.clone()]);
+        let (drug_by_medicine, medicine_by_drug) = e.soft_covers(&drug, &medicine, &weights, &mut scratch);
         assert!(drug_by_medicine > 0.9 && medicine_by_drug > 0.9, "{drug_by_medicine} {medicine_by_drug}");
-        assert!(e.soft_covers(&drug, &storm, &mut scratch).0 < 0.2);
-        assert_eq!(e.soft_covers(&drug, &drug, &mut scratch), (1.0, 1.0));
+        assert!(e.soft_covers(&drug, &storm, &weights, &mut scratch).0 < 0.2);
+        assert_eq!(e.soft_covers(&drug, &drug, &weights, &mut scratch), (1.0, 1.0));
+    }
+
+    #[test]
+    fn a_piece_every_text_has_covers_less_than_a_rare_one() {
+        let e = Embeddings::from_bytes(&sketch()).unwrap();
+        let mut pieces = EncodeScratch::default();
+        let (drug_and_storm, drug) =
+            (e.content_pieces("drug storm", &mut pieces), e.content_pieces("drug", &mut pieces));
+        let medicine = e.content_pieces("medicine", &mut pieces);
+        // Thirty texts, as in a few articles, `drug` in `n` of them.
+        let texts_with_drug = |n: usize| {
+            let mut texts = vec![drug_and_storm.clone()];
+            texts.extend((1..30).map(|i| if i < n { drug.clone() } else { medicine.clone() }));
+            e.weights_in(&texts)
+        };
+        let mut scratch = CoverScratch::default();
+        let mut by_drug = |weights| e.soft_covers(&drug_and_storm, &drug, weights, &mut scratch).0;
+        let (rare, common) = (by_drug(&texts_with_drug(2)), by_drug(&texts_with_drug(30)));
+        assert!(common < rare - 0.1, "{common} {rare}");
+        // A text all of whose pieces the other has is covered whole however common they are.
+        assert_eq!(e.soft_covers(&drug, &drug_and_storm, &texts_with_drug(30), &mut scratch).0, 1.0);
     }
 
     #[test]
@@ -300,7 +363,9 @@ mod tests {
         let b = e.content_pieces("The firm declined to supply the drug.", &mut pieces);
         let c = e.content_pieces("Rain is expected in the mountains on Sunday.", &mut pieces);
         let mut scratch = CoverScratch::default();
-        let (close, far) = (e.soft_covers(&a, &b, &mut scratch).0, e.soft_covers(&a, &c, &mut scratch).0);
+        let weights = e.weights_in(&[a.clone(), b.clone(), c.clone()]);
+        let (close, far) =
+            (e.soft_covers(&a, &b, &weights, &mut scratch).0, e.soft_covers(&a, &c, &weights, &mut scratch).0);
         assert!(close > far + 0.2, "{close} {far}");
     }
 }
