@@ -7,7 +7,7 @@ use crate::text::language::Language;
 use crate::text::lexicon::{calendar_form, is_negation, is_stop_word, month_of, qualifier, Qualifier, WEEKDAYS};
 use crate::text::normalize::{name_skeleton, word_key};
 use crate::text::synonyms::concept;
-use crate::text::tokenize::{tokenize, TokenClass};
+use crate::text::tokenize::{is_unspaced_script, tokenize, TokenClass};
 
 /// Facts about a word key that every use of it shares.
 #[derive(Debug, Clone)]
@@ -321,6 +321,7 @@ pub fn words_in(
         });
         words.push(Word::new(key, (start + token.start) as u32, (start + token.end) as u32, capitalized, clause_start));
     });
+    key_pairs_of_characters(text, &mut words[first..], vocabulary, scratch);
     // A capital inside a sentence marks a name, but not in title case
     // (`Drug Company Reverses Course`), where every word has one.
     let inside = || words[first..].iter().skip(1).filter(|w| !vocabulary.keys[w.key as usize].stop);
@@ -333,6 +334,37 @@ pub fn words_in(
         if w.capitalized() && !vocabulary.keys[key].stop {
             vocabulary.name[key] = true;
         }
+    }
+}
+
+/// Keys each character of a script written without spaces (Chinese,
+/// Japanese) by the pair it starts, itself and the character after it, as
+/// search indexes of those scripts do; the last of a run keeps its own key.
+/// One character says little: two unrelated Chinese sentences share dozens
+/// of common ones, and would match on them. Pairs count what two sentences
+/// share in something nearer words. Each word keeps its one character's
+/// offsets, so words still do not overlap.
+fn key_pairs_of_characters(text: &str, words: &mut [Word], vocabulary: &mut Vocabulary, scratch: &mut String) {
+    let unspaced = |w: &Word| {
+        let mut chars = text[w.start as usize..w.end() as usize].chars();
+        chars.next().is_some_and(is_unspaced_script) && chars.next().is_none()
+    };
+    for i in 1..words.len() {
+        let (before, this) = (words[i - 1], words[i]);
+        if before.end() != this.start || !unspaced(&before) || !unspaced(&this) {
+            continue;
+        }
+        let pair = &text[before.start as usize..this.end() as usize];
+        let key = match vocabulary.by_surface.get(pair) {
+            Some(&key) => key,
+            None => {
+                word_key(pair, scratch);
+                let key = vocabulary.intern(scratch);
+                vocabulary.by_surface.insert(pair.to_string(), key);
+                key
+            }
+        };
+        words[i - 1].key = key;
     }
 }
 
@@ -371,6 +403,21 @@ pub(crate) fn read_alone(text: &str) -> (Vocabulary, Vec<Word>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn characters_of_unspaced_scripts_are_keyed_by_pairs() {
+        let keys = |text: &str| {
+            let (vocabulary, words) = read_alone(text);
+            let offsets: Vec<(u32, u32)> = words.iter().map(|w| (w.start, w.end())).collect();
+            (words.iter().map(|w| vocabulary.key_text[w.key as usize].clone()).collect::<Vec<_>>(), offsets)
+        };
+        let (pairs, offsets) = keys("北京下雨");
+        assert_eq!(pairs, ["北京", "京下", "下雨", "雨"]);
+        assert_eq!(offsets, [(0, 3), (3, 6), (6, 9), (9, 12)], "each word keeps its own character");
+        // A space or a word of another script ends a run; kana run as ideographs do.
+        assert_eq!(keys("北京 下雨").0, ["北京", "京", "下雨", "雨"]);
+        assert_eq!(keys("東京のGPU").0, ["東京", "京の", "の", "gpu"]);
+    }
 
     #[test]
     fn texts_sort_as_str_orders_them() {

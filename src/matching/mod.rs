@@ -709,6 +709,13 @@ fn score_links(
         };
         let meaning = meanings.as_ref().map(|(embeddings, weights, content)| {
             let (a, b) = (&content[i as usize], &content[j as usize]);
+            if a.is_empty() || b.is_empty() {
+                // The sketch reads no content piece of one of them (Chinese,
+                // Japanese, a script its vocabulary lacks, or function words
+                // alone): it says nothing of the pair, which is covered as
+                // far as its words are.
+                return Semantic { cover_a: features.overlap.cover_a, cover_b: features.overlap.cover_b };
+            }
             let (cover_a, cover_b) = embeddings.soft_covers(a, b, weights, &mut scratch);
             Semantic { cover_a, cover_b }
         });
@@ -1089,6 +1096,19 @@ mod tests {
                 assert_eq!(report.matches.len(), 0, "{a:?} ~ {b:?} among {n} other sentences");
             }
         }
+    }
+
+    #[test]
+    fn the_same_characters_in_another_order_are_not_the_same_sentence() {
+        let links = |a: &str, b: &str| {
+            let report =
+                compare(&[Document::new("a", a), Document::new("b", b)], &Options::default()).expect("compares");
+            report.matches.iter().map(|m| m.kind).collect::<Vec<_>>()
+        };
+        let sentence = "救援人员连夜疏散了两千多名居民。";
+        let reversed: String = sentence.trim_end_matches('。').chars().rev().chain(['。']).collect();
+        assert_eq!(links(sentence, &reversed), []);
+        assert_eq!(links(sentence, "救援人员连夜疏散了三千多名居民。"), [MatchKind::Edited]);
     }
 
     #[test]
