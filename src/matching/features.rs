@@ -301,19 +301,10 @@ pub fn words_in(
                 Some(k) => vocabulary.intern(k),
                 None => return,
             },
-            _ => {
-                let known = vocabulary.by_surface.get(surface).copied();
-                let key = known.unwrap_or_else(|| {
-                    word_key(surface, scratch);
-                    let key = if scratch.is_empty() { NO_KEY } else { vocabulary.intern(scratch) };
-                    vocabulary.by_surface.insert(surface.to_string(), key);
-                    key
-                });
-                if key == NO_KEY {
-                    return;
-                }
-                key
-            }
+            _ => match surface_key(surface, vocabulary, scratch) {
+                NO_KEY => return,
+                key => key,
+            },
         };
         let capitalized = capitals == Capitals::Names && surface.starts_with(char::is_uppercase);
         let clause_start = words.last().is_none_or(|prev: &Word| {
@@ -354,18 +345,23 @@ fn key_pairs_of_characters(text: &str, words: &mut [Word], vocabulary: &mut Voca
         if before.end() != this.start || !unspaced(&before) || !unspaced(&this) {
             continue;
         }
-        let pair = &text[before.start as usize..this.end() as usize];
-        let key = match vocabulary.by_surface.get(pair) {
-            Some(&key) => key,
-            None => {
-                word_key(pair, scratch);
-                let key = vocabulary.intern(scratch);
-                vocabulary.by_surface.insert(pair.to_string(), key);
-                key
-            }
-        };
-        words[i - 1].key = key;
+        let key = surface_key(&text[before.start as usize..this.end() as usize], vocabulary, scratch);
+        if key != NO_KEY {
+            words[i - 1].key = key;
+        }
     }
+}
+
+/// The key of a word as written, or [`NO_KEY`] if it has none; each
+/// spelling is keyed once per comparison.
+fn surface_key(surface: &str, vocabulary: &mut Vocabulary, scratch: &mut String) -> u32 {
+    if let Some(&key) = vocabulary.by_surface.get(surface) {
+        return key;
+    }
+    word_key(surface, scratch);
+    let key = if scratch.is_empty() { NO_KEY } else { vocabulary.intern(scratch) };
+    vocabulary.by_surface.insert(surface.to_string(), key);
+    key
 }
 
 /// Sorts `ids` by `texts[id]` as `str` orders them. Each text's first eight
