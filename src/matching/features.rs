@@ -297,6 +297,8 @@ pub fn words_in(
     tokenize(slice, |token| {
         let surface = token.text(slice);
         let key = match token.class {
+            // A list item's number labels the item; it is not a figure the item states.
+            TokenClass::Number if is_list_marker(slice, token.start, token.end) => return,
             TokenClass::Punct => match symbol_key(surface) {
                 Some(k) => vocabulary.intern(k),
                 None => return,
@@ -350,6 +352,17 @@ fn key_pairs_of_characters(text: &str, words: &mut [Word], vocabulary: &mut Voca
             words[i - 1].key = key;
         }
     }
+}
+
+/// Whether `text[start..end]` is the number of a numbered list item: up to
+/// three digits opening the text, then a full stop or bracket and a space
+/// (`3. Update the statuses`, `12) Close the file`).
+fn is_list_marker(text: &str, start: usize, end: usize) -> bool {
+    let after = &text.as_bytes()[end..];
+    text[..start].trim().is_empty()
+        && end - start <= 3
+        && text[start..end].bytes().all(|b| b.is_ascii_digit())
+        && matches!(after, [b'.' | b')', b' ' | b'\t', ..])
 }
 
 /// The key of a word as written, or [`NO_KEY`] if it has none; each
@@ -413,6 +426,20 @@ mod tests {
         // A space or a word of another script ends a run; kana run as ideographs do.
         assert_eq!(keys("北京 下雨").0, ["北京", "京", "下雨", "雨"]);
         assert_eq!(keys("東京のGPU").0, ["東京", "京の", "の", "gpu"]);
+    }
+
+    #[test]
+    fn a_list_items_number_is_not_a_word() {
+        let keys = |text: &str| {
+            let (vocabulary, words) = read_alone(text);
+            words.iter().map(|w| vocabulary.key_text[w.key as usize].clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(keys("3. Update the statuses"), ["update", "the", "statuses"]);
+        assert_eq!(keys("12) Close it"), ["close", "it"]);
+        // Figures that open a sentence, or do not end in a list's mark, stay.
+        assert_eq!(keys("3.5 million left"), ["3.5", "million", "left"]);
+        assert_eq!(keys("1990. That year"), ["1990", "that", "year"]);
+        assert_eq!(keys("12 people left"), ["12", "people", "left"]);
     }
 
     #[test]
