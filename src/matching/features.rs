@@ -2,6 +2,7 @@
 //! interned comparison key (see [`crate::text::normalize`]) and stem.
 
 use crate::roles::Role;
+use crate::segment::numbers_list_item;
 use crate::text::hash::FastMap;
 use crate::text::language::Language;
 use crate::text::lexicon::{calendar_form, is_negation, is_stop_word, month_of, qualifier, Qualifier, WEEKDAYS};
@@ -298,7 +299,9 @@ pub fn words_in(
         let surface = token.text(slice);
         let key = match token.class {
             // A list item's number labels the item; it is not a figure the item states.
-            TokenClass::Number if is_list_marker(slice, token.start, token.end) => return,
+            TokenClass::Number if slice[..token.start].trim().is_empty() && numbers_list_item(slice, token.start) => {
+                return
+            }
             TokenClass::Punct => match symbol_key(surface) {
                 Some(k) => vocabulary.intern(k),
                 None => return,
@@ -352,17 +355,6 @@ fn key_pairs_of_characters(text: &str, words: &mut [Word], vocabulary: &mut Voca
             words[i - 1].key = key;
         }
     }
-}
-
-/// Whether `text[start..end]` is the number of a numbered list item: up to
-/// three digits opening the text, then a full stop or bracket and a space
-/// (`3. Update the statuses`, `12) Close the file`).
-fn is_list_marker(text: &str, start: usize, end: usize) -> bool {
-    let after = &text.as_bytes()[end..];
-    text[..start].trim().is_empty()
-        && end - start <= 3
-        && text[start..end].bytes().all(|b| b.is_ascii_digit())
-        && matches!(after, [b'.' | b')', b' ' | b'\t', ..])
 }
 
 /// The key of a word as written, or [`NO_KEY`] if it has none; each

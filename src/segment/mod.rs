@@ -14,6 +14,7 @@ mod sentences;
 use crate::text::tokenize::{cluster_end, is_cluster_extender};
 use lines::logical_lines;
 pub use lines::Line;
+pub(crate) use sentences::numbers_list_item;
 
 /// The longest segment, in bytes. Text with no sentence end for longer than
 /// this (a log line, a table dump) is cut at a space near the limit, so that

@@ -180,6 +180,12 @@ fn list_marker(line: &str, at: usize) -> Option<(u32, u8, Option<usize>)> {
     Some((value, kind, dot.then_some(at + bullet + spaces + len)))
 }
 
+/// Whether a numbered list item's number (`3. `, `12) `, `2.) `) starts at
+/// byte `at` of `line`.
+pub(crate) fn numbers_list_item(line: &str, at: usize) -> bool {
+    matches!(list_marker(line, at), Some((_, b'1', _)))
+}
+
 fn list_items(line: &str) -> ListItems {
     let mut items = ListItems { starts: Vec::new(), marks: Vec::new() };
     // The list opens the line or follows a colon.
