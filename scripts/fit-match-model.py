@@ -30,7 +30,10 @@ without it (the widget may run without its table).
 Cross-validation: each article set is held out in turn (its cross-event
 pairs too), the models and thresholds are fitted on the rest, and the
 held-out set's link precision, recall and F1 are measured as the scorer
-counts them, with the kind accuracy of its linked pairs; MSRP is split in ten
+counts them on the links the matcher keeps after its models (each segment's
+strongest counterparts, between documents a sure link relates: `after`), so
+that they are the figures the engine gives, with the kind accuracy of its
+linked pairs; MSRP is split in ten
 folds for the kind model, and the engine's decision (linked and equivalent)
 is scored on each held-out fold. The file records these figures and the
 sha256 of every data file used, so that the fit can be checked and
@@ -365,12 +368,24 @@ def evaluate(model, comparison, lexical, labels_of):
     the kind accuracy of the linked pairs that are gold links, the F1 of
     the unique sentences (body and title segments no link touches, against
     those no gold link touches), and the link F1 on the pairs of articles
-    where one is the set's AI summary or rewrite (GENERATED)."""
+    where one is the set's AI summary or rewrite (GENERATED). The links
+    made are those the matcher keeps (`after`)."""
     path = write_model(model)
     dump = comparison.dump(lexical, path)
     os.unlink(path)
     labels = labels_of(comparison, dump)
     w = np.array([model["context"]["weights"][n] for n in CONTEXT])
+    passing = []
+    for i, link in enumerate(dump["links"]):
+        if link["identical"]:
+            passing.append((i, 1.0))
+            continue
+        a, b = link["a"]["doc"], link["b"]["doc"]
+        longer = max(dump["lengths"][a], dump["lengths"][b])
+        prior = max(0.0, np.log(longer / dump["after"]["fitted_length"]))
+        score = np.array([link["context"][n] for n in CONTEXT]) @ w + model["context"]["intercept"] - prior
+        if score >= model["threshold"]:
+            passing.append((i, 1 / (1 + np.exp(-score))))
     made = tp = fp = 0
     found = set()
     kinds_right = kinds_judged = 0
@@ -378,14 +393,13 @@ def evaluate(model, comparison, lexical, labels_of):
     generated = [os.path.basename(f)[:3] in GENERATED for f in comparison.files]
     g_tp = g_fp = 0
     g_found = set()
-    for link, (y, equivalent, hit, touched) in zip(dump["links"], labels):
-        if not link["identical"]:
-            if np.array([link["context"][n] for n in CONTEXT]) @ w + model["context"]["intercept"] < model["threshold"]:
-                continue
-            if y == 1:
-                said = logit(model["kind"], np.array([link["kind"][n] for n in KIND]), KIND) >= model["kind_threshold"]
-                kinds_right += int(said == equivalent)
-                kinds_judged += 1
+    for i in after(dump, passing):
+        link = dump["links"][i]
+        y, equivalent, hit, touched = labels[i]
+        if not link["identical"] and y == 1:
+            said = logit(model["kind"], np.array([link["kind"][n] for n in KIND]), KIND) >= model["kind_threshold"]
+            kinds_right += int(said == equivalent)
+            kinds_judged += 1
         made += 1
         tp += y == 1
         fp += y == 0
@@ -402,6 +416,42 @@ def evaluate(model, comparison, lexical, labels_of):
     g_gold = sum(1 for l in comparison.gold["links"] if l["a"] in GENERATED or l["b"] in GENERATED) if comparison.gold else 0
     generated_f1 = harmonic(g_tp / max(1, g_tp + g_fp), len(g_found) / g_gold) if g_gold else None
     return p, r, harmonic(p, r), made, (kinds_right / kinds_judged if kinds_judged else 0.0), unique_f1, generated_f1
+
+
+def after(dump, passing):
+    """Of the links `passing` the threshold (index into the dump's links,
+    score 0 to 1), those the matcher keeps, as `find_matches` does after its
+    models: each segment's strongest counterparts in each other document,
+    then only links between documents related by a sure link (directly or
+    through others) or offering few pairs of sentences. (Short identical
+    sentences linked for their place in a copied run are not among the
+    candidates and are left out.)"""
+    limits, links = dump["after"], dump["links"]
+    # Each link from each side, by (segment, other document): best first,
+    # then by the other segment, as the matcher orders them.
+    sides = {}
+    for i, score in passing:
+        a, b = links[i]["a"], links[i]["b"]
+        for x, y in ((a, b), (b, a)):
+            sides.setdefault((x["doc"], x["segment"], y["doc"]), []).append((-score, y["segment"], i))
+    strong_sides = {}
+    for counterparts in sides.values():
+        for _, _, i in sorted(counterparts)[:limits["max_per_document"]]:
+            strong_sides[i] = strong_sides.get(i, 0) + 1
+    kept = [(i, score) for i, score in passing if strong_sides.get(i) == 2]
+    event = list(range(len(dump["lengths"])))
+
+    def root(d):
+        while event[d] != d:
+            d = event[d]
+        return d
+    for i, score in kept:
+        if score >= limits["sure_link"] and links[i]["sure_content"]:
+            ra, rb = root(links[i]["a"]["doc"]), root(links[i]["b"]["doc"])
+            event[max(ra, rb)] = min(ra, rb)
+    few = lambda a, b: dump["lengths"][a] * dump["lengths"][b] < limits["many_pairs"]
+    return [i for i, _ in kept
+            if few(links[i]["a"]["doc"], links[i]["b"]["doc"]) or root(links[i]["a"]["doc"]) == root(links[i]["b"]["doc"])]
 
 
 def main():
@@ -458,7 +508,7 @@ def main():
         out["cross_validation"][variant] = cv
     out["fitted_on"] = {os.path.relpath(p, args.data): sha256_file(p) for p in used}
     out["cross_validation"]["note"] = ("each held-out article set's link precision/recall/F1 as score_alignment.py counts them "
-                                       "(before each segment's counterparts are capped), the F1 of its unique sentences, the link F1 "
+                                       "(the links the matcher keeps: each segment's strongest counterparts, between related documents), the F1 of its unique sentences, the link F1 "
                                        "on its pairs of articles where one is the AI summary or the rewrite, the kind accuracy of its "
                                        "linked gold pairs, the models fitted on the other sets and all MSRP pairs; MSRP: the engine's decision "
                                        "on each held-out tenth")

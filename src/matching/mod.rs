@@ -67,11 +67,11 @@ fn has_content(segment: &SegmentFeatures, vocabulary: &Vocabulary, n: usize) -> 
 
 /// Most counterparts a segment keeps in one other document: a sentence a
 /// rewrite merged from four keeps all four.
-const MAX_PER_DOCUMENT: usize = 4;
+pub(crate) const MAX_PER_DOCUMENT: usize = 4;
 
 /// Distinct matchable texts of the longest articles the models were fitted on
 /// (the labelled sets' articles hold up to about 60).
-const FITTED_LENGTH: f32 = 64.0;
+pub(crate) const FITTED_LENGTH: f32 = 64.0;
 
 /// Log-odds a link between documents of `a` and `b` distinct matchable texts
 /// loses for their length. A sentence has about one counterpart in another
@@ -302,7 +302,7 @@ pub(crate) fn find_matches(
 }
 
 /// Score of a link the models are sure of: nine to one odds.
-const SURE_LINK: f32 = 0.9;
+pub(crate) const SURE_LINK: f32 = 0.9;
 
 /// Content words each side of a sure link needs for it to join two
 /// documents: fragments look alike by chance however sure the models are
@@ -313,7 +313,7 @@ const SURE_CONTENT: usize = 4;
 /// Pairs of sentences two documents offer (the product of their distinct
 /// matchable texts) from which a link the models are not sure of may be chance:
 /// two articles of ten sentences each.
-const MANY_PAIRS: usize = 100;
+pub(crate) const MANY_PAIRS: usize = 100;
 
 /// The matches between documents joined by links the models are sure of
 /// ([`SURE_LINK`], between sentences of [`SURE_CONTENT`] content words),
@@ -599,10 +599,10 @@ pub(crate) fn training_rows(
     vocabulary: &Vocabulary,
     semantic: Option<SemanticInput>,
     model: &Model,
-) -> Result<Vec<crate::fit::Row>, Error> {
+) -> Result<(Vec<crate::fit::Row>, Vec<usize>), Error> {
     let mut links = Vec::new();
     // The models' own inputs: the length prior is not theirs to learn.
-    let (pairs, _) = judge(
+    let (pairs, lengths) = judge(
         segments,
         documents,
         vocabulary,
@@ -613,7 +613,8 @@ pub(crate) fn training_rows(
         |link, context, _| links.extend(context.map(|context| (link, context))),
     )?;
     let mut scratch = Default::default();
-    Ok(links
+    let sure = |s: usize| has_content(&segments[s], vocabulary, SURE_CONTENT);
+    let rows = links
         .into_iter()
         .map(|((a, b, e), context)| {
             let scored = match e.pair() {
@@ -624,9 +625,10 @@ pub(crate) fn training_rows(
                     Some((p.inputs, with_alignment(p.kind, &alignment)))
                 }
             };
-            crate::fit::Row { a, b, scored, context }
+            crate::fit::Row { a, b, scored, context, sure: sure(a) && sure(b) }
         })
-        .collect())
+        .collect();
+    Ok((rows, lengths))
 }
 
 /// Pairs identical texts, finds candidate pairs and scores each with the
