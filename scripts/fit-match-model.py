@@ -53,7 +53,7 @@ import numpy as np
 PAIR = ["cover_min", "cover_max", "dice", "shared_weight", "shared_content", "jaccard", "bigrams",
         "figures_shared", "figures_conflict", "length_ratio", "name_share", "soft_min", "soft_max"]
 SEMANTIC_ONLY = {"soft_min", "soft_max"}
-CONTEXT = ["pair", "best_gap", "worst_gap", "best_rank", "worst_rank", "neighbour"]
+CONTEXT = ["pair", "best_gap", "worst_gap", "best_rank", "worst_rank", "neighbour", "lead"]
 KIND = ["claims_cover_min", "claims_cover_max", "claims_dice", "content_dice", "figure_difference", "gap", "order",
         "length_ratio", "soft_min", "soft_max"]
 KIND_SEMANTIC_ONLY = {"soft_min", "soft_max"}

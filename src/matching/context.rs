@@ -2,7 +2,9 @@
 //! of the same two documents. A pair that is each side's best counterpart,
 //! or whose neighbouring sentences match each other too (a copied or
 //! reworded passage), is likelier a real link than a look-alike that a
-//! better pair outranks; the context model weighs this (see [`super::model`]).
+//! better pair outranks; so is a pair of two articles' leads, which restate
+//! the same core facts in other words. The context model weighs this (see
+//! [`super::model`]).
 
 use super::model::CONTEXT;
 use super::score::{greater, lesser};
@@ -13,6 +15,11 @@ use crate::sort_key::{side_key, side_score, side_segment, sort_into_buckets};
 pub const CLIP: f32 = 8.0;
 /// Ranks are counted up to this.
 const RANK_CAP: usize = 5;
+/// A document's lead: its first segments that take part in matching (the
+/// headline and the first four sentences). News writing puts the core facts
+/// there, and every outlet retells them: two leads share facts in other
+/// words far more often than two sentences further down.
+const LEAD: u32 = 5;
 
 /// A scored link between segments `a` and `b` (global indices), with the
 /// pair model's log-odds.
@@ -88,6 +95,19 @@ pub fn context_inputs(
             .find(|&&(.., other)| other as usize == y)
             .map(|&(key, ..)| side_score(key))
     };
+    // Each segment's place among its document's segments that take part in
+    // matching (`previous` points back to an earlier one).
+    let mut place = vec![0u32; doc.len()];
+    for s in 0..doc.len() {
+        place[s] = previous[s].map_or(0, |p| place[p] + 1);
+    }
+    // A document all lead (a brief, a sentence compared alone) has no
+    // opening to tell from the rest.
+    let mut longer_than_lead = vec![false; doc.iter().max().map_or(0, |&d| d + 1)];
+    for (s, &p) in place.iter().enumerate() {
+        longer_than_lead[doc[s]] |= p >= LEAD;
+    }
+    let in_lead = |s: usize| place[s] < LEAD && longer_than_lead[doc[s]];
     for (i, (l, &[(gap_a, rank_a), (gap_b, rank_b)])) in links.iter().zip(&standing).enumerate() {
         if !wanted(i) {
             emit(i, None);
@@ -106,6 +126,7 @@ pub fn context_inputs(
                 lesser(rank_a, rank_b),
                 greater(rank_a, rank_b),
                 neighbour,
+                f32::from(u8::from(in_lead(l.a) && in_lead(l.b))),
             ]),
         );
     }
@@ -137,9 +158,9 @@ mod tests {
         );
         // 1–4 is outranked by 1–5 for segment 1, is segment 4's best, and
         // its neighbour 0–3 matches.
-        assert_eq!(inputs[1], [1.0, 0.0, -1.0, 0.0, 1.0, 3.0]);
+        assert_eq!(inputs[1], [1.0, 0.0, -1.0, 0.0, 1.0, 3.0, 0.0]);
         // 1–5 is segment 1's best; its neighbours 0–4 and 2–(none) do not match.
-        assert_eq!(inputs[2], [2.0, 0.0, 0.0, 0.0, 0.0, -CLIP]);
+        assert_eq!(inputs[2], [2.0, 0.0, 0.0, 0.0, 0.0, -CLIP, 0.0]);
         assert_eq!(inputs[0][5], 1.0, "0–3's next neighbour 1–4");
     }
 
@@ -160,6 +181,38 @@ mod tests {
         assert_eq!(some, [None, all[1], None]);
         // 1–3 is outranked by 1–2 and its neighbour 0–2 matches: both
         // unwanted, both counted.
-        assert_eq!(all[1], Some([1.0, 0.0, -1.0, 0.0, 1.0, 3.0]));
+        assert_eq!(all[1], Some([1.0, 0.0, -1.0, 0.0, 1.0, 3.0, 0.0]));
+    }
+
+    #[test]
+    fn a_pair_of_leads_is_told_by_the_places_of_both_segments() {
+        // Document 0: segments 0–6, document 1: segments 7–13, each chained
+        // to the one before; segment 3 of document 1 (10) takes no part.
+        let doc = [[0; 7], [1; 7]].concat();
+        let mut previous: Vec<Option<usize>> = (0..14).map(|s| (s % 7 > 0).then(|| s - 1)).collect();
+        previous[11] = Some(9);
+        let next = vec![None; 14];
+        let links = [
+            Scored { a: 4, b: 11, logit: 1.0 }, // places 4 and 3: both in the lead
+            Scored { a: 5, b: 7, logit: 1.0 },  // place 5: past the lead
+            Scored { a: 0, b: 13, logit: 1.0 }, // places 0 and 5
+        ];
+        let lead = |doc: &[usize], previous: &[Option<usize>]| {
+            let mut lead = Vec::new();
+            context_inputs(&links, doc, previous, &next, |_| true, |_, x| lead.push(x.expect("wanted")[6]));
+            lead
+        };
+        assert_eq!(lead(&doc, &previous), [1.0, 0.0, 0.0]);
+        // Document 1 cut to four segments (its others in a third document):
+        // all of it is lead, which tells nothing.
+        let short = [[0; 7], [1; 7]]
+            .concat()
+            .into_iter()
+            .enumerate()
+            .map(|(s, d)| d + usize::from(s >= 11))
+            .collect::<Vec<_>>();
+        let mut cut = previous.clone();
+        cut[11] = None;
+        assert_eq!(lead(&short, &cut), [0.0, 0.0, 0.0]);
     }
 }

@@ -36,8 +36,10 @@ pub const PAIR_FEATURES: &[&str] = &[
 
 /// The context model's features, in the order [`Model::context_logit`] takes them.
 /// Of the two sides, `best_gap` is the smaller distance (in log-odds) to
-/// that side's best candidate, `best_rank` the better rank among them.
-pub const CONTEXT_FEATURES: &[&str] = &["pair", "best_gap", "worst_gap", "best_rank", "worst_rank", "neighbour"];
+/// that side's best candidate, `best_rank` the better rank among them;
+/// `lead` is 1 when both segments are in their documents' leads.
+pub const CONTEXT_FEATURES: &[&str] =
+    &["pair", "best_gap", "worst_gap", "best_rank", "worst_rank", "neighbour", "lead"];
 
 /// The kind model's features, in the order [`Model::kind_logit_unaligned`] takes them.
 pub const KIND_FEATURES: &[&str] = &[
@@ -56,7 +58,7 @@ pub const KIND_FEATURES: &[&str] = &[
 /// Number of pair features.
 pub const PAIR: usize = 13;
 /// Number of context features.
-pub const CONTEXT: usize = 6;
+pub const CONTEXT: usize = 7;
 /// Number of kind features.
 pub const KIND: usize = 10;
 
