@@ -7,7 +7,8 @@
 //! figures, and with the semantic signal the closeness of the two sentences'
 //! meanings) and judged by a learned model ([`model`]) in two steps: the
 //! pair on its own, then the pair in its documents' context ([`context`]:
-//! is it each side's best counterpart, do its neighbours match too). A
+//! is it each side's best counterpart, do its neighbours match too, are
+//! both in their articles' leads). A
 //! linked pair is `verbatim` when the texts are identical, `edited` or
 //! `paraphrase` when each says what the other says, else `partial`. Every
 //! segment keeps at most a few counterparts per document; a subheading
