@@ -5,6 +5,7 @@
 
 use crate::compare::{prepare, Prepared};
 use crate::matching::model::{Model, CONTEXT, CONTEXT_FEATURES, KIND, KIND_FEATURES, PAIR, PAIR_FEATURES};
+use crate::matching::{FITTED_LENGTH, MANY_PAIRS, MAX_PER_DOCUMENT, SURE_LINK};
 use crate::progress::Reporter;
 use crate::report::SegmentRef;
 use crate::text::utf16::Utf16Cursor;
@@ -116,7 +117,6 @@ pub fn candidate_links(
             sure_content: r.sure,
         })
         .collect();
-    use crate::matching::{FITTED_LENGTH, MANY_PAIRS, MAX_PER_DOCUMENT, SURE_LINK};
     let after = After {
         max_per_document: MAX_PER_DOCUMENT,
         sure_link: SURE_LINK,

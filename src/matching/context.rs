@@ -190,7 +190,7 @@ mod tests {
         // to the one before; segment 3 of document 1 (10) takes no part.
         let doc = [[0; 7], [1; 7]].concat();
         let mut previous: Vec<Option<usize>> = (0..14).map(|s| (s % 7 > 0).then(|| s - 1)).collect();
-        previous[11] = Some(9);
+        (previous[10], previous[11]) = (None, Some(9));
         let next = vec![None; 14];
         let links = [
             Scored { a: 4, b: 11, logit: 1.0 }, // places 4 and 3: both in the lead
