@@ -30,9 +30,10 @@ without it (the widget may run without its table).
 Cross-validation: each article set is held out in turn (its cross-event
 pairs too), the models and thresholds are fitted on the rest, and the
 held-out set's link precision, recall and F1 are measured as the scorer
-counts them on the links the matcher keeps after its models (each segment's
-strongest counterparts, between documents a sure link relates: `after`), so
-that they are the figures the engine gives, with the kind accuracy of its
+counts them on the links the engine keeps with the held-out models (past
+the threshold, each segment's strongest counterparts, between documents a
+sure link relates: the dump marks them), so that they are the figures the
+engine gives, with the kind accuracy of its
 linked pairs; MSRP is split in ten
 folds for the kind model, and the engine's decision (linked and equivalent)
 is scored on each held-out fold. The file records these figures and the
@@ -369,23 +370,13 @@ def evaluate(model, comparison, lexical, labels_of):
     the unique sentences (body and title segments no link touches, against
     those no gold link touches), and the link F1 on the pairs of articles
     where one is the set's AI summary or rewrite (GENERATED). The links
-    made are those the matcher keeps (`after`)."""
+    made are those the engine keeps with this model (the dump's `kept`:
+    past the threshold, each segment's strongest counterparts, between
+    related documents)."""
     path = write_model(model)
     dump = comparison.dump(lexical, path)
     os.unlink(path)
     labels = labels_of(comparison, dump)
-    w = np.array([model["context"]["weights"][n] for n in CONTEXT])
-    passing = []
-    for i, link in enumerate(dump["links"]):
-        if link["identical"]:
-            passing.append((i, 1.0))
-            continue
-        a, b = link["a"]["doc"], link["b"]["doc"]
-        longer = max(dump["lengths"][a], dump["lengths"][b])
-        prior = max(0.0, np.log(longer / dump["after"]["fitted_length"]))
-        score = np.array([link["context"][n] for n in CONTEXT]) @ w + model["context"]["intercept"] - prior
-        if score >= model["threshold"]:
-            passing.append((i, 1 / (1 + np.exp(-score))))
     made = tp = fp = 0
     found = set()
     kinds_right = kinds_judged = 0
@@ -393,9 +384,9 @@ def evaluate(model, comparison, lexical, labels_of):
     generated = [os.path.basename(f)[:3] in GENERATED for f in comparison.files]
     g_tp = g_fp = 0
     g_found = set()
-    for i in after(dump, passing):
-        link = dump["links"][i]
-        y, equivalent, hit, touched = labels[i]
+    for link, (y, equivalent, hit, touched) in zip(dump["links"], labels):
+        if not link["kept"]:
+            continue
         if not link["identical"] and y == 1:
             said = logit(model["kind"], np.array([link["kind"][n] for n in KIND]), KIND) >= model["kind_threshold"]
             kinds_right += int(said == equivalent)
@@ -416,42 +407,6 @@ def evaluate(model, comparison, lexical, labels_of):
     g_gold = sum(1 for l in comparison.gold["links"] if l["a"] in GENERATED or l["b"] in GENERATED) if comparison.gold else 0
     generated_f1 = harmonic(g_tp / max(1, g_tp + g_fp), len(g_found) / g_gold) if g_gold else None
     return p, r, harmonic(p, r), made, (kinds_right / kinds_judged if kinds_judged else 0.0), unique_f1, generated_f1
-
-
-def after(dump, passing):
-    """Of the links `passing` the threshold (index into the dump's links,
-    score 0 to 1), those the matcher keeps, as `find_matches` does after its
-    models: each segment's strongest counterparts in each other document,
-    then only links between documents related by a sure link (directly or
-    through others) or offering few pairs of sentences. (Short identical
-    sentences linked for their place in a copied run are not among the
-    candidates and are left out.)"""
-    limits, links = dump["after"], dump["links"]
-    # Each link from each side, by (segment, other document): best first,
-    # then by the other segment, as the matcher orders them.
-    sides = {}
-    for i, score in passing:
-        a, b = links[i]["a"], links[i]["b"]
-        for x, y in ((a, b), (b, a)):
-            sides.setdefault((x["doc"], x["segment"], y["doc"]), []).append((-score, y["segment"], i))
-    strong_sides = {}
-    for counterparts in sides.values():
-        for _, _, i in sorted(counterparts)[:limits["max_per_document"]]:
-            strong_sides[i] = strong_sides.get(i, 0) + 1
-    kept = [(i, score) for i, score in passing if strong_sides.get(i) == 2]
-    event = list(range(len(dump["lengths"])))
-
-    def root(d):
-        while event[d] != d:
-            d = event[d]
-        return d
-    for i, score in kept:
-        if score >= limits["sure_link"] and links[i]["sure_content"]:
-            ra, rb = root(links[i]["a"]["doc"]), root(links[i]["b"]["doc"])
-            event[max(ra, rb)] = min(ra, rb)
-    few = lambda a, b: dump["lengths"][a] * dump["lengths"][b] < limits["many_pairs"]
-    return [i for i, _ in kept
-            if few(links[i]["a"]["doc"], links[i]["b"]["doc"]) or root(links[i]["a"]["doc"]) == root(links[i]["b"]["doc"])]
 
 
 def main():

@@ -5,7 +5,6 @@
 
 use crate::compare::{prepare, Prepared};
 use crate::matching::model::{Model, CONTEXT, CONTEXT_FEATURES, KIND, KIND_FEATURES, PAIR, PAIR_FEATURES};
-use crate::matching::{FITTED_LENGTH, MANY_PAIRS, MAX_PER_DOCUMENT, SURE_LINK};
 use crate::progress::Reporter;
 use crate::report::SegmentRef;
 use crate::text::utf16::Utf16Cursor;
@@ -20,9 +19,8 @@ pub(crate) struct Row {
     /// The pair and kind models' inputs; none for identical texts.
     pub scored: Option<([f32; PAIR], [f32; KIND])>,
     pub context: [f32; CONTEXT],
-    /// Both segments have the content words a sure link needs to relate
-    /// their documents.
-    pub sure: bool,
+    /// The matcher keeps it (see `matching::training_rows`).
+    pub kept: bool,
 }
 
 /// The candidate links of one comparison.
@@ -32,26 +30,6 @@ pub struct Dump {
     pub segments: Vec<Vec<(usize, usize)>>,
     /// Every candidate link.
     pub links: Vec<Link>,
-    /// Each document's distinct matchable texts (documents offering few
-    /// pairs of them are related without a sure link).
-    pub lengths: Vec<usize>,
-    /// What the matcher does after the models, for the fit to do the same.
-    pub after: After,
-}
-
-/// The matcher's steps after the models' threshold
-/// (`matching::find_matches`), by their constants.
-#[derive(Debug, Serialize)]
-pub struct After {
-    /// Counterparts a segment keeps in each other document.
-    pub max_per_document: usize,
-    /// A link's score (0 to 1) from which it relates its documents.
-    pub sure_link: f32,
-    /// Documents offering fewer pairs of distinct texts need no sure link.
-    pub many_pairs: usize,
-    /// Distinct texts beyond which a document's links lose log-odds (the log
-    /// of the longer document's count over this).
-    pub fitted_length: f32,
 }
 
 /// A candidate link with its models' inputs, by feature name.
@@ -69,8 +47,10 @@ pub struct Link {
     pub kind: Option<BTreeMap<&'static str, f32>>,
     /// The context model's inputs, computed with the pair model given.
     pub context: BTreeMap<&'static str, f32>,
-    /// Whether the link, if sure, can relate its documents.
-    pub sure_content: bool,
+    /// Whether the matcher keeps the link with the model given: it passes
+    /// the threshold, is among each side's strongest counterparts in the
+    /// other document, and its documents are related.
+    pub kept: bool,
 }
 
 /// The candidate links of comparing `documents`, the context computed with
@@ -93,7 +73,8 @@ pub fn candidate_links(
     let mut prepared = prepare(documents, options, embeddings, &mut progress)?;
     let semantic = prepared.semantic.take();
     let Prepared { features, vocabulary, .. } = &prepared;
-    let (rows, lengths) = crate::matching::training_rows(features, documents.len(), vocabulary, semantic, &model)?;
+    let rows =
+        crate::matching::training_rows(features, documents.len(), vocabulary, semantic, &model, options.strictness)?;
     let segments = prepared
         .byte_spans()
         .into_iter()
@@ -114,14 +95,8 @@ pub fn candidate_links(
             pair: r.scored.map(|(p, _)| named(PAIR_FEATURES, &p)),
             kind: r.scored.map(|(_, k)| named(KIND_FEATURES, &k)),
             context: named(CONTEXT_FEATURES, &r.context),
-            sure_content: r.sure,
+            kept: r.kept,
         })
         .collect();
-    let after = After {
-        max_per_document: MAX_PER_DOCUMENT,
-        sure_link: SURE_LINK,
-        many_pairs: MANY_PAIRS,
-        fitted_length: FITTED_LENGTH,
-    };
-    Ok(Dump { segments, links, lengths, after })
+    Ok(Dump { segments, links })
 }

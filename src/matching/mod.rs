@@ -68,11 +68,11 @@ fn has_content(segment: &SegmentFeatures, vocabulary: &Vocabulary, n: usize) -> 
 
 /// Most counterparts a segment keeps in one other document: a sentence a
 /// rewrite merged from four keeps all four.
-pub(crate) const MAX_PER_DOCUMENT: usize = 4;
+const MAX_PER_DOCUMENT: usize = 4;
 
 /// Distinct matchable texts of the longest articles the models were fitted on
 /// (the labelled sets' articles hold up to about 60).
-pub(crate) const FITTED_LENGTH: f32 = 64.0;
+const FITTED_LENGTH: f32 = 64.0;
 
 /// Log-odds a link between documents of `a` and `b` distinct matchable texts
 /// loses for their length. A sentence has about one counterpart in another
@@ -303,7 +303,7 @@ pub(crate) fn find_matches(
 }
 
 /// Score of a link the models are sure of: nine to one odds.
-pub(crate) const SURE_LINK: f32 = 0.9;
+const SURE_LINK: f32 = 0.9;
 
 /// Content words each side of a sure link needs for it to join two
 /// documents: fragments look alike by chance however sure the models are
@@ -314,7 +314,7 @@ const SURE_CONTENT: usize = 4;
 /// Pairs of sentences two documents offer (the product of their distinct
 /// matchable texts) from which a link the models are not sure of may be chance:
 /// two articles of ten sentences each.
-pub(crate) const MANY_PAIRS: usize = 100;
+const MANY_PAIRS: usize = 100;
 
 /// The matches between documents joined by links the models are sure of
 /// ([`SURE_LINK`], between sentences of [`SURE_CONTENT`] content words),
@@ -592,7 +592,10 @@ fn documents_of<'a>(segments: &'a [SegmentFeatures], text: &'a Text) -> impl Ite
 }
 
 /// What the fit of the models (`scripts/fit-match-model.py`) learns from:
-/// every candidate link with both models' inputs, under `model`'s pair model.
+/// every candidate link with both models' inputs, under `model`'s pair model,
+/// and whether [`find_matches`] would keep it with `model` at `strictness`
+/// (its threshold, then each segment's strongest counterparts, between
+/// related documents), which the fit's held-out figures count.
 #[cfg(feature = "fit")]
 pub(crate) fn training_rows(
     segments: &[SegmentFeatures],
@@ -600,9 +603,13 @@ pub(crate) fn training_rows(
     vocabulary: &Vocabulary,
     semantic: Option<SemanticInput>,
     model: &Model,
-) -> Result<(Vec<crate::fit::Row>, Vec<usize>), Error> {
+    strictness: f64,
+) -> Result<Vec<crate::fit::Row>, Error> {
+    let threshold = model.threshold + Thresholds::new(strictness).offset;
     let mut links = Vec::new();
-    // The models' own inputs: the length prior is not theirs to learn.
+    let mut passing = Vec::new();
+    // The models' own inputs: the length prior is not theirs to learn, but
+    // it counts in what the matcher keeps.
     let (pairs, lengths) = judge(
         segments,
         documents,
@@ -611,11 +618,28 @@ pub(crate) fn training_rows(
         model,
         &mut |_, _| {},
         |_| true,
-        |link, context, _| links.extend(context.map(|context| (link, context))),
+        |link @ (a, b, e), context, prior| {
+            let score = match (e.pair(), context) {
+                (None, _) => Some(1.0),
+                (Some(_), Some(inputs)) => {
+                    let logit = model.context_logit(&inputs) - prior;
+                    (logit >= threshold).then(|| sigmoid(logit))
+                }
+                (Some(_), None) => None,
+            };
+            if let Some(score) = score {
+                passing.push(SegmentMatch { a, b, kind: MatchKind::Partial, score });
+            }
+            links.extend(context.map(|context| (link, context)));
+        },
     )?;
+    let kept: HashSet<(usize, usize)> =
+        related_only(segments, vocabulary, &lengths, keep_strongest(segments, documents, passing))
+            .into_iter()
+            .map(|m| (m.a, m.b))
+            .collect();
     let mut scratch = Default::default();
-    let sure = |s: usize| has_content(&segments[s], vocabulary, SURE_CONTENT);
-    let rows = links
+    Ok(links
         .into_iter()
         .map(|((a, b, e), context)| {
             let scored = match e.pair() {
@@ -626,10 +650,9 @@ pub(crate) fn training_rows(
                     Some((p.inputs, with_alignment(p.kind, &alignment)))
                 }
             };
-            crate::fit::Row { a, b, scored, context, sure: sure(a) && sure(b) }
+            crate::fit::Row { a, b, scored, context, kept: kept.contains(&(a, b)) }
         })
-        .collect();
-    Ok((rows, lengths))
+        .collect())
 }
 
 /// Pairs identical texts, finds candidate pairs and scores each with the
