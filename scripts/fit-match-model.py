@@ -33,8 +33,7 @@ held-out set's link precision, recall and F1 are measured as the scorer
 counts them on the links the engine keeps with the held-out models (past
 the threshold, each segment's strongest counterparts, between documents a
 sure link relates: the dump marks them), so that they are the figures the
-engine gives, with the kind accuracy of its
-linked pairs; MSRP is split in ten
+engine gives, with the kind accuracy of its linked pairs; MSRP is split in ten
 folds for the kind model, and the engine's decision (linked and equivalent)
 is scored on each held-out fold. The file records these figures and the
 sha256 of every data file used, so that the fit can be checked and

@@ -8,13 +8,12 @@
 //! meanings) and judged by a learned model ([`model`]) in two steps: the
 //! pair on its own, then the pair in its documents' context ([`context`]:
 //! is it each side's best counterpart, do its neighbours match too, are
-//! both in their articles' leads). A
-//! linked pair is `verbatim` when the texts are identical, `edited` or
-//! `paraphrase` when each says what the other says, else `partial`. Every
-//! segment keeps at most a few counterparts per document; a subheading
-//! only its identical copies; an identical text too short to link on its
-//! words links inside a shared run. Nothing here
-//! depends on the order in which the documents were given.
+//! both in their articles' leads). A linked pair is `verbatim` when the
+//! texts are identical, `edited` or `paraphrase` when each says what the
+//! other says, else `partial`. Every segment keeps at most a few
+//! counterparts per document; a subheading only its identical copies; an
+//! identical text too short to link on its words links inside a shared run.
+//! Nothing here depends on the order in which the documents were given.
 
 pub mod attribution;
 pub mod candidates;
@@ -228,9 +227,8 @@ pub(crate) fn find_matches(
             // Identical texts: linked, with no context to weigh.
             None => linked.push((a as u32, b as u32, e, 1.0)),
             Some(inputs) => {
-                let logit = model.context_logit(&inputs) - prior;
-                if logit >= threshold {
-                    linked.push((a as u32, b as u32, e, sigmoid(logit)));
+                if let Some(score) = passing_score(model, threshold, &inputs, prior) {
+                    linked.push((a as u32, b as u32, e, score));
                 }
             }
         }
@@ -466,6 +464,14 @@ fn sigmoid(x: f32) -> f32 {
     1.0 / (1.0 + (-x).exp())
 }
 
+/// The score of a scored link with the context model's `inputs`, whose
+/// documents' length costs `prior` log-odds ([`length_prior`]), if it passes
+/// `threshold`: what [`find_matches`] links, and what the fit counts as kept.
+fn passing_score(model: &Model, threshold: f32, inputs: &[f32; CONTEXT], prior: f32) -> Option<f32> {
+    let logit = model.context_logit(inputs) - prior;
+    (logit >= threshold).then(|| sigmoid(logit))
+}
+
 /// A scored pair of texts: what judging its kind needs, kept small (the
 /// 10 MB pair scores 730,000 pairs, and memory peaks while they are). Its
 /// pair log-odds are its links'.
@@ -621,10 +627,7 @@ pub(crate) fn training_rows(
         |link @ (a, b, e), context, prior| {
             let score = match (e.pair(), context) {
                 (None, _) => Some(1.0),
-                (Some(_), Some(inputs)) => {
-                    let logit = model.context_logit(&inputs) - prior;
-                    (logit >= threshold).then(|| sigmoid(logit))
-                }
+                (Some(_), Some(inputs)) => passing_score(model, threshold, &inputs, prior),
                 (Some(_), None) => None,
             };
             if let Some(score) = score {

@@ -9,9 +9,10 @@
 //! *context* model reads the pair model's verdict together with how the pair
 //! stands among the other candidates of the same two documents
 //! ([`CONTEXT_FEATURES`]): whether it is each side's best, whether the
-//! neighbouring sentences match too, and whether both open their articles. Of the pairs it links, the *kind*
-//! model ([`KIND_FEATURES`]) tells those that say the same thing (edited or
-//! paraphrased) from those that share only part of it. There is one set of
+//! neighbouring sentences match too, and whether both open their articles.
+//! Of the pairs it links, the *kind* model ([`KIND_FEATURES`]) tells those
+//! that say the same thing (edited or paraphrased) from those that share
+//! only part of it. There is one set of
 //! models for use with the semantic signal and one for without it.
 
 use super::score::ALIGNED_INPUTS;
