@@ -205,12 +205,7 @@ mod tests {
         assert_eq!(lead(&doc, &previous), [1.0, 0.0, 0.0]);
         // Document 1 cut to four segments (its others in a third document):
         // all of it is lead, which tells nothing.
-        let short = [[0; 7], [1; 7]]
-            .concat()
-            .into_iter()
-            .enumerate()
-            .map(|(s, d)| d + usize::from(s >= 11))
-            .collect::<Vec<_>>();
+        let short: Vec<usize> = doc.iter().enumerate().map(|(s, &d)| d + usize::from(s >= 11)).collect();
         let mut cut = previous.clone();
         cut[11] = None;
         assert_eq!(lead(&short, &cut), [0.0, 0.0, 0.0]);
